@@ -1,0 +1,377 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[shark] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'shark'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'shark'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand history 'Show the run history of every command, and one run''s log'
+            cand state 'Inspect the state file: path, schema, sizes, task leases'
+            cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;conn'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Add a connection to the state file'
+            cand list 'List connections (state file and config file)'
+            cand show 'Show one connection (secret shown as ***)'
+            cand test 'Connect for real and check the settings the engines need; exit 1 if a check fails, 3 if unreachable'
+            cand rm 'Remove a connection from the state file'
+            cand edit 'Change a connection in the state file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;conn;add'= {
+            cand -k 'Connection kind'
+            cand --kind 'Connection kind'
+            cand -u 'Endpoint URL (without any password); see the list below'
+            cand --url 'Endpoint URL (without any password); see the list below'
+            cand --user 'User name (S3: access key id)'
+            cand -O 'Kind-specific option KEY=VALUE (repeatable); see the list below'
+            cand --option 'Kind-specific option KEY=VALUE (repeatable); see the list below'
+            cand --bucket 'S3 bucket (same as --option bucket=NAME)'
+            cand --region 'S3 region (same as --option region=NAME)'
+            cand --model 'LLM model (same as --option model=NAME)'
+            cand --context 'Kubernetes context (same as --option context=NAME)'
+            cand --kubeconfig 'Kubeconfig path (same as --option kubeconfig=PATH)'
+            cand --secret-env 'Read the secret from this environment variable'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --secret-stdin 'Read the secret (password, token, API key, webhook URL) from the first line of stdin'
+            cand --test 'Run `conn test` right after adding'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;list'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;show'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;test'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;rm'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;edit'= {
+            cand -u 'New endpoint URL'
+            cand --url 'New endpoint URL'
+            cand --user 'New user name'
+            cand -O 'Kind-specific option KEY=VALUE (repeatable); see the list below'
+            cand --option 'Kind-specific option KEY=VALUE (repeatable); see the list below'
+            cand --bucket 'S3 bucket (same as --option bucket=NAME)'
+            cand --region 'S3 region (same as --option region=NAME)'
+            cand --model 'LLM model (same as --option model=NAME)'
+            cand --context 'Kubernetes context (same as --option context=NAME)'
+            cand --kubeconfig 'Kubeconfig path (same as --option kubeconfig=PATH)'
+            cand --unset-option 'Remove an option (repeatable)'
+            cand --secret-env 'Read the secret from this environment variable'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --no-user 'Remove the user name'
+            cand --secret-stdin 'Read the secret (password, token, API key, webhook URL) from the first line of stdin'
+            cand --no-secret 'Remove the stored secret'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;conn;help'= {
+            cand add 'Add a connection to the state file'
+            cand list 'List connections (state file and config file)'
+            cand show 'Show one connection (secret shown as ***)'
+            cand test 'Connect for real and check the settings the engines need; exit 1 if a check fails, 3 if unreachable'
+            cand rm 'Remove a connection from the state file'
+            cand edit 'Change a connection in the state file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;conn;help;add'= {
+        }
+        &'shark;conn;help;list'= {
+        }
+        &'shark;conn;help;show'= {
+        }
+        &'shark;conn;help;test'= {
+        }
+        &'shark;conn;help;rm'= {
+        }
+        &'shark;conn;help;edit'= {
+        }
+        &'shark;conn;help;help'= {
+        }
+        &'shark;history'= {
+            cand -c 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
+            cand --command 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
+            cand -n 'Most recent runs to show'
+            cand --limit 'Most recent runs to show'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;state'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand info 'Path, schema version, key file and row counts'
+            cand leases 'Tasks holding a lease (running, or left by a process that died)'
+            cand stop 'Ask the process running TASK to stop at its next checkpoint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;state;info'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;state;leases'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;state;stop'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;state;help'= {
+            cand info 'Path, schema version, key file and row counts'
+            cand leases 'Tasks holding a lease (running, or left by a process that died)'
+            cand stop 'Ask the process running TASK to stop at its next checkpoint'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;state;help;info'= {
+        }
+        &'shark;state;help;leases'= {
+        }
+        &'shark;state;help;stop'= {
+        }
+        &'shark;state;help;help'= {
+        }
+        &'shark;completions'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;help'= {
+            cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand history 'Show the run history of every command, and one run''s log'
+            cand state 'Inspect the state file: path, schema, sizes, task leases'
+            cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;help;conn'= {
+            cand add 'Add a connection to the state file'
+            cand list 'List connections (state file and config file)'
+            cand show 'Show one connection (secret shown as ***)'
+            cand test 'Connect for real and check the settings the engines need; exit 1 if a check fails, 3 if unreachable'
+            cand rm 'Remove a connection from the state file'
+            cand edit 'Change a connection in the state file'
+        }
+        &'shark;help;conn;add'= {
+        }
+        &'shark;help;conn;list'= {
+        }
+        &'shark;help;conn;show'= {
+        }
+        &'shark;help;conn;test'= {
+        }
+        &'shark;help;conn;rm'= {
+        }
+        &'shark;help;conn;edit'= {
+        }
+        &'shark;help;history'= {
+        }
+        &'shark;help;state'= {
+            cand info 'Path, schema version, key file and row counts'
+            cand leases 'Tasks holding a lease (running, or left by a process that died)'
+            cand stop 'Ask the process running TASK to stop at its next checkpoint'
+        }
+        &'shark;help;state;info'= {
+        }
+        &'shark;help;state;leases'= {
+        }
+        &'shark;help;state;stop'= {
+        }
+        &'shark;help;completions'= {
+        }
+        &'shark;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

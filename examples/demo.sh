@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# End-to-end demo on a fresh machine: installs the local servers (MariaDB with ROW binlog,
+# SecantusDB for MongoDB, a 3-node ZooKeeper ensemble, Redis, Prometheus + node_exporter +
+# Alertmanager, SeaweedFS S3, an OpenSearch-compatible server, a stand-in LLM API), builds shark,
+# starts the servers on loopback, creates one connection of each kind and runs `shark conn test`
+# on all of them, then shows the run history. The servers are stopped at the end unless KEEP=1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
+
+tests/infra/install.sh
+cargo build --release --locked
+SHARK="$PWD/target/release/shark"
+RUN_DIR="${DEMO_DIR:-$PWD/target/demo}"
+[ "${KEEP:-0}" = 1 ] || trap 'tests/infra/down.sh "$RUN_DIR/servers" >/dev/null 2>&1 || true' EXIT
+tests/infra/up.sh "$RUN_DIR/servers" >/dev/null
+set -a; . "$RUN_DIR/servers/env"; set +a
+
+export SHARK_STATE="$RUN_DIR/shark.db"
+rm -f "$SHARK_STATE" "$SHARK_STATE"-wal "$SHARK_STATE"-shm "$SHARK_STATE.key"
+run() { say "shark $*"; "$SHARK" "$@"; }
+
+printf %s shark | run conn add orders-db --kind mysql --url "mysql://shark@127.0.0.1:$SHARK_T_MYSQL_PORT/" --secret-stdin
+run conn add docs --kind mongodb --url "$SHARK_T_MONGO_URI"
+run conn add zk --kind zookeeper --url "$SHARK_T_ZK_CONNECT" --option "admin_ports=$SHARK_T_ZK_ADMIN_PORTS"
+printf %s "$SHARK_T_REDIS_PASSWORD" | run conn add cache --kind redis --url "redis://127.0.0.1:$SHARK_T_REDIS_PORT" --secret-stdin
+run conn add metrics --kind prometheus --url "$SHARK_T_PROM_URL"
+printf %s "$SHARK_T_S3_SECRET_KEY" | run conn add archive --kind s3 --url "$SHARK_T_S3_ENDPOINT" \
+  --bucket "$SHARK_T_S3_BUCKET" --region "$SHARK_T_S3_REGION" --user "$SHARK_T_S3_ACCESS_KEY" --secret-stdin
+run conn add search --kind elasticsearch --url "$SHARK_T_ES_URL"
+printf %s "$SHARK_T_LLM_KEY" | run conn add ai --kind llm --url "$SHARK_T_LLM_BASE_URL" --model "$SHARK_T_LLM_MODEL" --secret-stdin
+run conn list
+run conn test
+run history
+say "the state file holds no plaintext secret:"
+if grep -a -q -e "$SHARK_T_S3_SECRET_KEY" -e "$SHARK_T_REDIS_PASSWORD" "$SHARK_STATE"* 2>/dev/null; then
+  echo "FOUND a plaintext secret"; exit 1
+else
+  echo "ok: no secret in $SHARK_STATE"
+fi

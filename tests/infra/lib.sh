@@ -1,0 +1,196 @@
+# lib.sh -- shared helpers for tests/infra/{up,down,zk-node}.sh. Source it; do not run it.
+#
+# Every daemon is started through `launch`, which runs it in its own session (setsid), with
+# stdin from /dev/null, output to a log file, the lock fd 9 closed, its pid written by the
+# process itself, and the marker SHARK_INFRA_OWNER=<abs RUN_DIR> in its environment.
+# down.sh uses that marker (read from /proc/PID/environ) to find every process that belongs
+# to a RUN_DIR, so nothing is left behind even if a pid file is lost, and a recycled pid of
+# an unrelated process is never signalled. Some daemons overwrite their environment block to set
+# their process title (redis-server does), so a process named by a pid file also counts as ours
+# when its working directory is inside RUN_DIR (launch starts each daemon in its own directory).
+
+INFRA_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
+VENV="$SHARK_INFRA/venv"
+VPY="$VENV/bin/python"
+SYSPY="$(command -v python3 || echo /usr/bin/python3)"
+
+log()  { printf '[infra %s] %s\n' "$(date +%H:%M:%S.%N | cut -c1-12)" "$*" >&2; }
+die()  { log "ERROR: $*"; exit 1; }
+
+# abs_dir DIR: create DIR and print its absolute path
+abs_dir() { mkdir -p "$1" && (cd "$1" && pwd); }
+
+# freeports NSINGLE NPAIRS: prints NSINGLE free loopback TCP ports (one per line), then NPAIRS
+# ports P such that P and P+10000 are both free (SeaweedFS derives gRPC ports as +10000).
+# Ports are picked at random outside the kernel's ephemeral range (singles 23000-29999, pair
+# bases 20000-22999 -> 30000-32999) and checked by binding 127.0.0.1; all sockets are held until
+# every port is chosen, so the ports are distinct.
+freeports() {
+  "$SYSPY" - "$1" "$2" <<'PY'
+import random, socket, sys
+n1, n2 = int(sys.argv[1]), int(sys.argv[2])
+held, out = [], []
+def grab(p):
+    s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    try:
+        s.bind(("127.0.0.1", p))
+    except OSError:
+        s.close(); return None
+    return s
+def pick(lo, hi, offsets):
+    for _ in range(5000):
+        p = random.randint(lo, hi)
+        socks = []
+        for off in offsets:
+            s = grab(p + off)
+            if s is None:
+                break
+            socks.append(s)
+        if len(socks) == len(offsets):
+            held.extend(socks); return p
+        for s in socks: s.close()
+    sys.exit("no free port found")
+for _ in range(n1): out.append(pick(23000, 29999, [0]))
+for _ in range(n2): out.append(pick(20000, 22999, [0, 10000]))
+print("\n".join(map(str, out)))
+PY
+}
+
+# launch DIR NAME CMD...: start CMD detached; pid in DIR/NAME.pid, output in DIR/NAME.log
+launch() {
+  local dir="$1" name="$2"; shift 2
+  rm -f "$dir/$name.pid"
+  SHARK_INFRA_OWNER="$RUN_DIR" setsid bash -c 'echo $$ > "$0"; cd "${0%/*}"; exec "$@"' "$dir/$name.pid" "$@" \
+    </dev/null >>"$dir/$name.log" 2>&1 9>&- &
+  local i
+  for i in $(seq 1 100); do [ -s "$dir/$name.pid" ] && return 0; sleep 0.02; done
+  die "$name: no pid file"
+}
+
+# owned PID: true if PID is alive (not a zombie) and was started by launch for this RUN_DIR
+owned() {
+  local pid="$1" cwd
+  [ -n "$pid" ] && [ -r "/proc/$pid/environ" ] || return 1
+  case "$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$pid/status" 2>/dev/null)" in Z|X|"") return 1;; esac
+  grep -qzxF "SHARK_INFRA_OWNER=$RUN_DIR" "/proc/$pid/environ" 2>/dev/null && return 0
+  cwd="$(readlink "/proc/$pid/cwd" 2>/dev/null)" || return 1
+  case "$cwd" in "$RUN_DIR"/*) return 0;; esac
+  return 1
+}
+
+# pidfile_alive FILE: the pid in FILE is alive and ours
+pidfile_alive() { [ -s "$1" ] && owned "$(cat "$1")"; }
+
+# owned_pids: every live process carrying this RUN_DIR's marker
+owned_pids() {
+  grep -lszxF "SHARK_INFRA_OWNER=$RUN_DIR" /proc/[0-9]*/environ 2>/dev/null \
+    | sed -n 's|^/proc/\([0-9]*\)/environ$|\1|p' | grep -vx "$$" || true
+}
+
+# stop_pids TIMEOUT_S PID...: SIGTERM (process group, as each daemon leads its own session),
+# wait up to TIMEOUT_S, then SIGKILL what is left.
+stop_pids() {
+  local t="$1"; shift
+  local pids=() p
+  for p in "$@"; do owned "$p" && pids+=("$p"); done
+  [ ${#pids[@]} -eq 0 ] && return 0
+  for p in "${pids[@]}"; do kill -TERM -- "-$p" 2>/dev/null || kill -TERM "$p" 2>/dev/null || true; done
+  local i left
+  for i in $(seq 1 $((t * 10))); do
+    left=0; for p in "${pids[@]}"; do owned "$p" && left=1; done
+    [ "$left" = 0 ] && return 0
+    sleep 0.1
+  done
+  for p in "${pids[@]}"; do
+    if owned "$p"; then
+      log "pid $p did not stop after ${t}s: SIGKILL"
+      kill -KILL -- "-$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null || true
+    fi
+  done
+  for i in $(seq 1 50); do left=0; for p in "${pids[@]}"; do owned "$p" && left=1; done; [ "$left" = 0 ] && break; sleep 0.1; done
+  return 0
+}
+
+# wait_for SECONDS PIDFILE DESCRIPTION CMD...: poll CMD until it succeeds; fail early if the
+# process in PIDFILE died.
+wait_for() {
+  local t="$1" pidf="$2" what="$3"; shift 3
+  local end=$(( $(date +%s) + t ))
+  while :; do
+    "$@" >/dev/null 2>&1 && return 0
+    if [ -n "$pidf" ] && ! pidfile_alive "$pidf"; then log "$what: process exited"; return 1; fi
+    [ "$(date +%s)" -ge "$end" ] && { log "$what: not ready after ${t}s"; return 1; }
+    sleep 0.1
+  done
+}
+
+# fourlw PORT CMD: ZooKeeper four-letter word over bash /dev/tcp (no nc needed)
+fourlw() {
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0"; printf "%s" "$1" >&3; cat <&3' "$1" "$2" 2>/dev/null || true
+}
+
+# ---- ZooKeeper node helpers (used by up.sh and zk-node.sh) --------------------------------------
+ZK_CP="/usr/share/java/zookeeper.jar:/usr/share/java/slf4j-log4j12.jar:/usr/share/java/log4j-1.2.jar:/usr/share/java/servlet-api.jar"
+
+# zk_launch NODE_DIR: start the node whose config is NODE_DIR/conf/zoo.cfg
+zk_launch() {
+  local d="$1"
+  launch "$d" zk java -Xms32m -Xmx"${ZK_HEAP:-128m}" -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k \
+    -Dzookeeper.log.dir="$d" -Dlog4j.configuration="file:$d/conf/log4j.properties" \
+    -Dzookeeper.jmx.log4j.disable=true -Dzookeeper.admin.enableServer=true \
+    -cp "$ZK_CP" org.apache.zookeeper.server.quorum.QuorumPeerMain "$d/conf/zoo.cfg"
+}
+
+# zk_ready NODE_DIR: node answers srvr with a Mode and its AdminServer answers
+zk_ready() {
+  local d="$1" cport aport s
+  cport="$(sed -n 's/^clientPort=//p' "$d/conf/zoo.cfg")"
+  aport="$(sed -n 's/^admin.serverPort=//p' "$d/conf/zoo.cfg")"
+  s="$(fourlw "$cport" srvr)"
+  case "$s" in *"Mode: leader"*|*"Mode: follower"*|*"Mode: standalone"*) ;; *) return 1;; esac
+  curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$aport/commands/ruok"
+}
+
+# log_tail FILE...: print the last lines of each existing FILE to stderr
+log_tail() {
+  local f
+  for f in "$@"; do
+    [ -f "$f" ] || continue
+    printf -- '----- tail %s -----\n' "$f" >&2
+    tail -n "${LOG_TAIL_LINES:-25}" "$f" >&2
+  done
+}
+
+# sockpath DIR NAME: DIR/NAME, or a short path under /tmp if that would exceed the ~100-char
+# limit of a unix socket path
+sockpath() {
+  local p="$1/$2"
+  if [ ${#p} -gt 90 ]; then p="/tmp/shk-$(printf '%s' "$1" | md5sum | cut -c1-12)-$2"; fi
+  printf '%s' "$p"
+}
+
+# infra_down: stop everything that belongs to RUN_DIR (caller holds the lock), remove RUN_DIR/env
+infra_down() {
+  local pids=() f p
+  while IFS= read -r f; do
+    p="$(cat "$f" 2>/dev/null || true)"; [ -n "$p" ] && pids+=("$p")
+  done < <(find "$RUN_DIR" -maxdepth 3 -name '*.pid' -type f 2>/dev/null)
+  while IFS= read -r p; do pids+=("$p"); done < <(owned_pids)
+  if [ ${#pids[@]} -gt 0 ]; then
+    mapfile -t pids < <(printf '%s\n' "${pids[@]}" | sort -un)
+    stop_pids "${SHARK_INFRA_STOP_TIMEOUT:-15}" "${pids[@]}"
+  fi
+  # anything that still carries the marker (e.g. a child that left its process group)
+  mapfile -t pids < <(owned_pids)
+  if [ ${#pids[@]} -gt 0 ]; then
+    log "killing leftovers: ${pids[*]}"
+    for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
+  fi
+  rm -f "$RUN_DIR/env" "$RUN_DIR/env.tmp" "$RUN_DIR/pidfiles"
+  local d   # unix sockets that sockpath moved to /tmp because RUN_DIR is long
+  for d in "$RUN_DIR"/* "$RUN_DIR"/.up/*; do
+    [ -d "$d" ] && rm -f "/tmp/shk-$(printf '%s' "$d" | md5sum | cut -c1-12)-"*.sock
+  done
+  find "$RUN_DIR" -maxdepth 3 -name '*.pid' -type f -delete 2>/dev/null || true
+}

@@ -1,0 +1,476 @@
+#!/usr/bin/env bash
+# up.sh RUN_DIR -- starts every test counterpart for shark's integration tests on free loopback
+# ports, waits until each one is ready, and writes RUN_DIR/env (sourceable KEY=value lines).
+#
+#   tests/infra/install.sh            # once per machine
+#   tests/infra/up.sh /tmp/shk        # prints the env file; `set -a; . /tmp/shk/env; set +a`
+#   tests/infra/down.sh /tmp/shk
+#
+# Idempotent and safe to call from several test processes at once: it holds `flock RUN_DIR.lock`;
+# if RUN_DIR/env exists and every recorded server process is alive it just prints the env file.
+# If the env file exists but a server process died, everything is stopped and started afresh.
+# Exception: an ensemble member stopped with zk-node.sh (its zk.pid removed) does not count as dead,
+# so a test that stops a node does not make a concurrent up.sh restart everything.
+# Every server listens on 127.0.0.1 only, on ports picked at random at start-up (see freeports in
+# lib.sh), so a developer's own servers on the default ports do not collide. Servers start in
+# parallel; each keeps data, log and pid file under RUN_DIR/<name>/ (start-up logs: RUN_DIR/.up/).
+# If a server fails to start, its log tail goes to stderr, everything is stopped, exit status 1.
+#
+# Keys written (see tests/infra/README.md for details):
+#   SHARK_T_MYSQL_PORT        MariaDB 10.11, log-bin, binlog_format=ROW, row_image/metadata FULL, GTID
+#                             (server_id 1, gtid_domain_id 0, gtid_strict_mode). Users: root@'%' (no
+#                             password), shark@'%'/shark (ALL PRIVILEGES), limited@'%'/limited (SELECT only)
+#   SHARK_T_MYSQL_STMT_PORT   second MariaDB, binlog_format=STATEMENT (server_id 2), same users
+#   SHARK_T_MONGO_URI         SecantusDB (py), one-member replica set "secantus"
+#   SHARK_T_ZK_CONNECT, SHARK_T_ZK_ADMIN_PORTS, SHARK_T_ZK_DIR
+#                             3-node ensemble, 4lw whitelist *, AdminServer on; node N lives in
+#                             $SHARK_T_ZK_DIR/zkN (zk.pid); tests/infra/zk-node.sh RUN_DIR stop|start|kill N
+#   SHARK_T_ZK_SRVR_CONNECT, SHARK_T_ZK_SRVR_ADMIN_PORT
+#                             standalone ZooKeeper with the default 4lw whitelist (only `srvr`)
+#   SHARK_T_REDIS_PORT, SHARK_T_REDIS_PASSWORD (requirepass sharkredis)
+#   SHARK_T_PROM_URL, SHARK_T_ALERTMANAGER_URL, SHARK_T_NODE_EXPORTER_URL
+#   SHARK_T_PROM_DEAD_TARGET, SHARK_T_PROM_RULES_FILE   (extras)
+#   SHARK_T_S3_ENDPOINT, SHARK_T_S3_ACCESS_KEY, SHARK_T_S3_SECRET_KEY, SHARK_T_S3_BUCKET, SHARK_T_S3_REGION
+#   SHARK_T_ES_URL            osmem-server (in-memory, OpenSearch-compatible)
+#   SHARK_T_LLM_URL           fake-openai.py server root (http://127.0.0.1:PORT; API under /v1)
+#   SHARK_T_LLM_BASE_URL      the same with /v1 (what OpenAI SDKs call base_url)
+#   SHARK_T_LLM_MODEL, SHARK_T_LLM_KEY, SHARK_T_LLM_CONTROL_URL (…/_fake: failures, delays, replies)
+#   SHARK_T_RUN_DIR           absolute RUN_DIR
+#
+# Env knobs: SHARK_INFRA_SKIP=comma list of components to skip (mariadb, mongo, zookeeper, redis,
+# prometheus, s3, es, llm; aliases mysql, zk, prom, seaweedfs, osmem, openai); nothing is written
+# for a skipped component. SHARK_INFRA_TIMEOUT (90) seconds per server; SHARK_INFRA (/opt/shark-infra).
+set -euo pipefail
+
+[ $# -eq 1 ] || { echo "usage: $0 RUN_DIR" >&2; exit 2; }
+RUN_DIR="$(mkdir -p "$1" && cd "$1" && pwd)"
+# shellcheck source=lib.sh
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+TIMEOUT="${SHARK_INFRA_TIMEOUT:-90}"
+
+exec 9>"$RUN_DIR.lock"
+flock -w 900 9 || die "could not lock $RUN_DIR.lock within 900 s"
+
+# ---- already up? ---------------------------------------------------------------------------------
+if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
+  ok=1
+  while IFS= read -r f; do
+    # "?FILE": a ZooKeeper ensemble member; a missing pid file means zk-node.sh stopped it on purpose
+    case "$f" in "?"*) f="${f#?}"; [ -e "$f" ] || continue;; esac
+    pidfile_alive "$f" || { ok=0; log "not alive: $f"; break; }
+  done < "$RUN_DIR/pidfiles"
+  if [ "$ok" = 1 ]; then cat "$RUN_DIR/env"; exit 0; fi
+  log "some servers of $RUN_DIR are gone: restarting everything"
+fi
+infra_down   # stale processes / files from an earlier or interrupted run
+
+# ---- components ------------------------------------------------------------------------------------
+ALL=(mariadb mongo zookeeper redis prometheus s3 es llm)
+declare -A SKIP=()
+IFS=',' read -r -a _skip <<< "${SHARK_INFRA_SKIP:-}"
+for s in "${_skip[@]}"; do
+  s="$(echo "$s" | tr -d '[:space:]' | tr 'A-Z' 'a-z')"
+  case "$s" in
+    "") continue;;
+    mysql|mariadb) s=mariadb;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
+    s3|seaweedfs) s=s3;; es|osmem|elasticsearch|opensearch) s=es;; llm|openai) s=llm;;
+    mongo|mongodb) s=mongo;; redis) ;;
+    *) die "SHARK_INFRA_SKIP: unknown component '$s' (known: ${ALL[*]})";;
+  esac
+  SKIP[$s]=1
+done
+COMPS=(); for c in "${ALL[@]}"; do [ -z "${SKIP[$c]:-}" ] && COMPS+=("$c"); done
+want() { [ -z "${SKIP[$1]:-}" ]; }
+
+need() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || die "$1 not found: run tests/infra/install.sh $2"; }
+want mariadb    && { need mariadbd mariadb; need mariadb-install-db mariadb; }
+want zookeeper  && { need java zookeeper; [ -f /usr/share/java/zookeeper.jar ] && [ -f /usr/share/java/servlet-api.jar ] \
+                     || die "zookeeper jars missing: run tests/infra/install.sh zookeeper"; }
+want redis      && need redis-server redis
+want prometheus && { need prometheus prometheus; need prometheus-node-exporter prometheus; need prometheus-alertmanager prometheus; }
+want mongo      && need "$VENV/bin/secantusd-py" mongo
+want s3         && need "$VENV/bin/weed" s3
+want es         && { OSMEM_BIN="$("$VPY" -c 'import osmem_server; print(osmem_server.resolve_binary())' 2>/dev/null)" \
+                     && [ -x "$OSMEM_BIN" ] || die "osmem-server not found: run tests/infra/install.sh es"; }
+if want mongo || want s3; then "$VPY" -c 'import pymongo, boto3' 2>/dev/null || die "pymongo/boto3 missing: run tests/infra/install.sh python"; fi
+need curl curl
+
+# ---- ports -----------------------------------------------------------------------------------------
+# singles: mysql 2, mongo 1, zk 3x(client,peer,election,admin)=12, zk-srvr 2, redis 1, prom 4, es 1, llm 1
+# pairs (P and P+10000): seaweedfs master, volume, filer, s3, admin
+mapfile -t PORTS < <(freeports 24 5)
+[ ${#PORTS[@]} -eq 29 ] || die "could not pick free ports"
+P_MYSQL=${PORTS[0]} P_MYSQL_STMT=${PORTS[1]} P_MONGO=${PORTS[2]}
+P_ZK_C=("${PORTS[@]:3:3}") P_ZK_P=("${PORTS[@]:6:3}") P_ZK_E=("${PORTS[@]:9:3}") P_ZK_A=("${PORTS[@]:12:3}")
+P_ZKS_C=${PORTS[15]} P_ZKS_A=${PORTS[16]} P_REDIS=${PORTS[17]}
+P_PROM=${PORTS[18]} P_NODE=${PORTS[19]} P_AM=${PORTS[20]} P_DEAD=${PORTS[21]}
+P_ES=${PORTS[22]} P_LLM=${PORTS[23]}
+P_W_MASTER=${PORTS[24]} P_W_VOLUME=${PORTS[25]} P_W_FILER=${PORTS[26]} P_W_S3=${PORTS[27]} P_W_ADMIN=${PORTS[28]}
+
+UPD="$RUN_DIR/.up"; rm -rf "$UPD"; mkdir -p "$UPD"
+# fresh data for every start
+for d in mariadb mariadb-stmt mongo zk zk-srvr redis prometheus s3 es llm; do rm -rf "${RUN_DIR:?}/$d"; done
+
+# ---- MariaDB -------------------------------------------------------------------------------------
+# mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT
+mariadb_instance() {
+  local name="$1" port="$2" sid="$3" fmt="$4"
+  local d="$RUN_DIR/$name"; mkdir -p "$d/data"
+  local sock; sock="$(sockpath "$d" m.sock)"
+  local runas=(); [ "$(id -u)" -eq 0 ] && runas=(--user=root)
+  cat > "$d/my.cnf" <<CNF
+[mariadbd]
+datadir                 = $d/data
+socket                  = $sock
+pid-file                = $d/data/mariadbd.pid
+log-error               = $d/mariadbd.err
+port                    = $port
+bind-address            = 127.0.0.1
+skip-name-resolve
+log-bin                 = $d/data/binlog
+server-id               = $sid
+binlog_format           = $fmt
+binlog_row_image        = FULL
+binlog_row_metadata     = FULL
+log_slave_updates       = ON
+gtid_strict_mode        = ON
+gtid_domain_id          = 0
+expire_logs_days        = 1
+character-set-server    = utf8mb4
+collation-server        = utf8mb4_general_ci
+innodb_buffer_pool_size = 64M
+innodb_log_file_size    = 16M
+innodb_flush_log_at_trx_commit = 2
+max_connections         = 200
+CNF
+  cp -a "$UPD/mariadb-template/data/." "$d/data/"
+  launch "$d" mariadb mariadbd --defaults-file="$d/my.cnf" "${runas[@]}"
+  wait_for "$TIMEOUT" "$d/mariadb.pid" "$name" mariadb-admin --socket="$sock" -uroot ping \
+    || { log_tail "$d/mariadbd.err" "$d/mariadb.log"; return 1; }
+  mariadb --socket="$sock" -uroot <<'SQL' || { log_tail "$d/mariadbd.err"; return 1; }
+SET SESSION sql_log_bin = 0;
+CREATE USER IF NOT EXISTS 'root'@'%' IDENTIFIED BY '';
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'shark'@'%' IDENTIFIED BY 'shark';
+GRANT ALL PRIVILEGES ON *.* TO 'shark'@'%' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'limited'@'%' IDENTIFIED BY 'limited';
+GRANT SELECT ON *.* TO 'limited'@'%';
+FLUSH PRIVILEGES;
+SQL
+  # the TCP path the tests use
+  mariadb -h127.0.0.1 -P"$port" -ushark -pshark -N -e 'SELECT 1' >/dev/null || return 1
+  log "$name ready on $port ($fmt)"
+}
+# The system tables are created once (mariadb-install-db) and copied into both instances: the
+# bootstrap mariadbd occasionally crashes on this machine kind (seen ~1 in 15 when two ran at
+# once), so it runs once, with retries. The copy holds no binlog and no server identity.
+mariadb_template() {
+  local t="$UPD/mariadb-template" runas=() i
+  [ "$(id -u)" -eq 0 ] && runas=(--user=root)
+  mkdir -p "$t"
+  cat > "$t/my.cnf" <<CNF
+[mariadbd]
+datadir                 = $t/data
+socket                  = $(sockpath "$t" m.sock)
+log-error               = $t/mariadbd.err
+innodb_buffer_pool_size = 64M
+innodb_log_file_size    = 16M
+CNF
+  for i in 1 2 3; do
+    rm -rf "$t/data"; mkdir -p "$t/data"
+    if mariadb-install-db --defaults-file="$t/my.cnf" "${runas[@]}" \
+         --auth-root-authentication-method=normal --skip-test-db >"$t/install-db.log" 2>&1; then
+      return 0
+    fi
+    log "mariadb-install-db failed (attempt $i)"
+  done
+  LOG_TAIL_LINES=80 log_tail "$t/install-db.log" "$t/mariadbd.err"
+  return 1
+}
+start_mariadb() {
+  mariadb_template || return 1
+  mariadb_instance mariadb "$P_MYSQL" 1 ROW &
+  local a=$!
+  mariadb_instance mariadb-stmt "$P_MYSQL_STMT" 2 STATEMENT &
+  local b=$! rc=0
+  wait "$a" || rc=1; wait "$b" || rc=1
+  rm -rf "$UPD/mariadb-template/data"
+  [ "$rc" = 0 ] || return 1
+  printf 'SHARK_T_MYSQL_PORT=%s\nSHARK_T_MYSQL_STMT_PORT=%s\n' "$P_MYSQL" "$P_MYSQL_STMT" > "$UPD/mariadb.env"
+}
+
+# ---- MongoDB (SecantusDB, py) -------------------------------------------------------------------
+start_mongo() {
+  local d="$RUN_DIR/mongo"; mkdir -p "$d/data"
+  : > "$d/secantusd.toml"   # explicit (empty) config: no auto-discovery of ~/.secantus etc.
+  launch "$d" mongo "$VENV/bin/secantusd-py" --config "$d/secantusd.toml" --host 127.0.0.1 --port "$P_MONGO" \
+    --storage-path "$d/data" --cache-size 256M --log-level WARNING
+  wait_for "$TIMEOUT" "$d/mongo.pid" mongo "$VPY" -c "
+import pymongo
+pymongo.MongoClient('mongodb://127.0.0.1:$P_MONGO/', serverSelectionTimeoutMS=1000).admin.command('ping')" \
+    || { log_tail "$d/mongo.log"; return 1; }
+  log "mongo ready on $P_MONGO"
+  printf 'SHARK_T_MONGO_URI=mongodb://127.0.0.1:%s/\n' "$P_MONGO" > "$UPD/mongo.env"
+}
+
+# ---- ZooKeeper -------------------------------------------------------------------------------------
+# zk_write_node DIR MYID CLIENT ADMIN WHITELIST(1/0) [SERVER_LINES]
+zk_write_node() {
+  local d="$1" id="$2" cport="$3" aport="$4" wl="$5" servers="${6:-}"
+  mkdir -p "$d/data" "$d/conf"
+  {
+    echo "tickTime=2000"; echo "initLimit=10"; echo "syncLimit=5"
+    echo "dataDir=$d/data"
+    echo "clientPort=$cport"; echo "clientPortAddress=127.0.0.1"
+    echo "maxClientCnxns=0"
+    [ "$wl" = 1 ] && echo "4lw.commands.whitelist=*"
+    echo "admin.enableServer=true"; echo "admin.serverAddress=127.0.0.1"; echo "admin.serverPort=$aport"
+    if [ -n "$servers" ]; then
+      echo "standaloneEnabled=false"; echo "reconfigEnabled=false"; echo "quorumListenOnAllIPs=false"
+      printf '%s' "$servers"
+    fi
+  } > "$d/conf/zoo.cfg"
+  echo "$id" > "$d/data/myid"
+  cat > "$d/conf/log4j.properties" <<L4J
+log4j.rootLogger=INFO, FILE
+log4j.appender.FILE=org.apache.log4j.RollingFileAppender
+log4j.appender.FILE.File=$d/zookeeper.log
+log4j.appender.FILE.MaxFileSize=10MB
+log4j.appender.FILE.MaxBackupIndex=2
+log4j.appender.FILE.layout=org.apache.log4j.PatternLayout
+log4j.appender.FILE.layout.ConversionPattern=%d{ISO8601} - %-5p [%t:%C{1}@%L] - %m%n
+L4J
+}
+start_zookeeper() {
+  local base="$RUN_DIR/zk" sbase="$RUN_DIR/zk-srvr" servers="" i
+  for i in 1 2 3; do servers+="server.$i=127.0.0.1:${P_ZK_P[$((i-1))]}:${P_ZK_E[$((i-1))]}"$'\n'; done
+  for i in 1 2 3; do
+    zk_write_node "$base/zk$i" "$i" "${P_ZK_C[$((i-1))]}" "${P_ZK_A[$((i-1))]}" 1 "$servers"
+    zk_launch "$base/zk$i"
+  done
+  zk_write_node "$sbase/zk1" 1 "$P_ZKS_C" "$P_ZKS_A" 0
+  zk_launch "$sbase/zk1"
+  for d in "$base/zk1" "$base/zk2" "$base/zk3" "$sbase/zk1"; do
+    wait_for "$TIMEOUT" "$d/zk.pid" "zookeeper ${d#"$RUN_DIR"/}" zk_ready "$d" \
+      || { log_tail "$d/zookeeper.log" "$d/zk.log"; return 1; }
+  done
+  for i in 1 2 3; do log "zk$i: $(fourlw "${P_ZK_C[$((i-1))]}" srvr | grep Mode)"; done
+  log "zookeeper ready"
+  {
+    echo "SHARK_T_ZK_CONNECT=127.0.0.1:${P_ZK_C[0]},127.0.0.1:${P_ZK_C[1]},127.0.0.1:${P_ZK_C[2]}"
+    echo "SHARK_T_ZK_ADMIN_PORTS=${P_ZK_A[0]},${P_ZK_A[1]},${P_ZK_A[2]}"
+    echo "SHARK_T_ZK_DIR=$base"
+    echo "SHARK_T_ZK_SRVR_CONNECT=127.0.0.1:$P_ZKS_C"
+    echo "SHARK_T_ZK_SRVR_ADMIN_PORT=$P_ZKS_A"
+  } > "$UPD/zookeeper.env"
+}
+
+# ---- Redis -------------------------------------------------------------------------------------------
+start_redis() {
+  local d="$RUN_DIR/redis"; mkdir -p "$d"
+  launch "$d" redis redis-server --bind 127.0.0.1 --port "$P_REDIS" --requirepass sharkredis \
+    --dir "$d" --save '' --appendonly no --daemonize no --protected-mode yes --logfile ''
+  redis_ping() { [ "$(redis-cli -h 127.0.0.1 -p "$P_REDIS" -a sharkredis --no-auth-warning ping 2>/dev/null)" = PONG ]; }
+  wait_for "$TIMEOUT" "$d/redis.pid" redis redis_ping || { log_tail "$d/redis.log"; return 1; }
+  log "redis ready on $P_REDIS"
+  printf 'SHARK_T_REDIS_PORT=%s\nSHARK_T_REDIS_PASSWORD=sharkredis\n' "$P_REDIS" > "$UPD/redis.env"
+}
+
+# ---- Prometheus + node_exporter + Alertmanager ----------------------------------------------------
+start_prometheus() {
+  local d="$RUN_DIR/prometheus"; mkdir -p "$d/prom-data" "$d/am-data"
+  cat > "$d/alertmanager.yml" <<YML
+route:
+  receiver: "null"
+  group_wait: 1s
+  group_interval: 5s
+  repeat_interval: 1h
+receivers:
+  - name: "null"
+YML
+  # TargetDown fires at once (no `for`) because the `dead` job scrapes a port where nothing listens.
+  # HighCpuUsage uses a threshold of 100 %, which CPU usage cannot exceed: the rule is listed by
+  # /api/v1/rules but stays inactive however busy the machine is (no flapping). A test that needs it
+  # to fire can rewrite $SHARK_T_PROM_RULES_FILE and POST $SHARK_T_PROM_URL/-/reload.
+  cat > "$d/rules.yml" <<YML
+groups:
+  - name: shark-test
+    interval: 2s
+    rules:
+      - alert: TargetDown
+        expr: up == 0
+        labels: {severity: critical}
+        annotations:
+          summary: "Target {{ \$labels.instance }} of job {{ \$labels.job }} is down"
+      - alert: HighCpuUsage
+        expr: 100 * (1 - avg by (instance) (rate(node_cpu_seconds_total{mode="idle"}[1m]))) > 100
+        for: 1m
+        labels: {severity: warning}
+        annotations:
+          summary: "CPU usage above 100% on {{ \$labels.instance }}"
+YML
+  cat > "$d/prometheus.yml" <<YML
+global:
+  scrape_interval: 2s
+  evaluation_interval: 2s
+rule_files: ["$d/rules.yml"]
+alerting:
+  alertmanagers:
+    - static_configs: [{targets: ["127.0.0.1:$P_AM"]}]
+scrape_configs:
+  - job_name: prometheus
+    static_configs: [{targets: ["127.0.0.1:$P_PROM"]}]
+  - job_name: node
+    static_configs: [{targets: ["127.0.0.1:$P_NODE"], labels: {env: test}}]
+  - job_name: dead
+    static_configs: [{targets: ["127.0.0.1:$P_DEAD"]}]
+YML
+  launch "$d" prometheus prometheus --config.file="$d/prometheus.yml" --storage.tsdb.path="$d/prom-data" \
+    --web.listen-address="127.0.0.1:$P_PROM" --web.enable-lifecycle
+  launch "$d" node-exporter prometheus-node-exporter --web.listen-address="127.0.0.1:$P_NODE"
+  launch "$d" alertmanager prometheus-alertmanager --config.file="$d/alertmanager.yml" \
+    --storage.path="$d/am-data" --web.listen-address="127.0.0.1:$P_AM" --cluster.listen-address=
+  local fail=0
+  wait_for "$TIMEOUT" "$d/node-exporter.pid" node_exporter curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_NODE/metrics" || fail=1
+  wait_for "$TIMEOUT" "$d/alertmanager.pid" alertmanager curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_AM/-/ready" || fail=1
+  wait_for "$TIMEOUT" "$d/prometheus.pid" prometheus curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_PROM/-/ready" || fail=1
+  [ "$fail" = 0 ] || { log_tail "$d/prometheus.log" "$d/node-exporter.log" "$d/alertmanager.log"; return 1; }
+  # ready = node_exporter series queryable, TargetDown firing in Prometheus and known to Alertmanager
+  prom_ready() {
+    "$SYSPY" - "http://127.0.0.1:$P_PROM" "http://127.0.0.1:$P_AM" <<'PY'
+import json, sys, urllib.request, urllib.parse
+prom, am = sys.argv[1:3]
+get = lambda u: json.load(urllib.request.urlopen(u, timeout=2))
+r = get(prom + "/api/v1/query?" + urllib.parse.urlencode({"query": 'count(node_cpu_seconds_total{job="node"})'}))
+assert r["data"]["result"], "no node series"
+a = get(prom + "/api/v1/alerts")["data"]["alerts"]
+assert any(x["labels"].get("alertname") == "TargetDown" and x["state"] == "firing" for x in a), "not firing"
+assert any(x["labels"].get("alertname") == "TargetDown" for x in get(am + "/api/v2/alerts")), "not in alertmanager"
+PY
+  }
+  wait_for "${SHARK_INFRA_PROM_TIMEOUT:-30}" "$d/prometheus.pid" "prometheus (node series + TargetDown firing)" prom_ready \
+    || { log_tail "$d/prometheus.log"; prom_ready || true; return 1; }
+  log "prometheus ready on $P_PROM"
+  {
+    echo "SHARK_T_PROM_URL=http://127.0.0.1:$P_PROM"
+    echo "SHARK_T_ALERTMANAGER_URL=http://127.0.0.1:$P_AM"
+    echo "SHARK_T_NODE_EXPORTER_URL=http://127.0.0.1:$P_NODE"
+    echo "SHARK_T_PROM_DEAD_TARGET=127.0.0.1:$P_DEAD"
+    echo "SHARK_T_PROM_RULES_FILE=$d/rules.yml"
+  } > "$UPD/prometheus.env"
+}
+
+# ---- S3 (SeaweedFS `weed mini`) --------------------------------------------------------------------
+S3_AK=shark-test-key S3_SK=shark-test-secret S3_BUCKET=shark-test S3_REGION=us-east-1
+start_s3() {
+  local d="$RUN_DIR/s3"; mkdir -p "$d/data"
+  cat > "$d/s3.json" <<JSON
+{"identities": [{"name": "shark", "credentials": [{"accessKey": "$S3_AK", "secretKey": "$S3_SK"}],
+                 "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
+JSON
+  # Every port is given explicitly (gRPC = HTTP + 10000, as SeaweedFS derives some of them itself);
+  # -ip/-ip.bind keep it on loopback (the default binds 0.0.0.0 and advertises eth0).
+  launch "$d" weed "$VENV/bin/weed" mini -dir="$d/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+    -master.port="$P_W_MASTER" -master.port.grpc=$((P_W_MASTER + 10000)) \
+    -volume.port="$P_W_VOLUME" -volume.port.grpc=$((P_W_VOLUME + 10000)) \
+    -filer.port="$P_W_FILER" -filer.port.grpc=$((P_W_FILER + 10000)) \
+    -s3.port="$P_W_S3" -s3.port.grpc=$((P_W_S3 + 10000)) \
+    -admin.port="$P_W_ADMIN" -admin.port.grpc=$((P_W_ADMIN + 10000)) -admin.ui=false \
+    -s3.config="$d/s3.json" -s3.port.iceberg=0 -s3.port.lance=0 -webdav=false \
+    -master.telemetry=false -bucket="$S3_BUCKET" \
+    -filer.localSocket="$(sockpath "$d" filer.sock)" -s3.localSocket="$(sockpath "$d" s3.sock)"
+  # ready = a real write/read/delete in the bucket succeeds with the configured identity
+  s3_ready() {
+    "$VPY" - "http://127.0.0.1:$P_W_S3" "$S3_AK" "$S3_SK" "$S3_BUCKET" "$S3_REGION" <<'PY'
+import sys, boto3
+from botocore.config import Config
+ep, ak, sk, b, region = sys.argv[1:6]
+s3 = boto3.client("s3", endpoint_url=ep, aws_access_key_id=ak, aws_secret_access_key=sk, region_name=region,
+                  config=Config(s3={"addressing_style": "path"}, retries={"max_attempts": 1},
+                                connect_timeout=2, read_timeout=5))
+try:
+    s3.head_bucket(Bucket=b)
+except Exception:
+    s3.create_bucket(Bucket=b)
+s3.put_object(Bucket=b, Key=".ready-probe", Body=b"ok")
+assert s3.get_object(Bucket=b, Key=".ready-probe")["Body"].read() == b"ok"
+s3.delete_object(Bucket=b, Key=".ready-probe")
+PY
+  }
+  wait_for "$TIMEOUT" "$d/weed.pid" "s3 (seaweedfs)" s3_ready || { log_tail "$d/weed.log"; return 1; }
+  log "s3 ready on $P_W_S3"
+  {
+    echo "SHARK_T_S3_ENDPOINT=http://127.0.0.1:$P_W_S3"
+    echo "SHARK_T_S3_ACCESS_KEY=$S3_AK"
+    echo "SHARK_T_S3_SECRET_KEY=$S3_SK"
+    echo "SHARK_T_S3_BUCKET=$S3_BUCKET"
+    echo "SHARK_T_S3_REGION=$S3_REGION"
+  } > "$UPD/s3.env"
+}
+
+# ---- Elasticsearch stand-in (osmem-server) ----------------------------------------------------------
+start_es() {
+  local d="$RUN_DIR/es"; mkdir -p "$d"
+  launch "$d" osmem "$OSMEM_BIN" -addr "127.0.0.1:$P_ES" -no-stdin-watch
+  wait_for "$TIMEOUT" "$d/osmem.pid" es curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_ES/_cluster/health" \
+    || { log_tail "$d/osmem.log"; return 1; }
+  log "es ready on $P_ES"
+  printf 'SHARK_T_ES_URL=http://127.0.0.1:%s\n' "$P_ES" > "$UPD/es.env"
+}
+
+# ---- fake OpenAI-compatible LLM -------------------------------------------------------------------
+# Failures/timeouts are injected per test through $SHARK_T_LLM_CONTROL_URL (see fake-openai.py):
+#   curl -d '{"status":500,"count":3}' $SHARK_T_LLM_CONTROL_URL/fail   -> next 3 completions: HTTP 500
+#   curl -d '{"status":429,"retry_after":2}' …/fail                    -> 429 + Retry-After: 2
+#   curl -d '{"status":200,"delay":30}' …/fail                         -> next completion held 30 s (timeout)
+#   curl -d '{"content":"text"}' …/reply ; curl -X POST …/reset ; curl …/requests
+start_llm() {
+  local d="$RUN_DIR/llm"; mkdir -p "$d"
+  local py="$VPY"; [ -x "$py" ] || py="$SYSPY"
+  launch "$d" llm "$py" "$INFRA_DIR/fake-openai.py" --host 127.0.0.1 --port "$P_LLM" \
+    --api-key shark-test-llm-key --model fake-model
+  wait_for "$TIMEOUT" "$d/llm.pid" llm curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_LLM/_fake/requests" \
+    || { log_tail "$d/llm.log"; return 1; }
+  log "llm ready on $P_LLM"
+  {
+    echo "SHARK_T_LLM_URL=http://127.0.0.1:$P_LLM"
+    echo "SHARK_T_LLM_BASE_URL=http://127.0.0.1:$P_LLM/v1"
+    echo "SHARK_T_LLM_MODEL=fake-model"
+    echo "SHARK_T_LLM_KEY=shark-test-llm-key"
+    echo "SHARK_T_LLM_CONTROL_URL=http://127.0.0.1:$P_LLM/_fake"
+  } > "$UPD/llm.env"
+}
+
+# ---- start all in parallel ---------------------------------------------------------------------------
+T0=$(date +%s.%N)
+log "starting ${COMPS[*]} in $RUN_DIR"
+declare -A JOB=()
+# the slow ones first (Prometheus waits ~6 s for its first scrape; ZooKeeper starts 4 JVMs)
+for c in prometheus zookeeper mariadb s3 mongo es redis llm; do
+  want "$c" || continue
+  ( "start_$c" ) > "$UPD/$c.log" 2>&1 &
+  JOB[$c]=$!
+done
+FAILED=()
+for c in "${!JOB[@]}"; do wait "${JOB[$c]}" || FAILED+=("$c"); done
+if [ ${#FAILED[@]} -gt 0 ]; then
+  for c in "${FAILED[@]}"; do
+    echo "===== $c failed to start (log: $UPD/$c.log) =====" >&2
+    tail -n 60 "$UPD/$c.log" >&2
+  done
+  log "stopping everything that did start"
+  infra_down
+  exit 1
+fi
+
+# ---- env file ------------------------------------------------------------------------------------------
+{
+  echo "# written by tests/infra/up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); source with: set -a; . FILE; set +a"
+  for c in "${ALL[@]}"; do want "$c" && cat "$UPD/$c.env"; done
+  echo "SHARK_T_RUN_DIR=$RUN_DIR"
+} > "$RUN_DIR/env.tmp"
+find "$RUN_DIR" -mindepth 2 -maxdepth 3 -name '*.pid' -type f ! -path '*/data/*' | sort \
+  | sed "s|^$RUN_DIR/zk/|?$RUN_DIR/zk/|" > "$RUN_DIR/pidfiles"
+mv "$RUN_DIR/env.tmp" "$RUN_DIR/env"
+awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "[infra] all ready in %.1f s\n", b - a }' >&2
+cat "$RUN_DIR/env"
