@@ -3,6 +3,7 @@
 
 mod completions;
 mod conn;
+mod deploy;
 mod history;
 mod state;
 
@@ -75,6 +76,9 @@ pub enum Command {
     /// Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Conn(Box<conn::ConnCmd>),
+    /// Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Deploy(Box<deploy::DeployCmd>),
     /// Show the run history of every command, and one run's log
     #[command(after_long_help = EXIT_CODES_HELP)]
     History(history::HistoryArgs),
@@ -90,6 +94,7 @@ impl Command {
     fn run_name(&self) -> Option<String> {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
+            Command::Deploy(d) => d.run_name(),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -155,6 +160,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let store = ctx.store()?;
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
+                Command::Deploy(d) => d.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -163,6 +169,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     };
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
+        Command::Deploy(d) => deploy::run(*d, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

@@ -4,6 +4,8 @@
 
 mod checkpoints;
 mod connections;
+mod deploy_hosts;
+mod deploy_plans;
 mod error;
 mod leases;
 mod migrations;
@@ -12,6 +14,7 @@ mod runs;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
+pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use runs::{RunHandle, RunRow, RunStatus};
