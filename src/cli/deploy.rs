@@ -241,7 +241,7 @@ pub async fn run(cmd: DeployCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::
             };
             let options = Options {
                 parallel: a.parallel,
-                timeout_ms: (!a.timeout.is_zero()).then(|| a.timeout.as_millis() as u64),
+                timeout_ms: (!a.timeout.is_zero()).then_some(a.timeout.as_millis() as u64),
                 connect_timeout_ms: a.connect_timeout.as_millis().max(1000) as u64,
                 serial: a.serial,
                 max_fail: a.max_fail,

@@ -343,11 +343,7 @@ async fn pump<R: AsyncRead + Unpin>(reader: Option<R>, stream: Stream, cap: &Cap
     let Some(reader) = reader else { return };
     let mut reader = tokio::io::BufReader::new(reader);
     let mut line = Vec::new();
-    loop {
-        let buf = match reader.fill_buf().await {
-            Ok(b) => b,
-            Err(_) => break,
-        };
+    while let Ok(buf) = reader.fill_buf().await {
         if buf.is_empty() {
             break;
         }

@@ -17,6 +17,7 @@ pub use connections::ConnRow;
 pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
+pub use migrations::LATEST as SCHEMA_VERSION;
 pub use runs::{RunHandle, RunRow, RunStatus};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
