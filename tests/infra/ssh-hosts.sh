@@ -45,6 +45,12 @@ stop_all() {
     for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true; rm -f "$f"
   done
+  # delete our veth ends first: a namespace's own devices are freed asynchronously after
+  # `ip netns del`, and a quick restart would find the old names still taken
+  if [ -f "$DIR/veths" ]; then
+    while read -r v; do [ -n "$v" ] && ip link del "$v" 2>/dev/null || true; done < "$DIR/veths"
+    rm -f "$DIR/veths"
+  fi
   if [ -f "$DIR/namespaces" ]; then
     while read -r ns; do
       [ -n "$ns" ] || continue
@@ -54,12 +60,13 @@ stop_all() {
     done < "$DIR/namespaces"
     rm -f "$DIR/namespaces"
   fi
-  ip link del "$BR" 2>/dev/null || true
+  if [ -f "$DIR/bridge" ]; then ip link del "$(cat "$DIR/bridge")" 2>/dev/null || true; rm -f "$DIR/bridge"; fi
   rm -f "$DIR/env"
 }
 
 alive() { # every recorded pid alive and at least N ok hosts
   [ -s "$DIR/env" ] || return 1
+  ip link show "$BR" >/dev/null 2>&1 || return 1
   local have; have=$(grep -c $'\tok$' "$DIR/hosts.tsv" 2>/dev/null || echo 0)
   [ "$have" -ge "$N" ] || return 1
   for f in "$DIR"/*.pid; do [ -f "$f" ] && kill -0 "$(cat "$f")" 2>/dev/null || return 1; done
@@ -83,9 +90,14 @@ t0=$(date +%s.%N)
 
 [ -f "$DIR/id_ed25519" ] || ssh-keygen -q -t ed25519 -N '' -C shark-test-client -f "$DIR/id_ed25519"
 cp "$DIR/id_ed25519.pub" "$DIR/authorized_keys"; chmod 600 "$DIR/authorized_keys"
-: > "$DIR/known_hosts"; : > "$DIR/hosts.tsv"; : > "$DIR/namespaces"
+: > "$DIR/known_hosts"; : > "$DIR/hosts.tsv"; : > "$DIR/namespaces"; : > "$DIR/veths"
 
+if ip link show "$BR" >/dev/null 2>&1; then
+  log "bridge $BR exists (another ssh-hosts.sh DIR?): stop it, or set SHARK_SSH_PREFIX and SHARK_SSH_NET"
+  exit 1
+fi
 ip link add "$BR" type bridge
+echo "$BR" > "$DIR/bridge"
 ip addr add "$NET.1/24" dev "$BR"
 ip link set "$BR" up
 
@@ -93,6 +105,7 @@ mkns() { # name ip idx: a namespace joined to the bridge
   local ns="$PFX-$1"
   ip netns add "$ns"; echo "$ns" >> "$DIR/namespaces"
   ip link add "${PFX}v$3" type veth peer name eth0 netns "$ns"
+  echo "${PFX}v$3" >> "$DIR/veths"
   ip link set "${PFX}v$3" master "$BR" up
   ip -n "$ns" addr add "$2/24" dev eth0
   ip -n "$ns" link set lo up
