@@ -511,3 +511,72 @@ fn example_inventories_parse() {
         assert_eq!(v[0]["port"], 2222, "{f}: {out}");
     }
 }
+
+#[test]
+fn ctrl_c_kills_the_running_commands_and_exits_130() {
+    let h = ssh();
+    let env = env_with_hosts();
+    let marker = "sleep 16180339";
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"));
+    cmd.env("SHARK_STATE", env.state())
+        .env_remove("SHARK_CONFIG")
+        .args([
+            "-o",
+            "json",
+            "deploy",
+            "run",
+            "--hosts",
+            "h9,h10,h11",
+            "--serial",
+            "2",
+            "--known-hosts",
+            &h.known_hosts,
+            "--command",
+            &format!("echo go; {marker}"),
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        use std::io::BufRead;
+        let mut lines = vec![];
+        let mut gos = 0;
+        let mut signalled = false;
+        for l in std::io::BufReader::new(stdout).lines() {
+            let l = l.unwrap();
+            if l.contains("\"text\":\"go\"") {
+                gos += 1;
+            }
+            if gos == 2 && !signalled {
+                signalled = true;
+                let pid = child.id().to_string();
+                std::process::Command::new("kill")
+                    .args(["-INT", &pid])
+                    .status()
+                    .unwrap();
+            }
+            lines.push(l);
+        }
+        (child.wait().unwrap(), lines)
+    });
+    let (status, lines) = reader.join().unwrap();
+    assert_eq!(status.code(), Some(130), "{lines:#?}");
+    let ev: Vec<Value> = lines
+        .iter()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let hosts = host_events(&ev);
+    assert_eq!(hosts["h9"]["status"], "interrupted");
+    assert_eq!(hosts["h10"]["status"], "interrupted");
+    assert_eq!(hosts["h11"]["status"], "skipped");
+    let left = std::process::Command::new("pgrep")
+        .args(["-f", marker])
+        .output()
+        .unwrap();
+    assert!(
+        left.stdout.is_empty(),
+        "left running: {}",
+        String::from_utf8_lossy(&left.stdout)
+    );
+}

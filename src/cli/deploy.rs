@@ -550,10 +550,7 @@ impl Observer for CliObserver {
             self.ui
                 .event(&serde_json::json!({"event": "batch", "batch": number, "hosts": hosts}));
         } else if let Some(p) = &self.progress {
-            p.message(
-                &format!("{:w$}", "--", w = self.width),
-                &format!("batch {number}: {}", hosts.join(", ")),
-            );
+            p.message(&format!("batch {number}"), &hosts.join(", "));
         }
     }
 

@@ -162,7 +162,13 @@ pub async fn execute(
             }
             observer.host_finished(&result);
             ex.results.push(result);
-            if ex.stopped.is_none()
+            if *cancel.borrow() {
+                if !ex.interrupted {
+                    ex.interrupted = true;
+                    observer
+                        .stopping("interrupted: killing running commands, not starting new hosts");
+                }
+            } else if ex.stopped.is_none()
                 && let Some(m) = max_fail
                 && m.exceeded(failures, total)
             {
@@ -171,10 +177,6 @@ pub async fn execute(
                 );
                 observer.stopping(&why);
                 ex.stopped = Some(why);
-            }
-            if *cancel.borrow() && !ex.interrupted {
-                ex.interrupted = true;
-                observer.stopping("interrupted: killing running commands, not starting new hosts");
             }
         }
         leftover.extend(queue.into_iter().map(|(_, h)| (batch_no, h.name.clone())));
