@@ -385,7 +385,50 @@ fn unknown_host_key_is_refused_without_the_flag() {
     assert!(out.contains("\"text\":\"h5\""), "{out}");
     assert!(std::fs::read_to_string(kh).unwrap().contains("ssh-ed25519"));
     env.expect(0, &args(&[]), None);
-    let _ = h;
+    // a changed key (h6's address with h7's key) is refused even with the flag
+    let hosts_tsv = std::fs::read_to_string(h.dir.join("hosts.tsv")).unwrap();
+    let ip_of = |name: &str| {
+        hosts_tsv
+            .lines()
+            .find_map(|l| {
+                l.strip_prefix(&format!("{name}\t"))
+                    .map(|r| r.split('\t').next().unwrap().to_string())
+            })
+            .unwrap()
+    };
+    let h7_key = std::fs::read_to_string(h.dir.join("h7/ssh_host_ed25519_key.pub")).unwrap();
+    let mut parts = h7_key.split_whitespace();
+    let wrong = format!(
+        "{} {} {}\n",
+        ip_of("h6"),
+        parts.next().unwrap(),
+        parts.next().unwrap()
+    );
+    let kh2 = env.dir.path().join("known_hosts_wrong");
+    std::fs::write(&kh2, wrong).unwrap();
+    let (out, _) = env.expect(
+        1,
+        &[
+            "-o",
+            "json",
+            "deploy",
+            "run",
+            "--hosts",
+            "h6",
+            "--known-hosts",
+            kh2.to_str().unwrap(),
+            "--accept-new-host-keys",
+            "--command",
+            "true",
+        ],
+        None,
+    );
+    let hosts = host_events(&events(&out));
+    assert_eq!(hosts["h6"]["status"], "hostkey", "{out}");
+    assert!(
+        hosts["h6"]["reason"].as_str().unwrap().contains("changed"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -101,7 +101,16 @@ impl Store {
                 c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
                     .map_err(|e| StateError::sql(&self.path, e))?,
             )];
-            for table in ["connections", "runs", "run_logs", "leases", "checkpoints"] {
+            for table in [
+                "connections",
+                "runs",
+                "run_logs",
+                "leases",
+                "checkpoints",
+                "deploy_hosts",
+                "deploy_plans",
+                "deploy_execs",
+            ] {
                 let n: i64 = c
                     .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
                     .map_err(|e| StateError::sql(&self.path, e))?;

@@ -84,6 +84,11 @@ stop_all
 
 [ -x "$SSHD" ] || { log "$SSHD missing: run tests/infra/install.sh ssh"; exit 1; }
 command -v ip >/dev/null || { log "ip (iproute2) missing: run tests/infra/install.sh ssh"; exit 1; }
+if ! ip netns add "$PFX-probe" 2>/dev/null; then
+  log "cannot create network namespaces here (needs root with CAP_NET_ADMIN and CAP_SYS_ADMIN); the deploy tests need them for their refused/blackhole/stall/down hosts"
+  exit 1
+fi
+ip netns del "$PFX-probe"
 PY="$(python3 -c 'import sys; print(sys.executable)')"
 mkdir -p /run/sshd "$PRIV"
 t0=$(date +%s.%N)
