@@ -623,3 +623,49 @@ fn ctrl_c_kills_the_running_commands_and_exits_130() {
         String::from_utf8_lossy(&left.stdout)
     );
 }
+
+#[test]
+fn sudo_installs_copies_with_their_mode_and_runs_a_python_script() {
+    use std::os::unix::fs::PermissionsExt;
+    let h = ssh();
+    let env = env_with_hosts();
+    let conf = env.dir.path().join("app.conf");
+    std::fs::write(&conf, "answer = 42\n").unwrap();
+    std::fs::set_permissions(&conf, std::fs::Permissions::from_mode(0o640)).unwrap();
+    let script = env.dir.path().join("check.py");
+    std::fs::write(&script, "#!/usr/bin/env python3\nimport os\nprint('uid', os.getuid(), open('/srv/shark-deploy/sudo-app.conf').read().strip())\n").unwrap();
+    let (out, _) = env.expect(
+        0,
+        &[
+            "deploy",
+            "run",
+            "--hosts",
+            "h11,h12",
+            "--sudo",
+            "--known-hosts",
+            &h.known_hosts,
+            "--copy",
+            &format!("{}:{}/sudo-app.conf", conf.display(), h.private_dir),
+            "--script",
+            script.to_str().unwrap(),
+        ],
+        None,
+    );
+    for name in ["h11", "h12"] {
+        assert!(out.contains(&format!("{name}: uid 0 answer = 42")), "{out}");
+        let landed = h.dir.join(name).join("fs/sudo-app.conf");
+        assert_eq!(std::fs::read_to_string(&landed).unwrap(), "answer = 42\n");
+        assert_eq!(
+            std::fs::metadata(&landed).unwrap().permissions().mode() & 0o777,
+            0o640
+        );
+    }
+    // staged copies (only --sudo copies are staged, and only this test makes them) are cleaned up
+    let leftovers: Vec<_> = std::fs::read_dir("/tmp")
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".shark-") && n.ends_with(".c0"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}

@@ -110,7 +110,11 @@ async fn work(
     let run = match &job.spec.action {
         Action::Command { command } => Run::Command(command),
         Action::Script { body, .. } => Run::Script {
-            shebang: body.starts_with("#!"),
+            interpreter: body
+                .strip_prefix("#!")
+                .and_then(|rest| rest.lines().next())
+                .map(str::trim)
+                .filter(|i| !i.is_empty()),
         },
         Action::None => {
             r.status = HostStatus::Ok;

@@ -30,9 +30,10 @@ impl RemotePaths {
 /// What to run on the host.
 pub enum Run<'a> {
     Command(&'a str),
-    /// The uploaded script; `shebang` = run it directly, else with /bin/sh.
+    /// The uploaded script, run by the interpreter of its `#!` line (so a `noexec` /tmp does
+    /// not matter), else by /bin/sh.
     Script {
-        shebang: bool,
+        interpreter: Option<&'a str>,
     },
 }
 
@@ -51,8 +52,17 @@ fn sudo(on: bool) -> &'static str {
 pub fn wrapper(paths: &RemotePaths, run: Run<'_>, use_sudo: bool) -> String {
     let body = match run {
         Run::Command(c) => format!("{}/bin/sh -c {}", sudo(use_sudo), quote(c)),
-        Run::Script { shebang: true } => format!("{}\"$P.sh\"", sudo(use_sudo)),
-        Run::Script { shebang: false } => format!("{}/bin/sh \"$P.sh\"", sudo(use_sudo)),
+        Run::Script {
+            interpreter: Some(i),
+        } => format!(
+            "{}{} \"$P.sh\"",
+            sudo(use_sudo),
+            i.split_whitespace()
+                .map(quote)
+                .collect::<Vec<_>>()
+                .join(" ")
+        ),
+        Run::Script { interpreter: None } => format!("{}/bin/sh \"$P.sh\"", sudo(use_sudo)),
     };
     let script = format!(
         "P={base}\n\
@@ -125,6 +135,21 @@ mod tests {
         let w = wrapper(&RemotePaths::new("t"), Run::Command("echo 'hi'"), false);
         assert!(w.starts_with("exec /bin/sh -c '"));
         assert!(w.contains("/tmp/.shark-t"));
+    }
+
+    #[test]
+    fn script_interpreter() {
+        let w = wrapper(
+            &RemotePaths::new("t"),
+            Run::Script {
+                interpreter: Some("/usr/bin/env python3"),
+            },
+            true,
+        );
+        assert!(
+            w.contains(r#"sudo -n -- '\''/usr/bin/env'\'' '\''python3'\'' "$P.sh""#),
+            "{w}"
+        );
     }
 
     #[test]
