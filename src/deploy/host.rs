@@ -59,12 +59,15 @@ pub async fn run(job: Arc<Job>, host: Host, index: usize, batch: usize) -> HostR
             r.reason = Some(f.reason);
         }
         Ok(session) => {
+            tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "connected");
             let session = Arc::new(session);
             let paths = RemotePaths::new(&format!("{}-{index}", job.token));
             work(&job, &session, &paths, &cap, &mut r).await;
+            tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "ran");
             if let Ok(s) = Arc::try_unwrap(session) {
                 let _ = tokio::time::timeout(Duration::from_secs(5), s.close()).await;
             }
+            tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "closed");
         }
     }
     let kept = cap.into_kept();

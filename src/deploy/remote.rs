@@ -51,6 +51,9 @@ fn sudo(on: bool) -> &'static str {
 /// to the pid file (refusing an existing file) before running the command.
 pub fn wrapper(paths: &RemotePaths, run: Run<'_>, use_sudo: bool) -> String {
     let body = match run {
+        // evaluated by the wrapper shell itself: one process less per host; `exit N` in the
+        // command still runs the cleanup trap and keeps N
+        Run::Command(c) if !use_sudo => format!("eval {}", quote(c)),
         Run::Command(c) => format!("{}/bin/sh -c {}", sudo(use_sudo), quote(c)),
         Run::Script {
             interpreter: Some(i),
@@ -67,10 +70,8 @@ pub fn wrapper(paths: &RemotePaths, run: Run<'_>, use_sudo: bool) -> String {
     let script = format!(
         "P={base}\n\
          (umask 077; set -C; echo $$ > \"$P.pid\") 2>/dev/null || {{ echo \"shark: cannot create $P.pid on this host\" >&2; exit 125; }}\n\
-         {body} </dev/null\n\
-         rc=$?\n\
-         rm -f \"$P.pid\" \"$P.sh\"\n\
-         exit $rc",
+         trap 'rm -f \"$P.pid\" \"$P.sh\"' EXIT\n\
+         {body} </dev/null",
         base = paths.base
     );
     format!("exec /bin/sh -c {}", quote(&script))
@@ -166,5 +167,15 @@ mod tests {
         assert_eq!(out.status.code(), Some(7));
         assert_eq!(String::from_utf8_lossy(&out.stdout), "it's 3\n");
         assert!(!std::path::Path::new(&p.pid()).exists());
+        for (cmd, code) in [("false", 1), ("true", 0), ("sh -c 'exit 4'", 4)] {
+            let w = wrapper(&p, Run::Command(cmd), false);
+            let st = std::process::Command::new("/bin/sh")
+                .arg("-c")
+                .arg(&w)
+                .status()
+                .unwrap();
+            assert_eq!(st.code(), Some(code), "{cmd}");
+            assert!(!std::path::Path::new(&p.pid()).exists());
+        }
     }
 }
