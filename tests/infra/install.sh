@@ -85,7 +85,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO chmod +x /usr/sbin/policy-rc.d; created_policy=1
   fi
   trap '[ "$created_policy" = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d' EXIT
-  APT=($SUDO apt-get -y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  APT=(apt-get -y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  [ -n "$SUDO" ] && APT=("$SUDO" "${APT[@]}")
   if ! apt_lists_fresh; then
     log "apt-get update (package lists older than a day)"; "${APT[@]}" update -qq
   fi
