@@ -62,6 +62,17 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
+    // v2: inspection reports
+    r#"
+    CREATE TABLE reports (
+        id         INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        period     TEXT NOT NULL,
+        verdict    TEXT NOT NULL,
+        score      INTEGER NOT NULL,
+        body       TEXT NOT NULL
+    );
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -8,12 +8,15 @@ mod error;
 mod leases;
 mod migrations;
 mod process;
+mod reports;
 mod runs;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
+pub use migrations::LATEST as SCHEMA_VERSION;
+pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -97,7 +100,14 @@ impl Store {
                 c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
                     .map_err(|e| StateError::sql(&self.path, e))?,
             )];
-            for table in ["connections", "runs", "run_logs", "leases", "checkpoints"] {
+            for table in [
+                "connections",
+                "runs",
+                "run_logs",
+                "leases",
+                "checkpoints",
+                "reports",
+            ] {
                 let n: i64 = c
                     .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
                     .map_err(|e| StateError::sql(&self.path, e))?;
