@@ -101,7 +101,8 @@ impl Prom<'_> {
         start: f64,
         end: f64,
     ) -> Result<BTreeMap<String, Vec<(f64, f64)>>, String> {
-        let step = ((end - start) / 120.0).max(15.0);
+        // about 120 points; a young server's few minutes still get several points
+        let step = ((end - start) / 120.0).max(1.0);
         let data = self
             .get(
                 "/api/v1/query_range",
