@@ -7,4 +7,5 @@ pub mod conn;
 pub mod exit;
 pub mod inspect;
 pub mod state;
+pub mod sync;
 pub mod ui;

@@ -62,7 +62,7 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
-    // v2: inspection reports
+    // v2: inspection reports (and sync tasks/units below)
     r#"
     CREATE TABLE reports (
         id         INTEGER PRIMARY KEY,
@@ -71,6 +71,26 @@ const MIGRATIONS: &[&str] = &[
         verdict    TEXT NOT NULL,
         score      INTEGER NOT NULL,
         body       TEXT NOT NULL
+    );
+    "#,
+    // v3: sync tasks and their units
+    r#"
+    CREATE TABLE sync_tasks (
+        name       TEXT PRIMARY KEY,
+        spec       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sync_units (
+        task       TEXT NOT NULL REFERENCES sync_tasks(name) ON DELETE CASCADE,
+        unit       TEXT NOT NULL,
+        phase      TEXT NOT NULL,
+        last_key   TEXT,
+        rows_done  INTEGER NOT NULL DEFAULT 0,
+        rows_total INTEGER,
+        note       TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (task, unit)
     );
     "#,
 ];

@@ -10,6 +10,7 @@ mod migrations;
 mod process;
 mod reports;
 mod runs;
+mod sync;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
@@ -18,6 +19,7 @@ pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
+pub use sync::{UnitRow, save_unit};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
