@@ -8,11 +8,10 @@ use common::{Env, infra};
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
 use std::process::{Child, Command, Stdio};
-use std::sync::RwLock;
 use std::time::{Duration, Instant};
 
 /// Purging binlogs invalidates other tests' checkpoints: that test runs alone.
-static BINLOG: RwLock<()> = RwLock::new(());
+static BINLOG: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
 
 async fn sql(stmts: &[&str]) {
     let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
@@ -197,7 +196,7 @@ fn check_types(d: &Document) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_type_maps_exactly_through_copy_and_binlog() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_types";
     fresh_db(db).await;
     sql(&[
@@ -226,7 +225,7 @@ async fn every_type_maps_exactly_through_copy_and_binlog() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn composite_and_keyless_tables_and_mirror_changes() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_keys";
     fresh_db(db).await;
     sql(&[
@@ -322,7 +321,7 @@ fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_kill";
     fresh_db(db).await;
     sql(&[
@@ -393,7 +392,7 @@ async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn history_mode_versions_tombstones_and_replay() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_hist";
     fresh_db(db).await;
     sql(&[
@@ -451,7 +450,7 @@ async fn history_mode_versions_tombstones_and_replay() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn schema_drift_while_following() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_drift";
     fresh_db(db).await;
     sql(&[
@@ -515,7 +514,7 @@ async fn schema_drift_while_following() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn purged_binlog_exits_4_naming_reset() {
-    let _g = BINLOG.write().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.write().await;
     let db = "sync_purge";
     fresh_db(db).await;
     sql(&[
@@ -575,7 +574,7 @@ async fn purged_binlog_exits_4_naming_reset() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
-    let _g = BINLOG.read().unwrap_or_else(|p| p.into_inner());
+    let _g = BINLOG.read().await;
     let db = "sync_misc";
     fresh_db(db).await;
     sql(&[
