@@ -353,15 +353,7 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
         }
         SyncCmd::Reset { name, unit } => {
             sync::load(store, &name)?;
-            if let Some(l) = store.lease(&sync::runner::task_key(&name))?
-                && l.alive
-            {
-                return Err(sync::SyncError::Usage(format!(
-                    "{name} is running (pid {}); `shark sync stop {name}` first",
-                    l.pid
-                ))
-                .into());
-            }
+            sync::refuse_if_running(store, &name)?;
             let n = store.sync_reset(&name, unit.as_deref())?;
             ui.note(match unit {
                 Some(u) => format!("{name}: unit {u} will be copied again on the next run ({n} reset)"),
@@ -369,15 +361,7 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
             });
         }
         SyncCmd::Rm { name } => {
-            if let Some(l) = store.lease(&sync::runner::task_key(&name))?
-                && l.alive
-            {
-                return Err(sync::SyncError::Usage(format!(
-                    "{name} is running (pid {}); `shark sync stop {name}` first",
-                    l.pid
-                ))
-                .into());
-            }
+            sync::refuse_if_running(store, &name)?;
             store.sync_task_delete(&name)?;
             ui.note(format!("removed sync task '{name}' (target data is kept)"));
         }

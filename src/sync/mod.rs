@@ -101,3 +101,14 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
         last_error,
     })
 }
+
+/// Changing a task's state under a running process would corrupt its progress.
+pub fn refuse_if_running(store: &Store, name: &str) -> Result<(), SyncError> {
+    match store.lease(&runner::task_key(name))? {
+        Some(l) if l.alive => Err(SyncError::Usage(format!(
+            "{name} is running (pid {}); `shark sync stop {name}` first",
+            l.pid
+        ))),
+        _ => Ok(()),
+    }
+}
