@@ -22,6 +22,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 pub const BINLOG_UNIT: &str = "__binlog__";
+/// Progress unit summing every table of the full copy.
+const TOTAL: &str = "total";
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RunOptions {
@@ -221,13 +223,22 @@ pub async fn run(
     }
     drop(c);
 
-    // 3. full copy, several units at once
+    // 3. full copy, several units at once, with a bar per unit and one for the total
     let parallel = ctx.spec.parallel;
+    if !todo.is_empty() {
+        let mut total = 0u64;
+        for (s, row) in &mut todo {
+            row.rows_total = estimate_rows(&ctx, s).await.or(row.rows_total);
+            total += row.rows_total.unwrap_or(0).max(0) as u64;
+        }
+        ctx.progress.start(TOTAL, Some(total));
+    }
     let results: Vec<Result<(), SyncError>> =
         futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(&ctx, s, row)))
             .buffer_unordered(parallel)
             .collect()
             .await;
+    ctx.progress.finish(TOTAL, "done");
     for r in results {
         r?;
     }
@@ -392,6 +403,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
             }
             ctx.save_unit(&row)?;
             ctx.progress.advance(&unit, n as u64);
+            ctx.progress.advance(TOTAL, n as u64);
             if ctx.stopping() {
                 break;
             }
