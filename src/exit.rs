@@ -99,6 +99,7 @@ fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
         crate::state::StateError,
         crate::config::ConfigError,
         crate::conn::ConnError,
+        crate::zk::ZkError,
     );
     if e.downcast_ref::<clap::Error>().is_some() {
         return Some(ExitKind::Usage);

@@ -7,3 +7,4 @@ pub mod conn;
 pub mod exit;
 pub mod state;
 pub mod ui;
+pub mod zk;

@@ -5,6 +5,7 @@ mod completions;
 mod conn;
 mod history;
 mod state;
+mod zk;
 
 pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
 
@@ -81,6 +82,9 @@ pub enum Command {
     /// Inspect the state file: path, schema, sizes, task leases
     #[command(subcommand)]
     State(state::StateCmd),
+    /// ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing
+    #[command(after_long_help = EXIT_CODES_HELP)]
+    Zk(Box<zk::ZkArgs>),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions(completions::CompletionsArgs),
 }
@@ -90,6 +94,7 @@ impl Command {
     fn run_name(&self) -> Option<String> {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
+            Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -155,6 +160,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let store = ctx.store()?;
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
+                Command::Zk(z) => z.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -163,6 +169,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     };
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
+        Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

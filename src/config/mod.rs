@@ -2,6 +2,7 @@
 //! names the path of any unknown or bad key. Sections for engines are added as they land.
 
 mod expand;
+pub mod zk;
 
 use crate::conn::{self, Connection, Kind, Origin, Secret};
 use crate::exit::{Classify, ExitKind};
@@ -56,6 +57,8 @@ impl ConnDecl {
 pub struct Config {
     pub path: Option<PathBuf>,
     pub connections: BTreeMap<String, ConnDecl>,
+    /// The `[zk]` section (defaults when absent).
+    pub zk: zk::ZkConfig,
 }
 
 impl Config {
@@ -121,9 +124,10 @@ impl Config {
                         cfg.connections.insert(name.clone(), decl);
                     }
                 }
+                "zk" => cfg.zk = zk::parse(&value)?,
                 other => {
                     return Err(format!(
-                        "unknown key '{other}' (known top-level keys: connections)"
+                        "unknown key '{other}' (known top-level keys: connections, zk)"
                     ));
                 }
             }

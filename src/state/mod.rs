@@ -9,12 +9,16 @@ mod leases;
 mod migrations;
 mod process;
 mod runs;
+mod zk_audit;
+mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use runs::{RunHandle, RunRow, RunStatus};
+pub use zk_audit::ZkAuditRow;
+pub use zk_migrations::{NewMigration, ZkMigrationRow};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -97,7 +101,15 @@ impl Store {
                 c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
                     .map_err(|e| StateError::sql(&self.path, e))?,
             )];
-            for table in ["connections", "runs", "run_logs", "leases", "checkpoints"] {
+            for table in [
+                "connections",
+                "runs",
+                "run_logs",
+                "leases",
+                "checkpoints",
+                "zk_audit",
+                "zk_migrations",
+            ] {
                 let n: i64 = c
                     .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
                     .map_err(|e| StateError::sql(&self.path, e))?;
