@@ -5,7 +5,7 @@ use super::Ctx;
 use crate::conn::Registry;
 use crate::exit::{Interrupted, Problems};
 use crate::state::{Lease, RunHandle};
-use crate::ui::{Table, UiProgress};
+use crate::ui::{NoProgress, Progress, Table, UiProgress};
 use crate::zk::ensemble::{self, Snapshot, Verdict};
 use crate::zk::files::{Files, rebalance};
 use crate::zk::nodes::{self, Action};
@@ -317,11 +317,18 @@ impl ZkArgs {
 
     pub fn target(&self) -> Option<String> {
         match &self.cmd {
-            ZkCmd::Ls { path } | ZkCmd::Tree { path, .. } | ZkCmd::Get { path } | ZkCmd::Rm { path, .. } => Some(path.clone()),
+            ZkCmd::Ls { path }
+            | ZkCmd::Tree { path, .. }
+            | ZkCmd::Get { path }
+            | ZkCmd::Rm { path, .. } => Some(path.clone()),
             ZkCmd::Set(a) => Some(a.path.clone()),
             ZkCmd::Create(a) => Some(a.path.clone()),
-            ZkCmd::Node(NodeCmd::Start(a) | NodeCmd::Stop(a) | NodeCmd::Restart(a)) => Some(a.node.clone()),
-            ZkCmd::Files(FilesCmd::Put { src, name, .. }) => Some(name.clone().unwrap_or_else(|| src.display().to_string())),
+            ZkCmd::Node(NodeCmd::Start(a) | NodeCmd::Stop(a) | NodeCmd::Restart(a)) => {
+                Some(a.node.clone())
+            }
+            ZkCmd::Files(FilesCmd::Put { src, name, .. }) => {
+                Some(name.clone().unwrap_or_else(|| src.display().to_string()))
+            }
             ZkCmd::Files(FilesCmd::Get { name, .. } | FilesCmd::Rm { name }) => Some(name.clone()),
             ZkCmd::Files(FilesCmd::Rebalance { drain, .. }) => drain.clone(),
             _ => self.conn.clone(),
@@ -356,7 +363,14 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
             if ui.json() {
                 ui.print_json(&entries);
             } else {
-                let mut t = Table::new(["NAME", "VERSION", "BYTES", "CHILDREN", "EPHEMERAL", "MODIFIED"]);
+                let mut t = Table::new([
+                    "NAME",
+                    "VERSION",
+                    "BYTES",
+                    "CHILDREN",
+                    "EPHEMERAL",
+                    "MODIFIED",
+                ]);
                 for e in &entries {
                     let s = e.stat.as_ref();
                     t.row([
@@ -364,7 +378,8 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                         s.map(|s| s.version.to_string()).unwrap_or_default(),
                         s.map(|s| s.data_length.to_string()).unwrap_or_default(),
                         s.map(|s| s.num_children.to_string()).unwrap_or_default(),
-                        s.map(|s| if s.ephemeral { "yes" } else { "" }.to_string()).unwrap_or_default(),
+                        s.map(|s| if s.ephemeral { "yes" } else { "" }.to_string())
+                            .unwrap_or_default(),
                         s.map(|s| s.mtime.clone()).unwrap_or_default(),
                     ]);
                 }
@@ -387,9 +402,18 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                     println!(
                         "{}{}{}",
                         "  ".repeat(e.depth),
-                        if e.depth == 0 { e.path.clone() } else { e.name.clone() },
-                        s.map(|s| format!("  (v{}, {} B{})", s.version, s.data_length, if s.ephemeral { ", ephemeral" } else { "" }))
-                            .unwrap_or_default()
+                        if e.depth == 0 {
+                            e.path.clone()
+                        } else {
+                            e.name.clone()
+                        },
+                        s.map(|s| format!(
+                            "  (v{}, {} B{})",
+                            s.version,
+                            s.data_length,
+                            if s.ephemeral { ", ephemeral" } else { "" }
+                        ))
+                        .unwrap_or_default()
                     );
                 }
             }
@@ -413,7 +437,11 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                     d.stat.num_children,
                     d.stat.mzxid,
                     d.stat.mtime,
-                    d.stat.ephemeral_owner.as_ref().map(|o| format!(" · ephemeral owner {o}")).unwrap_or_default()
+                    d.stat
+                        .ephemeral_owner
+                        .as_ref()
+                        .map(|o| format!(" · ephemeral owner {o}"))
+                        .unwrap_or_default()
                 ));
             }
             Ok(())
@@ -449,7 +477,11 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
             }
             Ok(())
         }
-        ZkCmd::Rm { path, version, recursive } => {
+        ZkCmd::Rm {
+            path,
+            version,
+            recursive,
+        } => {
             let c = target.client().await?;
             let deleted = znode::rm(&c, &path, version, recursive).await?;
             if ui.json() {
@@ -475,9 +507,24 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                 ))
             })?;
             let store = ctx.store()?;
-            let progress = UiProgress::new(ui);
+            // -o json: one document at the end, no progress events
+            let progress: Box<dyn Progress> = if ui.json() {
+                Box::new(NoProgress)
+            } else {
+                Box::new(UiProgress::new(ui))
+            };
             let settle = a.timeout.unwrap_or(ctx.config.zk.settle_timeout);
-            let out = nodes::control(store, &target, &a.node, decl, action, settle, run_id, &progress).await?;
+            let out = nodes::control(
+                store,
+                &target,
+                &a.node,
+                decl,
+                action,
+                settle,
+                run_id,
+                progress.as_ref(),
+            )
+            .await?;
             if ui.json() {
                 ui.print_json(&out);
             } else {
@@ -507,10 +554,14 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
         ZkCmd::Files(cmd) => files(ctx, &target, cmd, run_id).await,
         ZkCmd::Workload(a) => {
             if a.duration > Duration::from_secs(3600) {
-                return Err(ZkError::Usage("--duration is at most 1h: the workload is bounded demo traffic".into()).into());
+                return Err(ZkError::Usage(
+                    "--duration is at most 1h: the workload is bounded demo traffic".into(),
+                )
+                .into());
             }
             let c = target.client().await?;
-            let f = if a.max_files > 0 && ctx.config.zk.nodes.values().any(|n| n.storage.is_some()) {
+            let f = if a.max_files > 0 && ctx.config.zk.nodes.values().any(|n| n.storage.is_some())
+            {
                 Some(Files::open(target.client().await?, &ctx.config.zk).await?)
             } else {
                 None
@@ -525,7 +576,9 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
             };
             let r = workload::run(&target, &c, f.as_ref(), &opts, &progress).await?;
             if ui.json() {
-                ui.print_json(&r);
+                let mut v = serde_json::to_value(&r).unwrap_or_default();
+                v["event"] = serde_json::json!("summary");
+                ui.event(&v);
             } else {
                 ui.line(format!(
                     "workload ran {:.1}s: {} creates, {} reads, {} updates, {} deletes, {} extra sessions, {} files put, {} removed, {} errors{}",
@@ -542,7 +595,16 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
 fn render_status(ctx: &Ctx, target: &Target, s: &Snapshot) {
     let ui = &ctx.ui;
     let mut t = Table::new([
-        "MEMBER", "MODE", "ZXID", "CONNS", "LATENCY min/avg/max", "OUTSTANDING", "ZNODES", "WATCHES", "SYNCED", "SOURCE",
+        "MEMBER",
+        "MODE",
+        "ZXID",
+        "CONNS",
+        "LATENCY min/avg/max",
+        "OUTSTANDING",
+        "ZNODES",
+        "WATCHES",
+        "SYNCED",
+        "SOURCE",
     ]);
     let o = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
     for m in &s.members {
@@ -569,7 +631,10 @@ fn render_status(ctx: &Ctx, target: &Target, s: &Snapshot) {
         target.conn,
         ui.status(s.verdict.as_str()),
         s.leaders,
-        s.leader.as_ref().map(|l| format!(" ({l})")).unwrap_or_default(),
+        s.leader
+            .as_ref()
+            .map(|l| format!(" ({l})"))
+            .unwrap_or_default(),
         s.serving,
         s.members.len(),
         s.quorum
@@ -602,7 +667,11 @@ async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()
                 } else if n > 0 {
                     println!();
                 }
-                ui.line(format!("{}  (every {}s, Ctrl-C to stop)", s.at, a.interval.as_secs_f64()));
+                ui.line(format!(
+                    "{}  (every {}s, Ctrl-C to stop)",
+                    s.at,
+                    a.interval.as_secs_f64()
+                ));
                 render_status(ctx, target, &s);
             }
             last = s;
@@ -662,7 +731,10 @@ fn node_list(ctx: &Ctx) -> anyhow::Result<()> {
         return Ok(());
     }
     if nodes.is_empty() {
-        ui.note(format!("no nodes in {}: declare them under [zk.nodes.NAME] (see `shark zk --help`)", ctx.config.path_display()));
+        ui.note(format!(
+            "no nodes in {}: declare them under [zk.nodes.NAME] (see `shark zk --help`)",
+            ctx.config.path_display()
+        ));
         return Ok(());
     }
     let mut t = Table::new(["NODE", "MEMBER", "STORAGE", "START", "STOP"]);
@@ -670,7 +742,10 @@ fn node_list(ctx: &Ctx) -> anyhow::Result<()> {
         t.row([
             n.clone(),
             d.member.clone().unwrap_or_default(),
-            d.storage.as_ref().map(|p| p.display().to_string()).unwrap_or_default(),
+            d.storage
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .unwrap_or_default(),
             d.start.clone().unwrap_or_default(),
             d.stop.clone().unwrap_or_default(),
         ]);
@@ -683,9 +758,9 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::
     let ui = &ctx.ui;
     let store = ctx.store()?;
     if let Some(id) = id {
-        let row = store
-            .zk_audit_get(id)?
-            .ok_or_else(|| ZkError::Usage(format!("no audit entry #{id}; `shark zk audit` lists them")))?;
+        let row = store.zk_audit_get(id)?.ok_or_else(|| {
+            ZkError::Usage(format!("no audit entry #{id}; `shark zk audit` lists them"))
+        })?;
         ui.print_json(&row);
         return Ok(());
     }
@@ -703,7 +778,9 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::
             .map(|s| s.summary())
             .unwrap_or_else(|_| "-".into())
     };
-    let mut t = Table::new(["ID", "STARTED", "NODE", "ACTION", "OUTCOME", "EXIT", "BEFORE", "AFTER"]);
+    let mut t = Table::new([
+        "ID", "STARTED", "NODE", "ACTION", "OUTCOME", "EXIT", "BEFORE", "AFTER",
+    ]);
     for r in &rows {
         t.row([
             r.id.to_string(),
@@ -711,7 +788,9 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::
             r.node.clone(),
             r.action.clone(),
             r.outcome.clone(),
-            r.exit_code.map(|c| c.to_string()).unwrap_or_else(|| "-".into()),
+            r.exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "-".into()),
             snap(&r.before),
             r.after.as_ref().map(snap).unwrap_or_else(|| "-".into()),
         ]);
@@ -721,14 +800,26 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::
 }
 
 fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
-    let mut t = Table::new(["NODE", "FILES", "BYTES", "CONNS", "LATENCY avg", "DRAINED", "SCORE"]);
+    let mut t = Table::new([
+        "NODE",
+        "FILES",
+        "BYTES",
+        "CONNS",
+        "LATENCY avg",
+        "DRAINED",
+        "SCORE",
+    ]);
     for l in loads {
         t.row([
             l.node.clone(),
             l.files.to_string(),
             l.bytes.to_string(),
-            l.connections.map(|c| c.to_string()).unwrap_or_else(|| "-".into()),
-            l.latency_avg.map(|c| format!("{c:.1}")).unwrap_or_else(|| "-".into()),
+            l.connections
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "-".into()),
+            l.latency_avg
+                .map(|c| format!("{c:.1}"))
+                .unwrap_or_else(|| "-".into()),
             if l.drained { "yes" } else { "" }.into(),
             format!("{:.2}", l.score),
         ]);
@@ -736,7 +827,12 @@ fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
     t
 }
 
-async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -> anyhow::Result<()> {
+async fn files(
+    ctx: &Ctx,
+    target: &Target,
+    cmd: FilesCmd,
+    run_id: Option<i64>,
+) -> anyhow::Result<()> {
     let ui = &ctx.ui;
     let store = ctx.store()?;
     let cfg = &ctx.config.zk;
@@ -747,7 +843,9 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
         } else if rows.is_empty() {
             ui.note("no migrations yet: `shark zk files rebalance` records them");
         } else {
-            let mut t = Table::new(["ID", "STARTED", "FILE", "FROM", "TO", "BYTES", "SHA256", "REASON", "STATUS"]);
+            let mut t = Table::new([
+                "ID", "STARTED", "FILE", "FROM", "TO", "BYTES", "SHA256", "REASON", "STATUS",
+            ]);
             for r in &rows {
                 t.row([
                     r.id.to_string(),
@@ -767,7 +865,11 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
     }
     let files = Files::open(target.client().await?, cfg).await?;
     let needs_metrics = cfg.load.connections > 0.0 || cfg.load.latency_ms > 0.0;
-    let snap = if needs_metrics && matches!(cmd, FilesCmd::Put { node: None, .. } | FilesCmd::Ls | FilesCmd::Rebalance { .. }) {
+    let snap = if needs_metrics
+        && matches!(
+            cmd,
+            FilesCmd::Put { node: None, .. } | FilesCmd::Ls | FilesCmd::Rebalance { .. }
+        ) {
         Some(ensemble::snapshot(target).await)
     } else {
         None
@@ -779,13 +881,20 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
                 None => src
                     .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
-                    .ok_or_else(|| ZkError::Usage(format!("{} has no file name: pass --name", src.display())))?,
+                    .ok_or_else(|| {
+                        ZkError::Usage(format!("{} has no file name: pass --name", src.display()))
+                    })?,
             };
-            let meta = files.put(&src, &name, node.as_deref(), snap.as_ref()).await?;
+            let meta = files
+                .put(&src, &name, node.as_deref(), snap.as_ref())
+                .await?;
             if ui.json() {
                 ui.print_json(&meta);
             } else {
-                ui.line(format!("stored {} on {} ({} bytes, sha256 {})", meta.name, meta.node, meta.size, meta.sha256));
+                ui.line(format!(
+                    "stored {} on {} ({} bytes, sha256 {})",
+                    meta.name, meta.node, meta.size, meta.sha256
+                ));
             }
         }
         FilesCmd::Ls => {
@@ -800,7 +909,13 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
                 } else {
                     let mut t = Table::new(["NAME", "NODE", "BYTES", "SHA256", "UPDATED"]);
                     for f in &list {
-                        t.row([f.name.clone(), f.node.clone(), f.size.to_string(), f.sha256.chars().take(12).collect(), f.updated_at.clone()]);
+                        t.row([
+                            f.name.clone(),
+                            f.node.clone(),
+                            f.size.to_string(),
+                            f.sha256.chars().take(12).collect(),
+                            f.updated_at.clone(),
+                        ]);
                     }
                     ui.print_table(&t);
                     ui.line("");
@@ -813,7 +928,8 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
                 Some(p) => {
                     let mut buf = vec![];
                     let meta = files.get(&name, &mut buf).await?;
-                    std::fs::write(p, &buf).map_err(|e| ZkError::io(format!("writing {}", p.display()), e))?;
+                    std::fs::write(p, &buf)
+                        .map_err(|e| ZkError::io(format!("writing {}", p.display()), e))?;
                     meta
                 }
                 None => {
@@ -822,7 +938,10 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
                 }
             };
             if out.is_some() {
-                ui.note(format!("{} from {} ({} bytes, checksum verified)", meta.name, meta.node, meta.size));
+                ui.note(format!(
+                    "{} from {} ({} bytes, checksum verified)",
+                    meta.name, meta.node, meta.size
+                ));
             }
         }
         FilesCmd::Rm { name } => {
@@ -838,12 +957,21 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
             files.set_drained(&node, false).await?;
             ui.line(format!("{node} takes files again"));
         }
-        FilesCmd::Rebalance { threshold, drain, dry_run } => {
+        FilesCmd::Rebalance {
+            threshold,
+            drain,
+            dry_run,
+        } => {
             let task = format!("zk-files:{}:{}", target.conn, cfg.files_root);
             let _lease = if dry_run {
                 None
             } else {
-                Some(Lease::acquire(store, &task, run_id, "zk files rebalance (wait for it, or stop it with Ctrl-C)")?)
+                Some(Lease::acquire(
+                    store,
+                    &task,
+                    run_id,
+                    "zk files rebalance (wait for it, or stop it with Ctrl-C)",
+                )?)
             };
             let pause = std::env::var("SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS")
                 .ok()
@@ -869,20 +997,34 @@ async fn files(ctx: &Ctx, target: &Target, cmd: FilesCmd, run_id: Option<i64>) -
                 if !report.moves.is_empty() {
                     let mut t = Table::new(["FILE", "FROM", "TO", "BYTES", "STATUS"]);
                     for m in &report.moves {
-                        t.row([m.file.clone(), m.from.clone(), m.to.clone(), m.size.to_string(), m.status.clone()]);
+                        t.row([
+                            m.file.clone(),
+                            m.from.clone(),
+                            m.to.clone(),
+                            m.size.to_string(),
+                            m.status.clone(),
+                        ]);
                     }
                     ui.print_table(&t);
                 }
                 ui.print_table(&loads_table(&report.after));
                 ui.line(format!(
                     "{}{} moves in {:.1}s; spread {:.2} → {:.2} (threshold {}){}",
-                    if report.resumed > 0 { format!("resumed {} interrupted migration(s); ", report.resumed) } else { String::new() },
+                    if report.resumed > 0 {
+                        format!("resumed {} interrupted migration(s); ", report.resumed)
+                    } else {
+                        String::new()
+                    },
                     report.moves.len(),
                     report.seconds,
                     report.spread_before,
                     report.spread_after,
                     report.threshold,
-                    if dry_run { " — dry run, nothing moved" } else { "" }
+                    if dry_run {
+                        " — dry run, nothing moved"
+                    } else {
+                        ""
+                    }
                 ));
             }
             if !report.within_threshold && !dry_run {

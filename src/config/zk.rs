@@ -91,7 +91,9 @@ pub fn parse(v: &toml::Value) -> Result<ZkConfig, String> {
             "files_root" => {
                 let r = string(val, &at)?;
                 if !r.starts_with('/') || r.len() < 2 || r.ends_with('/') {
-                    return Err(format!("{at}: expected an absolute znode path like /shark/files"));
+                    return Err(format!(
+                        "{at}: expected an absolute znode path like /shark/files"
+                    ));
                 }
                 cfg.files_root = r;
             }
@@ -101,7 +103,9 @@ pub fn parse(v: &toml::Value) -> Result<ZkConfig, String> {
                     .map_err(|e| format!("{at}: {e} (e.g. \"60s\", \"2m\")"))?
             }
             "load" => {
-                let lt = val.as_table().ok_or_else(|| format!("{at}: expected a table"))?;
+                let lt = val
+                    .as_table()
+                    .ok_or_else(|| format!("{at}: expected a table"))?;
                 for (lk, lv) in lt {
                     let lat = format!("{at}.{lk}");
                     let n = number(lv, &lat)?;
@@ -119,10 +123,14 @@ pub fn parse(v: &toml::Value) -> Result<ZkConfig, String> {
                 }
             }
             "nodes" => {
-                let nt = val.as_table().ok_or_else(|| format!("{at}: expected a table of [zk.nodes.NAME]"))?;
+                let nt = val
+                    .as_table()
+                    .ok_or_else(|| format!("{at}: expected a table of [zk.nodes.NAME]"))?;
                 for (name, nv) in nt {
                     let nat = format!("{at}.{name}");
-                    let node = nv.as_table().ok_or_else(|| format!("{nat}: expected a table"))?;
+                    let node = nv
+                        .as_table()
+                        .ok_or_else(|| format!("{nat}: expected a table"))?;
                     let mut d = ZkNodeDecl::default();
                     for (nk, v) in node {
                         let kat = format!("{nat}.{nk}");
@@ -166,7 +174,10 @@ mod tests {
         assert_eq!(c.threshold, 3.0);
         assert_eq!(c.load.files, 2.0);
         assert_eq!(c.nodes["a"].member.as_deref(), Some("h:1"));
-        let v: toml::Value = "[nodes.a]\nstrage = '/s'\n".parse::<toml::Table>().map(toml::Value::Table).unwrap();
+        let v: toml::Value = "[nodes.a]\nstrage = '/s'\n"
+            .parse::<toml::Table>()
+            .map(toml::Value::Table)
+            .unwrap();
         assert!(parse(&v).unwrap_err().contains("zk.nodes.a.strage"));
     }
 }

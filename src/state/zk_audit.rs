@@ -85,7 +85,11 @@ impl Store {
     }
 
     /// The newest `limit` entries, newest first, optionally for one node.
-    pub fn zk_audit_list(&self, node: Option<&str>, limit: i64) -> Result<Vec<ZkAuditRow>, StateError> {
+    pub fn zk_audit_list(
+        &self,
+        node: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<ZkAuditRow>, StateError> {
         self.with(|c| {
             let mut st = c
                 .prepare(&format!(
@@ -102,9 +106,13 @@ impl Store {
 
     pub fn zk_audit_get(&self, id: i64) -> Result<Option<ZkAuditRow>, StateError> {
         self.with(|c| {
-            c.query_row(&format!("SELECT {COLS} FROM zk_audit WHERE id = ?1"), [id], row)
-                .optional()
-                .map_err(|e| StateError::sql(self.path(), e))
+            c.query_row(
+                &format!("SELECT {COLS} FROM zk_audit WHERE id = ?1"),
+                [id],
+                row,
+            )
+            .optional()
+            .map_err(|e| StateError::sql(self.path(), e))
         })
     }
 }

@@ -72,7 +72,12 @@ impl Store {
     }
 
     /// Advance a migration; terminal statuses also get `finished_at`.
-    pub fn zk_migration_set(&self, id: i64, status: &str, error: Option<&str>) -> Result<(), StateError> {
+    pub fn zk_migration_set(
+        &self,
+        id: i64,
+        status: &str,
+        error: Option<&str>,
+    ) -> Result<(), StateError> {
         let terminal = matches!(status, "done" | "abandoned" | "failed");
         self.tx(|tx| {
             tx.execute(
@@ -93,16 +98,27 @@ impl Store {
     }
 
     /// History under `root`, newest first, optionally for one file.
-    pub fn zk_migrations_history(&self, root: &str, file: Option<&str>, limit: i64) -> Result<Vec<ZkMigrationRow>, StateError> {
+    pub fn zk_migrations_history(
+        &self,
+        root: &str,
+        file: Option<&str>,
+        limit: i64,
+    ) -> Result<Vec<ZkMigrationRow>, StateError> {
         self.zk_migrations_query(
             &format!("SELECT {COLS} FROM zk_migrations WHERE root = ?1 AND (?2 IS NULL OR file = ?2) ORDER BY id DESC LIMIT ?3"),
             params![root, file, limit],
         )
     }
 
-    fn zk_migrations_query(&self, sql: &str, p: impl rusqlite::Params) -> Result<Vec<ZkMigrationRow>, StateError> {
+    fn zk_migrations_query(
+        &self,
+        sql: &str,
+        p: impl rusqlite::Params,
+    ) -> Result<Vec<ZkMigrationRow>, StateError> {
         self.with(|c| {
-            let mut st = c.prepare(sql).map_err(|e| StateError::sql(self.path(), e))?;
+            let mut st = c
+                .prepare(sql)
+                .map_err(|e| StateError::sql(self.path(), e))?;
             let rows = st
                 .query_map(p, row)
                 .and_then(|r| r.collect::<rusqlite::Result<Vec<_>>>())

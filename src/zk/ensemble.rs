@@ -161,7 +161,10 @@ pub fn judge(members: Vec<Member>, notes: Vec<String>) -> Snapshot {
                 "{} is {}{}",
                 m.addr,
                 m.mode,
-                m.error.as_ref().map(|e| format!(" ({e})")).unwrap_or_default()
+                m.error
+                    .as_ref()
+                    .map(|e| format!(" ({e})"))
+                    .unwrap_or_default()
             ));
         }
     }
@@ -169,12 +172,17 @@ pub fn judge(members: Vec<Member>, notes: Vec<String>) -> Snapshot {
     if leaders.len() != 1 {
         verdict = Verdict::Lost;
         problems.push(if leaders.is_empty() {
-            "no leader: the ensemble is not serving; bring members back until a majority runs".into()
+            "no leader: the ensemble is not serving; bring members back until a majority runs"
+                .into()
         } else {
             format!(
                 "{} leaders ({}): split brain; check the server.N lines of every zoo.cfg",
                 leaders.len(),
-                leaders.iter().map(|m| m.addr.as_str()).collect::<Vec<_>>().join(", ")
+                leaders
+                    .iter()
+                    .map(|m| m.addr.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             )
         });
     } else if serving_voters < quorum {
@@ -188,7 +196,11 @@ pub fn judge(members: Vec<Member>, notes: Vec<String>) -> Snapshot {
             "{} of {} members serve: one more failure {} the quorum",
             serving,
             members.len(),
-            if serving_voters - 1 < quorum { "loses" } else { "still keeps" }
+            if serving_voters - 1 < quorum {
+                "loses"
+            } else {
+                "still keeps"
+            }
         ));
     } else if let Some(l) = leaders.first()
         && let Some(synced) = l.followers_synced
@@ -263,7 +275,8 @@ async fn probe_member(
             if let Some(l) = kv.get("Latency min/avg/max") {
                 let p: Vec<f64> = l.split('/').filter_map(|x| x.parse().ok()).collect();
                 if p.len() == 3 {
-                    (m.latency_min, m.latency_avg, m.latency_max) = (Some(p[0]), Some(p[1]), Some(p[2]));
+                    (m.latency_min, m.latency_avg, m.latency_max) =
+                        (Some(p[0]), Some(p[1]), Some(p[2]));
                 }
             }
             m.source = "srvr".into();
@@ -305,16 +318,26 @@ async fn probe_member(
                 m.outstanding = jnum(&v, "outstanding_requests").or(m.outstanding);
                 m.connections = jnum(&v, "num_alive_connections").or(m.connections);
                 if !srvr_ok {
-                    (m.latency_min, m.latency_avg, m.latency_max) =
-                        (jf(&v, "min_latency"), jf(&v, "avg_latency"), jf(&v, "max_latency"));
+                    (m.latency_min, m.latency_avg, m.latency_max) = (
+                        jf(&v, "min_latency"),
+                        jf(&v, "avg_latency"),
+                        jf(&v, "max_latency"),
+                    );
                     m.version = v.get("version").and_then(|s| s.as_str()).map(clean_version);
                     if let Ok(s) = words::admin_command(http, host, port, "stat").await
-                        && let Some(z) = s.pointer("/server_stats/last_processed_zxid").and_then(|z| z.as_i64())
+                        && let Some(z) = s
+                            .pointer("/server_stats/last_processed_zxid")
+                            .and_then(|z| z.as_i64())
                     {
                         m.zxid = Some(format!("0x{z:x}"));
                     }
                 }
-                m.source = if srvr_ok { "srvr+adminserver" } else { "adminserver" }.into();
+                m.source = if srvr_ok {
+                    "srvr+adminserver"
+                } else {
+                    "adminserver"
+                }
+                .into();
             }
             Err(e) => m.error = Some(e),
         }
@@ -343,13 +366,25 @@ mod tests {
 
     #[test]
     fn verdicts() {
-        let s = judge(vec![m("a", "leader"), m("b", "follower"), m("c", "follower")], vec![]);
+        let s = judge(
+            vec![m("a", "leader"), m("b", "follower"), m("c", "follower")],
+            vec![],
+        );
         assert_eq!((s.verdict, s.leader.as_deref()), (Verdict::Ok, Some("a")));
-        let s = judge(vec![m("a", "down"), m("b", "leader"), m("c", "follower")], vec![]);
+        let s = judge(
+            vec![m("a", "down"), m("b", "leader"), m("c", "follower")],
+            vec![],
+        );
         assert_eq!(s.verdict, Verdict::Degraded);
-        let s = judge(vec![m("a", "down"), m("b", "not serving"), m("c", "down")], vec![]);
+        let s = judge(
+            vec![m("a", "down"), m("b", "not serving"), m("c", "down")],
+            vec![],
+        );
         assert_eq!(s.verdict, Verdict::Lost);
-        let s = judge(vec![m("a", "leader"), m("b", "leader"), m("c", "follower")], vec![]);
+        let s = judge(
+            vec![m("a", "leader"), m("b", "leader"), m("c", "follower")],
+            vec![],
+        );
         assert_eq!((s.verdict, s.leaders), (Verdict::Lost, 2));
         let s = judge(vec![m("a", "standalone")], vec![]);
         assert_eq!(s.verdict, Verdict::Ok);

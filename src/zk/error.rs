@@ -8,7 +8,9 @@ pub enum ZkError {
     #[error("{0}")]
     Usage(String),
     /// No member of the ensemble could be reached: exit 3.
-    #[error("cannot connect to ZooKeeper at {endpoint}: {reason}; check that the members run and the connection URL is right (`shark conn test`)")]
+    #[error(
+        "cannot connect to ZooKeeper at {endpoint}: {reason}; check that the members run and the connection URL is right (`shark conn test`)"
+    )]
     Connect { endpoint: String, reason: String },
     /// A ZooKeeper operation failed: exit 4 (or 2 for a path/version the user got wrong).
     #[error("{op} {path}: {source}{}", hint(op, source))]
@@ -39,7 +41,9 @@ fn hint(op: &str, e: &zookeeper_client::Error) -> &'static str {
         E::NoNode if op == "create" => "; its parent does not exist: add --parents",
         E::NoNode => "; check the path with `shark zk ls`",
         E::NodeExists => "; pick another path or remove it first with `shark zk rm`",
-        E::BadVersion => "; the znode changed since you read it: `shark zk get` shows its current version",
+        E::BadVersion => {
+            "; the znode changed since you read it: `shark zk get` shows its current version"
+        }
         E::NotEmpty => "; it has children: add --recursive to delete them too",
         E::NoAuth => "; the znode's ACL does not allow this client",
         E::NoChildrenForEphemerals => "; ephemeral znodes cannot have children",

@@ -57,8 +57,12 @@ pub fn command_for(name: &str, node: &ZkNodeDecl, action: Action) -> Result<Stri
             Some(r) => r.clone(),
             None => format!(
                 "{} && {}",
-                node.stop.clone().ok_or_else(|| missing("restart` (or `stop"))?,
-                node.start.clone().ok_or_else(|| missing("restart` (or `start"))?
+                node.stop
+                    .clone()
+                    .ok_or_else(|| missing("restart` (or `stop"))?,
+                node.start
+                    .clone()
+                    .ok_or_else(|| missing("restart` (or `start"))?
             ),
         },
     })
@@ -74,9 +78,7 @@ fn settled(s: &Snapshot, member: Option<&str>, action: Action) -> bool {
             Some(m) => !m.serving() && (calm || s.serving < s.quorum),
             None => calm,
         },
-        Action::Start | Action::Restart => {
-            m.is_none_or(|m| m.serving()) && s.leaders == 1 && calm
-        }
+        Action::Start | Action::Restart => m.is_none_or(|m| m.serving()) && s.leaders == 1 && calm,
     }
 }
 
@@ -105,8 +107,22 @@ pub async fn control(
     let started = Instant::now();
     let before = ensemble::snapshot(target).await;
     let before_json = serde_json::to_value(&before).unwrap_or_default();
-    let audit_id = store.zk_audit_start(&target.conn, name, action.as_str(), &command, &before_json, run_id)?;
-    progress.message(name, &format!("{} ({}); running: {command}", action.as_str(), before.summary()));
+    let audit_id = store.zk_audit_start(
+        &target.conn,
+        name,
+        action.as_str(),
+        &command,
+        &before_json,
+        run_id,
+    )?;
+    progress.message(
+        name,
+        &format!(
+            "{} ({}); running: {command}",
+            action.as_str(),
+            before.summary()
+        ),
+    );
 
     let mut cmd = tokio::process::Command::new("sh");
     cmd.arg("-c")
@@ -130,19 +146,35 @@ pub async fn control(
             } else {
                 Some(format!(
                     "command exited {}: {}",
-                    code.map(|c| c.to_string()).unwrap_or_else(|| "by a signal".into()),
-                    tail(if out.stderr.is_empty() { &out.stdout } else { &out.stderr })
+                    code.map(|c| c.to_string())
+                        .unwrap_or_else(|| "by a signal".into()),
+                    tail(if out.stderr.is_empty() {
+                        &out.stdout
+                    } else {
+                        &out.stderr
+                    })
                 ))
             };
             (code, msg)
         }
         Ok(Err(e)) => (None, Some(format!("cannot run sh: {e}"))),
-        Err(_) => (None, Some(format!("command still running after {}s; killed", settle.as_secs()))),
+        Err(_) => (
+            None,
+            Some(format!(
+                "command still running after {}s; killed",
+                settle.as_secs()
+            )),
+        ),
     };
     let command_ok = exit_code == Some(0);
 
     // wait for the ensemble to settle (also after a failed command: record where it ended up)
-    let deadline = Instant::now() + if command_ok { settle } else { Duration::from_secs(3) };
+    let deadline = Instant::now()
+        + if command_ok {
+            settle
+        } else {
+            Duration::from_secs(3)
+        };
     let mut after = ensemble::snapshot(target).await;
     while !settled(&after, node.member.as_deref(), action) && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(500)).await;
@@ -162,7 +194,13 @@ pub async fn control(
         "unsettled"
     };
     let after_json = serde_json::to_value(&after).unwrap_or_default();
-    store.zk_audit_finish(audit_id, exit_code, outcome, message.as_deref(), &after_json)?;
+    store.zk_audit_finish(
+        audit_id,
+        exit_code,
+        outcome,
+        message.as_deref(),
+        &after_json,
+    )?;
     progress.message(name, &format!("{outcome}: {}", after.summary()));
     Ok(Outcome {
         audit_id,

@@ -42,7 +42,10 @@ impl Target {
         Ok(Target {
             conn: c.name.clone(),
             members,
-            chroot: c.option("chroot").map(|s| s.to_string()).filter(|s| !s.is_empty() && s != "/"),
+            chroot: c
+                .option("chroot")
+                .map(|s| s.to_string())
+                .filter(|s| !s.is_empty() && s != "/"),
         })
     }
 

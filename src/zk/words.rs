@@ -52,7 +52,10 @@ pub async fn admin_command(
         .await
         .map_err(|e| format!("AdminServer {host}:{port}: {}", e.without_url()))?;
     if !resp.status().is_success() {
-        return Err(format!("AdminServer {host}:{port} answered HTTP {}", resp.status()));
+        return Err(format!(
+            "AdminServer {host}:{port} answered HTTP {}",
+            resp.status()
+        ));
     }
     resp.json()
         .await
@@ -65,14 +68,17 @@ mod tests {
 
     #[test]
     fn mntr_values_keep_their_colons() {
-        let kv = parse_mntr("zk_version\t3.8.0-x, built on 2024-12-29 17:54 UTC\nzk_znode_count\t5\n");
+        let kv =
+            parse_mntr("zk_version\t3.8.0-x, built on 2024-12-29 17:54 UTC\nzk_znode_count\t5\n");
         assert_eq!(kv["zk_version"], "3.8.0-x, built on 2024-12-29 17:54 UTC");
         assert_eq!(kv["zk_znode_count"], "5");
     }
 
     #[test]
     fn cons_lists_client_addresses() {
-        let c = parse_cons(" /127.0.0.1:51234[1](queued=0,recved=1,sent=1)\n /127.0.0.1:1[0](queued=0)\n\n");
+        let c = parse_cons(
+            " /127.0.0.1:51234[1](queued=0,recved=1,sent=1)\n /127.0.0.1:1[0](queued=0)\n\n",
+        );
         assert_eq!(c, vec!["127.0.0.1:51234", "127.0.0.1:1"]);
     }
 }

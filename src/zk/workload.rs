@@ -39,7 +39,13 @@ pub struct Report {
 }
 
 /// Run the workload. `files` is None when no storage node is configured.
-pub async fn run(target: &Target, client: &zkc::Client, files: Option<&Files>, opts: &Options, progress: &dyn Progress) -> Result<Report> {
+pub async fn run(
+    target: &Target,
+    client: &zkc::Client,
+    files: Option<&Files>,
+    opts: &Options,
+    progress: &dyn Progress,
+) -> Result<Report> {
     let started = Instant::now();
     let mut r = Report {
         kept: opts.keep,
@@ -74,15 +80,24 @@ pub async fn run(target: &Target, client: &zkc::Client, files: Option<&Files>, o
         let res: std::result::Result<(), zkc::Error> = async {
             match op {
                 1 | 2 => {
-                    let seq = zkc::CreateMode::PersistentSequential.with_acls(zkc::Acls::anyone_all());
-                    let (_, s) = client.create(&format!("{ROOT}/item-"), format!("payload {n}").as_bytes(), &seq).await?;
+                    let seq =
+                        zkc::CreateMode::PersistentSequential.with_acls(zkc::Acls::anyone_all());
+                    let (_, s) = client
+                        .create(
+                            &format!("{ROOT}/item-"),
+                            format!("payload {n}").as_bytes(),
+                            &seq,
+                        )
+                        .await?;
                     live.push_back(format!("{ROOT}/item-{s}"));
                     r.creates += 1;
                 }
                 3 => {
                     if let Some(p) = live.back() {
                         client.get_data(p).await?;
-                        client.set_data(p, format!("updated {n}").as_bytes(), None).await?;
+                        client
+                            .set_data(p, format!("updated {n}").as_bytes(), None)
+                            .await?;
                         r.reads += 1;
                         r.updates += 1;
                     }

@@ -95,7 +95,10 @@ pub fn join(parent: &str, child: &str) -> String {
 /// Children of `path`, sorted, each with its stat.
 pub async fn ls(c: &zkc::Client, path: &str) -> Result<Vec<Entry>> {
     check_path(path)?;
-    let mut names = c.list_children(path).await.map_err(|e| ZkError::op("ls", path, e))?;
+    let mut names = c
+        .list_children(path)
+        .await
+        .map_err(|e| ZkError::op("ls", path, e))?;
     names.sort();
     let mut out = vec![];
     for n in names {
@@ -114,7 +117,10 @@ pub async fn ls(c: &zkc::Client, path: &str) -> Result<Vec<Entry>> {
 /// `path` and its descendants (depth-first, sorted), down to `max_depth` levels below it.
 pub async fn tree(c: &zkc::Client, path: &str, max_depth: Option<usize>) -> Result<Vec<Entry>> {
     check_path(path)?;
-    let (_, stat) = c.get_data(path).await.map_err(|e| ZkError::op("tree", path, e))?;
+    let (_, stat) = c
+        .get_data(path)
+        .await
+        .map_err(|e| ZkError::op("tree", path, e))?;
     let mut out = vec![Entry {
         path: path.to_string(),
         name: path.to_string(),
@@ -133,7 +139,11 @@ pub async fn tree(c: &zkc::Client, path: &str, max_depth: Option<usize>) -> Resu
         };
         kids.sort();
         // insert after the parent, keeping depth-first order
-        let pos = out.iter().position(|e| e.path == p).map(|i| i + 1).unwrap_or(out.len());
+        let pos = out
+            .iter()
+            .position(|e| e.path == p)
+            .map(|i| i + 1)
+            .unwrap_or(out.len());
         let mut entries = vec![];
         for k in kids.iter() {
             let cp = join(&p, k);
@@ -154,7 +164,10 @@ pub async fn tree(c: &zkc::Client, path: &str, max_depth: Option<usize>) -> Resu
 
 pub async fn get(c: &zkc::Client, path: &str) -> Result<Data> {
     check_path(path)?;
-    let (data, stat) = c.get_data(path).await.map_err(|e| ZkError::op("get", path, e))?;
+    let (data, stat) = c
+        .get_data(path)
+        .await
+        .map_err(|e| ZkError::op("get", path, e))?;
     let (text, hex) = match String::from_utf8(data) {
         Ok(s) => (Some(s), None),
         Err(e) => (None, Some(hex::encode(e.as_bytes()))),
@@ -168,7 +181,12 @@ pub async fn get(c: &zkc::Client, path: &str) -> Result<Data> {
 }
 
 /// Set data; with `version` only if the znode still has that version.
-pub async fn set(c: &zkc::Client, path: &str, data: &[u8], version: Option<i32>) -> Result<StatView> {
+pub async fn set(
+    c: &zkc::Client,
+    path: &str,
+    data: &[u8],
+    version: Option<i32>,
+) -> Result<StatView> {
     check_path(path)?;
     let stat = c
         .set_data(path, data, version)
@@ -205,7 +223,9 @@ pub async fn create(
         && !parent.is_empty()
     {
         let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
-        c.mkdir(parent, &opts).await.map_err(|e| ZkError::op("create", parent, e))?;
+        c.mkdir(parent, &opts)
+            .await
+            .map_err(|e| ZkError::op("create", parent, e))?;
     }
     let opts = mode.with_acls(zkc::Acls::anyone_all());
     let (stat, seq) = c
@@ -230,7 +250,9 @@ pub async fn rm(
 ) -> Result<Vec<String>> {
     check_path(path)?;
     if path == "/" || path == "/zookeeper" || path.starts_with("/zookeeper/") {
-        return Err(ZkError::Usage(format!("refusing to delete {path}: it belongs to ZooKeeper itself")));
+        return Err(ZkError::Usage(format!(
+            "refusing to delete {path}: it belongs to ZooKeeper itself"
+        )));
     }
     let mut deleted = vec![];
     if recursive {
@@ -244,7 +266,9 @@ pub async fn rm(
             }
         }
     }
-    c.delete(path, version).await.map_err(|e| ZkError::op("rm", path, e))?;
+    c.delete(path, version)
+        .await
+        .map_err(|e| ZkError::op("rm", path, e))?;
     deleted.push(path.to_string());
     Ok(deleted)
 }

@@ -23,7 +23,12 @@ pub struct NodeLoad {
 pub const MIB: f64 = 1024.0 * 1024.0;
 
 impl NodeLoad {
-    pub fn new(node: &str, member: Option<&str>, snap: Option<&Snapshot>, drained: bool) -> NodeLoad {
+    pub fn new(
+        node: &str,
+        member: Option<&str>,
+        snap: Option<&Snapshot>,
+        drained: bool,
+    ) -> NodeLoad {
         let m = member.and_then(|a| snap.and_then(|s| s.member(a)));
         NodeLoad {
             node: node.to_string(),
@@ -52,7 +57,11 @@ pub fn file_score(w: &LoadWeights, size: u64) -> f64 {
 
 /// max − min score over nodes that take files (not drained).
 pub fn spread(loads: &[NodeLoad]) -> f64 {
-    let live: Vec<f64> = loads.iter().filter(|l| !l.drained).map(|l| l.score).collect();
+    let live: Vec<f64> = loads
+        .iter()
+        .filter(|l| !l.drained)
+        .map(|l| l.score)
+        .collect();
     if live.is_empty() {
         return 0.0;
     }

@@ -126,7 +126,9 @@ impl Files {
             match self.client.get_data(&p).await {
                 Ok((data, _)) => match serde_json::from_slice::<FileMeta>(&data) {
                     Ok(m) => out.push(m),
-                    Err(e) => tracing::warn!(znode = %p, error = %e, "not a shark file record; skipped"),
+                    Err(e) => {
+                        tracing::warn!(znode = %p, error = %e, "not a shark file record; skipped")
+                    }
                 },
                 Err(zkc::Error::NoNode) => {}
                 Err(e) => return Err(ZkError::op("get", &p, e)),
@@ -142,7 +144,9 @@ impl Files {
         match self.client.get_data(&p).await {
             Ok((data, stat)) => {
                 let m = serde_json::from_slice(&data).map_err(|e| {
-                    ZkError::Runtime(format!("{p} is not a shark file record ({e}); remove it with `shark zk rm {p}`"))
+                    ZkError::Runtime(format!(
+                        "{p} is not a shark file record ({e}); remove it with `shark zk rm {p}`"
+                    ))
                 })?;
                 Ok(Some((m, stat.version)))
             }
@@ -157,7 +161,10 @@ impl Files {
             .get_data(&self.root)
             .await
             .map_err(|e| ZkError::op("get", &self.root, e))?;
-        Ok((serde_json::from_slice(&data).unwrap_or_default(), stat.version))
+        Ok((
+            serde_json::from_slice(&data).unwrap_or_default(),
+            stat.version,
+        ))
     }
 
     /// Nodes that take no new files.
@@ -183,7 +190,12 @@ impl Files {
     }
 
     /// Load of every storage node given the files and (optionally) the ensemble's metrics.
-    pub fn loads(&self, files: &[FileMeta], snap: Option<&Snapshot>, drained: &[String]) -> Vec<NodeLoad> {
+    pub fn loads(
+        &self,
+        files: &[FileMeta],
+        snap: Option<&Snapshot>,
+        drained: &[String],
+    ) -> Vec<NodeLoad> {
         let mut loads: Vec<NodeLoad> = self
             .nodes
             .iter()
@@ -202,7 +214,13 @@ impl Files {
     }
 
     /// Store `src` as `name` on `node` or, by default, on the least-loaded node.
-    pub async fn put(&self, src: &Path, name: &str, node: Option<&str>, snap: Option<&Snapshot>) -> Result<FileMeta> {
+    pub async fn put(
+        &self,
+        src: &Path,
+        name: &str,
+        node: Option<&str>,
+        snap: Option<&Snapshot>,
+    ) -> Result<FileMeta> {
         if name.is_empty() {
             return Err(ZkError::Usage("empty file name: pass --name NAME".into()));
         }
@@ -226,7 +244,8 @@ impl Files {
             }
         };
         let dir = &self.node(&target)?.dir;
-        let f = std::fs::File::open(src).map_err(|e| ZkError::Usage(format!("cannot read {}: {e}", src.display())))?;
+        let f = std::fs::File::open(src)
+            .map_err(|e| ZkError::Usage(format!("cannot read {}: {e}", src.display())))?;
         let key = key_of(name);
         let (size, sha256) = storage::write_verified(f, dir, &key, None)?;
         let now = crate::state::now_rfc3339();
@@ -252,7 +271,9 @@ impl Files {
         let (meta, _) = self.meta(name).await?.ok_or_else(|| not_stored(name))?;
         let dir = &self.node(&meta.node)?.dir;
         let p = storage::path_of(dir, &key_of(name));
-        let data = std::fs::read(&p).map_err(|e| ZkError::io(format!("reading {} on node {}", p.display(), meta.node), e))?;
+        let data = std::fs::read(&p).map_err(|e| {
+            ZkError::io(format!("reading {} on node {}", p.display(), meta.node), e)
+        })?;
         let sum = {
             use sha2::Digest;
             hex::encode(sha2::Sha256::digest(&data))
@@ -263,7 +284,8 @@ impl Files {
                 meta.node, meta.sha256
             )));
         }
-        out.write_all(&data).map_err(|e| ZkError::io("writing the file", e))?;
+        out.write_all(&data)
+            .map_err(|e| ZkError::io("writing the file", e))?;
         Ok(meta)
     }
 
@@ -282,7 +304,9 @@ impl Files {
 }
 
 fn not_stored(name: &str) -> ZkError {
-    ZkError::Usage(format!("no file '{name}' is stored; `shark zk files ls` lists them"))
+    ZkError::Usage(format!(
+        "no file '{name}' is stored; `shark zk files ls` lists them"
+    ))
 }
 
 #[cfg(test)]

@@ -59,13 +59,24 @@ pub async fn resume(files: &Files, store: &Store, progress: &dyn Progress) -> Re
     let open = store.zk_migrations_open(&files.root)?;
     let n = open.len();
     for m in open {
-        progress.message("rebalance", &format!("resuming interrupted migration #{} of {} ({} → {}, {})", m.id, m.file, m.from_node, m.to_node, m.status));
+        progress.message(
+            "rebalance",
+            &format!(
+                "resuming interrupted migration #{} of {} ({} → {}, {})",
+                m.id, m.file, m.from_node, m.to_node, m.status
+            ),
+        );
         finish_open(files, store, &m, progress).await?;
     }
     Ok(n)
 }
 
-async fn finish_open(files: &Files, store: &Store, m: &ZkMigrationRow, progress: &dyn Progress) -> Result<()> {
+async fn finish_open(
+    files: &Files,
+    store: &Store,
+    m: &ZkMigrationRow,
+    progress: &dyn Progress,
+) -> Result<()> {
     let key = key_of(&m.file);
     let (from, to) = (files.node(&m.from_node)?, files.node(&m.to_node)?);
     match files.meta(&m.file).await? {
@@ -73,7 +84,11 @@ async fn finish_open(files: &Files, store: &Store, m: &ZkMigrationRow, progress:
             // removed meanwhile: whatever copies remain are garbage
             storage::remove(&to.dir, &key)?;
             storage::remove(&from.dir, &key)?;
-            store.zk_migration_set(m.id, "abandoned", Some("the file was removed during the migration"))?;
+            store.zk_migration_set(
+                m.id,
+                "abandoned",
+                Some("the file was removed during the migration"),
+            )?;
         }
         Some((meta, _)) if meta.node == m.to_node => {
             // switched: the new copy is the verified one; make sure, then drop the old
@@ -88,17 +103,27 @@ async fn finish_open(files: &Files, store: &Store, m: &ZkMigrationRow, progress:
             }
             storage::remove(&from.dir, &key)?;
             store.zk_migration_set(m.id, "done", None)?;
-            progress.message("rebalance", &format!("moved {} {} → {} (resumed)", m.file, m.from_node, m.to_node));
+            progress.message(
+                "rebalance",
+                &format!("moved {} {} → {} (resumed)", m.file, m.from_node, m.to_node),
+            );
         }
         Some((meta, version)) if meta.node == m.from_node => {
             store.zk_migration_set(m.id, "copying", None)?;
-            copy_switch_delete(files, store, m.id, &meta, version, &m.to_node, None, progress).await?;
+            copy_switch_delete(
+                files, store, m.id, &meta, version, &m.to_node, None, progress,
+            )
+            .await?;
         }
         Some((meta, _)) => {
             if meta.node != m.to_node {
                 storage::remove(&to.dir, &key)?;
             }
-            store.zk_migration_set(m.id, "abandoned", Some(&format!("the file is now on {}", meta.node)))?;
+            store.zk_migration_set(
+                m.id,
+                "abandoned",
+                Some(&format!("the file is now on {}", meta.node)),
+            )?;
         }
     }
     Ok(())
@@ -122,13 +147,22 @@ async fn copy_switch_delete(
     let src_path = storage::path_of(&from.dir, &key);
     let src = std::fs::File::open(&src_path).map_err(|e| {
         let _ = store.zk_migration_set(id, "failed", Some(&format!("source missing: {e}")));
-        ZkError::io(format!("opening {} on node {}", src_path.display(), meta.node), e)
+        ZkError::io(
+            format!("opening {} on node {}", src_path.display(), meta.node),
+            e,
+        )
     })?;
     if let Err(e) = storage::write_verified(src, &to.dir, &key, Some(&meta.sha256)) {
         store.zk_migration_set(id, "failed", Some(&e.to_string()))?;
         return Err(e);
     }
-    progress.message("rebalance", &format!("copied {} {} → {}, checksum verified", meta.name, meta.node, to_node));
+    progress.message(
+        "rebalance",
+        &format!(
+            "copied {} {} → {}, checksum verified",
+            meta.name, meta.node, to_node
+        ),
+    );
     if let Some(p) = pause {
         tokio::time::sleep(p).await;
     }
@@ -142,7 +176,11 @@ async fn copy_switch_delete(
         Err(zkc::Error::BadVersion) | Err(zkc::Error::NoNode) => {
             // changed or removed by someone else: keep their state, drop our copy
             storage::remove(&to.dir, &key)?;
-            store.zk_migration_set(id, "abandoned", Some("the file's metadata changed during the migration"))?;
+            store.zk_migration_set(
+                id,
+                "abandoned",
+                Some("the file's metadata changed during the migration"),
+            )?;
             return Ok(());
         }
         Err(e) => {
@@ -153,15 +191,29 @@ async fn copy_switch_delete(
     store.zk_migration_set(id, "switched", None)?;
     storage::remove(&from.dir, &key)?;
     store.zk_migration_set(id, "done", None)?;
-    progress.message("rebalance", &format!("moved {} {} → {} ({} bytes)", meta.name, meta.node, to_node, meta.size));
+    progress.message(
+        "rebalance",
+        &format!(
+            "moved {} {} → {} ({} bytes)",
+            meta.name, meta.node, to_node, meta.size
+        ),
+    );
     Ok(())
 }
 
 /// Pick the next move: off a drained node first, else from the most to the least loaded node
 /// the file whose move brings their scores closest together, if that narrows the spread.
-fn next_move<'a>(files: &'a [FileMeta], loads: &[NodeLoad], w: &crate::config::zk::LoadWeights, threshold: f64) -> Option<(&'a FileMeta, String)> {
+fn next_move<'a>(
+    files: &'a [FileMeta],
+    loads: &[NodeLoad],
+    w: &crate::config::zk::LoadWeights,
+    threshold: f64,
+) -> Option<(&'a FileMeta, String)> {
     let dst = load::least_loaded(loads)?;
-    if let Some(f) = files.iter().find(|f| loads.iter().any(|l| l.drained && l.node == f.node)) {
+    if let Some(f) = files
+        .iter()
+        .find(|f| loads.iter().any(|l| l.drained && l.node == f.node))
+    {
         return Some((f, dst.node.clone()));
     }
     let src = loads
@@ -182,9 +234,19 @@ fn next_move<'a>(files: &'a [FileMeta], loads: &[NodeLoad], w: &crate::config::z
 }
 
 /// Rebalance (or drain). Holds no lock itself: the caller holds the state lease.
-pub async fn run(files: &Files, store: &Store, snap: Option<&Snapshot>, opts: &Options<'_>, progress: &dyn Progress) -> Result<Report> {
+pub async fn run(
+    files: &Files,
+    store: &Store,
+    snap: Option<&Snapshot>,
+    opts: &Options<'_>,
+    progress: &dyn Progress,
+) -> Result<Report> {
     let started = Instant::now();
-    let resumed = if opts.dry_run { 0 } else { resume(files, store, progress).await? };
+    let resumed = if opts.dry_run {
+        0
+    } else {
+        resume(files, store, progress).await?
+    };
     if let Some(d) = opts.drain {
         files.node(d)?;
         if !opts.dry_run {
@@ -206,7 +268,14 @@ pub async fn run(files: &Files, store: &Store, snap: Option<&Snapshot>, opts: &O
     while let Some((f, to)) = next_move(&metas, &loads, &files.weights, opts.threshold) {
         let (f, from) = (f.clone(), f.node.clone());
         if opts.dry_run {
-            moves.push(Move { migration: 0, file: f.name.clone(), from: from.clone(), to: to.clone(), size: f.size, status: "planned".into() });
+            moves.push(Move {
+                migration: 0,
+                file: f.name.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                size: f.size,
+                status: "planned".into(),
+            });
         } else {
             let Some((meta, version)) = files.meta(&f.name).await? else {
                 metas.retain(|m| m.name != f.name);
@@ -219,12 +288,33 @@ pub async fn run(files: &Files, store: &Store, snap: Option<&Snapshot>, opts: &O
                 to_node: &to,
                 size: meta.size as i64,
                 sha256: &meta.sha256,
-                reason: if opts.drain.is_some() { "drain" } else { "rebalance" },
+                reason: if opts.drain.is_some() {
+                    "drain"
+                } else {
+                    "rebalance"
+                },
                 run_id: opts.run_id,
             })?;
-            copy_switch_delete(files, store, id, &meta, version, &to, opts.pause_after_copy, progress).await?;
+            copy_switch_delete(
+                files,
+                store,
+                id,
+                &meta,
+                version,
+                &to,
+                opts.pause_after_copy,
+                progress,
+            )
+            .await?;
             progress.advance("rebalance", 1);
-            moves.push(Move { migration: id, file: f.name.clone(), from: from.clone(), to: to.clone(), size: f.size, status: "done".into() });
+            moves.push(Move {
+                migration: id,
+                file: f.name.clone(),
+                from: from.clone(),
+                to: to.clone(),
+                size: f.size,
+                status: "done".into(),
+            });
         }
         if let Some(m) = metas.iter_mut().find(|m| m.name == f.name) {
             m.node = to.clone();
@@ -232,9 +322,15 @@ pub async fn run(files: &Files, store: &Store, snap: Option<&Snapshot>, opts: &O
         loads = files.loads(&metas, snap, &drained);
     }
     progress.finish("rebalance", &format!("{} moves", moves.len()));
-    let after = if opts.dry_run { loads } else { files.loads(&files.list().await?, snap, &drained) };
+    let after = if opts.dry_run {
+        loads
+    } else {
+        files.loads(&files.list().await?, snap, &drained)
+    };
     let spread_after = load::spread(&after);
-    let drained_empty = opts.drain.is_none_or(|d| after.iter().all(|l| l.node != d || l.files == 0));
+    let drained_empty = opts
+        .drain
+        .is_none_or(|d| after.iter().all(|l| l.node != d || l.files == 0));
     Ok(Report {
         threshold: opts.threshold,
         drain: opts.drain.map(str::to_string),

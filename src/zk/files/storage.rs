@@ -78,7 +78,8 @@ pub fn checksum(dir: &Path, key: &str) -> Result<Option<(u64, String)>> {
         Err(e) => return Err(ZkError::io(format!("opening {}", p.display()), e)),
     };
     let mut h = Sha256::new();
-    let n = std::io::copy(&mut f, &mut h).map_err(|e| ZkError::io(format!("reading {}", p.display()), e))?;
+    let n = std::io::copy(&mut f, &mut h)
+        .map_err(|e| ZkError::io(format!("reading {}", p.display()), e))?;
     Ok(Some((n, hex::encode(h.finalize()))))
 }
 
