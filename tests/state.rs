@@ -124,5 +124,5 @@ fn concurrent_openers_of_a_new_file_migrate_once() {
         h.join().unwrap().unwrap();
     }
     let s = Store::open(&path).unwrap();
-    assert_eq!(s.info().unwrap()[0].1, 1);
+    assert_eq!(s.info().unwrap()[0].1, shark::state::SCHEMA_VERSION);
 }

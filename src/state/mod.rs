@@ -16,6 +16,7 @@ pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
+pub use migrations::LATEST as SCHEMA_VERSION;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use zk_audit::ZkAuditRow;
 pub use zk_migrations::{NewMigration, ZkMigrationRow};

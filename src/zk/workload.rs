@@ -119,7 +119,7 @@ pub async fn run(
         }
         if let Some(f) = files
             && opts.max_files > 0
-            && n % (opts.rate.max(1) as u64 * 2) == 0
+            && n.is_multiple_of(opts.rate.max(1) as u64 * 2)
         {
             let name = format!("workload-{}-{n}.bin", std::process::id());
             let size = 1024 + (n as usize * 7919) % (64 * 1024);
