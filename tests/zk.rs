@@ -670,7 +670,15 @@ fn node_stop_and_start_are_audited_with_both_snapshots() {
     assert_eq!(start["after"]["verdict"], "ok");
     assert_ne!(mode(&start["after"]), "down");
     assert_eq!(stop["exit_code"], 0);
-    let (out, _) = e.expect(0, &["zk", "audit"], None);
+    // restart (default: stop && start) settles with the member serving again
+    let (out, _) = e.expect(0, &["zk", "node", "restart", &node, "-o", "json"], None);
+    let r: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (r["outcome"].as_str(), r["after"]["verdict"].as_str()),
+        (Some("settled"), Some("ok")),
+        "{r:#}"
+    );
+    let (out, _) = e.expect(0, &["zk", "audit", "--node", &node, "--limit", "5"], None);
     assert!(
         out.contains("degraded: leader") && out.contains("ok: leader"),
         "{out}"

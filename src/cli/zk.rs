@@ -863,7 +863,7 @@ async fn files(
         }
         return Ok(());
     }
-    let files = Files::open(target.client().await?, cfg).await?;
+    // metrics for the load score, taken before our own session adds a connection to a member
     let needs_metrics = cfg.load.connections > 0.0 || cfg.load.latency_ms > 0.0;
     let snap = if needs_metrics
         && matches!(
@@ -874,6 +874,7 @@ async fn files(
     } else {
         None
     };
+    let files = Files::open(target.client().await?, cfg).await?;
     match cmd {
         FilesCmd::Put { src, name, node } => {
             let name = match name {
