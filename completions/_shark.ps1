@@ -368,7 +368,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Start, stop or restart a node with its configured command; audited with before/after snapshots')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List node-control audit entries (with --id: one entry with both snapshots)')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files on the nodes'' storage, placed and rebalanced by load')
-            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files')
+            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -672,7 +672,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a stored file to --out (or stdout), verifying its checksum')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
-            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first')
+            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -817,7 +817,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a stored file to --out (or stdout), verifying its checksum')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
-            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first')
+            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -880,7 +880,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Start, stop or restart a node with its configured command; audited with before/after snapshots')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List node-control audit entries (with --id: one entry with both snapshots)')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files on the nodes'' storage, placed and rebalanced by load')
-            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files')
+            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -933,7 +933,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a stored file to --out (or stdout), verifying its checksum')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
-            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first')
+            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             break
         }
@@ -1046,7 +1046,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('node', 'node', [CompletionResultType]::ParameterValue, 'Start, stop or restart a node with its configured command; audited with before/after snapshots')
             [CompletionResult]::new('audit', 'audit', [CompletionResultType]::ParameterValue, 'List node-control audit entries (with --id: one entry with both snapshots)')
             [CompletionResult]::new('files', 'files', [CompletionResultType]::ParameterValue, 'Files on the nodes'' storage, placed and rebalanced by load')
-            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files')
+            [CompletionResult]::new('workload', 'workload', [CompletionResultType]::ParameterValue, 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)')
             break
         }
         'shark;help;zk;status' {
@@ -1098,7 +1098,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Write a stored file to --out (or stdout), verifying its checksum')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
-            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first')
+            [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             break
         }

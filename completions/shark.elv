@@ -339,7 +339,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
             cand audit 'List node-control audit entries (with --id: one entry with both snapshots)'
             cand files 'Files on the nodes'' storage, placed and rebalanced by load'
-            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'shark;zk;status'= {
@@ -623,7 +623,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand get 'Write a stored file to --out (or stdout), verifying its checksum'
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
-            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
             cand undrain 'Let a drained node take files again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -760,7 +760,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand get 'Write a stored file to --out (or stdout), verifying its checksum'
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
-            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
             cand undrain 'Let a drained node take files again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -813,7 +813,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
             cand audit 'List node-control audit entries (with --id: one entry with both snapshots)'
             cand files 'Files on the nodes'' storage, placed and rebalanced by load'
-            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'shark;zk;help;status'= {
@@ -852,7 +852,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand get 'Write a stored file to --out (or stdout), verifying its checksum'
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
-            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
             cand undrain 'Let a drained node take files again'
         }
         &'shark;zk;help;files;put'= {
@@ -941,7 +941,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
             cand audit 'List node-control audit entries (with --id: one entry with both snapshots)'
             cand files 'Files on the nodes'' storage, placed and rebalanced by load'
-            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
         }
         &'shark;help;zk;status'= {
         }
@@ -979,7 +979,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand get 'Write a stored file to --out (or stdout), verifying its checksum'
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
-            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
             cand undrain 'Let a drained node take files again'
         }
         &'shark;help;zk;files;put'= {

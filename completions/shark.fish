@@ -253,7 +253,7 @@ complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subc
 complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
 complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both snapshots)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
-complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l interval -d 'Refresh interval with --watch' -r
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l count -d 'Stop --watch after this many snapshots' -r
@@ -401,7 +401,7 @@ complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcomma
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "get" -d 'Write a stored file to --out (or stdout), verifying its checksum'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rm" -d 'Remove a stored file (metadata, then data)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "history" -d 'Migrations done by rebalance/drain, newest first'
-complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rebalance" -d 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rebalance" -d 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "undrain" -d 'Let a drained node take files again'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l duration -d 'How long to run (at most 1h)' -r
@@ -431,7 +431,7 @@ complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcomma
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both snapshots)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
-complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand completions" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
@@ -469,4 +469,4 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both snapshots)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'

@@ -83,7 +83,7 @@ pub enum Command {
     #[command(subcommand)]
     State(state::StateCmd),
     /// ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing
-    #[command(after_long_help = EXIT_CODES_HELP)]
+    #[command(after_long_help = zk::long_help())]
     Zk(Box<zk::ZkArgs>),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions(completions::CompletionsArgs),

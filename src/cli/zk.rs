@@ -38,8 +38,12 @@ Commands run in a local `sh -c` with SHARK_ZK_NODE, SHARK_ZK_MEMBER, SHARK_ZK_AC
 `ssh HOST ...` inside them for remote nodes; built-in SSH is not wired yet). Storage directories are \
 local paths (SSH/SFTP storage is not wired yet).";
 
+/// `shark zk --help` epilogue: configuration, then the exit codes.
+pub fn long_help() -> String {
+    format!("{ZK_HELP}\n\n{}", crate::exit::EXIT_CODES_HELP)
+}
+
 #[derive(Debug, Args)]
-#[command(after_long_help = ZK_HELP)]
 pub struct ZkArgs {
     /// The zookeeper connection (default: [zk] conn, else the only zookeeper connection)
     #[arg(long, global = true, value_name = "NAME")]
@@ -107,7 +111,7 @@ pub enum ZkCmd {
     /// Files on the nodes' storage, placed and rebalanced by load
     #[command(subcommand)]
     Files(FilesCmd),
-    /// Bounded demo traffic: znodes, extra sessions, demo files
+    /// Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)
     Workload(WorkloadArgs),
 }
 
@@ -241,7 +245,8 @@ pub enum FilesCmd {
         #[arg(long, default_value_t = 100)]
         limit: i64,
     },
-    /// Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first
+    /// Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first.
+    /// With -o json: NDJSON progress events, the last line a summary
     Rebalance {
         /// Allowed spread of load scores (default [zk] threshold, 5)
         #[arg(long)]
@@ -573,7 +578,15 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                 sessions: a.sessions,
                 max_files: a.max_files,
                 keep: a.keep,
+                stop: Default::default(),
             };
+            // Ctrl-C ends the traffic early; the cleanup still runs
+            let stop = opts.stop.clone();
+            tokio::spawn(async move {
+                if tokio::signal::ctrl_c().await.is_ok() {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            });
             let r = workload::run(&target, &c, f.as_ref(), &opts, &progress).await?;
             if ui.json() {
                 let mut v = serde_json::to_value(&r).unwrap_or_default();

@@ -3,7 +3,7 @@
 //! ZooKeeper client session to it.
 
 use super::error::{Result, ZkError};
-use crate::conn::{Connection, Kind};
+use crate::conn::{Connection, Kind, Secret};
 use std::time::Duration;
 use zookeeper_client as zkc;
 
@@ -20,6 +20,8 @@ pub struct Target {
     pub conn: String,
     pub members: Vec<MemberAddr>,
     pub chroot: Option<String>,
+    /// Digest credentials (`user:password`) when the connection has a user and a secret.
+    pub digest: Option<(String, Secret)>,
 }
 
 impl Target {
@@ -46,6 +48,10 @@ impl Target {
                 .option("chroot")
                 .map(|s| s.to_string())
                 .filter(|s| !s.is_empty() && s != "/"),
+            digest: match (&c.user, &c.secret) {
+                (Some(u), Some(s)) => Some((u.clone(), s.clone())),
+                _ => None,
+            },
         })
     }
 
@@ -65,10 +71,14 @@ impl Target {
     /// Open a session (fails within ~15 s when no member answers).
     pub async fn client(&self) -> Result<zkc::Client> {
         let cs = self.connect_string();
-        let fut = zkc::Client::connector()
+        let mut connector = zkc::Client::connector()
             .with_session_timeout(Duration::from_secs(10))
-            .with_connection_timeout(Duration::from_secs(5))
-            .connect(&cs);
+            .with_connection_timeout(Duration::from_secs(5));
+        if let Some((user, secret)) = &self.digest {
+            let cred = zeroize::Zeroizing::new(format!("{user}:{}", secret.expose()));
+            connector = connector.with_auth("digest", cred.as_bytes());
+        }
+        let fut = connector.connect(&cs);
         match tokio::time::timeout(Duration::from_secs(15), fut).await {
             Ok(Ok(c)) => Ok(c),
             Ok(Err(e)) => Err(ZkError::Connect {

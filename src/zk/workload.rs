@@ -22,6 +22,8 @@ pub struct Options {
     /// Demo files kept at most at any time (0: no files).
     pub max_files: u32,
     pub keep: bool,
+    /// Set (e.g. on Ctrl-C) to stop early; the cleanup still runs.
+    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -74,7 +76,8 @@ pub async fn run(
     let mut demo_files: std::collections::VecDeque<String> = Default::default();
     let mut n: u64 = 0;
     let tmp = std::env::temp_dir().join(format!("shark-workload-{}", std::process::id()));
-    while started.elapsed() < opts.duration {
+    while started.elapsed() < opts.duration && !opts.stop.load(std::sync::atomic::Ordering::Relaxed)
+    {
         n += 1;
         let op = n % 4;
         let res: std::result::Result<(), zkc::Error> = async {
