@@ -78,7 +78,14 @@ fn settled(s: &Snapshot, member: Option<&str>, action: Action) -> bool {
             Some(m) => !m.serving() && (calm || s.serving < s.quorum),
             None => calm,
         },
-        Action::Start | Action::Restart => m.is_none_or(|m| m.serving()) && s.leaders == 1 && calm,
+        Action::Start | Action::Restart => {
+            // once every member serves, also wait until the leader counts them all in sync
+            let all = s.serving == s.members.len();
+            m.is_none_or(|m| m.serving())
+                && s.leaders == 1
+                && calm
+                && (!all || s.verdict == ensemble::Verdict::Ok)
+        }
     }
 }
 
@@ -214,4 +221,38 @@ pub async fn control(
         after,
         seconds: started.elapsed().as_secs_f64(),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::zk::ensemble::{Member, judge};
+
+    fn snap(modes: &[&str], synced: Option<u64>) -> Snapshot {
+        let members = modes
+            .iter()
+            .enumerate()
+            .map(|(i, m)| Member {
+                addr: format!("h:{i}"),
+                mode: m.to_string(),
+                followers_synced: (*m == "leader").then_some(synced).flatten(),
+                ..Member::default()
+            })
+            .collect();
+        judge(members, vec![])
+    }
+
+    #[test]
+    fn settling() {
+        let stopped = snap(&["leader", "follower", "down"], Some(1));
+        assert!(settled(&stopped, Some("h:2"), Action::Stop));
+        assert!(!settled(&stopped, Some("h:2"), Action::Start));
+        let electing = snap(&["not serving", "not serving", "down"], None);
+        assert!(!settled(&electing, Some("h:1"), Action::Start));
+        // member back but the leader does not count it in sync yet
+        let syncing = snap(&["leader", "follower", "follower"], Some(1));
+        assert!(!settled(&syncing, Some("h:2"), Action::Start));
+        let whole = snap(&["leader", "follower", "follower"], Some(2));
+        assert!(settled(&whole, Some("h:2"), Action::Restart));
+    }
 }

@@ -247,7 +247,7 @@ impl Files {
         let f = std::fs::File::open(src)
             .map_err(|e| ZkError::Usage(format!("cannot read {}: {e}", src.display())))?;
         let key = key_of(name);
-        let (size, sha256) = storage::write_verified(f, dir, &key, None)?;
+        let (size, sha256) = storage::write_verified(f, dir, &key, None, storage::Land::New)?;
         let now = crate::state::now_rfc3339();
         let meta = FileMeta {
             name: name.to_string(),

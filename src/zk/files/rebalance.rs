@@ -152,7 +152,13 @@ async fn copy_switch_delete(
             e,
         )
     })?;
-    if let Err(e) = storage::write_verified(src, &to.dir, &key, Some(&meta.sha256)) {
+    if let Err(e) = storage::write_verified(
+        src,
+        &to.dir,
+        &key,
+        Some(&meta.sha256),
+        storage::Land::Replace,
+    ) {
         store.zk_migration_set(id, "failed", Some(&e.to_string()))?;
         return Err(e);
     }

@@ -15,18 +15,33 @@ fn tmp_of(dir: &Path, key: &str) -> PathBuf {
     dir.join(format!(".shark-tmp-{key}"))
 }
 
+/// How a verified copy lands in place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Land {
+    /// Replace whatever is there (migrations: an earlier attempt may have left a copy). The
+    /// temporary name is per key: the rebalance lease keeps it single-writer.
+    Replace,
+    /// Fail if the name exists (put: never clobber another file). The temporary name is per
+    /// process, so concurrent puts of one name cannot mix their bytes.
+    New,
+}
+
 /// Copy `src` (a reader) into `dir/key` through a temporary file; returns (bytes, sha256 hex).
 /// When `expect` is given and the copy's checksum differs, the temporary file is removed and
-/// nothing is renamed into place.
+/// nothing lands in place.
 pub fn write_verified(
     mut src: impl Read,
     dir: &Path,
     key: &str,
     expect: Option<&str>,
+    land: Land,
 ) -> Result<(u64, String)> {
     std::fs::create_dir_all(dir)
         .map_err(|e| ZkError::io(format!("creating storage directory {}", dir.display()), e))?;
-    let tmp = tmp_of(dir, key);
+    let tmp = match land {
+        Land::Replace => tmp_of(dir, key),
+        Land::New => dir.join(format!(".shark-put-{}-{key}", std::process::id())),
+    };
     let res = (|| {
         let mut f = std::fs::File::create(&tmp)
             .map_err(|e| ZkError::io(format!("creating {}", tmp.display()), e))?;
@@ -56,8 +71,24 @@ pub fn write_verified(
             )));
         }
         let dst = path_of(dir, key);
-        std::fs::rename(&tmp, &dst)
-            .map_err(|e| ZkError::io(format!("renaming into {}", dst.display()), e))?;
+        match land {
+            Land::Replace => std::fs::rename(&tmp, &dst)
+                .map_err(|e| ZkError::io(format!("renaming into {}", dst.display()), e))?,
+            Land::New => {
+                // link(2) never replaces: an existing file makes it fail atomically
+                std::fs::hard_link(&tmp, &dst).map_err(|e| {
+                    if e.kind() == std::io::ErrorKind::AlreadyExists {
+                        ZkError::Usage(format!(
+                            "{} already exists without metadata (an interrupted put, or a put of the same name running now); remove it or pick another --name",
+                            dst.display()
+                        ))
+                    } else {
+                        ZkError::io(format!("linking {}", dst.display()), e)
+                    }
+                })?;
+                let _ = std::fs::remove_file(&tmp);
+            }
+        }
         if let Ok(d) = std::fs::File::open(dir) {
             let _ = d.sync_all();
         }
@@ -102,10 +133,12 @@ mod tests {
     #[test]
     fn verified_copy_refuses_a_bad_checksum() {
         let d = tempfile::tempdir().unwrap();
-        let (n, sum) = write_verified(&b"hello"[..], d.path(), "a", None).unwrap();
+        let (n, sum) = write_verified(&b"hello"[..], d.path(), "a", None, Land::New).unwrap();
+        assert!(write_verified(&b"other"[..], d.path(), "a", None, Land::New).is_err());
+        write_verified(&b"hello"[..], d.path(), "a", Some(&sum), Land::Replace).unwrap();
         assert_eq!(n, 5);
         assert_eq!(checksum(d.path(), "a").unwrap().unwrap().1, sum);
-        assert!(write_verified(&b"hellO"[..], d.path(), "b", Some(&sum)).is_err());
+        assert!(write_verified(&b"hellO"[..], d.path(), "b", Some(&sum), Land::Replace).is_err());
         assert!(!d.path().join("b").exists() && !d.path().join(".shark-tmp-b").exists());
         remove(d.path(), "a").unwrap();
         assert!(checksum(d.path(), "a").unwrap().is_none());
