@@ -192,6 +192,66 @@ fn assert_all_intact(e: &Env, files: &[(String, Vec<u8>)]) -> Value {
     ls
 }
 
+/// Start `zk files rebalance` with a pause between each verified copy and its metadata switch,
+/// and return once it reported its first copy (a migration is then open).
+fn slow_rebalance(
+    e: &Env,
+) -> (
+    std::process::Child,
+    std::io::Lines<std::io::BufReader<std::process::ChildStdout>>,
+) {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .args(["zk", "files", "rebalance"])
+        .env("SHARK_STATE", e.state())
+        .env("SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS", "2000")
+        .env_remove("SHARK_CONFIG")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .current_dir(e.dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let mut lines = std::io::BufReader::new(stdout).lines();
+    loop {
+        let l = lines
+            .next()
+            .expect("rebalance ended before copying anything")
+            .unwrap();
+        if l.contains("copied") {
+            break;
+        }
+    }
+    (child, lines)
+}
+
+#[test]
+fn rebalance_stops_cleanly_when_asked_from_another_terminal() {
+    let _g = Ensemble::take();
+    let e = Env::new();
+    add_ensemble(&e);
+    let root = write_config(&e, 1.0);
+    let files = put_files(&e, "s", 8, "n1");
+    let (mut child, _lines) = slow_rebalance(&e);
+    let (out, _) = e.expect(0, &["state", "leases", "-o", "json"], None);
+    assert!(out.contains(&format!("zk-files:zk:{root}")), "{out}");
+    e.expect(0, &["state", "stop", &format!("zk-files:zk:{root}")], None);
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(130));
+    // stopped after finishing the move in flight: nothing open, nothing lost
+    let (out, _) = e.expect(0, &["zk", "files", "history", "-o", "json"], None);
+    let hist: Value = serde_json::from_str(&out).unwrap();
+    let hist = hist.as_array().unwrap();
+    assert!(
+        !hist.is_empty() && hist.iter().all(|h| h["status"] == "done"),
+        "{hist:#?}"
+    );
+    assert_all_intact(&e, &files);
+    let (out, _) = e.expect(0, &["zk", "files", "rebalance"], None);
+    assert!(!out.contains("resumed"), "{out}");
+    assert_all_intact(&e, &files);
+}
+
 #[test]
 fn status_shows_one_leader_and_two_followers() {
     let _g = Ensemble::take();
@@ -547,29 +607,7 @@ fn killed_rebalance_loses_nothing_and_a_rerun_completes_it() {
     add_ensemble(&e);
     write_config(&e, 1.0);
     let files = put_files(&e, "k", 10, "n1");
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
-        .args(["zk", "files", "rebalance"])
-        .env("SHARK_STATE", e.state())
-        .env("SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS", "3000")
-        .env_remove("SHARK_CONFIG")
-        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
-        .current_dir(e.dir.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let stdout = child.stdout.take().unwrap();
-    let mut lines = std::io::BufReader::new(stdout).lines();
-    // wait until a file is copied and verified but its metadata not yet switched, then crash
-    loop {
-        let l = lines
-            .next()
-            .expect("rebalance ended before copying anything")
-            .unwrap();
-        if l.contains("copied") {
-            break;
-        }
-    }
+    let (mut child, _lines) = slow_rebalance(&e);
     child.kill().unwrap();
     child.wait().unwrap();
     let (out, _) = e.expect(0, &["zk", "files", "history", "-o", "json"], None);

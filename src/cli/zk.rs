@@ -977,7 +977,7 @@ async fn files(
             dry_run,
         } => {
             let task = format!("zk-files:{}:{}", target.conn, cfg.files_root);
-            let _lease = if dry_run {
+            let lease = if dry_run {
                 None
             } else {
                 Some(Lease::acquire(
@@ -991,18 +991,30 @@ async fn files(
                 .ok()
                 .and_then(|v| v.parse().ok())
                 .map(Duration::from_millis);
+            // Ctrl-C or `shark state stop TASK`: finish the current move, then stop
+            let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            {
+                let flag = interrupted.clone();
+                tokio::spawn(async move {
+                    if tokio::signal::ctrl_c().await.is_ok() {
+                        flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                    }
+                });
+            }
+            let should_stop = || {
+                interrupted.load(std::sync::atomic::Ordering::Relaxed)
+                    || lease.as_ref().is_some_and(|l| l.stop_requested())
+            };
             let opts = rebalance::Options {
                 threshold: threshold.unwrap_or(cfg.threshold),
                 drain: drain.as_deref(),
                 dry_run,
                 run_id,
                 pause_after_copy: pause,
+                should_stop: &should_stop,
             };
             let progress = UiProgress::new(ui);
-            let report = tokio::select! {
-                r = rebalance::run(&files, store, snap.as_ref(), &opts, &progress) => r?,
-                _ = tokio::signal::ctrl_c() => return Err(Interrupted.into()),
-            };
+            let report = rebalance::run(&files, store, snap.as_ref(), &opts, &progress).await?;
             if ui.json() {
                 let mut v = serde_json::to_value(&report).unwrap_or_default();
                 v["event"] = serde_json::json!("summary");
@@ -1040,6 +1052,9 @@ async fn files(
                         ""
                     }
                 ));
+            }
+            if report.stopped {
+                return Err(Interrupted.into());
             }
             if !report.within_threshold && !dry_run {
                 ui.note("the spread is still above the threshold: no single file move narrows it further (big files, or ZooKeeper metrics dominate the score)");

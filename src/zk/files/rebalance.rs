@@ -32,6 +32,8 @@ pub struct Report {
     pub spread_after: f64,
     pub within_threshold: bool,
     pub seconds: f64,
+    /// Stopped early on request (Ctrl-C, `shark state stop`) after a completed move.
+    pub stopped: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,6 +54,8 @@ pub struct Options<'a> {
     pub run_id: Option<i64>,
     /// Test hook: pause this long between the verified copy and the metadata switch.
     pub pause_after_copy: Option<Duration>,
+    /// Polled between moves: true stops the rebalance at that clean point.
+    pub should_stop: &'a (dyn Fn() -> bool + Sync),
 }
 
 /// Finish migrations a crash left open.
@@ -271,7 +275,12 @@ pub async fn run(
     let mut loads = before.clone();
     let mut moves = vec![];
     progress.start("rebalance", None);
+    let mut stopped = false;
     while let Some((f, to)) = next_move(&metas, &loads, &files.weights, opts.threshold) {
+        if (opts.should_stop)() {
+            stopped = true;
+            break;
+        }
         let (f, from) = (f.clone(), f.node.clone());
         if opts.dry_run {
             moves.push(Move {
@@ -348,5 +357,6 @@ pub async fn run(
         before,
         after,
         seconds: started.elapsed().as_secs_f64(),
+        stopped,
     })
 }
