@@ -765,3 +765,48 @@ fn workload_is_bounded_and_cleans_up() {
         0
     );
 }
+
+#[test]
+fn audit_marks_an_entry_whose_shark_died_as_interrupted() {
+    let e = Env::new();
+    add_ensemble(&e);
+    std::fs::write(
+        e.dir.path().join("shark.toml"),
+        "[zk.nodes.slow]\nstart = \"sleep 5\"\n",
+    )
+    .unwrap();
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .args(["zk", "node", "start", "slow"])
+        .env("SHARK_STATE", e.state())
+        .env_remove("SHARK_CONFIG")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .current_dir(e.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    loop {
+        let (out, _) = e.expect(0, &["zk", "audit", "-o", "json"], None);
+        let a: Value = serde_json::from_str(&out).unwrap();
+        if a.as_array()
+            .unwrap()
+            .first()
+            .is_some_and(|x| x["outcome"] == "running")
+        {
+            assert!(a[0]["before"]["members"].is_array(), "{a:#}");
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no running entry: {a:#}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (out, _) = e.expect(0, &["zk", "audit", "-o", "json"], None);
+    let a: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(a[0]["outcome"], "interrupted", "{a:#}");
+    assert!(a[0]["after"].is_null());
+}

@@ -1,7 +1,7 @@
 //! zk node-control audit entries: which node, which command, its outcome, and the ensemble
 //! snapshots (JSON) taken before and after.
 
-use super::{StateError, Store, now_rfc3339};
+use super::{StateError, Store, now_rfc3339, process};
 use rusqlite::{OptionalExtension, params};
 
 /// One audit entry.
@@ -13,7 +13,8 @@ pub struct ZkAuditRow {
     pub action: String,
     pub command: String,
     pub exit_code: Option<i64>,
-    /// `running` (written before the command runs), `settled`, `unsettled`, `failed`
+    /// `running` (written before the command runs), `settled`, `unsettled`, `failed`, or
+    /// `interrupted` for an entry whose shark process died before finishing it
     pub outcome: String,
     pub message: Option<String>,
     pub before: serde_json::Value,
@@ -23,10 +24,20 @@ pub struct ZkAuditRow {
     pub run_id: Option<i64>,
 }
 
-const COLS: &str = "id, conn, node, action, command, exit_code, outcome, message, before, after, started_at, finished_at, run_id";
+const COLS: &str = "a.id, a.conn, a.node, a.action, a.command, a.exit_code, a.outcome, a.message, a.before, a.after, a.started_at, a.finished_at, a.run_id, r.pid, r.host";
+const FROM: &str = "zk_audit a LEFT JOIN runs r ON r.id = a.run_id";
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ZkAuditRow> {
     let json = |s: Option<String>| s.and_then(|s| serde_json::from_str(&s).ok());
+    let mut outcome: String = r.get(6)?;
+    let (pid, host): (Option<i64>, Option<String>) = (r.get(13)?, r.get(14)?);
+    if outcome == "running"
+        && let (Some(pid), Some(host)) = (pid, host)
+        && host == process::hostname()
+        && process::start_time(pid).is_none()
+    {
+        outcome = "interrupted".into();
+    }
     Ok(ZkAuditRow {
         id: r.get(0)?,
         conn: r.get(1)?,
@@ -34,7 +45,7 @@ fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ZkAuditRow> {
         action: r.get(3)?,
         command: r.get(4)?,
         exit_code: r.get(5)?,
-        outcome: r.get(6)?,
+        outcome,
         message: r.get(7)?,
         before: json(r.get(8)?).unwrap_or(serde_json::Value::Null),
         after: json(r.get(9)?),
@@ -93,7 +104,7 @@ impl Store {
         self.with(|c| {
             let mut st = c
                 .prepare(&format!(
-                    "SELECT {COLS} FROM zk_audit WHERE (?1 IS NULL OR node = ?1) ORDER BY id DESC LIMIT ?2"
+                    "SELECT {COLS} FROM {FROM} WHERE (?1 IS NULL OR a.node = ?1) ORDER BY a.id DESC LIMIT ?2"
                 ))
                 .map_err(|e| StateError::sql(self.path(), e))?;
             let rows = st
@@ -107,7 +118,7 @@ impl Store {
     pub fn zk_audit_get(&self, id: i64) -> Result<Option<ZkAuditRow>, StateError> {
         self.with(|c| {
             c.query_row(
-                &format!("SELECT {COLS} FROM zk_audit WHERE id = ?1"),
+                &format!("SELECT {COLS} FROM {FROM} WHERE a.id = ?1"),
                 [id],
                 row,
             )

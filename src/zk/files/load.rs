@@ -99,4 +99,33 @@ mod tests {
         assert_eq!(spread(&loads), 6.0);
         assert_eq!(least_loaded(&loads).unwrap().node, "b");
     }
+
+    #[test]
+    fn zookeeper_metrics_count_in_the_score() {
+        use crate::zk::ensemble::{Member, judge};
+        let member = |addr: &str, mode: &str, conns: u64, lat: f64| Member {
+            addr: addr.into(),
+            mode: mode.into(),
+            connections: Some(conns),
+            latency_avg: Some(lat),
+            ..Member::default()
+        };
+        let snap = judge(
+            vec![
+                member("h:1", "leader", 40, 2.0),
+                member("h:2", "follower", 2, 0.0),
+            ],
+            vec![],
+        );
+        let w = LoadWeights::default();
+        let mut busy = NodeLoad::new("busy", Some("h:1"), Some(&snap), false);
+        busy.rescore(&w);
+        assert_eq!(busy.score, 0.5 * 40.0 + 0.1 * 2.0);
+        let mut quiet = NodeLoad::new("quiet", Some("h:2"), Some(&snap), false);
+        quiet.files = 10;
+        quiet.rescore(&w);
+        assert_eq!(quiet.score, 10.0 + 1.0);
+        // ten files on the quiet node still weigh less than the busy member's sessions
+        assert_eq!(least_loaded(&[busy, quiet]).unwrap().node, "quiet");
+    }
 }
