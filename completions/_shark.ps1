@@ -673,6 +673,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -793,6 +794,24 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'shark;zk;files;verify' {
+            [CompletionResult]::new('--conn', '--conn', [CompletionResultType]::ParameterName, 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'shark;zk;files;undrain' {
             [CompletionResult]::new('--conn', '--conn', [CompletionResultType]::ParameterName, 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
@@ -818,6 +837,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -838,6 +858,9 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;zk;files;help;rebalance' {
+            break
+        }
+        'shark;zk;files;help;verify' {
             break
         }
         'shark;zk;files;help;undrain' {
@@ -934,6 +957,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             break
         }
@@ -953,6 +977,9 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;zk;help;files;rebalance' {
+            break
+        }
+        'shark;zk;help;files;verify' {
             break
         }
         'shark;zk;help;files;undrain' {
@@ -1099,6 +1126,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove a stored file (metadata, then data)')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Migrations done by rebalance/drain, newest first')
             [CompletionResult]::new('rebalance', 'rebalance', [CompletionResultType]::ParameterValue, 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file')
             [CompletionResult]::new('undrain', 'undrain', [CompletionResultType]::ParameterValue, 'Let a drained node take files again')
             break
         }
@@ -1118,6 +1146,9 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;help;zk;files;rebalance' {
+            break
+        }
+        'shark;help;zk;files;verify' {
             break
         }
         'shark;help;zk;files;undrain' {

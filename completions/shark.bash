@@ -175,6 +175,9 @@ _shark() {
             shark__subcmd__help__subcmd__zk__subcmd__files,undrain)
                 cmd="shark__subcmd__help__subcmd__zk__subcmd__files__subcmd__undrain"
                 ;;
+            shark__subcmd__help__subcmd__zk__subcmd__files,verify)
+                cmd="shark__subcmd__help__subcmd__zk__subcmd__files__subcmd__verify"
+                ;;
             shark__subcmd__help__subcmd__zk__subcmd__node,list)
                 cmd="shark__subcmd__help__subcmd__zk__subcmd__node__subcmd__list"
                 ;;
@@ -271,6 +274,9 @@ _shark() {
             shark__subcmd__zk__subcmd__files,undrain)
                 cmd="shark__subcmd__zk__subcmd__files__subcmd__undrain"
                 ;;
+            shark__subcmd__zk__subcmd__files,verify)
+                cmd="shark__subcmd__zk__subcmd__files__subcmd__verify"
+                ;;
             shark__subcmd__zk__subcmd__files__subcmd__help,get)
                 cmd="shark__subcmd__zk__subcmd__files__subcmd__help__subcmd__get"
                 ;;
@@ -294,6 +300,9 @@ _shark() {
                 ;;
             shark__subcmd__zk__subcmd__files__subcmd__help,undrain)
                 cmd="shark__subcmd__zk__subcmd__files__subcmd__help__subcmd__undrain"
+                ;;
+            shark__subcmd__zk__subcmd__files__subcmd__help,verify)
+                cmd="shark__subcmd__zk__subcmd__files__subcmd__help__subcmd__verify"
                 ;;
             shark__subcmd__zk__subcmd__help,audit)
                 cmd="shark__subcmd__zk__subcmd__help__subcmd__audit"
@@ -351,6 +360,9 @@ _shark() {
                 ;;
             shark__subcmd__zk__subcmd__help__subcmd__files,undrain)
                 cmd="shark__subcmd__zk__subcmd__help__subcmd__files__subcmd__undrain"
+                ;;
+            shark__subcmd__zk__subcmd__help__subcmd__files,verify)
+                cmd="shark__subcmd__zk__subcmd__help__subcmd__files__subcmd__verify"
                 ;;
             shark__subcmd__zk__subcmd__help__subcmd__node,list)
                 cmd="shark__subcmd__zk__subcmd__help__subcmd__node__subcmd__list"
@@ -1171,7 +1183,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__help__subcmd__zk__subcmd__files)
-            opts="put ls get rm history rebalance undrain"
+            opts="put ls get rm history rebalance verify undrain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,6 +1281,20 @@ _shark() {
             return 0
             ;;
         shark__subcmd__help__subcmd__zk__subcmd__files__subcmd__undrain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__help__subcmd__zk__subcmd__files__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1837,7 +1863,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__zk__subcmd__files)
-            opts="-o -q -v -h -V --conn --config --state --output --quiet --verbose --log-format --no-color --help --version put ls get rm history rebalance undrain help"
+            opts="-o -q -v -h -V --conn --config --state --output --quiet --verbose --log-format --no-color --help --version put ls get rm history rebalance verify undrain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1921,7 +1947,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__zk__subcmd__files__subcmd__help)
-            opts="put ls get rm history rebalance undrain help"
+            opts="put ls get rm history rebalance verify undrain help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,6 +2059,20 @@ _shark() {
             return 0
             ;;
         shark__subcmd__zk__subcmd__files__subcmd__help__subcmd__undrain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__zk__subcmd__files__subcmd__help__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2294,6 +2334,44 @@ _shark() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        shark__subcmd__zk__subcmd__files__subcmd__verify)
+            opts="-o -q -v -h -V --conn --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --conn)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         shark__subcmd__zk__subcmd__get)
             opts="-o -q -v -h -V --conn --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2375,7 +2453,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__zk__subcmd__help__subcmd__files)
-            opts="put ls get rm history rebalance undrain"
+            opts="put ls get rm history rebalance verify undrain"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2473,6 +2551,20 @@ _shark() {
             return 0
             ;;
         shark__subcmd__zk__subcmd__help__subcmd__files__subcmd__undrain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__zk__subcmd__help__subcmd__files__subcmd__verify)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

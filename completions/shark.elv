@@ -624,6 +624,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
             cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
             cand undrain 'Let a drained node take files again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -737,6 +738,23 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'shark;zk;files;verify'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'shark;zk;files;undrain'= {
             cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
@@ -761,6 +779,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
             cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
             cand undrain 'Let a drained node take files again'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -775,6 +794,8 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;zk;files;help;history'= {
         }
         &'shark;zk;files;help;rebalance'= {
+        }
+        &'shark;zk;files;help;verify'= {
         }
         &'shark;zk;files;help;undrain'= {
         }
@@ -853,6 +874,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
             cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
             cand undrain 'Let a drained node take files again'
         }
         &'shark;zk;help;files;put'= {
@@ -866,6 +888,8 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;zk;help;files;history'= {
         }
         &'shark;zk;help;files;rebalance'= {
+        }
+        &'shark;zk;help;files;verify'= {
         }
         &'shark;zk;help;files;undrain'= {
         }
@@ -980,6 +1004,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand rm 'Remove a stored file (metadata, then data)'
             cand history 'Migrations done by rebalance/drain, newest first'
             cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
             cand undrain 'Let a drained node take files again'
         }
         &'shark;help;zk;files;put'= {
@@ -993,6 +1018,8 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;zk;files;history'= {
         }
         &'shark;help;zk;files;rebalance'= {
+        }
+        &'shark;help;zk;files;verify'= {
         }
         &'shark;help;zk;files;undrain'= {
         }

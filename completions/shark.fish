@@ -402,6 +402,7 @@ complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcomma
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rm" -d 'Remove a stored file (metadata, then data)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "history" -d 'Migrations done by rebalance/drain, newest first'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rebalance" -d 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "verify" -d 'Check every stored file\'s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "undrain" -d 'Let a drained node take files again'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l duration -d 'How long to run (at most 1h)' -r

@@ -598,6 +598,43 @@ fn rebalance_gets_within_threshold_with_checksums_and_history() {
     e.expect(2, &["zk", "files", "get", "after-drain"], None);
     let (_, err) = e.expect(2, &["zk", "files", "put", extra.to_str().unwrap()], None);
     assert!(err.contains("already stored"), "{err}");
+
+    // verify: every checksum matches, no orphans; a damaged copy is found and refused
+    let (out, _) = e.expect(0, &["zk", "files", "verify", "-o", "json"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            v["problems"].as_u64(),
+            v["orphans"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0)),
+        "{v:#}"
+    );
+    let (name, _) = &files[0];
+    let (out, _) = e.expect(0, &["zk", "files", "ls", "-o", "json"], None);
+    let ls: Value = serde_json::from_str(&out).unwrap();
+    let node = ls["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["name"] == name.as_str())
+        .unwrap()["node"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let k = node.trim_start_matches('n');
+    std::fs::write(
+        e.dir.path().join(format!("store{k}")).join(name),
+        b"bit rot",
+    )
+    .unwrap();
+    let (out, _) = e.expect(1, &["zk", "files", "verify"], None);
+    assert!(
+        out.contains("mismatch") && out.contains("1 missing or damaged"),
+        "{out}"
+    );
+    let (_, err) = e.expect(4, &["zk", "files", "get", name], None);
+    assert!(err.contains("checksum mismatch"), "{err}");
 }
 
 #[test]
@@ -630,8 +667,30 @@ fn killed_rebalance_loses_nothing_and_a_rerun_completes_it() {
         files.len()
     );
 
+    // the verified new copy exists but no metadata points at it yet: an orphan until the rerun
+    let (out, _) = e.expect(0, &["zk", "files", "verify", "-o", "json"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            v["problems"].as_u64(),
+            v["orphans"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(1)),
+        "{v:#}"
+    );
+
     let (out, _) = e.expect(0, &["zk", "files", "rebalance"], None);
     assert!(out.contains("resumed 1 interrupted migration"), "{out}");
+    let (out, _) = e.expect(0, &["zk", "files", "verify", "-o", "json"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            v["problems"].as_u64(),
+            v["orphans"].as_array().map(Vec::len)
+        ),
+        (Some(0), Some(0)),
+        "{v:#}"
+    );
     let ls = assert_all_intact(&e, &files);
     let (out, _) = e.expect(0, &["zk", "files", "history", "-o", "json"], None);
     let hist: Value = serde_json::from_str(&out).unwrap();

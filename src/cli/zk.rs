@@ -258,6 +258,8 @@ pub enum FilesCmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Check every stored file's checksum on its node and list orphaned data; exit 1 on a missing or damaged file
+    Verify,
     /// Let a drained node take files again
     Undrain {
         /// Node name
@@ -314,6 +316,7 @@ impl ZkArgs {
                     FilesCmd::History { .. } => "history",
                     FilesCmd::Rebalance { .. } => "rebalance",
                     FilesCmd::Undrain { .. } => "undrain",
+                    FilesCmd::Verify => "verify",
                 }
             ),
             ZkCmd::Workload(_) => "workload".into(),
@@ -964,6 +967,39 @@ async fn files(
                 ui.print_json(&meta);
             } else {
                 ui.line(format!("removed {} from {}", meta.name, meta.node));
+            }
+        }
+        FilesCmd::Verify => {
+            let r = crate::zk::files::verify::run(&files).await?;
+            if ui.json() {
+                ui.print_json(&r);
+            } else {
+                let mut t = Table::new(["NAME", "NODE", "STATUS", "DETAIL"]);
+                for c in r.files.iter().filter(|c| c.status != "ok") {
+                    t.row([
+                        c.name.clone(),
+                        c.node.clone(),
+                        c.status.clone(),
+                        c.detail.clone().unwrap_or_default(),
+                    ]);
+                }
+                if !t.is_empty() {
+                    ui.print_table(&t);
+                }
+                ui.line(format!(
+                    "{} files checked: {} ok, {} missing or damaged",
+                    r.files.len(),
+                    r.files.len() - r.problems,
+                    r.problems
+                ));
+                for o in &r.orphans {
+                    ui.line(format!("  orphan on {}: {} ({} bytes; no metadata points at it: remove it if no put or rebalance is running)", o.node, o.path, o.bytes));
+                }
+            }
+            if r.problems > 0 {
+                return Err(
+                    Problems(format!("{} stored file(s) missing or damaged", r.problems)).into(),
+                );
             }
         }
         FilesCmd::Undrain { node } => {

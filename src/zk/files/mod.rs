@@ -1,11 +1,13 @@
 //! `zk files`: files kept in per-node storage directories, with their metadata (node, size,
 //! SHA-256) as znodes under a root path (`[zk] files_root`, default /shark/files; the root's own
 //! data lists drained nodes). `put` places a file on the least-loaded node (see [`load`]),
-//! `rebalance` moves files until the load spread is within a threshold (see [`rebalance`]).
+//! `rebalance` moves files until the load spread is within a threshold (see [`rebalance`]),
+//! `verify` checks every checksum and finds orphaned data (see [`verify`]).
 
 pub mod load;
 pub mod rebalance;
 pub mod storage;
+pub mod verify;
 
 use super::ensemble::Snapshot;
 use super::error::{Result, ZkError};
