@@ -30,6 +30,10 @@ impl Ensemble {
 impl Drop for Ensemble {
     fn drop(&mut self) {
         restore();
+        // the znodes the tests created (file metadata roots, scratch paths)
+        let e = Env::new();
+        add_ensemble(&e);
+        let _ = e.run(&["zk", "rm", "/shark-test", "--recursive"], None);
     }
 }
 
