@@ -33,6 +33,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -210,6 +211,163 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;conn;help;edit'= {
         }
         &'shark;conn;help;help'= {
+        }
+        &'shark;inspect'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;inspect;run'= {
+            cand --period 'Report period: how far back trends look'
+            cand --fail-on 'Exit 1 when the verdict is at least this bad (the report is saved either way)'
+            cand --prometheus 'Prometheus connection (overrides inspect.prometheus; "" to skip metrics)'
+            cand --check 'Connection to health-check (repeatable; overrides inspect.checks)'
+            cand --vulns 'Trivy or Grype JSON report, or a directory of them (repeatable; adds to inspect.vulns)'
+            cand --llm 'LLM connection for the AI analysis (overrides inspect.llm)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --no-checks 'Skip the dependency health checks'
+            cand --no-llm 'Rule-based narrative only, no AI analysis'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;reports'= {
+            cand --period 'Only reports of this period'
+            cand -n 'Most recent reports to show'
+            cand --limit 'Most recent reports to show'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;show'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;diff'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;export'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -O 'Write to this file instead of stdout'
+            cand --out 'Write to this file instead of stdout'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;config'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;help'= {
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;inspect;help;run'= {
+        }
+        &'shark;inspect;help;reports'= {
+        }
+        &'shark;inspect;help;show'= {
+        }
+        &'shark;inspect;help;diff'= {
+        }
+        &'shark;inspect;help;export'= {
+        }
+        &'shark;inspect;help;config'= {
+        }
+        &'shark;inspect;help;help'= {
         }
         &'shark;history'= {
             cand -c 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
@@ -915,6 +1073,7 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;help'= {
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -940,6 +1099,26 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;conn;rm'= {
         }
         &'shark;help;conn;edit'= {
+        }
+        &'shark;help;inspect'= {
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+        }
+        &'shark;help;inspect;run'= {
+        }
+        &'shark;help;inspect;reports'= {
+        }
+        &'shark;help;inspect;show'= {
+        }
+        &'shark;help;inspect;diff'= {
+        }
+        &'shark;help;inspect;export'= {
+        }
+        &'shark;help;inspect;config'= {
         }
         &'shark;help;history'= {
         }

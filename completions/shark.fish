@@ -36,6 +36,7 @@ complete -c shark -n "__fish_shark_needs_command" -l no-color -d 'No colours (al
 complete -c shark -n "__fish_shark_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c shark -n "__fish_shark_needs_command" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_needs_command" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_needs_command" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
 complete -c shark -n "__fish_shark_needs_command" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
 complete -c shark -n "__fish_shark_needs_command" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
 complete -c shark -n "__fish_shark_needs_command" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -166,6 +167,116 @@ complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a connection from the state file'
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a connection in the state file'
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "config" -d 'Show the effective settings and the connections a run would use'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l period -d 'Report period: how far back trends look' -r -f -a "daily\t''
+weekly\t''
+monthly\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l fail-on -d 'Exit 1 when the verdict is at least this bad (the report is saved either way)' -r -f -a "warning\t''
+critical\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l prometheus -d 'Prometheus connection (overrides inspect.prometheus; "" to skip metrics)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l check -d 'Connection to health-check (repeatable; overrides inspect.checks)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l vulns -d 'Trivy or Grype JSON report, or a directory of them (repeatable; adds to inspect.vulns)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l llm -d 'LLM connection for the AI analysis (overrides inspect.llm)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-checks -d 'Skip the dependency health checks'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-llm -d 'Rule-based narrative only, no AI analysis'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l period -d 'Only reports of this period' -r -f -a "daily\t''
+weekly\t''
+monthly\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s n -l limit -d 'Most recent reports to show' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s f -l format -d 'Output format' -r -f -a "md\t''
+html\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s O -l out -d 'Write to this file instead of stdout' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "config" -d 'Show the effective settings and the connections a run would use'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand history" -s c -l command -d 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -s n -l limit -d 'Most recent runs to show' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
@@ -445,18 +556,25 @@ complete -c shark -n "__fish_shark_using_subcommand completions" -s v -l verbose
 complete -c shark -n "__fish_shark_using_subcommand completions" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "add" -d 'Add a connection to the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "list" -d 'List connections (state file and config file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "show" -d 'Show one connection (secret shown as ***)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "test" -d 'Connect for real and check the settings the engines need; exit 1 if a check fails, 3 if unreachable'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "rm" -d 'Remove a connection from the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "edit" -d 'Change a connection in the state file'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "config" -d 'Show the effective settings and the connections a run would use'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, key file and row counts'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "leases" -d 'Tasks holding a lease (running, or left by a process that died)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "stop" -d 'Ask the process running TASK to stop at its next checkpoint'

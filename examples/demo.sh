@@ -3,7 +3,8 @@
 # SecantusDB for MongoDB, a 3-node ZooKeeper ensemble, Redis, Prometheus + node_exporter +
 # Alertmanager, SeaweedFS S3, an OpenSearch-compatible server, a stand-in LLM API), builds shark,
 # starts the servers on loopback, creates one connection of each kind and runs `shark conn test`
-# on all of them, then shows the run history. The servers are stopped at the end unless KEEP=1.
+# on all of them, produces an inspection report (metrics, health, vulnerabilities, AI analysis)
+# exported as HTML, then shows the run history. The servers are stopped at the end unless KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 say() { printf '\n\033[1m$ %s\033[0m\n' "$*"; }
@@ -31,6 +32,9 @@ run conn add search --kind elasticsearch --url "$SHARK_T_ES_URL"
 printf %s "$SHARK_T_LLM_KEY" | run conn add ai --kind llm --url "$SHARK_T_LLM_BASE_URL" --model "$SHARK_T_LLM_MODEL" --secret-stdin
 run conn list
 run conn test
+say "shark inspect run --vulns tests/fixtures --fail-on critical   (exit 1 expected: a scrape target is down on purpose)"
+"$SHARK" inspect run --vulns tests/fixtures --fail-on critical || echo "(exit $? as asked by --fail-on)"
+run inspect export --format html -O "$RUN_DIR/report.html"
 run history
 say "the state file holds no plaintext secret:"
 if grep -a -q -e "$SHARK_T_S3_SECRET_KEY" -e "$SHARK_T_REDIS_PASSWORD" "$SHARK_STATE"* 2>/dev/null; then

@@ -100,6 +100,7 @@ fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
         crate::config::ConfigError,
         crate::conn::ConnError,
         crate::zk::ZkError,
+        crate::inspect::InspectError,
     );
     if e.downcast_ref::<clap::Error>().is_some() {
         return Some(ExitKind::Usage);

@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod conn;
 pub mod exit;
+pub mod inspect;
 pub mod state;
 pub mod ui;
 pub mod zk;

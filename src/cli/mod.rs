@@ -4,6 +4,7 @@
 mod completions;
 mod conn;
 mod history;
+mod inspect;
 mod state;
 mod zk;
 
@@ -76,6 +77,9 @@ pub enum Command {
     /// Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Conn(Box<conn::ConnCmd>),
+    /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Inspect(inspect::InspectCmd),
     /// Show the run history of every command, and one run's log
     #[command(after_long_help = EXIT_CODES_HELP)]
     History(history::HistoryArgs),
@@ -95,6 +99,7 @@ impl Command {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
             Command::Zk(z) => Some(format!("zk {}", z.verb())),
+            Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -170,6 +175,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
+        Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

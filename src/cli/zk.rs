@@ -9,6 +9,7 @@ use crate::ui::{NoProgress, Progress, Table, UiProgress};
 use crate::zk::ensemble::{self, Snapshot, Verdict};
 use crate::zk::files::{Files, rebalance};
 use crate::zk::nodes::{self, Action};
+use crate::zk::settings::ZkConfig;
 use crate::zk::target::{self, Target};
 use crate::zk::{ZkError, workload, znode};
 use clap::{Args, Subcommand, ValueEnum};
@@ -345,10 +346,10 @@ impl ZkArgs {
 }
 
 /// Resolve the ensemble to talk to.
-fn resolve(ctx: &Ctx, explicit: Option<&str>) -> anyhow::Result<Target> {
+fn resolve(ctx: &Ctx, cfg: &ZkConfig, explicit: Option<&str>) -> anyhow::Result<Target> {
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
-    let name = target::pick_connection(&reg.list()?, explicit, ctx.config.zk.conn.as_deref())?;
+    let name = target::pick_connection(&reg.list()?, explicit, cfg.conn.as_deref())?;
     let conn = reg.get(&name)?;
     Ok(Target::from_connection(&conn)?)
 }
@@ -356,13 +357,16 @@ fn resolve(ctx: &Ctx, explicit: Option<&str>) -> anyhow::Result<Target> {
 pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Result<()> {
     let ui = &ctx.ui;
     let run_id = run.map(|r| r.id);
+    let cfg: ZkConfig = ctx.config.section("zk")?;
+    cfg.validate()?;
+    let cfg = &cfg;
     if let ZkCmd::Node(NodeCmd::List) = &args.cmd {
-        return node_list(ctx);
+        return node_list(ctx, cfg);
     }
     if let ZkCmd::Audit { node, id, limit } = &args.cmd {
         return audit(ctx, node.as_deref(), *id, *limit);
     }
-    let target = resolve(ctx, args.conn.as_deref())?;
+    let target = resolve(ctx, cfg, args.conn.as_deref())?;
     match args.cmd {
         ZkCmd::Status(a) => status(ctx, &target, &a).await,
         ZkCmd::Ls { path } => {
@@ -506,7 +510,7 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                 NodeCmd::Restart(a) => (a, Action::Restart),
                 NodeCmd::List => unreachable!("handled above"),
             };
-            let decl = ctx.config.zk.nodes.get(&a.node).ok_or_else(|| {
+            let decl = cfg.nodes.get(&a.node).ok_or_else(|| {
                 ZkError::Usage(format!(
                     "no node '{}' in {}: declare it under [zk.nodes.{}] (see `shark zk --help`)",
                     a.node,
@@ -521,7 +525,7 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
             } else {
                 Box::new(UiProgress::new(ui))
             };
-            let settle = a.timeout.unwrap_or(ctx.config.zk.settle_timeout);
+            let settle = a.timeout.unwrap_or(cfg.settle_timeout);
             let out = nodes::control(
                 store,
                 &target,
@@ -559,7 +563,7 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                 .into()),
             }
         }
-        ZkCmd::Files(cmd) => files(ctx, &target, cmd, run_id).await,
+        ZkCmd::Files(cmd) => files(ctx, cfg, &target, cmd, run_id).await,
         ZkCmd::Workload(a) => {
             if a.duration > Duration::from_secs(3600) {
                 return Err(ZkError::Usage(
@@ -568,9 +572,8 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
                 .into());
             }
             let c = target.client().await?;
-            let f = if a.max_files > 0 && ctx.config.zk.nodes.values().any(|n| n.storage.is_some())
-            {
-                Some(Files::open(target.client().await?, &ctx.config.zk).await?)
+            let f = if a.max_files > 0 && cfg.nodes.values().any(|n| n.storage.is_some()) {
+                Some(Files::open(target.client().await?, cfg).await?)
             } else {
                 None
             };
@@ -735,9 +738,9 @@ async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()
     Ok(())
 }
 
-fn node_list(ctx: &Ctx) -> anyhow::Result<()> {
+fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> anyhow::Result<()> {
     let ui = &ctx.ui;
-    let nodes = &ctx.config.zk.nodes;
+    let nodes = &cfg.nodes;
     if ui.json() {
         let v: Vec<_> = nodes
             .iter()
@@ -845,13 +848,13 @@ fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
 
 async fn files(
     ctx: &Ctx,
+    cfg: &ZkConfig,
     target: &Target,
     cmd: FilesCmd,
     run_id: Option<i64>,
 ) -> anyhow::Result<()> {
     let ui = &ctx.ui;
     let store = ctx.store()?;
-    let cfg = &ctx.config.zk;
     if let FilesCmd::History { name, limit } = &cmd {
         let rows = store.zk_migrations_history(&cfg.files_root, name.as_deref(), *limit)?;
         if ui.json() {

@@ -62,7 +62,18 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
-    // v2: zk — node control audit (before/after ensemble snapshots) and file migrations
+    // v2: inspection reports
+    r#"
+    CREATE TABLE reports (
+        id         INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        period     TEXT NOT NULL,
+        verdict    TEXT NOT NULL,
+        score      INTEGER NOT NULL,
+        body       TEXT NOT NULL
+    );
+    "#,
+    // v3: zk — node control audit (before/after ensemble snapshots) and file migrations
     r#"
     CREATE TABLE zk_audit (
         id          INTEGER PRIMARY KEY,

@@ -8,6 +8,7 @@ mod error;
 mod leases;
 mod migrations;
 mod process;
+mod reports;
 mod runs;
 mod zk_audit;
 mod zk_migrations;
@@ -17,6 +18,7 @@ pub use connections::ConnRow;
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
+pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use zk_audit::ZkAuditRow;
 pub use zk_migrations::{NewMigration, ZkMigrationRow};
@@ -110,6 +112,7 @@ impl Store {
                 "checkpoints",
                 "zk_audit",
                 "zk_migrations",
+                "reports",
             ] {
                 let n: i64 = c
                     .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))

@@ -7,6 +7,7 @@ pub mod ensemble;
 pub mod error;
 pub mod files;
 pub mod nodes;
+pub mod settings;
 pub mod target;
 pub mod words;
 pub mod workload;

@@ -5,9 +5,9 @@
 use super::ensemble::{self, Snapshot};
 use super::error::{Result, ZkError};
 use super::target::Target;
-use crate::config::zk::ZkNodeDecl;
 use crate::state::Store;
 use crate::ui::Progress;
+use crate::zk::settings::ZkNodeDecl;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -369,8 +369,10 @@ start_s3() {
                  "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
 JSON
   # Every port is given explicitly (gRPC = HTTP + 10000, as SeaweedFS derives some of them itself);
-  # -ip/-ip.bind keep it on loopback (the default binds 0.0.0.0 and advertises eth0).
-  launch "$d" weed "$VENV/bin/weed" mini -dir="$d/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+  # -ip/-ip.bind keep it on loopback (the default binds 0.0.0.0 and advertises eth0); -logdir keeps
+  # its glog files out of /tmp. (It still puts gRPC sockets at /tmp/seaweedfs-*-grpc-PORT.sock and
+  # removes them when it stops.)
+  launch "$d" weed "$VENV/bin/weed" -logdir="$d" mini -dir="$d/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     -master.port="$P_W_MASTER" -master.port.grpc=$((P_W_MASTER + 10000)) \
     -volume.port="$P_W_VOLUME" -volume.port.grpc=$((P_W_VOLUME + 10000)) \
     -filer.port="$P_W_FILER" -filer.port.grpc=$((P_W_FILER + 10000)) \
@@ -379,6 +381,10 @@ JSON
     -s3.config="$d/s3.json" -s3.port.iceberg=0 -s3.port.lance=0 -webdav=false \
     -master.telemetry=false -bucket="$S3_BUCKET" \
     -filer.localSocket="$(sockpath "$d" filer.sock)" -s3.localSocket="$(sockpath "$d" s3.sock)"
+  local svc port   # for down.sh, in case weed is killed before it removes them
+  for svc in master:$P_W_MASTER volume:$P_W_VOLUME filer:$P_W_FILER s3:$P_W_S3 admin:$P_W_ADMIN; do
+    port=$((${svc#*:} + 10000)); echo "/tmp/seaweedfs-${svc%%:*}-grpc-$port.sock"
+  done > "$d/grpc-socks"
   # ready = a real write/read/delete in the bucket succeeds with the configured identity
   s3_ready() {
     "$VPY" - "http://127.0.0.1:$P_W_S3" "$S3_AK" "$S3_SK" "$S3_BUCKET" "$S3_REGION" <<'PY'

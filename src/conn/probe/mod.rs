@@ -3,7 +3,7 @@
 //! (exit 3); a wrong setting is a failed [`Check`](super::Check) with the fix (exit 1).
 
 mod es;
-mod http;
+pub mod http;
 mod kube;
 mod llm;
 mod mongo;

@@ -3,8 +3,8 @@
 //!          + latency_ms·(member's average latency in ms)`, weights from `[zk.load]`
 //! (defaults 1, 1, 0.5, 0.1). Lower is less loaded; drained nodes take no files.
 
-use crate::config::zk::LoadWeights;
 use crate::zk::ensemble::Snapshot;
+use crate::zk::settings::LoadWeights;
 use serde::Serialize;
 
 /// One storage node's load.

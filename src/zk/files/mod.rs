@@ -11,7 +11,7 @@ pub mod verify;
 
 use super::ensemble::Snapshot;
 use super::error::{Result, ZkError};
-use crate::config::zk::{LoadWeights, ZkConfig};
+use crate::zk::settings::{LoadWeights, ZkConfig};
 use load::NodeLoad;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;

@@ -216,7 +216,7 @@ async fn copy_switch_delete(
 fn next_move<'a>(
     files: &'a [FileMeta],
     loads: &[NodeLoad],
-    w: &crate::config::zk::LoadWeights,
+    w: &crate::zk::settings::LoadWeights,
     threshold: f64,
 ) -> Option<(&'a FileMeta, String)> {
     let dst = load::least_loaded(loads)?;
