@@ -873,3 +873,39 @@ fn audit_marks_an_entry_whose_shark_died_as_interrupted() {
     assert_eq!(a[0]["outcome"], "interrupted", "{a:#}");
     assert!(a[0]["after"].is_null());
 }
+
+#[test]
+fn the_example_zk_section_is_valid() {
+    let e = Env::new();
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shark.toml");
+    let mut c = e.shark();
+    c.args([
+        "--config",
+        example.to_str().unwrap(),
+        "zk",
+        "node",
+        "list",
+        "-o",
+        "json",
+    ]);
+    for v in [
+        "ORDERS_DB_PASSWORD",
+        "MONGO_PASSWORD",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "ES_PASSWORD",
+        "OPENAI_API_KEY",
+        "SLACK_WEBHOOK_URL",
+    ] {
+        c.env(v, "example-value");
+    }
+    let out = c.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let nodes: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(nodes.as_array().unwrap().len(), 3, "{nodes:#}");
+    assert!(nodes[0]["storage"].is_string() && nodes[0]["stop"].is_string());
+}
