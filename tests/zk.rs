@@ -784,6 +784,12 @@ fn node_stop_and_start_are_audited_with_both_snapshots() {
         out.contains("degraded: leader") && out.contains("ok: leader"),
         "{out}"
     );
+    let id = stop["id"].as_i64().unwrap().to_string();
+    let (out, _) = e.expect(0, &["zk", "audit", "--id", &id], None);
+    assert!(
+        out.contains("before:") && out.contains("after:") && out.contains("down"),
+        "{out}"
+    );
     let (_, err) = e.expect(2, &["zk", "node", "start", "nope"], None);
     assert!(err.contains("[zk.nodes.nope]"), "{err}");
 }

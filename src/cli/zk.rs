@@ -97,7 +97,7 @@ pub enum ZkCmd {
     /// Start, stop or restart a node with its configured command; audited with before/after snapshots
     #[command(subcommand)]
     Node(NodeCmd),
-    /// List node-control audit entries (with --id: one entry with both snapshots)
+    /// List node-control audit entries (with --id: one entry with both ensemble snapshots)
     Audit {
         /// Only this node
         #[arg(long)]
@@ -611,8 +611,7 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Re
     }
 }
 
-fn render_status(ctx: &Ctx, target: &Target, s: &Snapshot) {
-    let ui = &ctx.ui;
+fn render_status(ui: &crate::ui::Ui, conn: &str, s: &Snapshot) {
     let mut t = Table::new([
         "MEMBER",
         "MODE",
@@ -647,7 +646,7 @@ fn render_status(ctx: &Ctx, target: &Target, s: &Snapshot) {
     ui.print_table(&t);
     ui.line(format!(
         "{} {}: {} leader(s){}, {}/{} serving, quorum {}",
-        target.conn,
+        conn,
         ui.status(s.verdict.as_str()),
         s.leaders,
         s.leader
@@ -691,7 +690,7 @@ async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()
                     s.at,
                     a.interval.as_secs_f64()
                 ));
-                render_status(ctx, target, &s);
+                render_status(ui, &target.conn, &s);
             }
             last = s;
             n += 1;
@@ -709,7 +708,7 @@ async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()
         if ui.json() {
             ui.print_json(&doc(&s));
         } else {
-            render_status(ctx, target, &s);
+            render_status(ui, &target.conn, &s);
         }
         Some(s)
     };
@@ -780,7 +779,34 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::
         let row = store.zk_audit_get(id)?.ok_or_else(|| {
             ZkError::Usage(format!("no audit entry #{id}; `shark zk audit` lists them"))
         })?;
-        ui.print_json(&row);
+        if ui.json() {
+            ui.print_json(&row);
+            return Ok(());
+        }
+        ui.line(format!(
+            "audit #{}: {} {} on {} — {}, exit {}, {} → {}",
+            row.id,
+            row.action,
+            row.node,
+            row.conn,
+            row.outcome,
+            row.exit_code
+                .map(|c| c.to_string())
+                .unwrap_or_else(|| "-".into()),
+            row.started_at,
+            row.finished_at.as_deref().unwrap_or("-")
+        ));
+        ui.line(format!("command: {}", row.command));
+        if let Some(m) = &row.message {
+            ui.line(format!("message: {m}"));
+        }
+        for (label, snap) in [("before", Some(&row.before)), ("after", row.after.as_ref())] {
+            ui.line(format!("\n{label}:"));
+            match snap.and_then(|v| serde_json::from_value::<Snapshot>(v.clone()).ok()) {
+                Some(s) => render_status(ui, &row.conn, &s),
+                None => ui.line("  (none)"),
+            }
+        }
         return Ok(());
     }
     let rows = store.zk_audit_list(node, limit)?;
