@@ -33,6 +33,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
             cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
@@ -211,6 +212,246 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;conn;help;edit'= {
         }
         &'shark;conn;help;help'= {
+        }
+        &'shark;sync'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;sync;create'= {
+            cand --source 'Source connection (mysql)'
+            cand --target 'Target connection (mongodb)'
+            cand --tables 'Tables: db.table, db.* or /regex/ on db.table (repeatable)'
+            cand --mode 'mirror: _id = primary key, documents follow the rows; history: one version document per change'
+            cand --target-db 'Target database (default: the source database''s name)'
+            cand --batch-rows 'Rows per batch (full copy and CDC writes)'
+            cand --batch-bytes 'Bytes per full-copy batch (approximate)'
+            cand --parallel 'Tables copied at once'
+            cand --server-id 'Replica server id for reading the binlog (default: derived from the task name)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --soft-delete 'Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;list'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;show'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;run'= {
+            cand --parallel 'Tables copied at once (overrides the task''s setting)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --once 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
+            cand --follow 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
+            cand --drop-target 'Drop each target collection before its unit''s full copy'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;status'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;stop'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --soft 'Let it finish the current batch / transaction before it stops (exit 0 instead of 130)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;reset'= {
+            cand --unit 'Only this unit (db.table); the binlog checkpoint stays'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;rm'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;logs'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -f 'Keep printing new lines while the run goes on'
+            cand --follow 'Keep printing new lines while the run goes on'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;verify'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;help'= {
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;sync;help;create'= {
+        }
+        &'shark;sync;help;list'= {
+        }
+        &'shark;sync;help;show'= {
+        }
+        &'shark;sync;help;run'= {
+        }
+        &'shark;sync;help;status'= {
+        }
+        &'shark;sync;help;stop'= {
+        }
+        &'shark;sync;help;reset'= {
+        }
+        &'shark;sync;help;rm'= {
+        }
+        &'shark;sync;help;logs'= {
+        }
+        &'shark;sync;help;verify'= {
+        }
+        &'shark;sync;help;help'= {
         }
         &'shark;inspect'= {
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
@@ -1073,6 +1314,7 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;help'= {
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+            cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
             cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
@@ -1099,6 +1341,38 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;conn;rm'= {
         }
         &'shark;help;conn;edit'= {
+        }
+        &'shark;help;sync'= {
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+        }
+        &'shark;help;sync;create'= {
+        }
+        &'shark;help;sync;list'= {
+        }
+        &'shark;help;sync;show'= {
+        }
+        &'shark;help;sync;run'= {
+        }
+        &'shark;help;sync;status'= {
+        }
+        &'shark;help;sync;stop'= {
+        }
+        &'shark;help;sync;reset'= {
+        }
+        &'shark;help;sync;rm'= {
+        }
+        &'shark;help;sync;logs'= {
+        }
+        &'shark;help;sync;verify'= {
         }
         &'shark;help;inspect'= {
             cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'

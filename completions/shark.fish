@@ -36,6 +36,7 @@ complete -c shark -n "__fish_shark_needs_command" -l no-color -d 'No colours (al
 complete -c shark -n "__fish_shark_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c shark -n "__fish_shark_needs_command" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_needs_command" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_needs_command" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
 complete -c shark -n "__fish_shark_needs_command" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
 complete -c shark -n "__fish_shark_needs_command" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
 complete -c shark -n "__fish_shark_needs_command" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
@@ -167,6 +168,167 @@ complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Remove a connection from the state file'
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a connection in the state file'
 complete -c shark -n "__fish_shark_using_subcommand conn; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l source -d 'Source connection (mysql)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target -d 'Target connection (mongodb)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l tables -d 'Tables: db.table, db.* or /regex/ on db.table (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l mode -d 'mirror: _id = primary key, documents follow the rows; history: one version document per change' -r -f -a "mirror\t''
+history\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target-db -d 'Target database (default: the source database\'s name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-rows -d 'Rows per batch (full copy and CDC writes)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-bytes -d 'Bytes per full-copy batch (approximate)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Tables copied at once' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l soft-delete -d 'Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l parallel -d 'Tables copied at once (overrides the task\'s setting)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l once -d 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l follow -d 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l drop-target -d 'Drop each target collection before its unit\'s full copy'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l soft -d 'Let it finish the current batch / transaction before it stops (exit 0 instead of 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l unit -d 'Only this unit (db.table); the binlog checkpoint stays' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines while the run goes on'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -556,19 +718,30 @@ complete -c shark -n "__fish_shark_using_subcommand completions" -s v -l verbose
 complete -c shark -n "__fish_shark_using_subcommand completions" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn inspect history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn sync inspect history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "add" -d 'Add a connection to the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "list" -d 'List connections (state file and config file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "show" -d 'Show one connection (secret shown as ***)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "test" -d 'Connect for real and check the settings the engines need; exit 1 if a check fails, 3 if unreachable'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "rm" -d 'Remove a connection from the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "edit" -d 'Change a connection in the state file'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "reports" -d 'List stored reports'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "show" -d 'Show one report'

@@ -101,6 +101,7 @@ fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
         crate::conn::ConnError,
         crate::zk::ZkError,
         crate::inspect::InspectError,
+        crate::sync::SyncError,
     );
     if e.downcast_ref::<clap::Error>().is_some() {
         return Some(ExitKind::Usage);

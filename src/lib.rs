@@ -7,5 +7,6 @@ pub mod conn;
 pub mod exit;
 pub mod inspect;
 pub mod state;
+pub mod sync;
 pub mod ui;
 pub mod zk;

@@ -6,6 +6,7 @@ mod conn;
 mod history;
 mod inspect;
 mod state;
+mod sync;
 mod zk;
 
 pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
@@ -77,6 +78,9 @@ pub enum Command {
     /// Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Conn(Box<conn::ConnCmd>),
+    /// Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Sync(sync::SyncCmd),
     /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Inspect(inspect::InspectCmd),
@@ -100,6 +104,7 @@ impl Command {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
             Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
+            Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -166,6 +171,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
                 Command::Zk(z) => z.target(),
+                Command::Sync(c) => c.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -176,6 +182,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::Inspect(c) => inspect::run(c, &ctx).await,
+        Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

@@ -62,7 +62,7 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
-    // v2: inspection reports
+    // v2: inspection reports (and sync tasks/units below)
     r#"
     CREATE TABLE reports (
         id         INTEGER PRIMARY KEY,
@@ -73,7 +73,27 @@ const MIGRATIONS: &[&str] = &[
         body       TEXT NOT NULL
     );
     "#,
-    // v3: zk — node control audit (before/after ensemble snapshots) and file migrations
+    // v3: sync tasks and their units
+    r#"
+    CREATE TABLE sync_tasks (
+        name       TEXT PRIMARY KEY,
+        spec       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sync_units (
+        task       TEXT NOT NULL REFERENCES sync_tasks(name) ON DELETE CASCADE,
+        unit       TEXT NOT NULL,
+        phase      TEXT NOT NULL,
+        last_key   TEXT,
+        rows_done  INTEGER NOT NULL DEFAULT 0,
+        rows_total INTEGER,
+        note       TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (task, unit)
+    );
+    "#,
+    // v4: zk — node control audit (before/after ensemble snapshots) and file migrations
     r#"
     CREATE TABLE zk_audit (
         id          INTEGER PRIMARY KEY,

@@ -10,6 +10,7 @@ mod migrations;
 mod process;
 mod reports;
 mod runs;
+mod sync;
 mod zk_audit;
 mod zk_migrations;
 
@@ -20,6 +21,7 @@ pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
+pub use sync::{UnitRow, save_unit};
 pub use zk_audit::ZkAuditRow;
 pub use zk_migrations::{NewMigration, ZkMigrationRow};
 

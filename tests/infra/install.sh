@@ -49,7 +49,7 @@ exec 8>"$SHARK_INFRA/.install.lock"
 flock -w 1800 8
 
 # ---- apt ----------------------------------------------------------------------------------------
-APT_PKGS=(curl util-linux procps)
+APT_PKGS=(curl util-linux procps openssl)
 want mariadb    && APT_PKGS+=(mariadb-server mariadb-client)
 want zookeeper  && APT_PKGS+=(zookeeper libservlet-api-java default-jre-headless)
 want redis      && APT_PKGS+=(redis-server redis-tools)
