@@ -9,3 +9,4 @@ pub mod inspect;
 pub mod state;
 pub mod sync;
 pub mod ui;
+pub mod zk;

@@ -7,6 +7,7 @@ mod history;
 mod inspect;
 mod state;
 mod sync;
+mod zk;
 
 pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
 
@@ -89,6 +90,9 @@ pub enum Command {
     /// Inspect the state file: path, schema, sizes, task leases
     #[command(subcommand)]
     State(state::StateCmd),
+    /// ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing
+    #[command(after_long_help = zk::long_help())]
+    Zk(Box<zk::ZkArgs>),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions(completions::CompletionsArgs),
 }
@@ -98,6 +102,7 @@ impl Command {
     fn run_name(&self) -> Option<String> {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
+            Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
@@ -165,6 +170,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let store = ctx.store()?;
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
+                Command::Zk(z) => z.target(),
                 Command::Sync(c) => c.target(),
                 _ => None,
             };
@@ -174,6 +180,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     };
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
+        Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),

@@ -52,7 +52,7 @@ impl ConnDecl {
 }
 
 /// Engine sections of the config file; each engine deserializes its own (strictly).
-pub const SECTIONS: [&str; 1] = ["inspect"];
+pub const SECTIONS: [&str; 2] = ["inspect", "zk"];
 
 /// The loaded configuration (empty when there is no file).
 #[derive(Debug, Default)]

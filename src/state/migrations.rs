@@ -93,6 +93,40 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
+    // v4: zk — node control audit (before/after ensemble snapshots) and file migrations
+    r#"
+    CREATE TABLE zk_audit (
+        id          INTEGER PRIMARY KEY,
+        conn        TEXT NOT NULL,
+        node        TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        command     TEXT NOT NULL,
+        exit_code   INTEGER,
+        outcome     TEXT NOT NULL,
+        message     TEXT,
+        before      TEXT NOT NULL,
+        after       TEXT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        run_id      INTEGER
+    );
+    CREATE TABLE zk_migrations (
+        id          INTEGER PRIMARY KEY,
+        root        TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        from_node   TEXT NOT NULL,
+        to_node     TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        error       TEXT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        run_id      INTEGER
+    );
+    CREATE INDEX zk_migrations_open ON zk_migrations(root, status);
+    "#,
 ];
 
 /// The schema version this build writes.

@@ -11,6 +11,8 @@ mod process;
 mod reports;
 mod runs;
 mod sync;
+mod zk_audit;
+mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
@@ -20,6 +22,8 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use sync::{UnitRow, save_unit};
+pub use zk_audit::ZkAuditRow;
+pub use zk_migrations::{NewMigration, ZkMigrationRow};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -108,6 +112,8 @@ impl Store {
                 "run_logs",
                 "leases",
                 "checkpoints",
+                "zk_audit",
+                "zk_migrations",
                 "reports",
             ] {
                 let n: i64 = c
