@@ -34,8 +34,11 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
             cand deploy 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+            cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+            cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
+            cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -459,6 +462,403 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;deploy;help;help'= {
         }
+        &'shark;sync'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;sync;create'= {
+            cand --source 'Source connection (mysql)'
+            cand --target 'Target connection (mongodb)'
+            cand --tables 'Tables: db.table, db.* or /regex/ on db.table (repeatable)'
+            cand --mode 'mirror: _id = primary key, documents follow the rows; history: one version document per change'
+            cand --target-db 'Target database (default: the source database''s name)'
+            cand --batch-rows 'Rows per batch (full copy and CDC writes)'
+            cand --batch-bytes 'Bytes per full-copy batch (approximate)'
+            cand --parallel 'Tables copied at once'
+            cand --server-id 'Replica server id for reading the binlog (default: derived from the task name)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --soft-delete 'Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;list'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;show'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;run'= {
+            cand --parallel 'Tables copied at once (overrides the task''s setting)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --once 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
+            cand --follow 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
+            cand --drop-target 'Drop each target collection before its unit''s full copy'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;status'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;stop'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --soft 'Let it finish the current batch / transaction before it stops (exit 0 instead of 130)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;reset'= {
+            cand --unit 'Only this unit (db.table); the binlog checkpoint stays'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;rm'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;logs'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -f 'Keep printing new lines while the run goes on'
+            cand --follow 'Keep printing new lines while the run goes on'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;verify'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;sync;help'= {
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;sync;help;create'= {
+        }
+        &'shark;sync;help;list'= {
+        }
+        &'shark;sync;help;show'= {
+        }
+        &'shark;sync;help;run'= {
+        }
+        &'shark;sync;help;status'= {
+        }
+        &'shark;sync;help;stop'= {
+        }
+        &'shark;sync;help;reset'= {
+        }
+        &'shark;sync;help;rm'= {
+        }
+        &'shark;sync;help;logs'= {
+        }
+        &'shark;sync;help;verify'= {
+        }
+        &'shark;sync;help;help'= {
+        }
+        &'shark;inspect'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;inspect;run'= {
+            cand --period 'Report period: how far back trends look'
+            cand --fail-on 'Exit 1 when the verdict is at least this bad (the report is saved either way)'
+            cand --prometheus 'Prometheus connection (overrides inspect.prometheus; "" to skip metrics)'
+            cand --check 'Connection to health-check (repeatable; overrides inspect.checks)'
+            cand --vulns 'Trivy or Grype JSON report, or a directory of them (repeatable; adds to inspect.vulns)'
+            cand --llm 'LLM connection for the AI analysis (overrides inspect.llm)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --no-checks 'Skip the dependency health checks'
+            cand --no-llm 'Rule-based narrative only, no AI analysis'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;reports'= {
+            cand --period 'Only reports of this period'
+            cand -n 'Most recent reports to show'
+            cand --limit 'Most recent reports to show'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;show'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;diff'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;export'= {
+            cand -f 'Output format'
+            cand --format 'Output format'
+            cand -O 'Write to this file instead of stdout'
+            cand --out 'Write to this file instead of stdout'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;config'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;inspect;help'= {
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;inspect;help;run'= {
+        }
+        &'shark;inspect;help;reports'= {
+        }
+        &'shark;inspect;help;show'= {
+        }
+        &'shark;inspect;help;diff'= {
+        }
+        &'shark;inspect;help;export'= {
+        }
+        &'shark;inspect;help;config'= {
+        }
+        &'shark;inspect;help;help'= {
+        }
         &'shark;history'= {
             cand -c 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
             cand --command 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
@@ -561,6 +961,590 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;state;help;help'= {
         }
+        &'shark;zk'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Every member''s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+            cand ls 'List a znode''s children with versions and sizes'
+            cand tree 'Show a znode and its descendants'
+            cand get 'Print a znode''s data and stat'
+            cand set 'Set a znode''s data; with --version only if it still has that version'
+            cand create 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+            cand rm 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+            cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+            cand audit 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+            cand files 'Files on the nodes'' storage, placed and rebalanced by load'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;status'= {
+            cand --interval 'Refresh interval with --watch'
+            cand --count 'Stop --watch after this many snapshots'
+            cand --fail-on 'Exit 1 when the (last) verdict is at least this bad'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --watch 'Refresh until Ctrl-C (NDJSON, one snapshot per line, with -o json)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;ls'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;tree'= {
+            cand --depth 'Levels below PATH to show'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;get'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;set'= {
+            cand --from-file 'Read the data from this file instead'
+            cand --version 'Set only if the znode has this version (from `zk get`)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'shark;zk;create'= {
+            cand --from-file 'Read the data from this file instead'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --ephemeral 'Ephemeral: deleted when this command''s session ends, i.e. right after it exits'
+            cand --sequential 'Append a 10-digit sequence number to the name'
+            cand --container 'Container: the server deletes it once its last child is gone'
+            cand -p 'Create missing parents (persistent)'
+            cand --parents 'Create missing parents (persistent)'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;rm'= {
+            cand --version 'Delete only if the znode has this version'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --recursive 'Delete the descendants too'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'shark;zk;node'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand start 'Run the node''s start command and wait until it serves'
+            cand stop 'Run the node''s stop command and wait until the ensemble settles without it'
+            cand restart 'Run the node''s restart command (default: stop && start) and wait until it serves'
+            cand list 'List the nodes declared under [zk.nodes.NAME]'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;node;start'= {
+            cand --timeout 'How long to wait for the ensemble to settle (default [zk] settle_timeout, 60s)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;node;stop'= {
+            cand --timeout 'How long to wait for the ensemble to settle (default [zk] settle_timeout, 60s)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;node;restart'= {
+            cand --timeout 'How long to wait for the ensemble to settle (default [zk] settle_timeout, 60s)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;node;list'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;node;help'= {
+            cand start 'Run the node''s start command and wait until it serves'
+            cand stop 'Run the node''s stop command and wait until the ensemble settles without it'
+            cand restart 'Run the node''s restart command (default: stop && start) and wait until it serves'
+            cand list 'List the nodes declared under [zk.nodes.NAME]'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;node;help;start'= {
+        }
+        &'shark;zk;node;help;stop'= {
+        }
+        &'shark;zk;node;help;restart'= {
+        }
+        &'shark;zk;node;help;list'= {
+        }
+        &'shark;zk;node;help;help'= {
+        }
+        &'shark;zk;audit'= {
+            cand --node 'Only this node'
+            cand --id 'Show one entry in full'
+            cand --limit 'Entries to list'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand put 'Store a file on the least-loaded node (or --node), with its checksum'
+            cand ls 'List stored files and every node''s load'
+            cand get 'Write a stored file to --out (or stdout), verifying its checksum'
+            cand rm 'Remove a stored file (metadata, then data)'
+            cand history 'Migrations done by rebalance/drain, newest first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
+            cand undrain 'Let a drained node take files again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;files;put'= {
+            cand --name 'Name to store it under (default: the file name)'
+            cand --node 'Put it on this node instead of the least-loaded one'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;ls'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;get'= {
+            cand -O 'Destination file (default: stdout)'
+            cand --out 'Destination file (default: stdout)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;rm'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;history'= {
+            cand --limit 'limit'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;rebalance'= {
+            cand --threshold 'Allowed spread of load scores (default [zk] threshold, 5)'
+            cand --drain 'Move every file off this node and stop placing files on it'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --dry-run 'Show the moves without doing them'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;verify'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;undrain'= {
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;files;help'= {
+            cand put 'Store a file on the least-loaded node (or --node), with its checksum'
+            cand ls 'List stored files and every node''s load'
+            cand get 'Write a stored file to --out (or stdout), verifying its checksum'
+            cand rm 'Remove a stored file (metadata, then data)'
+            cand history 'Migrations done by rebalance/drain, newest first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
+            cand undrain 'Let a drained node take files again'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;files;help;put'= {
+        }
+        &'shark;zk;files;help;ls'= {
+        }
+        &'shark;zk;files;help;get'= {
+        }
+        &'shark;zk;files;help;rm'= {
+        }
+        &'shark;zk;files;help;history'= {
+        }
+        &'shark;zk;files;help;rebalance'= {
+        }
+        &'shark;zk;files;help;verify'= {
+        }
+        &'shark;zk;files;help;undrain'= {
+        }
+        &'shark;zk;files;help;help'= {
+        }
+        &'shark;zk;workload'= {
+            cand --duration 'How long to run (at most 1h)'
+            cand --rate 'Znode operations per second'
+            cand --sessions 'Extra client sessions held open, each with an ephemeral znode'
+            cand --max-files 'Demo files kept at most (0: none; needs storage nodes)'
+            cand --conn 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --keep 'Keep the znodes and files created instead of cleaning up'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;zk;help'= {
+            cand status 'Every member''s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+            cand ls 'List a znode''s children with versions and sizes'
+            cand tree 'Show a znode and its descendants'
+            cand get 'Print a znode''s data and stat'
+            cand set 'Set a znode''s data; with --version only if it still has that version'
+            cand create 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+            cand rm 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+            cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+            cand audit 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+            cand files 'Files on the nodes'' storage, placed and rebalanced by load'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;zk;help;status'= {
+        }
+        &'shark;zk;help;ls'= {
+        }
+        &'shark;zk;help;tree'= {
+        }
+        &'shark;zk;help;get'= {
+        }
+        &'shark;zk;help;set'= {
+        }
+        &'shark;zk;help;create'= {
+        }
+        &'shark;zk;help;rm'= {
+        }
+        &'shark;zk;help;node'= {
+            cand start 'Run the node''s start command and wait until it serves'
+            cand stop 'Run the node''s stop command and wait until the ensemble settles without it'
+            cand restart 'Run the node''s restart command (default: stop && start) and wait until it serves'
+            cand list 'List the nodes declared under [zk.nodes.NAME]'
+        }
+        &'shark;zk;help;node;start'= {
+        }
+        &'shark;zk;help;node;stop'= {
+        }
+        &'shark;zk;help;node;restart'= {
+        }
+        &'shark;zk;help;node;list'= {
+        }
+        &'shark;zk;help;audit'= {
+        }
+        &'shark;zk;help;files'= {
+            cand put 'Store a file on the least-loaded node (or --node), with its checksum'
+            cand ls 'List stored files and every node''s load'
+            cand get 'Write a stored file to --out (or stdout), verifying its checksum'
+            cand rm 'Remove a stored file (metadata, then data)'
+            cand history 'Migrations done by rebalance/drain, newest first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
+            cand undrain 'Let a drained node take files again'
+        }
+        &'shark;zk;help;files;put'= {
+        }
+        &'shark;zk;help;files;ls'= {
+        }
+        &'shark;zk;help;files;get'= {
+        }
+        &'shark;zk;help;files;rm'= {
+        }
+        &'shark;zk;help;files;history'= {
+        }
+        &'shark;zk;help;files;rebalance'= {
+        }
+        &'shark;zk;help;files;verify'= {
+        }
+        &'shark;zk;help;files;undrain'= {
+        }
+        &'shark;zk;help;workload'= {
+        }
+        &'shark;zk;help;help'= {
+        }
         &'shark;completions'= {
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
@@ -580,8 +1564,11 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help'= {
             cand conn 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
             cand deploy 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+            cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+            cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
+            cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -634,6 +1621,58 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;help;deploy;execute'= {
         }
+        &'shark;help;sync'= {
+            cand create 'Define a task: source, target, tables, mode'
+            cand list 'List tasks'
+            cand show 'Show a task''s definition'
+            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+            cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+            cand stop 'Stop a running task from another terminal, at its next checkpoint'
+            cand reset 'Forget progress so the next run copies again (everything, or one unit)'
+            cand rm 'Delete a task and its state (target data stays)'
+            cand logs 'The log of the task''s latest run'
+            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+        }
+        &'shark;help;sync;create'= {
+        }
+        &'shark;help;sync;list'= {
+        }
+        &'shark;help;sync;show'= {
+        }
+        &'shark;help;sync;run'= {
+        }
+        &'shark;help;sync;status'= {
+        }
+        &'shark;help;sync;stop'= {
+        }
+        &'shark;help;sync;reset'= {
+        }
+        &'shark;help;sync;rm'= {
+        }
+        &'shark;help;sync;logs'= {
+        }
+        &'shark;help;sync;verify'= {
+        }
+        &'shark;help;inspect'= {
+            cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+            cand reports 'List stored reports'
+            cand show 'Show one report'
+            cand diff 'What changed between two reports (default: the two latest)'
+            cand export 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+            cand config 'Show the effective settings and the connections a run would use'
+        }
+        &'shark;help;inspect;run'= {
+        }
+        &'shark;help;inspect;reports'= {
+        }
+        &'shark;help;inspect;show'= {
+        }
+        &'shark;help;inspect;diff'= {
+        }
+        &'shark;help;inspect;export'= {
+        }
+        &'shark;help;inspect;config'= {
+        }
         &'shark;help;history'= {
         }
         &'shark;help;state'= {
@@ -646,6 +1685,77 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;state;leases'= {
         }
         &'shark;help;state;stop'= {
+        }
+        &'shark;help;zk'= {
+            cand status 'Every member''s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+            cand ls 'List a znode''s children with versions and sizes'
+            cand tree 'Show a znode and its descendants'
+            cand get 'Print a znode''s data and stat'
+            cand set 'Set a znode''s data; with --version only if it still has that version'
+            cand create 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+            cand rm 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+            cand node 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+            cand audit 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+            cand files 'Files on the nodes'' storage, placed and rebalanced by load'
+            cand workload 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+        }
+        &'shark;help;zk;status'= {
+        }
+        &'shark;help;zk;ls'= {
+        }
+        &'shark;help;zk;tree'= {
+        }
+        &'shark;help;zk;get'= {
+        }
+        &'shark;help;zk;set'= {
+        }
+        &'shark;help;zk;create'= {
+        }
+        &'shark;help;zk;rm'= {
+        }
+        &'shark;help;zk;node'= {
+            cand start 'Run the node''s start command and wait until it serves'
+            cand stop 'Run the node''s stop command and wait until the ensemble settles without it'
+            cand restart 'Run the node''s restart command (default: stop && start) and wait until it serves'
+            cand list 'List the nodes declared under [zk.nodes.NAME]'
+        }
+        &'shark;help;zk;node;start'= {
+        }
+        &'shark;help;zk;node;stop'= {
+        }
+        &'shark;help;zk;node;restart'= {
+        }
+        &'shark;help;zk;node;list'= {
+        }
+        &'shark;help;zk;audit'= {
+        }
+        &'shark;help;zk;files'= {
+            cand put 'Store a file on the least-loaded node (or --node), with its checksum'
+            cand ls 'List stored files and every node''s load'
+            cand get 'Write a stored file to --out (or stdout), verifying its checksum'
+            cand rm 'Remove a stored file (metadata, then data)'
+            cand history 'Migrations done by rebalance/drain, newest first'
+            cand rebalance 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+            cand verify 'Check every stored file''s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
+            cand undrain 'Let a drained node take files again'
+        }
+        &'shark;help;zk;files;put'= {
+        }
+        &'shark;help;zk;files;ls'= {
+        }
+        &'shark;help;zk;files;get'= {
+        }
+        &'shark;help;zk;files;rm'= {
+        }
+        &'shark;help;zk;files;history'= {
+        }
+        &'shark;help;zk;files;rebalance'= {
+        }
+        &'shark;help;zk;files;verify'= {
+        }
+        &'shark;help;zk;files;undrain'= {
+        }
+        &'shark;help;zk;workload'= {
         }
         &'shark;help;completions'= {
         }

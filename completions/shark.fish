@@ -37,8 +37,11 @@ complete -c shark -n "__fish_shark_needs_command" -s h -l help -d 'Print help (s
 complete -c shark -n "__fish_shark_needs_command" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_needs_command" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
 complete -c shark -n "__fish_shark_needs_command" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+complete -c shark -n "__fish_shark_needs_command" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+complete -c shark -n "__fish_shark_needs_command" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
 complete -c shark -n "__fish_shark_needs_command" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
 complete -c shark -n "__fish_shark_needs_command" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_needs_command" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
 complete -c shark -n "__fish_shark_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c shark -n "__fish_shark_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand conn; and not __fish_seen_subcommand_from add list show test rm edit help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
@@ -268,6 +271,277 @@ complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subc
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a plan and replay an execution: per-host results and output'
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "execute" -d 'Run a stored plan again, with the hosts and options it was made with'
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l source -d 'Source connection (mysql)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target -d 'Target connection (mongodb)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l tables -d 'Tables: db.table, db.* or /regex/ on db.table (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l mode -d 'mirror: _id = primary key, documents follow the rows; history: one version document per change' -r -f -a "mirror\t''
+history\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target-db -d 'Target database (default: the source database\'s name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-rows -d 'Rows per batch (full copy and CDC writes)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-bytes -d 'Bytes per full-copy batch (approximate)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Tables copied at once' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l soft-delete -d 'Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l parallel -d 'Tables copied at once (overrides the task\'s setting)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l once -d 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l follow -d 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l drop-target -d 'Drop each target collection before its unit\'s full copy'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l soft -d 'Let it finish the current batch / transaction before it stops (exit 0 instead of 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l unit -d 'Only this unit (db.table); the binlog checkpoint stays' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new lines while the run goes on'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "config" -d 'Show the effective settings and the connections a run would use'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l period -d 'Report period: how far back trends look' -r -f -a "daily\t''
+weekly\t''
+monthly\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l fail-on -d 'Exit 1 when the verdict is at least this bad (the report is saved either way)' -r -f -a "warning\t''
+critical\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l prometheus -d 'Prometheus connection (overrides inspect.prometheus; "" to skip metrics)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l check -d 'Connection to health-check (repeatable; overrides inspect.checks)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l vulns -d 'Trivy or Grype JSON report, or a directory of them (repeatable; adds to inspect.vulns)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l llm -d 'LLM connection for the AI analysis (overrides inspect.llm)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-checks -d 'Skip the dependency health checks'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-llm -d 'Rule-based narrative only, no AI analysis'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l period -d 'Only reports of this period' -r -f -a "daily\t''
+weekly\t''
+monthly\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s n -l limit -d 'Most recent reports to show' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from reports" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from diff" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s f -l format -d 'Output format' -r -f -a "md\t''
+html\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s O -l out -d 'Write to this file instead of stdout' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from export" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "config" -d 'Show the effective settings and the connections a run would use'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand history" -s c -l command -d 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -s n -l limit -d 'Most recent runs to show' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
@@ -333,6 +607,209 @@ complete -c shark -n "__fish_shark_using_subcommand state; and __fish_seen_subco
 complete -c shark -n "__fish_shark_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "leases" -d 'Tasks holding a lease (running, or left by a process that died)'
 complete -c shark -n "__fish_shark_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Ask the process running TASK to stop at its next checkpoint'
 complete -c shark -n "__fish_shark_using_subcommand state; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "status" -d 'Every member\'s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "ls" -d 'List a znode\'s children with versions and sizes'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "tree" -d 'Show a znode and its descendants'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "get" -d 'Print a znode\'s data and stat'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "set" -d 'Set a znode\'s data; with --version only if it still has that version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "create" -d 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "rm" -d 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and not __fish_seen_subcommand_from status ls tree get set create rm node audit files workload help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l interval -d 'Refresh interval with --watch' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l count -d 'Stop --watch after this many snapshots' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l fail-on -d 'Exit 1 when the (last) verdict is at least this bad' -r -f -a "degraded\t'Exit 1 when the verdict is degraded or lost'
+lost\t'Exit 1 only when the quorum is lost'"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l watch -d 'Refresh until Ctrl-C (NDJSON, one snapshot per line, with -o json)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l depth -d 'Levels below PATH to show' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from tree" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l from-file -d 'Read the data from this file instead' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l version -d 'Set only if the znode has this version (from `zk get`)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l from-file -d 'Read the data from this file instead' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l ephemeral -d 'Ephemeral: deleted when this command\'s session ends, i.e. right after it exits'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l sequential -d 'Append a 10-digit sequence number to the name'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l container -d 'Container: the server deletes it once its last child is gone'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s p -l parents -d 'Create missing parents (persistent)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l version -d 'Delete only if the znode has this version' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l recursive -d 'Delete the descendants too'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -f -a "start" -d 'Run the node\'s start command and wait until it serves'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -f -a "stop" -d 'Run the node\'s stop command and wait until the ensemble settles without it'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -f -a "restart" -d 'Run the node\'s restart command (default: stop && start) and wait until it serves'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -f -a "list" -d 'List the nodes declared under [zk.nodes.NAME]'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from node" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l node -d 'Only this node' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l id -d 'Show one entry in full' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l limit -d 'Entries to list' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from audit" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "put" -d 'Store a file on the least-loaded node (or --node), with its checksum'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "ls" -d 'List stored files and every node\'s load'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "get" -d 'Write a stored file to --out (or stdout), verifying its checksum'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rm" -d 'Remove a stored file (metadata, then data)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "history" -d 'Migrations done by rebalance/drain, newest first'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "rebalance" -d 'Move files until max - min load score <= threshold; --drain NODE empties a node. Resumes interrupted moves first. With -o json: NDJSON progress events, the last line a summary'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "verify" -d 'Check every stored file\'s checksum on its node and list orphaned data; exit 1 on a missing or damaged file'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "undrain" -d 'Let a drained node take files again'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from files" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l duration -d 'How long to run (at most 1h)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l rate -d 'Znode operations per second' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l sessions -d 'Extra client sessions held open, each with an ephemeral znode' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l max-files -d 'Demo files kept at most (0: none; needs storage nodes)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l conn -d 'The zookeeper connection (default: [zk] conn, else the only zookeeper connection)' -r
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l keep -d 'Keep the znodes and files created instead of cleaning up'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from workload" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "status" -d 'Every member\'s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "ls" -d 'List a znode\'s children with versions and sizes'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "tree" -d 'Show a znode and its descendants'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "get" -d 'Print a znode\'s data and stat'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "set" -d 'Set a znode\'s data; with --version only if it still has that version'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand completions" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand completions" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -344,12 +821,15 @@ complete -c shark -n "__fish_shark_using_subcommand completions" -s v -l verbose
 complete -c shark -n "__fish_shark_using_subcommand completions" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy history state completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "add" -d 'Add a connection to the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "list" -d 'List connections (state file and config file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "show" -d 'Show one connection (secret shown as ***)'
@@ -361,6 +841,33 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "plans" -d 'List stored plans, most recent first'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "show" -d 'Show a plan and replay an execution: per-host results and output'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from deploy" -f -a "execute" -d 'Run a stored plan again, with the hosts and options it was made with'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "stop" -d 'Stop a running task from another terminal, at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "reports" -d 'List stored reports'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "show" -d 'Show one report'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "config" -d 'Show the effective settings and the connections a run would use'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, key file and row counts'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "leases" -d 'Tasks holding a lease (running, or left by a process that died)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "stop" -d 'Ask the process running TASK to stop at its next checkpoint'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "status" -d 'Every member\'s mode, zxid, connections, latency, znodes, watches, synced followers, and the verdict; exit 1 with --fail-on'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "ls" -d 'List a znode\'s children with versions and sizes'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "tree" -d 'Show a znode and its descendants'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "get" -d 'Print a znode\'s data and stat'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "set" -d 'Set a znode\'s data; with --version only if it still has that version'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "create" -d 'Create a znode (persistent unless --ephemeral/--sequential/--container)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "rm" -d 'Delete a znode; --recursive also deletes its descendants; --version makes it conditional'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "node" -d 'Start, stop or restart a node with its configured command; audited with before/after snapshots'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'

@@ -100,6 +100,9 @@ fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
         crate::config::ConfigError,
         crate::conn::ConnError,
         crate::deploy::DeployError,
+        crate::zk::ZkError,
+        crate::inspect::InspectError,
+        crate::sync::SyncError,
     );
     if e.downcast_ref::<clap::Error>().is_some() {
         return Some(ExitKind::Usage);

@@ -6,5 +6,8 @@ pub mod config;
 pub mod conn;
 pub mod deploy;
 pub mod exit;
+pub mod inspect;
 pub mod state;
+pub mod sync;
 pub mod ui;
+pub mod zk;

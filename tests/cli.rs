@@ -378,6 +378,32 @@ fn the_example_config_is_valid() {
     let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(list.as_array().unwrap().len(), 10);
     assert!(!String::from_utf8_lossy(&out.stdout).contains("example-value"));
+    // its [inspect] section is valid and names existing connections
+    let mut c = e.shark();
+    c.args([
+        "--config",
+        example.to_str().unwrap(),
+        "inspect",
+        "config",
+        "-o",
+        "json",
+    ]);
+    for v in [
+        "ORDERS_DB_PASSWORD",
+        "MONGO_PASSWORD",
+        "S3_SECRET_ACCESS_KEY",
+        "ES_PASSWORD",
+        "OPENAI_API_KEY",
+        "SLACK_WEBHOOK_URL",
+        "S3_ACCESS_KEY_ID",
+    ] {
+        c.env(v, "x");
+    }
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let cfg: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cfg["plan"]["prometheus"], "metrics");
+    assert_eq!(cfg["plan"]["llm"], "ai");
 }
 
 #[test]

@@ -493,3 +493,100 @@ fn test_all_reports_every_connection() {
     let runs: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(runs[0]["status"], "ok");
 }
+
+#[test]
+fn slack_webhook_liveness_without_posting() {
+    let i = infra();
+    let e = Env::new();
+    let hook = i.get("SHARK_T_SLACK_WEBHOOK");
+    e.expect(
+        0,
+        &["conn", "add", "alerts", "--kind", "slack", "--secret-stdin"],
+        Some(hook),
+    );
+    let (out, _) = e.expect(0, &["conn", "test", "alerts"], None);
+    assert!(out.contains("live") && !out.contains(hook), "{out}");
+    let (out, _) = e.expect(0, &["conn", "list", "-o", "json"], None);
+    assert!(
+        !out.contains("shark-test-secret"),
+        "the webhook URL is a secret: {out}"
+    );
+    // a revoked webhook: Slack answers 404 no_service
+    let ctl = format!("{}/fail", i.get("SHARK_T_SLACK_CONTROL_URL"));
+    let q = std::process::Command::new("curl")
+        .args([
+            "-fsS",
+            "-d",
+            r#"{"status":404,"count":1,"body":"no_service"}"#,
+            &ctl,
+        ])
+        .output()
+        .unwrap();
+    assert!(q.status.success());
+    let (_, err) = e.expect(3, &["conn", "test", "alerts"], None);
+    assert!(
+        err.contains("revoked") && !err.contains("shark-test-secret"),
+        "{err}"
+    );
+}
+
+#[test]
+fn kubernetes_context_from_kubeconfig() {
+    let i = infra();
+    let e = Env::new();
+    let kc = i.get("SHARK_T_KUBECONFIG");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "k8s",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            kc,
+            "--context",
+            "fake",
+        ],
+        None,
+    );
+    let (out, _) = e.expect(0, &["conn", "test", "k8s"], None);
+    assert!(
+        out.contains("Kubernetes v1.") && out.contains("can list pods"),
+        "{out}"
+    );
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "bad",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            kc,
+            "--context",
+            "badtoken",
+        ],
+        None,
+    );
+    let (_, err) = e.expect(3, &["conn", "test", "bad"], None);
+    assert!(
+        err.contains("authentication failed") && err.contains("kubeconfig"),
+        "{err}"
+    );
+    let (_, err) = e.expect(
+        2,
+        &[
+            "conn",
+            "add",
+            "x",
+            "--kind",
+            "kubernetes",
+            "--url",
+            "http://h",
+        ],
+        None,
+    );
+    assert!(err.contains("takes no URL"), "{err}");
+}

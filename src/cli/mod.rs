@@ -5,7 +5,10 @@ mod completions;
 mod conn;
 mod deploy;
 mod history;
+mod inspect;
 mod state;
+mod sync;
+mod zk;
 
 pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
 
@@ -79,12 +82,21 @@ pub enum Command {
     /// Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Deploy(Box<deploy::DeployCmd>),
+    /// Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Sync(sync::SyncCmd),
+    /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Inspect(inspect::InspectCmd),
     /// Show the run history of every command, and one run's log
     #[command(after_long_help = EXIT_CODES_HELP)]
     History(history::HistoryArgs),
     /// Inspect the state file: path, schema, sizes, task leases
     #[command(subcommand)]
     State(state::StateCmd),
+    /// ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing
+    #[command(after_long_help = zk::long_help())]
+    Zk(Box<zk::ZkArgs>),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions(completions::CompletionsArgs),
 }
@@ -95,6 +107,9 @@ impl Command {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
             Command::Deploy(d) => d.run_name(),
+            Command::Zk(z) => Some(format!("zk {}", z.verb())),
+            Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
+            Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -161,6 +176,8 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
                 Command::Deploy(d) => d.target(),
+                Command::Zk(z) => z.target(),
+                Command::Sync(c) => c.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -170,6 +187,9 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
         Command::Deploy(d) => deploy::run(*d, &ctx, run.as_ref()).await,
+        Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
+        Command::Inspect(c) => inspect::run(c, &ctx).await,
+        Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

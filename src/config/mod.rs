@@ -51,14 +51,33 @@ impl ConnDecl {
     }
 }
 
+/// Engine sections of the config file; each engine deserializes its own (strictly).
+pub const SECTIONS: [&str; 2] = ["inspect", "zk"];
+
 /// The loaded configuration (empty when there is no file).
 #[derive(Debug, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
     pub connections: BTreeMap<String, ConnDecl>,
+    sections: BTreeMap<String, toml::Value>,
 }
 
 impl Config {
+    /// Deserialize an engine section (`[inspect]`, ...); its default when absent. Unknown keys
+    /// are errors naming their full path.
+    pub fn section<T: serde::de::DeserializeOwned + Default>(
+        &self,
+        name: &str,
+    ) -> Result<T, ConfigError> {
+        let Some(v) = self.sections.get(name) else {
+            return Ok(T::default());
+        };
+        serde_path_to_error::deserialize(v.clone()).map_err(|e| ConfigError {
+            path: self.path_display(),
+            message: format!("{name}.{}: {}", e.path(), e.inner()),
+        })
+    }
+
     pub fn path_display(&self) -> String {
         self.path
             .as_ref()
@@ -121,9 +140,16 @@ impl Config {
                         cfg.connections.insert(name.clone(), decl);
                     }
                 }
+                s if SECTIONS.contains(&s) => {
+                    if !value.is_table() {
+                        return Err(format!("{s}: expected a table [{s}]"));
+                    }
+                    cfg.sections.insert(key, value);
+                }
                 other => {
                     return Err(format!(
-                        "unknown key '{other}' (known top-level keys: connections)"
+                        "unknown key '{other}' (known top-level keys: connections, {})",
+                        SECTIONS.join(", ")
                     ));
                 }
             }

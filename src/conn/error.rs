@@ -17,13 +17,12 @@ pub enum ConnError {
         reason: String,
     },
     /// The endpoint refused our credentials: exit 3.
-    #[error(
-        "{name}: authentication failed at {endpoint}: {reason}; check the user and update the secret with `shark conn edit {name} --secret-stdin`"
-    )]
+    #[error("{name}: authentication failed at {endpoint}: {reason}; {hint}")]
     Auth {
         name: String,
         endpoint: String,
         reason: String,
+        hint: String,
     },
     /// The endpoint answered something we cannot use: exit 4.
     #[error("{name}: unexpected answer from {endpoint}: {reason}")]

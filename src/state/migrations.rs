@@ -62,7 +62,72 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
-    // v2: deploy (hosts inventory, plans, executions, per-host results and output)
+    // v2: inspection reports (and sync tasks/units below)
+    r#"
+    CREATE TABLE reports (
+        id         INTEGER PRIMARY KEY,
+        created_at TEXT NOT NULL,
+        period     TEXT NOT NULL,
+        verdict    TEXT NOT NULL,
+        score      INTEGER NOT NULL,
+        body       TEXT NOT NULL
+    );
+    "#,
+    // v3: sync tasks and their units
+    r#"
+    CREATE TABLE sync_tasks (
+        name       TEXT PRIMARY KEY,
+        spec       TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    );
+    CREATE TABLE sync_units (
+        task       TEXT NOT NULL REFERENCES sync_tasks(name) ON DELETE CASCADE,
+        unit       TEXT NOT NULL,
+        phase      TEXT NOT NULL,
+        last_key   TEXT,
+        rows_done  INTEGER NOT NULL DEFAULT 0,
+        rows_total INTEGER,
+        note       TEXT,
+        updated_at TEXT NOT NULL,
+        PRIMARY KEY (task, unit)
+    );
+    "#,
+    // v4: zk — node control audit (before/after ensemble snapshots) and file migrations
+    r#"
+    CREATE TABLE zk_audit (
+        id          INTEGER PRIMARY KEY,
+        conn        TEXT NOT NULL,
+        node        TEXT NOT NULL,
+        action      TEXT NOT NULL,
+        command     TEXT NOT NULL,
+        exit_code   INTEGER,
+        outcome     TEXT NOT NULL,
+        message     TEXT,
+        before      TEXT NOT NULL,
+        after       TEXT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        run_id      INTEGER
+    );
+    CREATE TABLE zk_migrations (
+        id          INTEGER PRIMARY KEY,
+        root        TEXT NOT NULL,
+        file        TEXT NOT NULL,
+        from_node   TEXT NOT NULL,
+        to_node     TEXT NOT NULL,
+        size        INTEGER NOT NULL,
+        sha256      TEXT NOT NULL,
+        reason      TEXT NOT NULL,
+        status      TEXT NOT NULL,
+        error       TEXT,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        run_id      INTEGER
+    );
+    CREATE INDEX zk_migrations_open ON zk_migrations(root, status);
+    "#,
+    // v5: deploy (hosts inventory, plans, executions, per-host results and output)
     r#"
     CREATE TABLE deploy_hosts (
         name       TEXT PRIMARY KEY,

@@ -10,7 +10,11 @@ mod error;
 mod leases;
 mod migrations;
 mod process;
+mod reports;
 mod runs;
+mod sync;
+mod zk_audit;
+mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
@@ -18,7 +22,11 @@ pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
+pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
+pub use sync::{UnitRow, save_unit};
+pub use zk_audit::ZkAuditRow;
+pub use zk_migrations::{NewMigration, ZkMigrationRow};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};
@@ -110,6 +118,9 @@ impl Store {
                 "deploy_hosts",
                 "deploy_plans",
                 "deploy_execs",
+                "zk_audit",
+                "zk_migrations",
+                "reports",
             ] {
                 let n: i64 = c
                     .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))

@@ -6,7 +6,7 @@ mod progress;
 mod table;
 
 pub use error::render_error;
-pub use progress::{NoProgress, Progress, UiProgress};
+pub use progress::{LogProgress, NoProgress, Progress, UiProgress};
 pub use table::Table;
 
 use std::io::{IsTerminal, Write};

@@ -27,6 +27,19 @@ impl Progress for NoProgress {
     fn message(&self, _: &str, _: &str) {}
 }
 
+/// Messages become log lines on stderr (info); for short verbs whose `-o json` output must stay
+/// one document.
+pub struct LogProgress;
+
+impl Progress for LogProgress {
+    fn start(&self, _: &str, _: Option<u64>) {}
+    fn advance(&self, _: &str, _: u64) {}
+    fn finish(&self, _: &str, _: &str) {}
+    fn message(&self, unit: &str, text: &str) {
+        tracing::info!("{unit}: {text}");
+    }
+}
+
 /// The UI's implementation: bars on a TTY, NDJSON events in JSON mode, plain lines otherwise.
 pub struct UiProgress {
     ui: super::Ui,

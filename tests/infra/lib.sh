@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # lib.sh -- shared helpers for tests/infra/{up,down,zk-node}.sh. Source it; do not run it.
 #
 # Every daemon is started through `launch`, which runs it in its own session (setsid), with
@@ -108,7 +109,7 @@ stop_pids() {
       kill -KILL -- "-$p" 2>/dev/null || kill -KILL "$p" 2>/dev/null || true
     fi
   done
-  for i in $(seq 1 50); do left=0; for p in "${pids[@]}"; do owned "$p" && left=1; done; [ "$left" = 0 ] && break; sleep 0.1; done
+  for _ in $(seq 1 50); do left=0; for p in "${pids[@]}"; do owned "$p" && left=1; done; [ "$left" = 0 ] && break; sleep 0.1; done
   return 0
 }
 
@@ -188,6 +189,10 @@ infra_down() {
     for p in "${pids[@]}"; do kill -KILL "$p" 2>/dev/null || true; done
   fi
   rm -f "$RUN_DIR/env" "$RUN_DIR/env.tmp" "$RUN_DIR/pidfiles"
+  # SeaweedFS gRPC sockets (/tmp/seaweedfs-*-grpc-PORT.sock) that a killed weed left behind
+  if [ -f "$RUN_DIR/s3/grpc-socks" ]; then
+    while IFS= read -r f; do case "$f" in /tmp/seaweedfs-*-grpc-*.sock) rm -f "$f";; esac; done < "$RUN_DIR/s3/grpc-socks"
+  fi
   local d   # unix sockets that sockpath moved to /tmp because RUN_DIR is long
   for d in "$RUN_DIR"/* "$RUN_DIR"/.up/*; do
     [ -d "$d" ] && rm -f "/tmp/shk-$(printf '%s' "$d" | md5sum | cut -c1-12)-"*.sock

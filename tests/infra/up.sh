@@ -35,6 +35,9 @@
 #   SHARK_T_LLM_URL           fake-openai.py server root (http://127.0.0.1:PORT; API under /v1)
 #   SHARK_T_LLM_BASE_URL      the same with /v1 (what OpenAI SDKs call base_url)
 #   SHARK_T_LLM_MODEL, SHARK_T_LLM_KEY, SHARK_T_LLM_CONTROL_URL (…/_fake: failures, delays, replies)
+#   SHARK_T_SLACK_WEBHOOK, SHARK_T_SLACK_CONTROL_URL   fake Slack incoming webhook
+#   SHARK_T_KUBECONFIG, SHARK_T_KUBE_URL, SHARK_T_KUBE_CONTROL_URL   fake Kubernetes API (HTTPS);
+#                             kubeconfig contexts: fake (valid token), badtoken (refused)
 #   SHARK_T_RUN_DIR           absolute RUN_DIR
 #
 # Env knobs: SHARK_INFRA_SKIP=comma list of components to skip (mariadb, mongo, zookeeper, redis,
@@ -65,7 +68,7 @@ fi
 infra_down   # stale processes / files from an earlier or interrupted run
 
 # ---- components ------------------------------------------------------------------------------------
-ALL=(mariadb mongo zookeeper redis prometheus s3 es llm)
+ALL=(mariadb mongo zookeeper redis prometheus s3 es llm slack kube)
 declare -A SKIP=()
 IFS=',' read -r -a _skip <<< "${SHARK_INFRA_SKIP:-}"
 for s in "${_skip[@]}"; do
@@ -74,7 +77,7 @@ for s in "${_skip[@]}"; do
     "") continue;;
     mysql|mariadb) s=mariadb;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
     s3|seaweedfs) s=s3;; es|osmem|elasticsearch|opensearch) s=es;; llm|openai) s=llm;;
-    mongo|mongodb) s=mongo;; redis) ;;
+    mongo|mongodb) s=mongo;; redis) ;; slack) ;; kube|kubernetes|k8s) s=kube;;
     *) die "SHARK_INFRA_SKIP: unknown component '$s' (known: ${ALL[*]})";;
   esac
   SKIP[$s]=1
@@ -98,18 +101,19 @@ need curl curl
 # ---- ports -----------------------------------------------------------------------------------------
 # singles: mysql 2, mongo 1, zk 3x(client,peer,election,admin)=12, zk-srvr 2, redis 1, prom 4, es 1, llm 1
 # pairs (P and P+10000): seaweedfs master, volume, filer, s3, admin
-mapfile -t PORTS < <(freeports 24 5)
-[ ${#PORTS[@]} -eq 29 ] || die "could not pick free ports"
+mapfile -t PORTS < <(freeports 26 5)
+[ ${#PORTS[@]} -eq 31 ] || die "could not pick free ports"
 P_MYSQL=${PORTS[0]} P_MYSQL_STMT=${PORTS[1]} P_MONGO=${PORTS[2]}
 P_ZK_C=("${PORTS[@]:3:3}") P_ZK_P=("${PORTS[@]:6:3}") P_ZK_E=("${PORTS[@]:9:3}") P_ZK_A=("${PORTS[@]:12:3}")
 P_ZKS_C=${PORTS[15]} P_ZKS_A=${PORTS[16]} P_REDIS=${PORTS[17]}
 P_PROM=${PORTS[18]} P_NODE=${PORTS[19]} P_AM=${PORTS[20]} P_DEAD=${PORTS[21]}
 P_ES=${PORTS[22]} P_LLM=${PORTS[23]}
-P_W_MASTER=${PORTS[24]} P_W_VOLUME=${PORTS[25]} P_W_FILER=${PORTS[26]} P_W_S3=${PORTS[27]} P_W_ADMIN=${PORTS[28]}
+P_W_MASTER=${PORTS[26]} P_W_VOLUME=${PORTS[27]} P_W_FILER=${PORTS[28]} P_W_S3=${PORTS[29]} P_W_ADMIN=${PORTS[30]}
+P_SLACK=${PORTS[24]} P_KUBE=${PORTS[25]}
 
 UPD="$RUN_DIR/.up"; rm -rf "$UPD"; mkdir -p "$UPD"
 # fresh data for every start
-for d in mariadb mariadb-stmt mongo zk zk-srvr redis prometheus s3 es llm; do rm -rf "${RUN_DIR:?}/$d"; done
+for d in mariadb mariadb-stmt mongo zk zk-srvr redis prometheus s3 es llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
 
 # ---- MariaDB -------------------------------------------------------------------------------------
 # mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT
@@ -369,8 +373,10 @@ start_s3() {
                  "actions": ["Admin", "Read", "List", "Tagging", "Write"]}]}
 JSON
   # Every port is given explicitly (gRPC = HTTP + 10000, as SeaweedFS derives some of them itself);
-  # -ip/-ip.bind keep it on loopback (the default binds 0.0.0.0 and advertises eth0).
-  launch "$d" weed "$VENV/bin/weed" mini -dir="$d/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
+  # -ip/-ip.bind keep it on loopback (the default binds 0.0.0.0 and advertises eth0); -logdir keeps
+  # its glog files out of /tmp. (It still puts gRPC sockets at /tmp/seaweedfs-*-grpc-PORT.sock and
+  # removes them when it stops.)
+  launch "$d" weed "$VENV/bin/weed" -logdir="$d" mini -dir="$d/data" -ip=127.0.0.1 -ip.bind=127.0.0.1 \
     -master.port="$P_W_MASTER" -master.port.grpc=$((P_W_MASTER + 10000)) \
     -volume.port="$P_W_VOLUME" -volume.port.grpc=$((P_W_VOLUME + 10000)) \
     -filer.port="$P_W_FILER" -filer.port.grpc=$((P_W_FILER + 10000)) \
@@ -379,6 +385,10 @@ JSON
     -s3.config="$d/s3.json" -s3.port.iceberg=0 -s3.port.lance=0 -webdav=false \
     -master.telemetry=false -bucket="$S3_BUCKET" \
     -filer.localSocket="$(sockpath "$d" filer.sock)" -s3.localSocket="$(sockpath "$d" s3.sock)"
+  local svc port   # for down.sh, in case weed is killed before it removes them
+  for svc in master:$P_W_MASTER volume:$P_W_VOLUME filer:$P_W_FILER s3:$P_W_S3 admin:$P_W_ADMIN; do
+    port=$((${svc#*:} + 10000)); echo "/tmp/seaweedfs-${svc%%:*}-grpc-$port.sock"
+  done > "$d/grpc-socks"
   # ready = a real write/read/delete in the bucket succeeds with the configured identity
   s3_ready() {
     "$VPY" - "http://127.0.0.1:$P_W_S3" "$S3_AK" "$S3_SK" "$S3_BUCKET" "$S3_REGION" <<'PY'
@@ -441,12 +451,80 @@ start_llm() {
   } > "$UPD/llm.env"
 }
 
+# ---- fake Slack incoming webhook ------------------------------------------------------------------
+# POST /services/... answers like Slack (200 ok, 400 no_text/invalid_payload); failures are queued
+# with POST $SHARK_T_SLACK_CONTROL_URL/fail {"status":429,"retry_after":1}; GET …/messages lists posts.
+start_slack() {
+  local d="$RUN_DIR/slack"; mkdir -p "$d"
+  local py="$VPY"; [ -x "$py" ] || py="$SYSPY"
+  launch "$d" slack "$py" "$INFRA_DIR/fake-slack-webhook.py" --host 127.0.0.1 --port "$P_SLACK"
+  wait_for "$TIMEOUT" "$d/slack.pid" slack curl -fsS -m 2 -o /dev/null "http://127.0.0.1:$P_SLACK/_fake/messages" \
+    || { log_tail "$d/slack.log"; return 1; }
+  log "slack ready on $P_SLACK"
+  {
+    echo "SHARK_T_SLACK_WEBHOOK=http://127.0.0.1:$P_SLACK/services/T0000TEST/B0000TEST/shark-test-secret"
+    echo "SHARK_T_SLACK_CONTROL_URL=http://127.0.0.1:$P_SLACK/_fake"
+  } > "$UPD/slack.env"
+}
+
+# ---- fake Kubernetes API server (HTTPS, own CA, bearer token) + kubeconfig ----------------------------
+start_kube() {
+  local d="$RUN_DIR/kube"; mkdir -p "$d"
+  local py="$VPY"; [ -x "$py" ] || py="$SYSPY"
+  cat > "$d/pods.json" <<'JSON'
+{"pods": [
+ {"namespace": "prod", "name": "web-7d9f-abcde", "labels": {"app": "web"}, "containers": ["app"],
+  "logs": {"app": [[-300, "started"], [-30, "ERROR upstream timeout"]]}},
+ {"namespace": "default", "name": "api-5c6b-xyz12", "labels": {"app": "api"}, "containers": ["api"],
+  "logs": {"api": [[-60, "listening on :8080"]]}}
+]}
+JSON
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=shark-test-ca" -keyout "$d/ca.key" -out "$d/ca.crt" \
+    -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=kube-apiserver" -keyout "$d/server.key" -out "$d/server.csr" 2>/dev/null
+  printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$d/ext.cnf"
+  openssl x509 -req -in "$d/server.csr" -CA "$d/ca.crt" -CAkey "$d/ca.key" -CAcreateserial -days 2 \
+    -extfile "$d/ext.cnf" -out "$d/server.crt" 2>/dev/null
+  local token="shark-test-token-$(head -c 8 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  launch "$d" kube "$py" "$INFRA_DIR/fake-kube-apiserver.py" --host 127.0.0.1 --port "$P_KUBE" \
+    --pods "$d/pods.json" --token "$token" --cert "$d/server.crt" --key "$d/server.key"
+  wait_for "$TIMEOUT" "$d/kube.pid" kube curl -fsSk -m 2 -o /dev/null "https://127.0.0.1:$P_KUBE/_fake/requests" \
+    || { log_tail "$d/kube.log"; return 1; }
+  cat > "$d/kubeconfig" <<KC
+apiVersion: v1
+kind: Config
+clusters:
+- name: fake
+  cluster:
+    server: https://127.0.0.1:$P_KUBE
+    certificate-authority-data: $(base64 -w0 < "$d/ca.crt")
+users:
+- name: shark
+  user:
+    token: $token
+contexts:
+- name: fake
+  context: {cluster: fake, user: shark, namespace: default}
+- name: badtoken
+  context: {cluster: fake, user: intruder, namespace: default}
+current-context: fake
+KC
+  # a user with a wrong token, for the refused-credentials case
+  sed -i 's/^users:/users:\n- name: intruder\n  user:\n    token: wrong-token/' "$d/kubeconfig"
+  log "kube ready on $P_KUBE"
+  {
+    echo "SHARK_T_KUBECONFIG=$d/kubeconfig"
+    echo "SHARK_T_KUBE_URL=https://127.0.0.1:$P_KUBE"
+    echo "SHARK_T_KUBE_CONTROL_URL=https://127.0.0.1:$P_KUBE/_fake"
+  } > "$UPD/kube.env"
+}
+
 # ---- start all in parallel ---------------------------------------------------------------------------
 T0=$(date +%s.%N)
 log "starting ${COMPS[*]} in $RUN_DIR"
 declare -A JOB=()
 # the slow ones first (Prometheus waits ~6 s for its first scrape; ZooKeeper starts 4 JVMs)
-for c in prometheus zookeeper mariadb s3 mongo es redis llm; do
+for c in prometheus zookeeper mariadb s3 mongo es redis llm slack kube; do
   want "$c" || continue
   ( "start_$c" ) > "$UPD/$c.log" 2>&1 &
   JOB[$c]=$!

@@ -3,11 +3,11 @@
 //! (exit 3); a wrong setting is a failed [`Check`](super::Check) with the fix (exit 1).
 
 mod es;
-mod http;
+pub mod http;
 mod kube;
 mod llm;
-mod mongo;
-mod mysql;
+pub mod mongo;
+pub mod mysql;
 mod prometheus;
 mod redis;
 mod s3;
@@ -70,10 +70,23 @@ pub(crate) fn unreachable(conn: &Connection, reason: impl Into<String>) -> ConnE
 }
 
 pub(crate) fn auth_failed(conn: &Connection, reason: impl Into<String>) -> ConnError {
+    let name = &conn.name;
+    let hint = match conn.kind {
+        Kind::Kubernetes => {
+            "fix the credentials of the context's user in the kubeconfig".to_string()
+        }
+        Kind::Slack => {
+            format!("store the right webhook URL with `shark conn edit {name} --secret-stdin`")
+        }
+        _ => format!(
+            "check the user and update the secret with `shark conn edit {name} --secret-stdin`"
+        ),
+    };
     ConnError::Auth {
-        name: conn.name.clone(),
+        name: name.clone(),
         endpoint: conn.endpoint(),
         reason: reason.into(),
+        hint,
     }
 }
 

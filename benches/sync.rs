@@ -1,0 +1,662 @@
+//! `shark sync` benchmark (issue 3, SPEC §10): full copy rows/s and binlog events/s of the
+//! release binary on a generated 1M-row table, printed next to the raw limits measured in the
+//! same run, as ratios. Run by hand, never from the tests:
+//!
+//! ```text
+//! benches/sync.sh                  # builds, starts MariaDB + SecantusDB, runs this, stops them
+//! cargo bench --bench sync         # the same against servers of tests/infra/up.sh (started
+//!                                  # here if needed under target/bench-infra and left running)
+//! ```
+//!
+//! What it measures, in order:
+//! 1. generates `bench.orders` (8 columns: BIGINT key, INT, TINYINT, SMALLINT, VARCHAR,
+//!    DECIMAL(12,2), DATETIME, nullable TEXT) from MariaDB's SEQUENCE engine;
+//! 2. raw read: the same keyset-paged prepared SELECT shark issues (pages of 2000), rows kept as
+//!    driver values, no mapping → rows/s;
+//! 3. raw write: `insert_many` (unordered, 2000 per call) of the equivalent BSON documents into
+//!    a scratch collection → docs/s; then raw upserts (replacement upserts, 1000 per `update`
+//!    command, as shark's CDC writes them) of as many documents as the binlog step changes;
+//! 4. `shark sync run TASK --once --drop-target` (release binary, scratch state file) → rows/s,
+//!    wall and CPU time, peak RSS (VmHWM of the process, polled every 20 ms);
+//! 5. N row UPDATEs, then `shark sync run TASK --once` → events/s, against a decode-only pass
+//!    over the same binlog range (mysql_async binlog stream + `shark::sync::source::binlog::decode`
+//!    into a null sink) → events/s;
+//! 6. a summary with the targets: full copy ≥ 80 % of min(raw read, raw write), peak RSS
+//!    < 250 MB, binlog decode ≥ 100k row events/s.
+//!
+//! Env: `SHARK_BENCH_ROWS` (1000000), `SHARK_BENCH_UPDATES` (200000), `SHARK_BENCH_INFRA` (run
+//! directory of tests/infra, default target/bench-infra), `SHARK_BENCH_SHARK` (binary to time,
+//! default the release `shark` cargo built for this bench).
+
+use futures_util::StreamExt;
+use mongodb::bson::{Bson, Document, doc};
+use mysql_async::binlog::events::EventData;
+use mysql_async::prelude::Queryable;
+use mysql_async::{BinlogStreamRequest, Row, Value};
+use shark::sync::doc::{doc_id, row_doc};
+use shark::sync::schema::{self, TableSchema, q};
+use shark::sync::source::binlog::{self, Pos};
+use shark::sync::source::copy::keyset_where;
+use shark::sync::value::Origin;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
+
+/// Page size of shark's full copy (the task default `--batch-rows`).
+const PAGE: usize = 2000;
+const DB: &str = "bench";
+const TABLE: &str = "orders";
+const RAW_DB: &str = "bench_raw";
+/// Replica id of the decode-only stream (outside the range shark derives its ids from).
+const DECODE_SERVER_ID: u32 = 0x6b42_0001;
+const TARGET_COPY_RATIO: f64 = 0.80;
+const TARGET_RSS_MB: f64 = 250.0;
+const TARGET_DECODE: f64 = 100_000.0;
+
+fn env_num(key: &str, default: u64) -> u64 {
+    std::env::var(key)
+        .ok()
+        .and_then(|v| v.replace('_', "").parse().ok())
+        .unwrap_or(default)
+}
+
+/// The servers: tests/infra/up.sh (idempotent) with only MariaDB and SecantusDB.
+fn infra(root: &Path) -> Res<HashMap<String, String>> {
+    let dir = std::env::var_os("SHARK_BENCH_INFRA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root.join("target/bench-infra"));
+    let status = Command::new("bash")
+        .arg(root.join("tests/infra/up.sh"))
+        .arg(&dir)
+        .env(
+            "SHARK_INFRA_SKIP",
+            "zookeeper,redis,prometheus,s3,es,llm",
+        )
+        .stdout(Stdio::null())
+        .status()?;
+    if !status.success() {
+        return Err(format!("tests/infra/up.sh {} failed", dir.display()).into());
+    }
+    let text = std::fs::read_to_string(dir.join("env"))?;
+    let mut vars: HashMap<String, String> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('='))
+        .map(|(k, v)| {
+            (
+                k.trim().to_string(),
+                v.trim().trim_matches(['"', '\'']).to_string(),
+            )
+        })
+        .collect();
+    vars.insert("DIR".into(), dir.display().to_string());
+    Ok(vars)
+}
+
+fn mysql_opts(port: u16, user: &str, pass: Option<&str>) -> mysql_async::Opts {
+    // what shark's source connection uses: TCP, UTC session
+    mysql_async::OptsBuilder::default()
+        .ip_or_hostname("127.0.0.1")
+        .tcp_port(port)
+        .user(Some(user))
+        .pass(pass)
+        .prefer_socket(false)
+        .init(vec!["SET time_zone = '+00:00'"])
+        .into()
+}
+
+async fn master_pos(c: &mut mysql_async::Conn) -> Res<Pos> {
+    let row: Row = c
+        .query_first("SHOW MASTER STATUS")
+        .await?
+        .ok_or("SHOW MASTER STATUS is empty: binary logging is off")?;
+    let (file, pos): (String, u64) = mysql_async::from_row(row);
+    Ok(Pos { file, pos })
+}
+
+/// One generated row, the same formulas as the SQL generator (so the documents of the raw write
+/// have the shape and sizes of the copied ones).
+fn synth_row(seq: u64) -> Vec<Value> {
+    use chrono::{Datelike, Timelike};
+    let cust = seq * 7919 % 100_000;
+    let cents = seq * 37 % 1_000_000;
+    let at = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .unwrap_or_default()
+        + chrono::TimeDelta::seconds((seq * 7919 % 31_536_000) as i64);
+    let note = (seq % 10 != 0).then(|| {
+        format!(
+            "order {seq} for customer {cust} {}",
+            "x".repeat((seq % 40) as usize)
+        )
+    });
+    vec![
+        Value::Int(seq as i64),
+        Value::Int(cust as i64),
+        Value::Int((seq % 5) as i64),
+        Value::Int((seq % 100) as i64),
+        Value::Bytes(format!("SKU-{:06}", seq % 50_000).into_bytes()),
+        Value::Bytes(format!("{}.{:02}", cents / 100, cents % 100).into_bytes()),
+        Value::Date(
+            at.year() as u16,
+            at.month() as u8,
+            at.day() as u8,
+            at.hour() as u8,
+            at.minute() as u8,
+            at.second() as u8,
+            0,
+        ),
+        note.map_or(Value::NULL, |n| Value::Bytes(n.into_bytes())),
+    ]
+}
+
+fn synth_doc(schema: &TableSchema, seq: u64) -> Document {
+    let mut d = row_doc(schema, None, synth_row(seq), Origin::Query);
+    let id = doc_id(schema, &d);
+    d.insert("_id", id);
+    d
+}
+
+async fn generate(c: &mut mysql_async::Conn, rows: u64) -> Res<()> {
+    c.query_drop(format!("DROP DATABASE IF EXISTS {DB}"))
+        .await?;
+    c.query_drop(format!("CREATE DATABASE {DB}")).await?;
+    c.query_drop(format!("USE {DB}")).await?;
+    c.query_drop(format!(
+        "CREATE TABLE {TABLE} (
+           id BIGINT NOT NULL PRIMARY KEY,
+           customer_id INT NOT NULL,
+           status TINYINT NOT NULL,
+           qty SMALLINT NOT NULL,
+           sku VARCHAR(32) NOT NULL,
+           amount DECIMAL(12,2) NOT NULL,
+           created_at DATETIME NOT NULL,
+           note TEXT NULL
+         ) ENGINE=InnoDB"
+    ))
+    .await?;
+    // in chunks, so no single transaction (and binlog event group) is huge
+    let chunk = 200_000;
+    let mut from = 1;
+    while from <= rows {
+        let to = (from + chunk - 1).min(rows);
+        c.query_drop(format!(
+            "INSERT INTO {TABLE}
+             SELECT seq, seq * 7919 % 100000, seq % 5, seq % 100,
+                    CONCAT('SKU-', LPAD(seq % 50000, 6, '0')),
+                    (seq * 37 % 1000000) / 100,
+                    TIMESTAMP('2024-01-01 00:00:00') + INTERVAL (seq * 7919 % 31536000) SECOND,
+                    IF(seq % 10 = 0, NULL,
+                       CONCAT('order ', seq, ' for customer ', seq * 7919 % 100000, ' ', REPEAT('x', seq % 40)))
+             FROM seq_{from}_to_{to}"
+        ))
+        .await?;
+        from = to + 1;
+    }
+    c.query_drop(format!("ANALYZE TABLE {TABLE}")).await?;
+    Ok(())
+}
+
+/// Raw read: shark's keyset SELECT (prepared, binary protocol), rows kept as driver values.
+async fn raw_read(opts: mysql_async::Opts, schema: &TableSchema) -> Res<u64> {
+    let mut c = mysql_async::Conn::new(opts).await?;
+    let table = format!("{}.{}", q(&schema.db), q(&schema.table));
+    let cols = schema
+        .columns
+        .iter()
+        .map(|c| q(&c.name))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let order = schema
+        .key_names()
+        .iter()
+        .map(|n| q(n))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut last: Option<Vec<Value>> = None;
+    let mut total = 0u64;
+    loop {
+        let (sql, params) = match &last {
+            Some(k) => {
+                let (w, p) = keyset_where(schema, k);
+                (
+                    format!("SELECT {cols} FROM {table} WHERE {w} ORDER BY {order} LIMIT {PAGE}"),
+                    p,
+                )
+            }
+            None => (
+                format!("SELECT {cols} FROM {table} ORDER BY {order} LIMIT {PAGE}"),
+                vec![],
+            ),
+        };
+        let rows: Vec<Row> = c.exec(sql, params).await?;
+        total += rows.len() as u64;
+        if let Some(r) = rows.last() {
+            last = Some(
+                schema
+                    .key
+                    .iter()
+                    .map(|i| r.as_ref(*i).cloned().unwrap_or(Value::NULL))
+                    .collect(),
+            );
+        }
+        let n = std::hint::black_box(rows).len();
+        if n < PAGE {
+            break;
+        }
+    }
+    c.disconnect().await?;
+    Ok(total)
+}
+
+/// Raw write: unordered insert_many of 2000 documents per call; only the calls are timed.
+async fn raw_write(coll: &mongodb::Collection<Document>, schema: &TableSchema, rows: u64) -> Res<Duration> {
+    coll.drop().await?;
+    let mut spent = Duration::ZERO;
+    let mut seq = 1;
+    while seq <= rows {
+        let end = (seq + PAGE as u64 - 1).min(rows);
+        let docs: Vec<Document> = (seq..=end).map(|s| synth_doc(schema, s)).collect();
+        let t = Instant::now();
+        coll.insert_many(&docs).ordered(false).await?;
+        spent += t.elapsed();
+        seq = end + 1;
+    }
+    Ok(spent)
+}
+
+/// Raw upserts: replacement upserts by `_id`, 1000 per unordered `update` command (what shark's
+/// mirror sink sends for CDC changes); only the commands are timed.
+async fn raw_upsert(db: &mongodb::Database, coll: &str, schema: &TableSchema, n: u64) -> Res<Duration> {
+    let mut spent = Duration::ZERO;
+    let mut seq = 1;
+    while seq <= n {
+        let end = (seq + 999).min(n);
+        let updates: Vec<Bson> = (seq..=end)
+            .map(|s| {
+                let mut d = synth_doc(schema, s);
+                d.insert("qty", Bson::Int32(((s + 1) % 100) as i32));
+                Bson::Document(doc! {"q": {"_id": d.get("_id").cloned().unwrap_or(Bson::Null)}, "u": d, "upsert": true})
+            })
+            .collect();
+        let t = Instant::now();
+        db.run_command(doc! {"update": coll, "updates": updates, "ordered": false})
+            .await?;
+        spent += t.elapsed();
+        seq = end + 1;
+    }
+    Ok(spent)
+}
+
+/// Decode-only: stream `from..to` of the binlog and decode the rows events of `schema`'s table
+/// with shark's decoder into a null sink. Returns (row events, seconds).
+async fn decode_only(
+    opts: mysql_async::Opts,
+    schema: &TableSchema,
+    from: &Pos,
+    to: &Pos,
+) -> Res<(u64, f64)> {
+    let c = mysql_async::Conn::new(opts).await?;
+    let t = Instant::now();
+    let req = BinlogStreamRequest::new(DECODE_SERVER_ID)
+        .with_filename(from.file.as_bytes())
+        .with_pos(from.pos);
+    let mut stream = c.get_binlog_stream(req).await?;
+    let mut file = from.file.clone();
+    let mut events = 0u64;
+    while let Some(ev) = stream.next().await {
+        let ev = ev?;
+        let pos = ev.header().log_pos() as u64;
+        let ts = ev.header().timestamp();
+        match ev.read_data()? {
+            Some(EventData::RotateEvent(r)) => {
+                let n = binlog::clean_file_name(&r.name());
+                if pos != 0 || (n != file && !n.is_empty()) {
+                    file = n;
+                }
+            }
+            Some(EventData::RowsEvent(rows)) => {
+                if let Some(tme) = stream.get_tme(rows.table_id())
+                    && tme.database_name() == schema.db
+                    && tme.table_name() == schema.table
+                {
+                    let changes = binlog::decode(schema, tme, &rows, &file, pos, ts)?;
+                    events += std::hint::black_box(changes).len() as u64;
+                }
+            }
+            _ => {}
+        }
+        if pos != 0
+            && Pos {
+                file: file.clone(),
+                pos,
+            } >= *to
+        {
+            break;
+        }
+    }
+    let secs = t.elapsed().as_secs_f64();
+    stream.close().await?;
+    Ok((events, secs))
+}
+
+/// Wall time, CPU time and peak RSS of one child process.
+struct Measured {
+    secs: f64,
+    cpu_secs: f64,
+    peak_rss_kb: u64,
+}
+
+fn proc_sample(pid: u32) -> Option<(u64, f64)> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let hwm = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())?;
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // fields after the ")" of the command name: state is field 3, utime 14, stime 15
+    let rest = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
+    Some((hwm, ticks as f64 / 100.0))
+}
+
+struct Shark {
+    bin: PathBuf,
+    dir: PathBuf,
+}
+
+impl Shark {
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(&self.bin);
+        c.args(args)
+            .env("SHARK_STATE", self.dir.join("shark.db"))
+            .env("XDG_CONFIG_HOME", self.dir.join("config"))
+            .env_remove("SHARK_CONFIG")
+            .env_remove("SHARK_MASTER_KEY")
+            .env_remove("RUST_LOG")
+            .current_dir(&self.dir);
+        c
+    }
+
+    fn ok(&self, args: &[&str], stdin: Option<&str>) -> Res<String> {
+        use std::io::Write;
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()?;
+        if let Some(mut i) = child.stdin.take() {
+            i.write_all(stdin.unwrap_or("").as_bytes())?;
+        }
+        let out = child.wait_with_output()?;
+        if !out.status.success() {
+            return Err(format!(
+                "shark {args:?}: {}\n{}{}",
+                out.status,
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
+            .into());
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    }
+
+    /// Run and measure; output goes to DIR/<label>.log.
+    fn measured(&self, label: &str, args: &[&str]) -> Res<Measured> {
+        let log = self.dir.join(format!("{label}.log"));
+        let out = std::fs::File::create(&log)?;
+        let t = Instant::now();
+        let mut child = self
+            .cmd(args)
+            .stdin(Stdio::null())
+            .stdout(out.try_clone()?)
+            .stderr(out)
+            .spawn()?;
+        let (mut peak, mut cpu) = (0, 0.0);
+        let status = loop {
+            if let Some((h, c)) = proc_sample(child.id()) {
+                peak = peak.max(h);
+                cpu = c;
+            }
+            if let Some(s) = child.try_wait()? {
+                break s;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        let secs = t.elapsed().as_secs_f64();
+        if !status.success() {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            return Err(format!("shark {args:?}: {status}\n{text}").into());
+        }
+        Ok(Measured {
+            secs,
+            cpu_secs: cpu,
+            peak_rss_kb: peak,
+        })
+    }
+
+    fn events(&self) -> u64 {
+        self.ok(&["sync", "status", "b", "-o", "json"], None)
+            .ok()
+            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+            .and_then(|v| v["binlog"]["progress"]["events"].as_u64())
+            .unwrap_or(0)
+    }
+}
+
+fn step(start: Instant, msg: &str) {
+    eprintln!("[{:>6.1}s] {msg}", start.elapsed().as_secs_f64());
+}
+
+fn rate(n: u64, secs: f64) -> f64 {
+    n as f64 / secs.max(1e-9)
+}
+
+fn fmt_rate(r: f64) -> String {
+    let s = format!("{:.0}", r);
+    let mut out = String::new();
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok { "PASS" } else { "MISS" }
+}
+
+#[tokio::main]
+async fn main() -> Res<()> {
+    // `cargo bench` passes --bench; anything else (cargo test --all-targets) must not run this
+    if !std::env::args().any(|a| a == "--bench") {
+        eprintln!("benches/sync.rs runs by hand: `cargo bench --bench sync` or benches/sync.sh");
+        return Ok(());
+    }
+    let t0 = Instant::now();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let rows = env_num("SHARK_BENCH_ROWS", 1_000_000);
+    let updates = env_num("SHARK_BENCH_UPDATES", 200_000).min(rows);
+    let bin = std::env::var_os("SHARK_BENCH_SHARK")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_shark")));
+
+    let vars = infra(&root)?;
+    let port: u16 = vars["SHARK_T_MYSQL_PORT"].parse()?;
+    let mongo_uri = vars["SHARK_T_MONGO_URI"].clone();
+    step(t0, &format!("servers up ({}), shark = {}", vars["DIR"], bin.display()));
+
+    // 1. the table
+    let mut root_conn = mysql_async::Conn::new(mysql_opts(port, "root", None)).await?;
+    let mongo = mongodb::Client::with_uri_str(&mongo_uri).await?;
+    mongo.database(DB).drop().await?;
+    mongo.database(RAW_DB).drop().await?;
+    let t = Instant::now();
+    generate(&mut root_conn, rows).await?;
+    let gen_secs = t.elapsed().as_secs_f64();
+    step(t0, &format!("generated {DB}.{TABLE}: {rows} rows in {gen_secs:.1}s"));
+    let schema = schema::load(&mut root_conn, DB, TABLE)
+        .await?
+        .ok_or("generated table not found")?;
+
+    // 2. raw read
+    let t = Instant::now();
+    let read_n = raw_read(mysql_opts(port, "shark", Some("shark")), &schema).await?;
+    let read_secs = t.elapsed().as_secs_f64();
+    if read_n != rows {
+        return Err(format!("raw read saw {read_n} rows, expected {rows}").into());
+    }
+    let raw_read_rate = rate(read_n, read_secs);
+    step(t0, &format!("raw read: {} rows/s", fmt_rate(raw_read_rate)));
+
+    // 3. raw write (+ raw upserts for the CDC comparison)
+    let raw_coll = mongo.database(RAW_DB).collection::<Document>(TABLE);
+    let write_secs = raw_write(&raw_coll, &schema, rows).await?.as_secs_f64();
+    let raw_write_rate = rate(rows, write_secs);
+    step(t0, &format!("raw write: {} docs/s", fmt_rate(raw_write_rate)));
+    let upsert_secs = raw_upsert(&mongo.database(RAW_DB), TABLE, &schema, updates)
+        .await?
+        .as_secs_f64();
+    let raw_upsert_rate = rate(updates, upsert_secs);
+    step(t0, &format!("raw upsert: {} docs/s", fmt_rate(raw_upsert_rate)));
+    mongo.database(RAW_DB).drop().await?;
+
+    // 4. shark full copy
+    let dir = PathBuf::from(&vars["DIR"]).join("shark-bench");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir)?;
+    let shark = Shark { bin, dir };
+    let src_url = format!("mysql://shark@127.0.0.1:{port}/");
+    shark.ok(
+        &["conn", "add", "src", "--kind", "mysql", "--url", &src_url, "--secret-stdin"],
+        Some("shark"),
+    )?;
+    shark.ok(
+        &["conn", "add", "dst", "--kind", "mongodb", "--url", &mongo_uri],
+        None,
+    )?;
+    shark.ok(
+        &["sync", "create", "b", "--source", "src", "--target", "dst", "--tables", "bench.*"],
+        None,
+    )?;
+    let copy = shark.measured("copy", &["sync", "run", "b", "--once", "--drop-target"])?;
+    let copied = mongo
+        .database(DB)
+        .collection::<Document>(TABLE)
+        .estimated_document_count()
+        .await?;
+    if copied != rows {
+        return Err(format!("shark copied {copied} documents, expected {rows}").into());
+    }
+    let copy_rate = rate(rows, copy.secs);
+    step(t0, &format!("shark full copy: {} rows/s", fmt_rate(copy_rate)));
+
+    // 5. binlog: N row changes, shark CDC, decode-only over the same range
+    let events_before = shark.events();
+    let from = master_pos(&mut root_conn).await?;
+    let t = Instant::now();
+    let mut changed = 0u64;
+    let mut id = 0u64;
+    while id < updates {
+        let to = (id + PAGE as u64).min(updates);
+        root_conn
+            .query_drop(format!(
+                "UPDATE {DB}.{TABLE} SET qty = (qty + 1) % 100, amount = amount + 0.01 WHERE id > {id} AND id <= {to}"
+            ))
+            .await?;
+        changed += root_conn.affected_rows();
+        id = to;
+    }
+    let to = master_pos(&mut root_conn).await?;
+    step(
+        t0,
+        &format!(
+            "{changed} row updates in {:.1}s, binlog {from} .. {to}",
+            t.elapsed().as_secs_f64()
+        ),
+    );
+    let cdc = shark.measured("cdc", &["sync", "run", "b", "--once"])?;
+    let cdc_events = shark.events().saturating_sub(events_before);
+    let cdc_rate = rate(cdc_events, cdc.secs);
+    step(t0, &format!("shark CDC: {cdc_events} events, {} events/s", fmt_rate(cdc_rate)));
+    let (decoded, decode_secs) =
+        decode_only(mysql_opts(port, "shark", Some("shark")), &schema, &from, &to).await?;
+    let decode_rate = rate(decoded, decode_secs);
+    step(t0, &format!("decode-only: {decoded} events, {} events/s", fmt_rate(decode_rate)));
+    root_conn.disconnect().await?;
+
+    // 6. summary
+    let limit = raw_read_rate.min(raw_write_rate);
+    let copy_ratio = copy_rate / limit;
+    let rss_mb = copy.peak_rss_kb.max(cdc.peak_rss_kb) as f64 / 1024.0;
+    let cdc_ratio = cdc_rate / decode_rate;
+    let cdc_limit = decode_rate.min(raw_upsert_rate);
+    println!();
+    println!("shark sync benchmark: {rows} rows ({DB}.{TABLE}, 8 columns), {changed} row updates, page {PAGE}");
+    println!("{}", "-".repeat(100));
+    println!("{:<44} {:>16} {:>10} {}", "measure", "rate /s", "seconds", "note");
+    let line = |name: &str, r: f64, s: f64, note: &str| {
+        println!("{:<44} {:>16} {:>10.1} {note}", name, fmt_rate(r), s);
+    };
+    line("raw read (keyset SELECT, no mapping)", raw_read_rate, read_secs, "rows");
+    line("raw write (insert_many unordered x2000)", raw_write_rate, write_secs, "docs");
+    line("raw upsert (update cmd x1000, upsert)", raw_upsert_rate, upsert_secs, "docs");
+    line(
+        "shark full copy (sync run --once)",
+        copy_rate,
+        copy.secs,
+        &format!("rows; cpu {:.1}s, peak RSS {:.1} MB", copy.cpu_secs, copy.peak_rss_kb as f64 / 1024.0),
+    );
+    line("binlog decode-only (stream + decode)", decode_rate, decode_secs, "row events");
+    line(
+        "shark CDC (sync run --once)",
+        cdc_rate,
+        cdc.secs,
+        &format!("row events; cpu {:.1}s, peak RSS {:.1} MB", cdc.cpu_secs, cdc.peak_rss_kb as f64 / 1024.0),
+    );
+    println!("{}", "-".repeat(100));
+    println!("{:<60} {:>12} {:>12} {}", "ratio / figure", "value", "target", "");
+    println!(
+        "{:<60} {:>11.1}% {:>12} {}",
+        "full copy / min(raw read, raw write)",
+        copy_ratio * 100.0,
+        ">= 80%",
+        verdict(copy_ratio >= TARGET_COPY_RATIO)
+    );
+    println!(
+        "{:<60} {:>9.1} MB {:>12} {}",
+        "peak RSS of shark (copy and CDC runs)",
+        rss_mb,
+        "< 250 MB",
+        verdict(rss_mb < TARGET_RSS_MB)
+    );
+    println!(
+        "{:<60} {:>12} {:>12} {}",
+        "binlog decode-only row events/s",
+        fmt_rate(decode_rate),
+        ">= 100,000",
+        verdict(decode_rate >= TARGET_DECODE)
+    );
+    println!(
+        "{:<60} {:>11.1}% {:>12}",
+        "shark CDC / decode-only",
+        cdc_ratio * 100.0,
+        "-"
+    );
+    println!(
+        "{:<60} {:>11.1}% {:>12}",
+        "shark CDC / min(decode-only, raw upsert)",
+        cdc_rate / cdc_limit * 100.0,
+        "-"
+    );
+    println!("(shark runs include process start, connection setup and the state file; CPU time from /proc, peak RSS = VmHWM)");
+    step(t0, "done");
+    Ok(())
+}

@@ -1,0 +1,188 @@
+//! `shark inspect`: one report that folds Prometheus metrics, dependency health checks,
+//! scanner vulnerability findings and an AI (or rule-based) analysis together, stored with
+//! history in the state file, compared with `diff` and exported as Markdown, JSON or HTML.
+
+pub mod diff;
+pub mod export;
+mod health;
+mod llm;
+pub mod model;
+mod prometheus;
+mod rules;
+pub mod settings;
+pub mod vulns;
+
+use crate::conn::{ConnError, Registry};
+use crate::exit::{Classify, ExitKind};
+use crate::state::Store;
+use crate::ui::Progress;
+use model::{Analysis, Report};
+pub use settings::Settings;
+use std::time::Duration;
+
+#[derive(Debug, thiserror::Error)]
+pub enum InspectError {
+    #[error("{0}")]
+    Usage(String),
+    #[error(transparent)]
+    Conn(#[from] ConnError),
+    #[error(transparent)]
+    State(#[from] crate::state::StateError),
+}
+
+impl Classify for InspectError {
+    fn exit_kind(&self) -> ExitKind {
+        match self {
+            InspectError::Usage(_) => ExitKind::Usage,
+            InspectError::Conn(e) => e.exit_kind(),
+            InspectError::State(e) => e.exit_kind(),
+        }
+    }
+}
+
+/// Report period: how far back trends look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Daily,
+    Weekly,
+    Monthly,
+}
+
+impl Period {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Period::Daily => "daily",
+            Period::Weekly => "weekly",
+            Period::Monthly => "monthly",
+        }
+    }
+    pub fn duration(self) -> Duration {
+        Duration::from_secs(match self {
+            Period::Daily => 86_400,
+            Period::Weekly => 7 * 86_400,
+            Period::Monthly => 30 * 86_400,
+        })
+    }
+}
+
+/// Collect, assess, analyse and store one report.
+pub async fn run(
+    store: &Store,
+    reg: &Registry<'_>,
+    s: &Settings,
+    period: Period,
+    progress: &dyn Progress,
+) -> Result<Report, InspectError> {
+    let known = reg.list()?;
+    let plan = settings::plan(s, &known).map_err(InspectError::Usage)?;
+    if plan.prometheus.is_none() && plan.checks.is_empty() && s.vulns.is_empty() {
+        return Err(InspectError::Usage(
+            "nothing to inspect: add a prometheus connection, connections to health-check, or scanner reports with --vulns (see `shark inspect config`)".into(),
+        ));
+    }
+    let prom = match &plan.prometheus {
+        Some(n) => Some(reg.get(n)?),
+        None => None,
+    };
+    let mut checks = vec![];
+    for n in &plan.checks {
+        checks.push(reg.get(n)?);
+    }
+    progress.message(
+        "inspect",
+        &format!(
+            "collecting: prometheus {}, {} health check(s), {} scanner path(s)",
+            plan.prometheus.as_deref().unwrap_or("-"),
+            checks.len(),
+            s.vulns.len()
+        ),
+    );
+    let metrics_fut = async {
+        match &prom {
+            Some(c) => Some(prometheus::collect(c, period.duration(), s.query_timeout).await),
+            None => None,
+        }
+    };
+    let (metrics, health) = tokio::join!(
+        metrics_fut,
+        health::check_all(checks, s.thresholds.latency_warning_ms)
+    );
+    let vulns = (!s.vulns.is_empty()).then(|| vulns::import(&s.vulns));
+    let findings = rules::evaluate(metrics.as_ref(), &health, vulns.as_ref(), &s.thresholds);
+    let score = rules::score(&findings);
+    let verdict = rules::verdict(&findings);
+    let narrative = rules::narrative(
+        &findings,
+        score,
+        verdict,
+        metrics.as_ref(),
+        &health,
+        vulns.as_ref(),
+    );
+    let partial = metrics.as_ref().is_some_and(|m| !m.errors.is_empty())
+        || vulns.as_ref().is_some_and(|v| !v.errors.is_empty());
+    let mut report = Report {
+        id: 0,
+        created_at: String::new(),
+        period: period.as_str().into(),
+        score,
+        verdict: verdict.into(),
+        partial,
+        metrics,
+        health,
+        vulns,
+        findings,
+        analysis: Analysis {
+            source: "rules".into(),
+            model: None,
+            text: narrative,
+            llm_error: None,
+        },
+        thresholds: s.thresholds.clone(),
+    };
+    match &plan.llm {
+        Some(name) => {
+            let c = reg.get(name)?;
+            progress.message(
+                "inspect",
+                &format!(
+                    "asking {name} ({}) for an analysis",
+                    c.option("model").unwrap_or("?")
+                ),
+            );
+            let params = llm::LlmParams {
+                timeout: s.llm_timeout,
+                retries: s.llm_retries,
+                max_prompt_chars: s.max_prompt_chars,
+                max_tokens: s.max_tokens,
+            };
+            let prompt = llm::prompt(&report, params.max_prompt_chars);
+            report.analysis.model = c.option("model").map(str::to_string);
+            match llm::analyse(&c, &prompt, &params).await {
+                Ok(text) => {
+                    report.analysis.source = "llm".into();
+                    report.analysis.text = text;
+                }
+                Err(e) => {
+                    progress.message("inspect", &format!("AI analysis unavailable ({e}); the report carries the rule-based narrative"));
+                    report.analysis.llm_error = Some(e);
+                }
+            }
+        }
+        None => report.analysis.llm_error = Some("no llm connection configured".into()),
+    }
+    let body = serde_json::to_value(&report).unwrap_or_default();
+    let (id, created_at) =
+        store.report_insert(&report.period, &report.verdict, report.score, &body)?;
+    report.id = id;
+    report.created_at = created_at;
+    store.report_set_body(id, &serde_json::to_value(&report).unwrap_or_default())?;
+    Ok(report)
+}
+
+/// Load a stored report.
+pub fn load(store: &Store, id: i64) -> Result<Report, InspectError> {
+    let row = store.report(id)?;
+    serde_json::from_value(row.body)
+        .map_err(|e| InspectError::Usage(format!("report {id} cannot be read by this shark ({e})")))
+}

@@ -1,0 +1,230 @@
+//! Rows as documents: the mapped document of a row, its `_id` (primary key; composite keys as
+//! an embedded document; rows of key-less tables by content hash), an order-independent
+//! checksum over documents, and key values encoded for checkpoints.
+
+use super::schema::TableSchema;
+use super::value::{Origin, to_bson};
+use mongodb::bson::{Bson, Document};
+use mysql_async::Value;
+use sha2::{Digest, Sha256};
+
+/// Fields shark adds to mirror documents; they are not row data.
+pub const META_FIELDS: [&str; 3] = ["_id", "_deleted", "_deleted_at"];
+
+/// A row (values in column order, or named by the binlog) as a document of column → BSON.
+pub fn row_doc(
+    schema: &TableSchema,
+    names: Option<&[String]>,
+    values: Vec<Value>,
+    origin: Origin,
+) -> Document {
+    let mut d = Document::new();
+    for (i, v) in values.into_iter().enumerate() {
+        let (name, ty) = match names.and_then(|n| n.get(i)) {
+            Some(n) => match schema.index_of(n) {
+                Some(ci) => (
+                    schema.columns[ci].name.clone(),
+                    Some(&schema.columns[ci].ty),
+                ),
+                None => (n.clone(), None),
+            },
+            None => match schema.columns.get(i) {
+                Some(c) => (c.name.clone(), Some(&c.ty)),
+                None => (format!("col{i}"), None),
+            },
+        };
+        let b = match ty {
+            Some(t) => to_bson(t, v, origin),
+            None => to_bson(&super::schema::ColType::Text, v, origin),
+        };
+        d.insert(name, b);
+    }
+    d
+}
+
+/// `_id` of a row document: its key value, an embedded document for composite keys, or a
+/// content hash for tables without a key.
+pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
+    match schema.key.len() {
+        0 => Bson::String(format!("h:{}", &hex(&digest(doc))[..32])),
+        1 => doc
+            .get(&schema.columns[schema.key[0]].name)
+            .cloned()
+            .unwrap_or(Bson::Null),
+        _ => {
+            let mut id = Document::new();
+            for i in &schema.key {
+                let n = &schema.columns[*i].name;
+                id.insert(n.clone(), doc.get(n).cloned().unwrap_or(Bson::Null));
+            }
+            Bson::Document(id)
+        }
+    }
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// Canonical text of a BSON value: object keys sorted, types tagged, so equal data hashes
+/// equal whatever the field order.
+pub fn canonical(b: &Bson, out: &mut String) {
+    match b {
+        Bson::Document(d) => {
+            let mut keys: Vec<&String> = d.keys().collect();
+            keys.sort();
+            out.push('{');
+            for k in keys {
+                out.push_str(&format!("{k:?}:"));
+                canonical(&d[k.as_str()], out);
+                out.push(',');
+            }
+            out.push('}');
+        }
+        Bson::Array(a) => {
+            out.push('[');
+            for x in a {
+                canonical(x, out);
+                out.push(',');
+            }
+            out.push(']');
+        }
+        Bson::Null => out.push_str("null"),
+        Bson::String(s) => out.push_str(&format!("s{s:?}")),
+        Bson::Int32(i) => out.push_str(&format!("i{i}")),
+        Bson::Int64(i) => out.push_str(&format!("l{i}")),
+        Bson::Double(f) => out.push_str(&format!("d{f:?}")),
+        Bson::Boolean(v) => out.push_str(&format!("b{v}")),
+        Bson::Decimal128(d) => out.push_str(&format!("n{d}")),
+        Bson::DateTime(t) => out.push_str(&format!("t{}", t.timestamp_millis())),
+        Bson::Binary(bin) => out.push_str(&format!("x{}", hex(&bin.bytes))),
+        other => out.push_str(&format!("?{other}")),
+    }
+}
+
+/// SHA-256 of a document's row data (meta fields excluded).
+pub fn digest(doc: &Document) -> [u8; 32] {
+    let mut data = Document::new();
+    for (k, v) in doc {
+        if !META_FIELDS.contains(&k.as_str()) {
+            data.insert(k.clone(), v.clone());
+        }
+    }
+    let mut s = String::new();
+    canonical(&Bson::Document(data), &mut s);
+    Sha256::digest(s.as_bytes()).into()
+}
+
+/// Order-independent checksum: the wrapping sum of the documents' digests (first 16 bytes).
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Checksum {
+    pub count: u64,
+    pub sum: u128,
+}
+
+impl Checksum {
+    pub fn add(&mut self, doc: &Document) {
+        let d = digest(doc);
+        let v = u128::from_le_bytes(d[..16].try_into().unwrap_or([0; 16]));
+        self.sum = self.sum.wrapping_add(v);
+        self.count += 1;
+    }
+    pub fn hex(&self) -> String {
+        format!("{:032x}", self.sum)
+    }
+}
+
+/// Encode key values for a checkpoint.
+pub fn encode_key(values: &[Value]) -> serde_json::Value {
+    use serde_json::json;
+    serde_json::Value::Array(
+        values
+            .iter()
+            .map(|v| match v {
+                Value::NULL => serde_json::Value::Null,
+                Value::Int(i) => json!({"i": i}),
+                Value::UInt(u) => json!({"u": u}),
+                Value::Float(f) => json!({"f": *f as f64}),
+                Value::Double(f) => json!({"f": f}),
+                Value::Bytes(b) => json!({"b": hex(b)}),
+                Value::Date(y, mo, d, h, mi, s, us) => json!({"d": [y, mo, d, h, mi, s, us]}),
+                Value::Time(n, d, h, m, s, us) => json!({"t": [*n as u8, d, h, m, s, us]}),
+            })
+            .collect(),
+    )
+}
+
+/// Decode key values from a checkpoint.
+pub fn decode_key(j: &serde_json::Value) -> Option<Vec<Value>> {
+    let arr = j.as_array()?;
+    let mut out = vec![];
+    for v in arr {
+        let val = if v.is_null() {
+            Value::NULL
+        } else if let Some(i) = v.get("i") {
+            Value::Int(i.as_i64()?)
+        } else if let Some(u) = v.get("u") {
+            Value::UInt(u.as_u64()?)
+        } else if let Some(f) = v.get("f") {
+            Value::Double(f.as_f64()?)
+        } else if let Some(b) = v.get("b") {
+            let s = b.as_str()?;
+            let bytes: Option<Vec<u8>> = (0..s.len())
+                .step_by(2)
+                .map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+                .collect();
+            Value::Bytes(bytes?)
+        } else if let Some(d) = v.get("d") {
+            let n: Vec<u64> = d.as_array()?.iter().filter_map(|x| x.as_u64()).collect();
+            Value::Date(
+                *n.first()? as u16,
+                n[1] as u8,
+                n[2] as u8,
+                n[3] as u8,
+                n[4] as u8,
+                n[5] as u8,
+                n[6] as u32,
+            )
+        } else if let Some(t) = v.get("t") {
+            let n: Vec<u64> = t.as_array()?.iter().filter_map(|x| x.as_u64()).collect();
+            Value::Time(
+                *n.first()? != 0,
+                n[1] as u32,
+                n[2] as u8,
+                n[3] as u8,
+                n[4] as u8,
+                n[5] as u32,
+            )
+        } else {
+            return None;
+        };
+        out.push(val);
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mongodb::bson::doc;
+
+    #[test]
+    fn key_roundtrip_and_order_free_checksum() {
+        let k = vec![
+            Value::Int(-3),
+            Value::UInt(u64::MAX),
+            Value::Bytes(b"a\x00b".to_vec()),
+            Value::Date(2024, 1, 2, 3, 4, 5, 6),
+            Value::NULL,
+        ];
+        assert_eq!(decode_key(&encode_key(&k)).unwrap(), k);
+        let (a, b) = (doc! {"x": 1, "y": "s"}, doc! {"x": 2});
+        let mut c1 = Checksum::default();
+        c1.add(&a);
+        c1.add(&b);
+        let mut c2 = Checksum::default();
+        c2.add(&b);
+        c2.add(&doc! {"_id": 9, "y": "s", "x": 1});
+        assert_eq!(c1, c2);
+    }
+}

@@ -1,0 +1,244 @@
+//! Source table schemas from information_schema: columns in ordinal order with the type facts
+//! the value mapping needs (unsigned, enum/set members, JSON on MariaDB), and the primary key
+//! (or the first unique key on NOT NULL columns).
+
+use mysql_async::prelude::Queryable;
+use std::collections::BTreeMap;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ColType {
+    Int,
+    UInt,
+    BigInt,
+    BigUInt,
+    Decimal,
+    Float,
+    Date,
+    DateTime,
+    Timestamp,
+    Time,
+    Year,
+    Text,
+    Json,
+    Binary,
+    Bit,
+    Enum(Vec<String>),
+    Set(Vec<String>),
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    pub name: String,
+    pub ty: ColType,
+}
+
+#[derive(Debug, Clone)]
+pub struct TableSchema {
+    pub db: String,
+    pub table: String,
+    pub columns: Vec<Column>,
+    /// Indexes into `columns` of the key used for `_id` and keyset paging; empty: no key.
+    pub key: Vec<usize>,
+}
+
+impl TableSchema {
+    pub fn unit(&self) -> String {
+        format!("{}.{}", self.db, self.table)
+    }
+    pub fn index_of(&self, name: &str) -> Option<usize> {
+        self.columns
+            .iter()
+            .position(|c| c.name.eq_ignore_ascii_case(name))
+    }
+    pub fn key_names(&self) -> Vec<&str> {
+        self.key
+            .iter()
+            .map(|i| self.columns[*i].name.as_str())
+            .collect()
+    }
+}
+
+/// Quote an identifier with backticks.
+pub fn q(id: &str) -> String {
+    format!("`{}`", id.replace('`', "``"))
+}
+
+fn parse_members(column_type: &str) -> Vec<String> {
+    // enum('a','b''c') / set('x','y')
+    let inner = column_type
+        .split_once('(')
+        .and_then(|(_, r)| r.rsplit_once(')'))
+        .map(|(i, _)| i)
+        .unwrap_or("");
+    let mut out = vec![];
+    let mut cur = String::new();
+    let mut in_q = false;
+    let mut chars = inner.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, in_q) {
+            ('\'', false) => in_q = true,
+            ('\'', true) if chars.peek() == Some(&'\'') => {
+                chars.next();
+                cur.push('\'');
+            }
+            ('\'', true) => {
+                in_q = false;
+                out.push(std::mem::take(&mut cur));
+            }
+            ('\\', true) => {
+                if let Some(n) = chars.next() {
+                    cur.push(n);
+                }
+            }
+            (c, true) => cur.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn col_type(data_type: &str, column_type: &str, json: bool) -> ColType {
+    let unsigned = column_type.contains("unsigned");
+    match data_type {
+        "tinyint" | "smallint" | "mediumint" | "int" | "integer" => {
+            if unsigned {
+                ColType::UInt
+            } else {
+                ColType::Int
+            }
+        }
+        "bigint" => {
+            if unsigned {
+                ColType::BigUInt
+            } else {
+                ColType::BigInt
+            }
+        }
+        "decimal" | "numeric" => ColType::Decimal,
+        "float" | "double" | "real" => ColType::Float,
+        "date" => ColType::Date,
+        "datetime" => ColType::DateTime,
+        "timestamp" => ColType::Timestamp,
+        "time" => ColType::Time,
+        "year" => ColType::Year,
+        "json" => ColType::Json,
+        "bit" => ColType::Bit,
+        "enum" => ColType::Enum(parse_members(column_type)),
+        "set" => ColType::Set(parse_members(column_type)),
+        "binary" | "varbinary" | "tinyblob" | "blob" | "mediumblob" | "longblob" | "geometry"
+        | "point" | "linestring" | "polygon" | "multipoint" | "multilinestring"
+        | "multipolygon" | "geometrycollection" => ColType::Binary,
+        _ if json => ColType::Json,
+        _ => ColType::Text,
+    }
+}
+
+/// Base tables of `dbs` (all non-system databases when None).
+pub async fn list_tables(
+    c: &mut mysql_async::Conn,
+    dbs: Option<&[String]>,
+) -> Result<Vec<(String, String)>, mysql_async::Error> {
+    let rows: Vec<(String, String)> = c
+        .query(
+            "SELECT TABLE_SCHEMA, TABLE_NAME FROM information_schema.TABLES WHERE TABLE_TYPE = 'BASE TABLE'
+             AND TABLE_SCHEMA NOT IN ('mysql', 'information_schema', 'performance_schema', 'sys')
+             ORDER BY TABLE_SCHEMA, TABLE_NAME",
+        )
+        .await?;
+    Ok(rows
+        .into_iter()
+        .filter(|(d, _)| dbs.is_none_or(|l| l.iter().any(|x| x == d)))
+        .collect())
+}
+
+/// Load one table's schema; None if it does not exist (any more).
+pub async fn load(
+    c: &mut mysql_async::Conn,
+    db: &str,
+    table: &str,
+) -> Result<Option<TableSchema>, mysql_async::Error> {
+    let cols: Vec<(String, String, String)> = c
+        .exec(
+            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM information_schema.COLUMNS
+             WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+            (db, table),
+        )
+        .await?;
+    if cols.is_empty() {
+        return Ok(None);
+    }
+    // MariaDB stores JSON as LONGTEXT with a json_valid() check constraint
+    let checks: Vec<String> = c
+        .exec(
+            "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = ? AND TABLE_NAME = ?",
+            (db, table),
+        )
+        .await
+        .unwrap_or_default();
+    let is_json = |name: &str| {
+        checks.iter().any(|c| {
+            c.replace(' ', "").to_ascii_lowercase()
+                == format!("json_valid(`{}`)", name.to_ascii_lowercase())
+        })
+    };
+    let columns: Vec<Column> = cols
+        .iter()
+        .map(|(name, dt, ct)| Column {
+            name: name.clone(),
+            ty: col_type(
+                &dt.to_ascii_lowercase(),
+                &ct.to_ascii_lowercase(),
+                is_json(name),
+            ),
+        })
+        .collect();
+    // primary key, else the first unique key whose columns are all NOT NULL
+    let keys: Vec<(String, String, i64, String)> = c
+        .exec(
+            "SELECT s.INDEX_NAME, s.COLUMN_NAME, s.SEQ_IN_INDEX, c.IS_NULLABLE FROM information_schema.STATISTICS s
+             JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = s.TABLE_SCHEMA AND c.TABLE_NAME = s.TABLE_NAME AND c.COLUMN_NAME = s.COLUMN_NAME
+             WHERE s.TABLE_SCHEMA = ? AND s.TABLE_NAME = ? AND s.NON_UNIQUE = 0 ORDER BY s.INDEX_NAME = 'PRIMARY' DESC, s.INDEX_NAME, s.SEQ_IN_INDEX",
+            (db, table),
+        )
+        .await?;
+    let mut by_index: BTreeMap<String, Vec<(i64, String, bool)>> = BTreeMap::new();
+    let mut order = vec![];
+    for (idx, col, seq, nullable) in keys {
+        if !by_index.contains_key(&idx) {
+            order.push(idx.clone());
+        }
+        by_index
+            .entry(idx)
+            .or_default()
+            .push((seq, col, nullable == "YES"));
+    }
+    let mut key = vec![];
+    for idx in order {
+        let cols = &by_index[&idx];
+        if cols.iter().any(|c| c.2) {
+            continue;
+        }
+        key = cols
+            .iter()
+            .filter_map(|(_, name, _)| columns.iter().position(|c| &c.name == name))
+            .collect();
+        break;
+    }
+    Ok(Some(TableSchema {
+        db: db.into(),
+        table: table.into(),
+        columns,
+        key,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn enum_members() {
+        assert_eq!(
+            super::parse_members("enum('a','b''c','d,e')"),
+            vec!["a", "b'c", "d,e"]
+        );
+    }
+}

@@ -1,0 +1,3 @@
+//! Sinks: where rows and changes are written.
+
+pub mod mongo;

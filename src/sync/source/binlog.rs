@@ -1,0 +1,377 @@
+//! The binlog side: server settings required for CDC, binlog coordinates and their order,
+//! purged-file detection before streaming, row events decoded into [`Change`]s (v1 and v2
+//! events; names from `binlog_row_metadata=FULL`, else from the schema), and DDL recognition.
+
+use crate::conn::Connection;
+use crate::sync::change::{Change, Op};
+use crate::sync::doc::{doc_id, row_doc};
+use crate::sync::error::{SyncError, source_err};
+use crate::sync::schema::TableSchema;
+use crate::sync::value::Origin;
+use mysql_async::Value;
+use mysql_async::binlog::events::RowsEventData;
+use mysql_async::binlog::row::BinlogRow;
+use mysql_async::binlog::value::BinlogValue;
+use mysql_async::prelude::Queryable;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// A binlog coordinate (end of an event).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pos {
+    pub file: String,
+    pub pos: u64,
+}
+
+impl Pos {
+    fn seq(&self) -> u64 {
+        self.file
+            .rsplit('.')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0)
+    }
+}
+
+impl PartialOrd for Pos {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for Pos {
+    fn cmp(&self, other: &Self) -> Ordering {
+        (self.seq(), self.pos).cmp(&(other.seq(), other.pos))
+    }
+}
+
+impl std::fmt::Display for Pos {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.pos)
+    }
+}
+
+/// A binlog file name from a Rotate event. MariaDB's first (fake) Rotate carries the 4 checksum
+/// bytes after the name; binlog names end in `.NNNNNN`, so anything after that is cut.
+pub fn clean_file_name(raw: &str) -> String {
+    if let Some(dot) = raw.rfind('.') {
+        let digits: String = raw[dot + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_digit())
+            .collect();
+        if digits.len() >= 6 {
+            return format!("{}.{}", &raw[..dot], &digits[..6]);
+        }
+    }
+    raw.chars().take_while(|c| c.is_ascii_graphic()).collect()
+}
+
+/// Check that the source writes a usable binlog; the message says how to fix it.
+pub async fn check_settings(conn: &Connection, c: &mut mysql_async::Conn) -> Result<(), SyncError> {
+    let row: mysql_async::Row = c
+        .query_first("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")
+        .await
+        .map_err(|e| source_err(conn, e))?
+        .ok_or_else(|| {
+            SyncError::Source(conn.name.clone(), "no answer to SELECT @@log_bin".into())
+        })?;
+    let t = |i| crate::conn::probe::mysql::text(&row, i).unwrap_or_default();
+    let (log_bin, format, image) = (t(0), t(1), t(2));
+    let mut bad = vec![];
+    if log_bin != "1" && !log_bin.eq_ignore_ascii_case("on") {
+        bad.push(
+            "log_bin is OFF (add `log-bin` and a unique `server-id` to my.cnf and restart)"
+                .to_string(),
+        );
+    }
+    if !format.eq_ignore_ascii_case("ROW") {
+        bad.push(format!(
+            "binlog_format is {format} (set `binlog_format = ROW`)"
+        ));
+    }
+    if !image.eq_ignore_ascii_case("FULL") {
+        bad.push(format!(
+            "binlog_row_image is {image} (set `binlog_row_image = FULL`)"
+        ));
+    }
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(SyncError::SourceConfig(format!(
+            "{}: the source cannot feed CDC: {}; `shark conn test {}` shows every check",
+            conn.name,
+            bad.join("; "),
+            conn.name
+        )))
+    }
+}
+
+/// The position the source is writing at now.
+pub async fn master_pos(conn: &Connection, c: &mut mysql_async::Conn) -> Result<Pos, SyncError> {
+    let row: mysql_async::Row = c
+        .query_first("SHOW MASTER STATUS")
+        .await
+        .map_err(|e| source_err(conn, e))?
+        .ok_or_else(|| {
+            SyncError::SourceConfig(format!(
+                "{}: SHOW MASTER STATUS is empty: binary logging is off",
+                conn.name
+            ))
+        })?;
+    let file = crate::conn::probe::mysql::text(&row, 0).unwrap_or_default();
+    let pos = crate::conn::probe::mysql::text(&row, 1)
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(4);
+    Ok(Pos { file, pos })
+}
+
+/// Refuse to stream from a file the server no longer has (instead of waiting in silence).
+pub async fn check_not_purged(
+    task: &str,
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+    from: &Pos,
+) -> Result<(), SyncError> {
+    let rows: Vec<mysql_async::Row> = c
+        .query("SHOW BINARY LOGS")
+        .await
+        .map_err(|e| source_err(conn, e))?;
+    let files: Vec<(String, u64)> = rows
+        .iter()
+        .filter_map(|r| {
+            let name = crate::conn::probe::mysql::text(r, 0)?;
+            let size = crate::conn::probe::mysql::text(r, 1)
+                .and_then(|s| s.parse().ok())
+                .unwrap_or(u64::MAX);
+            Some((name, size))
+        })
+        .collect();
+    match files.iter().find(|(f, _)| *f == from.file) {
+        Some((_, size)) if from.pos <= *size => Ok(()),
+        Some((_, size)) => Err(SyncError::Source(
+            conn.name.clone(),
+            format!(
+                "checkpoint {from} is past the end of the file ({size} bytes): was the source restored or replaced? run `shark sync reset {task}`"
+            ),
+        )),
+        None => Err(SyncError::BinlogPurged {
+            task: task.to_string(),
+            file: from.file.clone(),
+            oldest: files
+                .first()
+                .map(|f| f.0.clone())
+                .unwrap_or_else(|| "none".into()),
+        }),
+    }
+}
+
+fn value_of(b: BinlogValue<'static>) -> Result<Value, String> {
+    match b {
+        BinlogValue::Value(v) => Ok(v),
+        BinlogValue::Jsonb(j) => {
+            let dom = j.parse().map_err(|e| format!("JSON column: {e}"))?;
+            Ok(Value::Bytes(serde_json::Value::from(dom).to_string().into_bytes()))
+        }
+        BinlogValue::JsonDiff(_) => Err("partial JSON updates in the binlog are not supported: set binlog_row_value_options='' on the source".into()),
+    }
+}
+
+fn image(schema: &TableSchema, row: BinlogRow) -> Result<mongodb::bson::Document, String> {
+    let names: Vec<String> = row
+        .columns_ref()
+        .iter()
+        .map(|c| c.name_str().into_owned())
+        .collect();
+    let has_names = !names.is_empty() && names.iter().all(|n| !n.is_empty());
+    let values = row
+        .unwrap()
+        .into_iter()
+        .map(value_of)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(row_doc(
+        schema,
+        has_names.then_some(names.as_slice()),
+        values,
+        Origin::Binlog,
+    ))
+}
+
+/// Decode a rows event into changes for `schema`'s table.
+pub fn decode(
+    schema: &TableSchema,
+    tme: &mysql_async::binlog::events::TableMapEvent<'_>,
+    rows: &RowsEventData<'_>,
+    file: &str,
+    pos: u64,
+    ts: u32,
+) -> Result<Vec<Change>, String> {
+    let op = match rows {
+        RowsEventData::WriteRowsEvent(_) | RowsEventData::WriteRowsEventV1(_) => Op::Insert,
+        RowsEventData::DeleteRowsEvent(_) | RowsEventData::DeleteRowsEventV1(_) => Op::Delete,
+        _ => Op::Update,
+    };
+    let mut out = vec![];
+    for (n, r) in rows.rows(tme).enumerate() {
+        let (before, after) = r.map_err(|e| format!("row {n}: {e}"))?;
+        let before = before.map(|b| image(schema, b)).transpose()?;
+        let after = after.map(|a| image(schema, a)).transpose()?;
+        let (id, old_id, doc) = match op {
+            Op::Delete => {
+                let b = before.ok_or("delete without a before image")?;
+                (doc_id(schema, &b), None, None)
+            }
+            Op::Insert => {
+                let a = after.ok_or("insert without an after image")?;
+                (doc_id(schema, &a), None, Some(a))
+            }
+            Op::Update => {
+                let a = after.ok_or("update without an after image")?;
+                let old = before.map(|b| doc_id(schema, &b));
+                (doc_id(schema, &a), old, Some(a))
+            }
+        };
+        out.push(Change {
+            db: schema.db.clone(),
+            table: schema.table.clone(),
+            op,
+            id,
+            old_id,
+            doc,
+            file: file.to_string(),
+            pos,
+            row: n as u32,
+            ts,
+        });
+    }
+    Ok(out)
+}
+
+/// What a DDL statement does to which table (`db` is the statement's default schema).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ddl {
+    Create(String, String),
+    Alter(String, String),
+    Drop(Vec<(String, String)>),
+    Truncate(String, String),
+    Rename(Vec<((String, String), (String, String))>),
+    Other,
+}
+
+fn ident(s: &str, default_db: &str) -> (String, String) {
+    let parts: Vec<String> = s
+        .split('.')
+        .map(|p| p.trim().trim_matches('`').to_string())
+        .collect();
+    match parts.as_slice() {
+        [db, t] => (db.clone(), t.clone()),
+        _ => (
+            default_db.to_string(),
+            parts.last().cloned().unwrap_or_default(),
+        ),
+    }
+}
+
+/// Recognise the DDL that matters for sync.
+pub fn parse_ddl(sql: &str, default_db: &str) -> Ddl {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let name = r"((?:`[^`]+`|[\w$]+)(?:\s*\.\s*(?:`[^`]+`|[\w$]+))?)";
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(&format!(
+            r"(?is)^\s*(?:/\*.*?\*/\s*)*(CREATE|ALTER|DROP|TRUNCATE|RENAME)\s+(?:ONLINE\s+|IGNORE\s+|TEMPORARY\s+|OR\s+REPLACE\s+)*TABLES?\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?{name}(.*)$"
+        ))
+        .expect("valid regex")
+    });
+    let Some(c) = re.captures(sql) else {
+        return Ddl::Other;
+    };
+    let verb = c[1].to_ascii_uppercase();
+    let first = ident(&c[2], default_db);
+    let rest = c.get(3).map(|m| m.as_str()).unwrap_or("");
+    match verb.as_str() {
+        "CREATE" => Ddl::Create(first.0, first.1),
+        "ALTER" => Ddl::Alter(first.0, first.1),
+        "TRUNCATE" => Ddl::Truncate(first.0, first.1),
+        "DROP" => {
+            let mut all = vec![first];
+            for t in rest.split(',').skip(1) {
+                let t = t.split_whitespace().next().unwrap_or("");
+                if !t.is_empty() {
+                    all.push(ident(t, default_db));
+                }
+            }
+            Ddl::Drop(all)
+        }
+        "RENAME" => {
+            let full = format!("{} {}", &c[2], rest);
+            let pairs = full
+                .split(',')
+                .filter_map(|p| {
+                    let lower = p.to_ascii_lowercase();
+                    let i = lower.find(" to ")?;
+                    Some((
+                        ident(p[..i].trim(), default_db),
+                        ident(p[i + 4..].trim(), default_db),
+                    ))
+                })
+                .collect();
+            Ddl::Rename(pairs)
+        }
+        _ => Ddl::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_order_across_files() {
+        let a = Pos {
+            file: "binlog.000002".into(),
+            pos: 900,
+        };
+        let b = Pos {
+            file: "binlog.000003".into(),
+            pos: 4,
+        };
+        assert!(a < b);
+        assert_eq!(
+            clean_file_name("mariadb-bin.000002\u{1}\u{2}\u{3}\u{4}"),
+            "mariadb-bin.000002"
+        );
+        assert_eq!(clean_file_name("binlog.000012ab12"), "binlog.000012");
+    }
+
+    #[test]
+    fn ddl() {
+        assert_eq!(
+            parse_ddl("ALTER TABLE `shop`.`orders` ADD COLUMN note TEXT", "x"),
+            Ddl::Alter("shop".into(), "orders".into())
+        );
+        assert_eq!(
+            parse_ddl("alter online table orders rename column a to b", "shop"),
+            Ddl::Alter("shop".into(), "orders".into())
+        );
+        assert_eq!(
+            parse_ddl("CREATE TABLE IF NOT EXISTS t2 (id int primary key)", "shop"),
+            Ddl::Create("shop".into(), "t2".into())
+        );
+        assert_eq!(
+            parse_ddl("DROP TABLE `a`, b.c /* generated by server */", "d"),
+            Ddl::Drop(vec![("d".into(), "a".into()), ("b".into(), "c".into())])
+        );
+        assert_eq!(
+            parse_ddl("TRUNCATE TABLE t", "d"),
+            Ddl::Truncate("d".into(), "t".into())
+        );
+        assert_eq!(
+            parse_ddl("RENAME TABLE a TO b, d2.x TO d2.y", "d"),
+            Ddl::Rename(vec![
+                (("d".into(), "a".into()), ("d".into(), "b".into())),
+                (("d2".into(), "x".into()), ("d2".into(), "y".into()))
+            ])
+        );
+        assert_eq!(parse_ddl("BEGIN", "d"), Ddl::Other);
+        assert_eq!(parse_ddl("INSERT INTO t VALUES (1)", "d"), Ddl::Other);
+    }
+}

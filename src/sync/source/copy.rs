@@ -1,0 +1,191 @@
+//! The full copy of one table: keyset pagination on the key (composite keys compared column by
+//! column, index-friendly on MySQL and MariaDB), never OFFSET; tables without a key are read in
+//! one streaming scan. Batches are bounded in rows and (adaptively) in bytes.
+
+use super::connect;
+use crate::conn::Connection;
+use crate::sync::doc::{doc_id, row_doc};
+use crate::sync::error::{SyncError, source_err};
+use crate::sync::schema::{TableSchema, q};
+use crate::sync::value::Origin;
+use mongodb::bson::Document;
+use mysql_async::Value;
+use mysql_async::prelude::Queryable;
+use tokio::sync::mpsc;
+
+/// Rows ready for the sink, with the key of the last one (the resume point once written).
+pub struct Batch {
+    pub docs: Vec<Document>,
+    pub last_key: Option<Vec<Value>>,
+}
+
+fn approx_size(v: &Value) -> usize {
+    match v {
+        Value::Bytes(b) => b.len() + 8,
+        _ => 16,
+    }
+}
+
+/// `WHERE (k1 > ?) OR (k1 = ? AND k2 > ?) ...` and its parameters for resuming after `last`.
+pub fn keyset_where(schema: &TableSchema, last: &[Value]) -> (String, Vec<Value>) {
+    let names = schema.key_names();
+    let mut ors = vec![];
+    let mut params = vec![];
+    for i in 0..names.len() {
+        let mut ands = vec![];
+        for (j, name) in names.iter().enumerate().take(i) {
+            ands.push(format!("{} = ?", q(name)));
+            params.push(last[j].clone());
+        }
+        ands.push(format!("{} > ?", q(names[i])));
+        params.push(last[i].clone());
+        ors.push(format!("({})", ands.join(" AND ")));
+    }
+    (ors.join(" OR "), params)
+}
+
+fn select_list(schema: &TableSchema) -> String {
+    schema
+        .columns
+        .iter()
+        .map(|c| q(&c.name))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Read `schema`'s table from after `start`, sending batches until the end (or `stop`).
+pub async fn read(
+    conn: &Connection,
+    schema: &TableSchema,
+    start: Option<Vec<Value>>,
+    batch_rows: usize,
+    batch_bytes: usize,
+    out: mpsc::Sender<Result<Batch, SyncError>>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<(), SyncError> {
+    let mut c = connect(conn).await?;
+    let table = format!("{}.{}", q(&schema.db), q(&schema.table));
+    if schema.key.is_empty() {
+        return read_unkeyed(
+            conn,
+            &mut c,
+            schema,
+            &table,
+            batch_rows,
+            batch_bytes,
+            out,
+            stop,
+        )
+        .await;
+    }
+    let order = schema
+        .key_names()
+        .iter()
+        .map(|n| q(n))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let cols = select_list(schema);
+    let mut last = start;
+    let mut limit = batch_rows;
+    loop {
+        if stop() {
+            return Ok(());
+        }
+        let (sql, params) = match &last {
+            Some(k) => {
+                let (w, p) = keyset_where(schema, k);
+                (
+                    format!("SELECT {cols} FROM {table} WHERE {w} ORDER BY {order} LIMIT {limit}"),
+                    p,
+                )
+            }
+            None => (
+                format!("SELECT {cols} FROM {table} ORDER BY {order} LIMIT {limit}"),
+                vec![],
+            ),
+        };
+        let rows: Vec<mysql_async::Row> =
+            c.exec(sql, params).await.map_err(|e| source_err(conn, e))?;
+        let n = rows.len();
+        let mut bytes = 0;
+        let mut docs = Vec::with_capacity(n);
+        for row in rows {
+            let values = row.unwrap();
+            bytes += values.iter().map(approx_size).sum::<usize>();
+            last = Some(schema.key.iter().map(|i| values[*i].clone()).collect());
+            let mut d = row_doc(schema, None, values, Origin::Query);
+            let id = doc_id(schema, &d);
+            d.insert("_id", id);
+            docs.push(d);
+        }
+        if n > 0
+            && out
+                .send(Ok(Batch {
+                    docs,
+                    last_key: last.clone(),
+                }))
+                .await
+                .is_err()
+        {
+            return Ok(());
+        }
+        if n < limit {
+            return Ok(());
+        }
+        // keep batches near the byte budget: shrink after a fat batch, grow back slowly
+        limit = if bytes > batch_bytes {
+            (limit / 2).max(1)
+        } else {
+            (limit + limit / 4 + 1).min(batch_rows)
+        };
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn read_unkeyed(
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+    schema: &TableSchema,
+    table: &str,
+    batch_rows: usize,
+    batch_bytes: usize,
+    out: mpsc::Sender<Result<Batch, SyncError>>,
+    stop: &(dyn Fn() -> bool + Sync),
+) -> Result<(), SyncError> {
+    let sql = format!("SELECT {} FROM {table}", select_list(schema));
+    let mut res = c.query_iter(sql).await.map_err(|e| source_err(conn, e))?;
+    let mut docs = vec![];
+    let mut bytes = 0;
+    while let Some(row) = res.next().await.map_err(|e| source_err(conn, e))? {
+        let values = row.unwrap();
+        bytes += values.iter().map(approx_size).sum::<usize>();
+        let mut d = row_doc(schema, None, values, Origin::Query);
+        let id = doc_id(schema, &d);
+        d.insert("_id", id);
+        docs.push(d);
+        if docs.len() >= batch_rows || bytes >= batch_bytes {
+            if stop()
+                || out
+                    .send(Ok(Batch {
+                        docs: std::mem::take(&mut docs),
+                        last_key: None,
+                    }))
+                    .await
+                    .is_err()
+            {
+                // dropping the result drains it; a stop means the copy restarts from scratch
+                return Ok(());
+            }
+            bytes = 0;
+        }
+    }
+    if !docs.is_empty() {
+        let _ = out
+            .send(Ok(Batch {
+                docs,
+                last_key: None,
+            }))
+            .await;
+    }
+    Ok(())
+}

@@ -1,0 +1,711 @@
+//! `shark sync` MySQL → MongoDB against real MariaDB (ROW binlog) and SecantusDB: exact type
+//! mapping through the full copy and the binlog, composite and key-less tables, kill -9 during
+//! the copy and during CDC, history mode replays, schema drift while following, purged binlogs,
+//! wrong passwords, stop and Ctrl-C.
+
+mod common;
+use common::{Env, infra};
+use mongodb::bson::{Bson, Document, doc};
+use mysql_async::prelude::Queryable;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Purging binlogs invalidates other tests' checkpoints: that test runs alone.
+static BINLOG: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+
+async fn sql(stmts: &[&str]) {
+    let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
+    let opts = mysql_async::OptsBuilder::default()
+        .ip_or_hostname("127.0.0.1")
+        .tcp_port(port)
+        .user(Some("root"))
+        .prefer_socket(false);
+    let mut c = mysql_async::Conn::new(opts).await.unwrap();
+    c.query_drop("SET NAMES utf8mb4").await.unwrap();
+    for s in stmts {
+        c.query_drop(*s)
+            .await
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    c.disconnect().await.unwrap();
+}
+
+async fn mongo(db: &str) -> mongodb::Database {
+    let c = mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
+        .await
+        .unwrap();
+    c.database(db)
+}
+
+async fn docs(db: &str, coll: &str) -> Vec<Document> {
+    use futures_util::TryStreamExt;
+    let d = mongo(db).await;
+    d.collection::<Document>(coll)
+        .find(doc! {})
+        .sort(doc! {"_id": 1})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap()
+}
+
+/// A scratch database name per test, and a task over it.
+fn setup(e: &Env, db: &str, extra: &[&str]) {
+    let i = infra();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "src",
+            "--kind",
+            "mysql",
+            "--url",
+            &format!("mysql://shark@127.0.0.1:{}/", i.get("SHARK_T_MYSQL_PORT")),
+            "--secret-stdin",
+        ],
+        Some("shark"),
+    );
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "dst",
+            "--kind",
+            "mongodb",
+            "--url",
+            i.get("SHARK_T_MONGO_URI"),
+        ],
+        None,
+    );
+    let tables = format!("{db}.*");
+    let mut args = vec![
+        "sync",
+        "create",
+        "t",
+        "--source",
+        "src",
+        "--target",
+        "dst",
+        "--tables",
+        &tables,
+        "--batch-rows",
+        "500",
+    ];
+    args.extend_from_slice(extra);
+    e.expect(0, &args, None);
+}
+
+async fn fresh_db(db: &str) {
+    sql(&[
+        &format!("DROP DATABASE IF EXISTS {db}"),
+        &format!("CREATE DATABASE {db}"),
+    ])
+    .await;
+    let _ = mongo(db).await.drop().await;
+}
+
+fn verify_ok(e: &Env) -> serde_json::Value {
+    let (out, _) = e.expect(0, &["sync", "verify", "t", "-o", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for u in v.as_array().unwrap() {
+        assert_eq!(u["ok"], true, "{out}");
+    }
+    v
+}
+
+const TYPES_TABLE: &str = "CREATE TABLE {db}.types (
+  id INT PRIMARY KEY, d65 DECIMAL(65,30), d12 DECIMAL(12,2), ubig BIGINT UNSIGNED, big BIGINT, tiny TINYINT, utiny TINYINT UNSIGNED,
+  f FLOAT, dbl DOUBLE, dt6 DATETIME(6), dt DATETIME, ts TIMESTAMP(3) NULL, dte DATE, tm TIME(3), yr YEAR,
+  emoji VARCHAR(20) CHARACTER SET utf8mb4, js JSON, bl BLOB, bn BINARY(4), bt BIT(10), en ENUM('small','large'), st SET('a','b','c'),
+  nul VARCHAR(5)) CHARACTER SET utf8mb4";
+
+fn types_row(id: u32) -> String {
+    format!(
+        "INSERT INTO {{db}}.types VALUES ({id}, '12345678901234567890123456789012345.123456789012345678901234567890', 1234567890.12,
+         18446744073709551615, -9223372036854775808, -128, 255, 1.5, 2.25, '2024-05-06 07:08:09.123456', '0000-00-00 00:00:00',
+         '2024-05-06 07:08:09.123', '2024-02-29', '-838:59:59.000', 2024, '🦈 shark', '{{\"k\": [1, 2, {{\"z\": null}}], \"s\": \"x\"}}',
+         X'00FF10', X'01020304', b'1000000001', 'large', 'a,c', NULL)"
+    )
+}
+
+fn check_types(d: &Document) {
+    assert_eq!(
+        d.get("d65"),
+        Some(&Bson::String(
+            "12345678901234567890123456789012345.123456789012345678901234567890".into()
+        )),
+        "{d}"
+    );
+    assert_eq!(
+        d.get_decimal128("d12").unwrap().to_string(),
+        "1234567890.12",
+        "{d}"
+    );
+    assert_eq!(
+        d.get_decimal128("ubig").unwrap().to_string(),
+        "18446744073709551615",
+        "{d}"
+    );
+    assert_eq!(d.get_i64("big").unwrap(), i64::MIN, "{d}");
+    assert_eq!(d.get_i32("tiny").unwrap(), -128);
+    assert_eq!(d.get_i32("utiny").unwrap(), 255);
+    assert_eq!(d.get_f64("f").unwrap(), 1.5);
+    assert_eq!(d.get_f64("dbl").unwrap(), 2.25);
+    assert_eq!(
+        d.get_datetime("dt6").unwrap().timestamp_millis(),
+        1714979289123,
+        "DATETIME(6) to the millisecond: {d}"
+    );
+    assert_eq!(d.get("dt"), Some(&Bson::Null), "zero date is null: {d}");
+    assert_eq!(
+        d.get_datetime("ts").unwrap().timestamp_millis(),
+        1714979289123,
+        "{d}"
+    );
+    assert_eq!(
+        d.get_datetime("dte").unwrap().timestamp_millis(),
+        1709164800000,
+        "{d}"
+    );
+    assert_eq!(d.get_str("tm").unwrap(), "-838:59:59", "{d}");
+    assert_eq!(d.get_i32("yr").unwrap(), 2024);
+    assert_eq!(d.get_str("emoji").unwrap(), "🦈 shark");
+    let js = d.get_document("js").unwrap();
+    assert_eq!(js.get_str("s").unwrap(), "x");
+    assert_eq!(
+        js.get_array("k").unwrap()[2]
+            .as_document()
+            .unwrap()
+            .get("z"),
+        Some(&Bson::Null)
+    );
+    assert_eq!(d.get_binary_generic("bl").unwrap(), &vec![0x00, 0xFF, 0x10]);
+    assert_eq!(d.get_binary_generic("bn").unwrap(), &vec![1, 2, 3, 4]);
+    assert_eq!(
+        d.get_binary_generic("bt").unwrap(),
+        &vec![0x02, 0x01],
+        "BIT(10) b'1000000001': {d}"
+    );
+    assert_eq!(d.get_str("en").unwrap(), "large");
+    assert_eq!(d.get_str("st").unwrap(), "a,c");
+    assert_eq!(d.get("nul"), Some(&Bson::Null));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn every_type_maps_exactly_through_copy_and_binlog() {
+    let _g = BINLOG.read().await;
+    let db = "sync_types";
+    fresh_db(db).await;
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        &TYPES_TABLE.replace("{db}", db),
+        &types_row(1).replace("{db}", db),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // the same row again, this time through the binlog
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        &types_row(2).replace("{db}", db),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "types").await;
+    assert_eq!(all.len(), 2);
+    for d in &all {
+        check_types(d);
+    }
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn composite_and_keyless_tables_and_mirror_changes() {
+    let _g = BINLOG.read().await;
+    let db = "sync_keys";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_keys.lines (o BIGINT, n INT, sku VARCHAR(10), PRIMARY KEY (o, n))",
+        "INSERT INTO sync_keys.lines VALUES (1,1,'x'),(1,2,'y'),(2,1,'z')",
+        "CREATE TABLE sync_keys.nokey (a INT, b TEXT)",
+        "INSERT INTO sync_keys.nokey VALUES (1,'x'),(2,'y')",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    let (_, err) = e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert!(err.contains("has no primary or unique key"), "{err}");
+    let lines = docs(db, "lines").await;
+    assert_eq!(
+        lines[0].get_document("_id").unwrap(),
+        &doc! {"o": 1i64, "n": 1}
+    );
+    sql(&[
+        "UPDATE sync_keys.lines SET sku = 'q' WHERE o = 1 AND n = 2",
+        "UPDATE sync_keys.lines SET n = 5 WHERE o = 2",
+        "DELETE FROM sync_keys.lines WHERE o = 1 AND n = 1",
+        "DELETE FROM sync_keys.nokey WHERE a = 1",
+        "INSERT INTO sync_keys.nokey VALUES (3, 'z')",
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let lines = docs(db, "lines").await;
+    let ids: Vec<&Document> = lines
+        .iter()
+        .map(|d| d.get_document("_id").unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        vec![&doc! {"o": 1i64, "n": 2}, &doc! {"o": 2i64, "n": 5}],
+        "{lines:?}"
+    );
+    assert_eq!(lines[0].get_str("sku").unwrap(), "q");
+    assert_eq!(docs(db, "nokey").await.len(), 2);
+    verify_ok(&e);
+}
+
+/// A `shark sync run` in the background, killed if the test ends first.
+struct Runner(Child);
+
+impl Runner {
+    fn kill(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+    fn id(&self) -> u32 {
+        self.0.id()
+    }
+    fn wait(&mut self) -> Option<i32> {
+        self.0.wait().unwrap().code()
+    }
+}
+
+impl Drop for Runner {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn spawn_run(e: &Env, args: &[&str]) -> Runner {
+    let mut c = Command::new(assert_cmd::cargo::cargo_bin("shark"));
+    c.args(args)
+        .env("SHARK_STATE", e.state())
+        .env_remove("SHARK_MASTER_KEY")
+        .env_remove("SHARK_CONFIG")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .current_dir(e.dir.path())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null());
+    Runner(c.spawn().unwrap())
+}
+
+fn status(e: &Env) -> serde_json::Value {
+    let (out, _) = e.expect(0, &["sync", "status", "t", "-o", "json"], None);
+    serde_json::from_str::<serde_json::Value>(&out).unwrap()[0].clone()
+}
+
+fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
+    let t0 = Instant::now();
+    while !f() {
+        assert!(
+            t0.elapsed() < Duration::from_secs(120),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
+    let _g = BINLOG.read().await;
+    let db = "sync_kill";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_kill.big (id INT PRIMARY KEY, v VARCHAR(64), n BIGINT)",
+        "USE sync_kill",
+        "INSERT INTO sync_kill.big SELECT seq, MD5(seq), seq * 7 FROM seq_1_to_200000",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &["--parallel", "1"]);
+    // kill -9 in the middle of the full copy
+    let mut child = spawn_run(&e, &["sync", "run", "t", "--once"]);
+    wait_for("the copy to be under way", || {
+        status(&e)["units"][0]["rows_done"].as_i64().unwrap_or(0) >= 20_000
+    });
+    child.kill();
+    let st = status(&e);
+    assert_eq!(st["state"], "dead", "{st}");
+    let done = st["units"][0]["rows_done"].as_i64().unwrap();
+    assert!(done < 200_000, "the copy finished before the kill: {st}");
+    // changes while nobody runs, then resume: picks up mid-table
+    sql(&[
+        "UPDATE sync_kill.big SET v = 'changed' WHERE id IN (1, 150000)",
+        "DELETE FROM sync_kill.big WHERE id = 2",
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let (out, _) = e.expect(0, &["history", "--command", "sync run", "-o", "json"], None);
+    assert!(
+        out.contains("crashed"),
+        "the killed run is recorded as crashed: {out}"
+    );
+    verify_ok(&e);
+
+    // kill -9 while following the binlog, with changes flowing
+    let mut child = spawn_run(&e, &["sync", "run", "t", "--follow"]);
+    wait_for("CDC to start", || {
+        status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
+    });
+    for k in 0..20 {
+        sql(&[
+            &format!(
+                "UPDATE sync_kill.big SET n = n + 1 WHERE id BETWEEN {} AND {}",
+                k * 1000 + 3,
+                k * 1000 + 502
+            ),
+            &format!(
+                "INSERT INTO sync_kill.big VALUES ({}, 'new', 0)",
+                300_000 + k
+            ),
+        ])
+        .await;
+        if k == 10 {
+            child.kill();
+        }
+    }
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let v = verify_ok(&e);
+    assert_eq!(v[0]["source_rows"], 200_019);
+    let n = mongo(db)
+        .await
+        .collection::<Document>("big")
+        .count_documents(doc! {})
+        .await
+        .unwrap();
+    assert_eq!(n, 200_019, "mirror mode has no duplicates");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn history_mode_versions_tombstones_and_replay() {
+    let _g = BINLOG.read().await;
+    let db = "sync_hist";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_hist.acct (id INT PRIMARY KEY, bal INT)",
+        "INSERT INTO sync_hist.acct VALUES (1, 100), (2, 200)",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &["--mode", "history"]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let before = status(&e)["binlog"]["position"].clone();
+    sql(&[
+        "UPDATE sync_hist.acct SET bal = 150 WHERE id = 1",
+        "DELETE FROM sync_hist.acct WHERE id = 2",
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "acct").await;
+    let ops: Vec<(&str, i32)> = all
+        .iter()
+        .map(|d| (d.get_str("op").unwrap(), d.get_i32("pk").unwrap()))
+        .collect();
+    assert_eq!(
+        all.len(),
+        4,
+        "2 snapshots + 1 update + 1 tombstone: {ops:?}"
+    );
+    let upd = all
+        .iter()
+        .find(|d| d.get_str("op").unwrap() == "update")
+        .unwrap();
+    assert_eq!(
+        upd.get_document("data").unwrap().get_i32("bal").unwrap(),
+        150
+    );
+    assert!(upd.get_document("binlog").unwrap().get_str("file").is_ok());
+    assert!(upd.get_i64("version").unwrap() > 0);
+    let del = all
+        .iter()
+        .find(|d| d.get_str("op").unwrap() == "delete")
+        .unwrap();
+    assert_eq!(del.get("data"), Some(&Bson::Null), "tombstone");
+    assert_eq!(del.get_i32("pk").unwrap(), 2);
+    // replay from the older checkpoint: no duplicates
+    let store = shark::state::Store::open(&e.state()).unwrap();
+    let cp = store.checkpoint("sync:t", "__binlog__").unwrap().unwrap();
+    store
+        .checkpoint_save("sync:t", "__binlog__", &before, &cp.progress)
+        .unwrap();
+    drop(store);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_eq!(docs(db, "acct").await.len(), 4, "replay added documents");
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn schema_drift_while_following() {
+    let _g = BINLOG.read().await;
+    let db = "sync_drift";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_drift.p (id INT PRIMARY KEY, a VARCHAR(10), b INT)",
+        "INSERT INTO sync_drift.p VALUES (1, 'x', 1), (2, 'y', 2)",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    let mut child = spawn_run(&e, &["sync", "run", "t"]);
+    wait_for("CDC to start", || status(&e)["phase"] == "cdc");
+    sql(&[
+        "INSERT INTO sync_drift.p VALUES (3, 'z', 3)",
+        "ALTER TABLE sync_drift.p ADD COLUMN c INT NOT NULL DEFAULT 42",
+        "INSERT INTO sync_drift.p VALUES (4, 'w', 4, 44)",
+        "ALTER TABLE sync_drift.p RENAME COLUMN a TO a2",
+        "UPDATE sync_drift.p SET a2 = 'renamed' WHERE id = 1",
+        "ALTER TABLE sync_drift.p DROP COLUMN b",
+        "INSERT INTO sync_drift.p VALUES (5, 'v', 55)",
+        "CREATE TABLE sync_drift.fresh (k VARCHAR(8) PRIMARY KEY, n INT)",
+        "INSERT INTO sync_drift.fresh VALUES ('a', 1), ('b', 2)",
+    ])
+    .await;
+    let mut ok = false;
+    for _ in 0..100 {
+        let (code, _, _) = e.run(&["sync", "verify", "t", "-o", "json"], None);
+        if code == 0 && docs(db, "fresh").await.len() == 2 {
+            ok = true;
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(300));
+    }
+    // stop from another terminal, at a checkpoint
+    e.expect(0, &["sync", "stop", "t", "--soft"], None);
+    let status_code = child.wait();
+    assert!(ok, "target did not converge after the schema changes");
+    assert_eq!(
+        status_code,
+        Some(0),
+        "a soft stop ends the run with exit 0: {}",
+        status(&e)
+    );
+    let p = docs(db, "p").await;
+    assert_eq!(p.len(), 5);
+    for d in &p {
+        assert!(
+            d.get("b").is_none() && d.get("a").is_none(),
+            "dropped and renamed fields are gone: {d}"
+        );
+        assert!(d.get_str("a2").is_ok(), "{d}");
+    }
+    assert_eq!(p[0].get_str("a2").unwrap(), "renamed");
+    assert_eq!(
+        p[1].get_i32("c").unwrap(),
+        42,
+        "added column's default: {}",
+        p[1]
+    );
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn purged_binlog_exits_4_naming_reset() {
+    let _g = BINLOG.write().await;
+    let db = "sync_purge";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_purge.t (id INT PRIMARY KEY)",
+        "INSERT INTO sync_purge.t VALUES (1)",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let old = status(&e)["binlog"]["position"]["file"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    sql(&["FLUSH BINARY LOGS", "FLUSH BINARY LOGS"]).await;
+    let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
+    let opts = mysql_async::OptsBuilder::default()
+        .ip_or_hostname("127.0.0.1")
+        .tcp_port(port)
+        .user(Some("root"))
+        .prefer_socket(false);
+    let mut c = mysql_async::Conn::new(opts).await.unwrap();
+    let row: mysql_async::Row = c.query_first("SHOW MASTER STATUS").await.unwrap().unwrap();
+    let current: String = row.get(0).unwrap();
+    // MariaDB keeps a file until its binlog checkpoint has passed it: retry for a while
+    let mut left = vec![];
+    for _ in 0..50 {
+        c.query_drop(format!("PURGE BINARY LOGS TO '{current}'"))
+            .await
+            .unwrap();
+        let rows: Vec<mysql_async::Row> = c.query("SHOW BINARY LOGS").await.unwrap();
+        left = rows
+            .iter()
+            .map(|r| r.get::<String, _>(0).unwrap())
+            .collect();
+        if !left.contains(&old) {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    c.disconnect().await.unwrap();
+    assert!(
+        !left.contains(&old),
+        "{old} was not purged (a binlog reader still uses it?): {left:?}"
+    );
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains(&old) && err.contains("purged") && err.contains("shark sync reset t"),
+        "{err}"
+    );
+    // the checkpoint is intact, and reset + run recovers
+    assert_eq!(status(&e)["binlog"]["position"]["file"], old.as_str());
+    e.expect(0, &["sync", "reset", "t"], None);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
+    let _g = BINLOG.read().await;
+    let db = "sync_misc";
+    fresh_db(db).await;
+    sql(&[
+        "CREATE TABLE sync_misc.t (id INT PRIMARY KEY)",
+        "INSERT INTO sync_misc.t VALUES (1)",
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(
+        0,
+        &["conn", "edit", "src", "--secret-stdin"],
+        Some("not-the-password"),
+    );
+    let (_, err) = e.expect(3, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains("authentication failed") && !err.contains("not-the-password"),
+        "{err}"
+    );
+    e.expect(0, &["conn", "edit", "src", "--secret-stdin"], Some("shark"));
+    // a second runner of the same task is refused while one follows
+    let mut child = spawn_run(&e, &["sync", "run", "t"]);
+    wait_for("CDC to start", || {
+        status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
+    });
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains("already running") && err.contains("shark sync stop t"),
+        "{err}"
+    );
+    // Ctrl-C: checkpoint, exit 130
+    Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert_eq!(child.wait(), Some(130));
+    assert_eq!(status(&e)["state"], "idle");
+    let (out, _) = e.expect(0, &["sync", "logs", "t"], None);
+    assert!(out.contains("interrupted at"), "{out}");
+}
+
+#[test]
+fn create_checks_its_input() {
+    let e = Env::new();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "src",
+            "--kind",
+            "mysql",
+            "--url",
+            "mysql://shark@127.0.0.1:1/",
+        ],
+        None,
+    );
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "r",
+            "--kind",
+            "redis",
+            "--url",
+            "redis://127.0.0.1:1",
+        ],
+        None,
+    );
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "r", "--tables", "a.*",
+        ],
+        None,
+    );
+    assert!(err.contains("'r' is a redis connection"), "{err}");
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "nope", "--tables", "a.*",
+        ],
+        None,
+    );
+    assert!(err.contains("no connection named 'nope'"), "{err}");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "m",
+            "--kind",
+            "mongodb",
+            "--url",
+            "mongodb://127.0.0.1:1/",
+        ],
+        None,
+    );
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync",
+            "create",
+            "t",
+            "--source",
+            "src",
+            "--target",
+            "m",
+            "--tables",
+            "justatable",
+        ],
+        None,
+    );
+    assert!(err.contains("expected db.table"), "{err}");
+    e.expect(
+        0,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "m", "--tables", "a.*",
+        ],
+        None,
+    );
+    e.expect(
+        2,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "m", "--tables", "a.*",
+        ],
+        None,
+    );
+    let (_, err) = e.expect(3, &["sync", "run", "t", "--once"], None);
+    assert!(err.contains("cannot connect"), "{err}");
+    e.expect(0, &["sync", "rm", "t"], None);
+    e.expect(2, &["sync", "show", "t"], None);
+}
