@@ -50,7 +50,12 @@ impl Execution {
                 parts.push(format!("{n} {}", s.as_str()));
             }
         }
-        format!("{} hosts: {}", self.results.len(), parts.join(", "))
+        let n = self.results.len();
+        format!(
+            "{n} host{}: {}",
+            if n == 1 { "" } else { "s" },
+            parts.join(", ")
+        )
     }
     /// Status word stored for the execution.
     pub fn status_word(&self) -> &'static str {
