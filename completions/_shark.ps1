@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('conn', 'conn', [CompletionResultType]::ParameterValue, 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the run history of every command, and one run''s log')
@@ -230,6 +231,281 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;conn;help;help' {
+            break
+        }
+        'shark;deploy' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'Manage the inventory of hosts (Ansible-style INI and YAML inventories)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Make a plan for the selected hosts and run it now (stored first; --plan-only stores only)')
+            [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'List stored plans, most recent first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a plan and replay an execution: per-host results and output')
+            [CompletionResult]::new('execute', 'execute', [CompletionResultType]::ParameterValue, 'Run a stored plan again, with the hosts and options it was made with')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'shark;deploy;hosts' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add one host')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List hosts (all, or those --hosts selects)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove hosts by name')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (INI or YAML): adds new hosts, updates known ones')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'shark;deploy;hosts;add' {
+            [CompletionResult]::new('--address', '--address', [CompletionResultType]::ParameterName, 'Address or ssh_config alias (default: the name)')
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'SSH port (default: ssh''s, usually 22)')
+            [CompletionResult]::new('--user', '--user', [CompletionResultType]::ParameterName, 'Login user (default: ssh''s)')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Private key file')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Group (repeatable)')
+            [CompletionResult]::new('--tag', '--tag', [CompletionResultType]::ParameterName, 'Tag (repeatable, or comma-separated)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;hosts;list' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Selection, as for `deploy run --hosts`')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;hosts;rm' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;hosts;import' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also remove stored hosts that are not in the file')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;hosts;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add one host')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List hosts (all, or those --hosts selects)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove hosts by name')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (INI or YAML): adds new hosts, updates known ones')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'shark;deploy;hosts;help;add' {
+            break
+        }
+        'shark;deploy;hosts;help;list' {
+            break
+        }
+        'shark;deploy;hosts;help;rm' {
+            break
+        }
+        'shark;deploy;hosts;help;import' {
+            break
+        }
+        'shark;deploy;hosts;help;help' {
+            break
+        }
+        'shark;deploy;run' {
+            [CompletionResult]::new('--hosts', '--hosts', [CompletionResultType]::ParameterName, 'Hosts to run on: names, groups, globs, `all`, GROUP:TAG, !NAME (comma-separated)')
+            [CompletionResult]::new('-i', '-i', [CompletionResultType]::ParameterName, 'Take hosts from this inventory file instead of the stored inventory')
+            [CompletionResult]::new('--inventory', '--inventory', [CompletionResultType]::ParameterName, 'Take hosts from this inventory file instead of the stored inventory')
+            [CompletionResult]::new('--script', '--script', [CompletionResultType]::ParameterName, 'Script to upload to each host and execute (its #! line, else /bin/sh)')
+            [CompletionResult]::new('--command', '--command', [CompletionResultType]::ParameterName, 'Command line to run on each host with /bin/sh -c')
+            [CompletionResult]::new('--copy', '--copy', [CompletionResultType]::ParameterName, 'Copy a local file to each host by SFTP before running, verified by SHA-256 (repeatable); DEST ending in / keeps the file name')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Hosts worked on at once')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Command timeout per host; the command is killed on the host when it expires (0 = none)')
+            [CompletionResult]::new('--connect-timeout', '--connect-timeout', [CompletionResultType]::ParameterName, 'SSH connect timeout per host (TCP and handshake)')
+            [CompletionResult]::new('--serial', '--serial', [CompletionResultType]::ParameterName, 'Rolling update: hosts in batches of N, a batch starts when the previous one is done')
+            [CompletionResult]::new('--max-fail', '--max-fail', [CompletionResultType]::ParameterName, 'Stop starting hosts once more than P hosts failed: a count (2) or a percentage (25%); default with --serial: 0 (stop after the first failure), else no limit')
+            [CompletionResult]::new('--known-hosts', '--known-hosts', [CompletionResultType]::ParameterName, 'known_hosts file to check host keys against (default: ssh''s, ~/.ssh/known_hosts)')
+            [CompletionResult]::new('--ssh-config', '--ssh-config', [CompletionResultType]::ParameterName, 'ssh_config file for ssh (default: ~/.ssh/config)')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--sudo', '--sudo', [CompletionResultType]::ParameterName, 'Run the command or script (and install copies) as root with `sudo -n` (no password prompt)')
+            [CompletionResult]::new('--plan-only', '--plan-only', [CompletionResultType]::ParameterName, 'Store the plan without running it (run it later with `shark deploy execute PLAN`)')
+            [CompletionResult]::new('--accept-new-host-keys', '--accept-new-host-keys', [CompletionResultType]::ParameterName, 'Trust and record host keys not yet in known_hosts (changed keys are still refused)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;plans' {
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'How many plans to list')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;show' {
+            [CompletionResult]::new('--exec', '--exec', [CompletionResultType]::ParameterName, 'Which execution (default: the latest)')
+            [CompletionResult]::new('--host', '--host', [CompletionResultType]::ParameterName, 'Only this host''s output')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('--no-output', '--no-output', [CompletionResultType]::ParameterName, 'Results only, no output replay')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;execute' {
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'shark;deploy;help' {
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'Manage the inventory of hosts (Ansible-style INI and YAML inventories)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Make a plan for the selected hosts and run it now (stored first; --plan-only stores only)')
+            [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'List stored plans, most recent first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a plan and replay an execution: per-host results and output')
+            [CompletionResult]::new('execute', 'execute', [CompletionResultType]::ParameterValue, 'Run a stored plan again, with the hosts and options it was made with')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'shark;deploy;help;hosts' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add one host')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List hosts (all, or those --hosts selects)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove hosts by name')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (INI or YAML): adds new hosts, updates known ones')
+            break
+        }
+        'shark;deploy;help;hosts;add' {
+            break
+        }
+        'shark;deploy;help;hosts;list' {
+            break
+        }
+        'shark;deploy;help;hosts;rm' {
+            break
+        }
+        'shark;deploy;help;hosts;import' {
+            break
+        }
+        'shark;deploy;help;run' {
+            break
+        }
+        'shark;deploy;help;plans' {
+            break
+        }
+        'shark;deploy;help;show' {
+            break
+        }
+        'shark;deploy;help;execute' {
+            break
+        }
+        'shark;deploy;help;help' {
             break
         }
         'shark;sync' {
@@ -1447,6 +1723,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
         }
         'shark;help' {
             [CompletionResult]::new('conn', 'conn', [CompletionResultType]::ParameterValue, 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)')
+            [CompletionResult]::new('deploy', 'deploy', [CompletionResultType]::ParameterValue, 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)')
             [CompletionResult]::new('inspect', 'inspect', [CompletionResultType]::ParameterValue, 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history')
             [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'Show the run history of every command, and one run''s log')
@@ -1481,6 +1758,45 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;help;conn;edit' {
+            break
+        }
+        'shark;help;deploy' {
+            [CompletionResult]::new('hosts', 'hosts', [CompletionResultType]::ParameterValue, 'Manage the inventory of hosts (Ansible-style INI and YAML inventories)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Make a plan for the selected hosts and run it now (stored first; --plan-only stores only)')
+            [CompletionResult]::new('plans', 'plans', [CompletionResultType]::ParameterValue, 'List stored plans, most recent first')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a plan and replay an execution: per-host results and output')
+            [CompletionResult]::new('execute', 'execute', [CompletionResultType]::ParameterValue, 'Run a stored plan again, with the hosts and options it was made with')
+            break
+        }
+        'shark;help;deploy;hosts' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add one host')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List hosts (all, or those --hosts selects)')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Remove hosts by name')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Import an Ansible inventory (INI or YAML): adds new hosts, updates known ones')
+            break
+        }
+        'shark;help;deploy;hosts;add' {
+            break
+        }
+        'shark;help;deploy;hosts;list' {
+            break
+        }
+        'shark;help;deploy;hosts;rm' {
+            break
+        }
+        'shark;help;deploy;hosts;import' {
+            break
+        }
+        'shark;help;deploy;run' {
+            break
+        }
+        'shark;help;deploy;plans' {
+            break
+        }
+        'shark;help;deploy;show' {
+            break
+        }
+        'shark;help;deploy;execute' {
             break
         }
         'shark;help;sync' {

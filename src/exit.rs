@@ -99,6 +99,7 @@ fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
         crate::state::StateError,
         crate::config::ConfigError,
         crate::conn::ConnError,
+        crate::deploy::DeployError,
         crate::zk::ZkError,
         crate::inspect::InspectError,
         crate::sync::SyncError,

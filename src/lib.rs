@@ -4,6 +4,7 @@
 pub mod cli;
 pub mod config;
 pub mod conn;
+pub mod deploy;
 pub mod exit;
 pub mod inspect;
 pub mod state;

@@ -3,6 +3,7 @@
 
 mod completions;
 mod conn;
+mod deploy;
 mod history;
 mod inspect;
 mod state;
@@ -78,6 +79,9 @@ pub enum Command {
     /// Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Conn(Box<conn::ConnCmd>),
+    /// Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Deploy(Box<deploy::DeployCmd>),
     /// Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Sync(sync::SyncCmd),
@@ -102,6 +106,7 @@ impl Command {
     fn run_name(&self) -> Option<String> {
         match self {
             Command::Conn(c) => Some(format!("conn {}", c.verb())),
+            Command::Deploy(d) => d.run_name(),
             Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
@@ -170,6 +175,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
             let store = ctx.store()?;
             let target = match &cli.command {
                 Command::Conn(c) => c.target(),
+                Command::Deploy(d) => d.target(),
                 Command::Zk(z) => z.target(),
                 Command::Sync(c) => c.target(),
                 _ => None,
@@ -180,6 +186,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     };
     let result = match cli.command {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
+        Command::Deploy(d) => deploy::run(*d, &ctx, run.as_ref()).await,
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,

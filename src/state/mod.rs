@@ -4,6 +4,8 @@
 
 mod checkpoints;
 mod connections;
+mod deploy_hosts;
+mod deploy_plans;
 mod error;
 mod leases;
 mod migrations;
@@ -16,6 +18,7 @@ mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
+pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
@@ -112,6 +115,9 @@ impl Store {
                 "run_logs",
                 "leases",
                 "checkpoints",
+                "deploy_hosts",
+                "deploy_plans",
+                "deploy_execs",
                 "zk_audit",
                 "zk_migrations",
                 "reports",

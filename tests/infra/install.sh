@@ -13,6 +13,8 @@
 #   es          osmem-server (PyPI; in-memory OpenSearch-compatible server, Go binary in the wheel)
 #   python      pymongo + boto3 in the venv (used by up.sh for readiness checks / bucket creation)
 #   chromium    Debian chromium (headless screenshots of the HTML report export in tests)
+#   ssh         Debian openssh-server/-client/-sftp-server, iproute2, sudo (tests/infra/ssh-hosts.sh
+#               runs one sshd per test host in its own network namespace)
 # Always installed: curl, util-linux (flock/setsid), procps, a Python venv.
 #
 # PyPI packages go into a venv at $SHARK_INFRA/venv (SHARK_INFRA defaults to /opt/shark-infra),
@@ -26,7 +28,7 @@ set -euo pipefail
 
 SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
 VENV="$SHARK_INFRA/venv"
-ALL=(mariadb mongo zookeeper redis prometheus s3 es python chromium)
+ALL=(mariadb mongo zookeeper redis prometheus s3 es python chromium ssh)
 
 # Pinned PyPI versions (checked on this machine kind).
 SECANTUS_VERSION="${SECANTUS_VERSION:-0.7.0b3}"
@@ -55,6 +57,7 @@ want zookeeper  && APT_PKGS+=(zookeeper libservlet-api-java default-jre-headless
 want redis      && APT_PKGS+=(redis-server redis-tools)
 want prometheus && APT_PKGS+=(prometheus prometheus-node-exporter prometheus-alertmanager)
 want chromium   && APT_PKGS+=(chromium fonts-dejavu-core)
+want ssh        && APT_PKGS+=(openssh-server openssh-client openssh-sftp-server iproute2 sudo)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -153,5 +156,6 @@ want redis      && log "redis:      $(redis-server --version | head -1)"
 want prometheus && log "prometheus: $(prometheus --version 2>&1 | head -1)"
 want mongo      && log "mongo:      SecantusDB $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("SecantusDB"))') ($VENV/bin/secantusd-py)"
 want s3         && log "s3:         $("$VENV/bin/weed" version 2>/dev/null | head -1)"
+want ssh        && log "ssh:        $(ssh -V 2>&1)"
 want es         && log "es:         osmem-server $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("osmem-server"))')"
 log "done"

@@ -1,0 +1,25 @@
+//! `shark deploy`: fleet execution over SSH. An inventory of hosts (Ansible-style INI/YAML),
+//! plans stored before they run, execution with bounded parallelism and rolling batches over one
+//! multiplexed OpenSSH master per host, SFTP copies verified by checksum, scripts uploaded and
+//! executed, live per-host output, remote kill at the timeout, results and output kept in the
+//! state file. Knows nothing of clap or the terminal: it reports through [`Observer`].
+
+mod copy;
+mod error;
+mod events;
+mod host;
+mod inventory;
+mod plan;
+mod remote;
+mod runner;
+mod select;
+mod ssh;
+mod status;
+
+pub use error::DeployError;
+pub use events::{Observer, Silent};
+pub use inventory::{Host, load as load_inventory};
+pub use plan::{Action, ActionInput, CopySpec, MaxFail, Options, Plan, Spec};
+pub use runner::{Execution, execute};
+pub use select::{natural_key, select};
+pub use status::{HostResult, HostStatus, Stream};
