@@ -7,7 +7,7 @@ pub mod export;
 mod health;
 mod llm;
 pub mod model;
-mod prometheus;
+pub(crate) mod prometheus;
 mod rules;
 pub mod settings;
 pub mod vulns;

@@ -90,7 +90,12 @@ pub fn evaluate(
                 else {
                     continue;
                 };
-                if tr.slope_per_hour > 0.0 {
+                // a projection from less than an hour of data is noise
+                let span_h = match (tr.points.first(), tr.points.last()) {
+                    (Some(a), Some(b)) => (b.0 - a.0) / 3600.0,
+                    _ => 0.0,
+                };
+                if tr.slope_per_hour > 0.0 && span_h >= 1.0 {
                     let hours = (100.0 - now) / tr.slope_per_hour;
                     if hours < t.exhaustion_warning_hours {
                         out.push(finding(
@@ -280,4 +285,39 @@ pub fn narrative(
         ));
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::inspect::model::Instance;
+
+    fn metrics(points: Vec<(f64, f64)>) -> Metrics {
+        let tr = crate::inspect::prometheus::trend(points);
+        Metrics {
+            source: "p".into(),
+            instances: vec![Instance {
+                instance: "n".into(),
+                mem_pct: Some(50.0),
+                mem_trend: tr,
+                ..Default::default()
+            }],
+            targets: vec![],
+            alerts: vec![],
+            errors: vec![],
+        }
+    }
+
+    #[test]
+    fn exhaustion_needs_an_hour_of_data() {
+        let t = Thresholds::default();
+        // +20 %/h over 10 minutes: too short to project
+        let short = metrics(vec![(0.0, 46.7), (600.0, 50.0)]);
+        assert!(evaluate(Some(&short), &[], None, &t).is_empty());
+        // +10 %/h over 2 hours, 50 % used: full in ~5 h
+        let long = metrics(vec![(0.0, 30.0), (7200.0, 50.0)]);
+        let f = evaluate(Some(&long), &[], None, &t);
+        assert_eq!(f.len(), 1, "{f:?}");
+        assert!(f[0].message.contains("full in about 5 h"), "{f:?}");
+    }
 }
