@@ -13,6 +13,9 @@ struct SshHosts {
     known_hosts: String,
     inventory: String,
     private_dir: String,
+    /// `netns`, or `loopback` where network namespaces cannot be created (no blackhole/down host)
+    mode: String,
+    port: String,
 }
 
 /// The ssh hosts, started once per test run (idempotent, locked; shared by test binaries).
@@ -43,12 +46,22 @@ fn ssh() -> &'static SshHosts {
                 .unwrap_or_else(|| panic!("{k} missing from the ssh hosts env"))
                 .to_string()
         };
-        SshHosts {
+        let hosts = SshHosts {
             dir: dir.clone(),
             known_hosts: get("SSH_KNOWN_HOSTS"),
             inventory: get("SSH_INVENTORY"),
             private_dir: get("SSH_PRIVATE_DIR"),
+            mode: get("SSH_MODE"),
+            port: get("SSH_PORT"),
+        };
+        if hosts.mode != "netns" {
+            eprintln!(
+                "NOTE: network namespaces unavailable here: ssh test hosts run on loopback \
+                 (127.0.1.x:{}); the blackhole and down hosts are not tested",
+                hosts.port
+            );
         }
+        hosts
     })
 }
 
@@ -164,6 +177,7 @@ fn script_runs_on_ten_hosts_and_file_lands_with_checksum() {
 fn bad_hosts_each_get_their_own_status_within_the_timeout() {
     let h = ssh();
     let env = env_with_hosts();
+    let loopback = h.mode != "netns";
     let t0 = std::time::Instant::now();
     let (out, _) = env.expect(
         1,
@@ -195,6 +209,10 @@ fn bad_hosts_each_get_their_own_status_within_the_timeout() {
         ("down", "unreachable", "no route to host"),
     ];
     for (name, status, reason) in expect {
+        if loopback && matches!(name, "blackhole" | "down") {
+            eprintln!("NOTE: {name} host not available in loopback mode: not tested");
+            continue;
+        }
         let e = &hosts[name];
         assert_eq!(e["status"], status, "{name}: {e}");
         assert!(
@@ -223,7 +241,10 @@ fn bad_hosts_each_get_their_own_status_within_the_timeout() {
         .find(|e| e["event"] == "summary")
         .expect("summary event");
     assert_eq!(summary["status"], "problems");
-    assert_eq!(summary["results"].as_array().unwrap().len(), 6);
+    assert_eq!(
+        summary["results"].as_array().unwrap().len(),
+        if loopback { 4 } else { 6 }
+    );
 }
 
 #[test]
@@ -400,7 +421,11 @@ fn unknown_host_key_is_refused_without_the_flag() {
     let mut parts = h7_key.split_whitespace();
     let wrong = format!(
         "{} {} {}\n",
-        ip_of("h6"),
+        if h.port == "22" {
+            ip_of("h6")
+        } else {
+            format!("[{}]:{}", ip_of("h6"), h.port)
+        },
         parts.next().unwrap(),
         parts.next().unwrap()
     );
@@ -467,6 +492,8 @@ fn auth_failure_plan_only_execute_and_inventory_verbs() {
             "intruder",
             "--address",
             &h8_ip,
+            "--port",
+            &h.port,
             "--user",
             "root",
             "--key",
