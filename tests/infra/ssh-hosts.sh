@@ -105,9 +105,10 @@ if ! unshare --uts --mount --propagation private true 2>/dev/null; then
 fi
 addr() { if [ "$MODE" = netns ]; then echo "$NET.$1"; else echo "127.0.1.$1"; fi; }
 kh_addr() { if [ "$PORT" = 22 ]; then echo "$1"; else echo "[$1]:$PORT"; fi; }
-in_ns() { # name cmd...: run in the host's namespace (netns mode) or here (loopback)
+in_ns() { # name cmd...: exec cmd in the host's namespace (netns mode) or here (loopback); called
+  # as `in_ns ... &`, so the exec keeps $! the server's own pid (ip netns exec and unshare exec too)
   local n="$1"; shift
-  if [ "$MODE" = netns ]; then ip netns exec "$PFX-$n" "$@"; else "$@"; fi
+  if [ "$MODE" = netns ]; then exec ip netns exec "$PFX-$n" "$@"; else exec "$@"; fi
 }
 PY="$(python3 -c 'import sys; print(sys.executable)')"
 mkdir -p /run/sshd "$PRIV"
