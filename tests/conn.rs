@@ -426,24 +426,8 @@ fn elasticsearch_flavour_and_version() {
 
 #[test]
 fn llm_models() {
-    let i = infra();
     let e = Env::new();
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "ai",
-            "--kind",
-            "llm",
-            "--url",
-            i.get("SHARK_T_LLM_BASE_URL"),
-            "--model",
-            i.get("SHARK_T_LLM_MODEL"),
-            "--secret-stdin",
-        ],
-        Some(i.get("SHARK_T_LLM_KEY")),
-    );
+    e.add_llm();
     let (out, _) = e.expect(0, &["conn", "test", "ai"], None);
     assert!(out.contains("is served"), "{out}");
 }

@@ -30,46 +30,10 @@ fn llm_control(path: &str, body: &str) {
     assert!(ok.status.success(), "{ok:?}");
 }
 
-fn add_prometheus(e: &Env) {
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "prom",
-            "--kind",
-            "prometheus",
-            "--url",
-            infra().get("SHARK_T_PROM_URL"),
-        ],
-        None,
-    );
-}
-
-fn add_llm(e: &Env) {
-    let i = infra();
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "ai",
-            "--kind",
-            "llm",
-            "--url",
-            i.get("SHARK_T_LLM_BASE_URL"),
-            "--model",
-            i.get("SHARK_T_LLM_MODEL"),
-            "--secret-stdin",
-        ],
-        Some(i.get("SHARK_T_LLM_KEY")),
-    );
-}
-
 #[test]
 fn metrics_show_the_node_the_down_target_and_the_firing_alert() {
     let e = Env::new();
-    add_prometheus(&e);
+    e.add_prometheus();
     let (out, _) = e.expect(
         0,
         &["inspect", "run", "--no-checks", "--no-llm", "-o", "json"],
@@ -431,8 +395,8 @@ fn llm_answer_is_the_analysis() {
         r#"{"content": "Risk: moderate. 1. Restart the dead exporter."}"#,
     );
     let e = Env::new();
-    add_prometheus(&e);
-    add_llm(&e);
+    e.add_prometheus();
+    e.add_llm();
     let (out, _) = e.expect(0, &["inspect", "run", "--no-checks", "-o", "json"], None);
     let r = json(&out);
     assert_eq!(r["analysis"]["source"], "llm", "{out}");
@@ -461,8 +425,8 @@ fn llm_errors_keep_the_report_with_the_rule_based_narrative() {
     let _g = LLM.lock().unwrap_or_else(|p| p.into_inner());
     llm_control("reset", "{}");
     let e = Env::new();
-    add_prometheus(&e);
-    add_llm(&e);
+    e.add_prometheus();
+    e.add_llm();
     std::fs::write(
         e.dir.path().join("shark.toml"),
         "[inspect]\nllm_retries = 2\nllm_timeout = \"2s\"\n",
@@ -576,7 +540,7 @@ fn fail_on_decides_the_exit_code() {
 #[test]
 fn exports_markdown_json_and_html_with_charts_rendered_by_chromium() {
     let e = Env::new();
-    add_prometheus(&e);
+    e.add_prometheus();
     e.expect(
         0,
         &[

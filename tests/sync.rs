@@ -13,14 +13,19 @@ use std::time::{Duration, Instant};
 /// Purging binlogs invalidates other tests' checkpoints: that test runs alone.
 static BINLOG: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
 
-async fn sql(stmts: &[&str]) {
+/// A root connection to the test MariaDB.
+async fn root() -> mysql_async::Conn {
     let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
     let opts = mysql_async::OptsBuilder::default()
         .ip_or_hostname("127.0.0.1")
         .tcp_port(port)
         .user(Some("root"))
         .prefer_socket(false);
-    let mut c = mysql_async::Conn::new(opts).await.unwrap();
+    mysql_async::Conn::new(opts).await.unwrap()
+}
+
+async fn sql(stmts: &[&str]) {
+    let mut c = root().await;
     c.query_drop("SET NAMES utf8mb4").await.unwrap();
     for s in stmts {
         c.query_drop(*s)
@@ -530,13 +535,7 @@ async fn purged_binlog_exits_4_naming_reset() {
         .unwrap()
         .to_string();
     sql(&["FLUSH BINARY LOGS", "FLUSH BINARY LOGS"]).await;
-    let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
-    let opts = mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some("root"))
-        .prefer_socket(false);
-    let mut c = mysql_async::Conn::new(opts).await.unwrap();
+    let mut c = root().await;
     let row: mysql_async::Row = c.query_first("SHOW MASTER STATUS").await.unwrap().unwrap();
     let current: String = row.get(0).unwrap();
     // MariaDB keeps a file until its binlog checkpoint has passed it: retry for a while

@@ -538,18 +538,18 @@ async fn session(
     target: Option<&Pos>,
     stats: &mut CdcStats,
 ) -> Result<Outcome, SyncError> {
-    let c = source::connect(&ctx.source).await?;
-    binlog::check_not_purged(
-        ctx.name,
-        &ctx.source,
-        &mut source::connect(&ctx.source).await?,
-        from,
-    )
-    .await?;
-    // derived from the state file too, so equally named tasks of two state files do not clash
-    let server_id = ctx
-        .spec
-        .server_id(&format!("{}#{}", ctx.store.path().display(), ctx.name));
+    // one connection: checked for a purged start, then turned into the binlog stream
+    let mut c = source::connect(&ctx.source).await?;
+    binlog::check_not_purged(ctx.name, &ctx.source, &mut c, from).await?;
+    // the task's --server-id, else the source connection's server_id option, else derived from
+    // the state file and task name (so equally named tasks of two state files do not clash)
+    let from_conn = ctx.source.option("server_id").and_then(|v| v.parse().ok());
+    let server_id = match ctx.spec.server_id.or(from_conn) {
+        Some(id) => id,
+        None => ctx
+            .spec
+            .server_id(&format!("{}#{}", ctx.store.path().display(), ctx.name)),
+    };
     let req = mysql_async::BinlogStreamRequest::new(server_id)
         .with_filename(from.file.as_bytes())
         .with_pos(from.pos);
@@ -667,10 +667,7 @@ async fn session(
                     boundary = Some(b.clone());
                 }
                 if reached(&b, target) {
-                    flush(ctx, &mut buffer, &b, stats).await?;
-                    *from = b;
-                    let _ = stream.close().await;
-                    return Ok(Outcome::CaughtUp);
+                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
                 }
                 if ctx.stopping() {
                     let _ = stream.close().await;
@@ -700,10 +697,7 @@ async fn session(
                     boundary = Some(b.clone());
                 }
                 if reached(&b, target) {
-                    flush(ctx, &mut buffer, &b, stats).await?;
-                    *from = b;
-                    let _ = stream.close().await;
-                    return Ok(Outcome::CaughtUp);
+                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
                 }
             }
             _ => {
@@ -713,14 +707,26 @@ async fn session(
                     pos,
                 };
                 if pos != 0 && buffer.is_empty() && reached(&b, target) {
-                    ctx.save_checkpoint(&b, stats.json())?;
-                    *from = b;
-                    let _ = stream.close().await;
-                    return Ok(Outcome::CaughtUp);
+                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
                 }
             }
         }
     }
+}
+
+/// The `--once` target is reached at a boundary: write what is buffered, checkpoint there, close.
+async fn caught_up(
+    ctx: &Ctx<'_>,
+    stream: mysql_async::BinlogStream,
+    buffer: &mut Vec<Change>,
+    at: Pos,
+    from: &mut Pos,
+    stats: &CdcStats,
+) -> Result<Outcome, SyncError> {
+    flush(ctx, buffer, &at, stats).await?;
+    *from = at;
+    let _ = stream.close().await;
+    Ok(Outcome::CaughtUp)
 }
 
 fn reached(p: &Pos, target: Option<&Pos>) -> bool {

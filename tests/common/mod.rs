@@ -110,3 +110,43 @@ impl Env {
         (out, err)
     }
 }
+
+impl Env {
+    /// Add connection `ai` to the stub OpenAI-compatible API.
+    pub fn add_llm(&self) {
+        let i = infra();
+        self.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "ai",
+                "--kind",
+                "llm",
+                "--url",
+                i.get("SHARK_T_LLM_BASE_URL"),
+                "--model",
+                i.get("SHARK_T_LLM_MODEL"),
+                "--secret-stdin",
+            ],
+            Some(i.get("SHARK_T_LLM_KEY")),
+        );
+    }
+
+    /// Add connection `prom` to the test Prometheus.
+    pub fn add_prometheus(&self) {
+        self.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "prom",
+                "--kind",
+                "prometheus",
+                "--url",
+                infra().get("SHARK_T_PROM_URL"),
+            ],
+            None,
+        );
+    }
+}
