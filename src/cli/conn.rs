@@ -14,7 +14,7 @@ use std::io::BufRead;
 
 const KIND_HELP: &str = "Kinds and their URL / options:
   mysql          mysql://USER@HOST:3306/[DB]          options: server_id, tls
-  mongodb        mongodb://[USER@]HOST:27017/          options: database
+  mongodb        mongodb://[USER@]HOST:27017/
   elasticsearch  http://HOST:9200                      options: auth=basic|apikey|bearer
   zookeeper      HOST:2181,HOST:2182,HOST:2183         options: admin_port, admin_ports, chroot
   prometheus     http://HOST:9090                      (secret = bearer token, or password with --user)

@@ -47,7 +47,7 @@ const MYSQL_OPTIONS: &[OptionSpec] = &[
     ),
     opt("tls", "true to require TLS"),
 ];
-const MONGODB_OPTIONS: &[OptionSpec] = &[opt("database", "default database")];
+const MONGODB_OPTIONS: &[OptionSpec] = &[];
 const ELASTICSEARCH_OPTIONS: &[OptionSpec] = &[opt("auth", "basic (default) | apikey | bearer")];
 const ZOOKEEPER_OPTIONS: &[OptionSpec] = &[
     opt(
