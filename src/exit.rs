@@ -1,5 +1,7 @@
-//! The exit-code contract shared by every subcommand (SPEC §1) and the classification of an
-//! error chain into one of those codes.
+//! The exit-code contract shared by every subcommand (SPEC §1), and `CliError`, the one error
+//! type the command layer returns. Every engine error reaches the edge through
+//! `From<E: Classify>`, so an engine error type without an exit code does not compile at the
+//! `?` that would pass it on. This module imports no engine.
 
 use std::fmt;
 
@@ -60,7 +62,7 @@ impl Classify for Problems {
     }
 }
 
-/// The user pressed Ctrl-C and the command stopped at a clean checkpoint.
+/// The user pressed Ctrl-C (or sent SIGTERM) and the command stopped at a clean checkpoint.
 #[derive(Debug)]
 pub struct Interrupted;
 
@@ -76,36 +78,127 @@ impl Classify for Interrupted {
     }
 }
 
-/// Walk an error chain and return the exit kind of the first error that knows its own.
-/// Errors nobody classified are runtime failures.
-pub fn classify(err: &anyhow::Error) -> ExitKind {
-    for cause in err.chain() {
-        if let Some(kind) = classify_one(cause) {
-            return kind;
-        }
+/// A usage error found by the command layer itself (conflicting flags, unreadable input file).
+#[derive(Debug)]
+pub struct Usage(pub String);
+
+impl fmt::Display for Usage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
-    ExitKind::Runtime
+}
+impl std::error::Error for Usage {}
+impl Classify for Usage {
+    fn exit_kind(&self) -> ExitKind {
+        ExitKind::Usage
+    }
 }
 
-fn classify_one(e: &(dyn std::error::Error + 'static)) -> Option<ExitKind> {
-    macro_rules! try_types {
-        ($($t:ty),* $(,)?) => {
-            $(if let Some(x) = e.downcast_ref::<$t>() { return Some(x.exit_kind()); })*
-        };
+/// A failure of the command layer itself that is none of the above (writing to stdout,
+/// writing an export file): exit 4.
+#[derive(Debug)]
+pub struct Runtime(pub String);
+
+impl fmt::Display for Runtime {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
     }
-    try_types!(
-        Problems,
-        Interrupted,
-        crate::state::StateError,
-        crate::config::ConfigError,
-        crate::conn::ConnError,
-        crate::deploy::DeployError,
-        crate::zk::ZkError,
-        crate::inspect::InspectError,
-        crate::sync::SyncError,
-    );
-    if e.downcast_ref::<clap::Error>().is_some() {
-        return Some(ExitKind::Usage);
+}
+impl std::error::Error for Runtime {}
+impl Classify for Runtime {
+    fn exit_kind(&self) -> ExitKind {
+        ExitKind::Runtime
     }
-    None
+}
+
+impl Classify for clap::Error {
+    fn exit_kind(&self) -> ExitKind {
+        ExitKind::Usage
+    }
+}
+
+/// What a command returns when it fails: the error chain and the exit code it was classified
+/// with where it entered the command layer. Deliberately not `std::error::Error` (like
+/// `anyhow::Error`), so the blanket `From` below stays coherent; there is no `From<anyhow::Error>`,
+/// so nothing reaches the edge unclassified.
+pub struct CliError {
+    pub kind: ExitKind,
+    pub error: anyhow::Error,
+}
+
+/// The result type of every command in `cli`.
+pub type CliResult<T = ()> = Result<T, CliError>;
+
+impl<E> From<E> for CliError
+where
+    E: Classify + std::error::Error + Send + Sync + 'static,
+{
+    fn from(e: E) -> CliError {
+        CliError {
+            kind: e.exit_kind(),
+            error: anyhow::Error::new(e),
+        }
+    }
+}
+
+impl CliError {
+    pub fn new(kind: ExitKind, error: anyhow::Error) -> CliError {
+        CliError { kind, error }
+    }
+
+    /// Add a line of context on top of the chain, keeping the exit code.
+    pub fn context(self, what: impl fmt::Display + Send + Sync + 'static) -> CliError {
+        CliError {
+            kind: self.kind,
+            error: self.error.context(what),
+        }
+    }
+}
+
+impl fmt::Debug for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?} (exit {})", self.error, self.kind.code())
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.error, f)
+    }
+}
+
+/// `.context(..)` for results whose error is classified, keeping its exit code.
+pub trait ResultExt<T> {
+    fn context<C: fmt::Display + Send + Sync + 'static>(self, what: C) -> CliResult<T>;
+    fn with_context<C: fmt::Display + Send + Sync + 'static>(
+        self,
+        what: impl FnOnce() -> C,
+    ) -> CliResult<T>;
+}
+
+impl<T, E: Into<CliError>> ResultExt<T> for Result<T, E> {
+    fn context<C: fmt::Display + Send + Sync + 'static>(self, what: C) -> CliResult<T> {
+        self.map_err(|e| e.into().context(what))
+    }
+    fn with_context<C: fmt::Display + Send + Sync + 'static>(
+        self,
+        what: impl FnOnce() -> C,
+    ) -> CliResult<T> {
+        self.map_err(|e| e.into().context(what()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn classified_errors_keep_their_code_through_context() {
+        let r: Result<(), Usage> = Err(Usage("bad flag".into()));
+        let e = r.context("parsing the command line").unwrap_err();
+        assert_eq!(e.kind, ExitKind::Usage);
+        assert_eq!(format!("{}", e.error.root_cause()), "bad flag");
+        let e: CliError = Interrupted.into();
+        assert_eq!(e.kind.code(), 130);
+    }
 }

@@ -3,7 +3,7 @@
 
 use clap::Parser;
 use shark::cli::{Cli, LogFormat};
-use shark::exit::{self, ExitKind};
+use shark::exit::{CliError, ExitKind};
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
@@ -36,8 +36,7 @@ fn main() -> ExitCode {
     let json = ui.json();
     match runtime.block_on(shark::cli::dispatch(cli, ui)) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
-            let kind = exit::classify(&e);
+        Err(CliError { kind, error: e }) => {
             let text = shark::ui::render_error(&e, verbose);
             // a Problems report was already printed in full; its summary is enough
             eprintln!("{text}");

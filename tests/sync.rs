@@ -442,7 +442,7 @@ async fn history_mode_versions_tombstones_and_replay() {
     assert_eq!(del.get("data"), Some(&Bson::Null), "tombstone");
     assert_eq!(del.get_i32("pk").unwrap(), 2);
     // replay from the older checkpoint: no duplicates
-    let store = shark::state::Store::open(&e.state()).unwrap();
+    let store = shark::cli::open_store(&e.state()).unwrap();
     let cp = store.checkpoint("sync:t", "__binlog__").unwrap().unwrap();
     store
         .checkpoint_save("sync:t", "__binlog__", &before, &cp.progress)

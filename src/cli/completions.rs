@@ -19,7 +19,7 @@ pub struct CompletionsArgs {
     pub shell: Shell,
 }
 
-pub fn run(a: &CompletionsArgs) -> anyhow::Result<()> {
+pub fn run(a: &CompletionsArgs) -> crate::exit::CliResult {
     let mut cmd = super::command();
     clap_complete::generate(a.shell, &mut cmd, "shark", &mut std::io::stdout());
     Ok(())
@@ -46,7 +46,7 @@ pub fn generate_completions() -> Vec<(String, Vec<u8>)> {
 }
 
 /// Man pages: shark.1 plus one page per subcommand (shark-conn.1, ...).
-pub fn generate_man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+pub fn generate_man_pages() -> std::io::Result<Vec<(String, Vec<u8>)>> {
     let cmd = super::command();
     let mut out = vec![];
     let mut buf = vec![];

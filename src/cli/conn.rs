@@ -7,7 +7,6 @@ use crate::conn::{
 use crate::exit::Problems;
 use crate::state::RunHandle;
 use crate::ui::Table;
-use anyhow::Context;
 use clap::{Args, Subcommand};
 use std::collections::BTreeMap;
 use std::io::BufRead;
@@ -91,13 +90,12 @@ pub struct SecretArgs {
 }
 
 impl SecretArgs {
-    fn read(&self) -> anyhow::Result<Option<Secret>> {
+    fn read(&self) -> crate::exit::CliResult<Option<Secret>> {
         if self.secret_stdin {
             let mut line = String::new();
-            std::io::stdin()
-                .lock()
-                .read_line(&mut line)
-                .context("reading the secret from stdin")?;
+            std::io::stdin().lock().read_line(&mut line).map_err(|e| {
+                conn::ConnError::Invalid(format!("--secret-stdin: cannot read stdin: {e}"))
+            })?;
             let s = line.trim_end_matches(['\n', '\r']).to_string();
             if s.is_empty() {
                 return Err(
@@ -222,7 +220,7 @@ pub struct TestArgs {
     pub names: Vec<String>,
 }
 
-pub async fn run(cmd: ConnCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Result<()> {
+pub async fn run(cmd: ConnCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
     let ui = &ctx.ui;
@@ -335,7 +333,7 @@ async fn test(
     reg: &Registry<'_>,
     names: Vec<String>,
     run: Option<&RunHandle>,
-) -> anyhow::Result<()> {
+) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let names = if names.is_empty() {
         let all: Vec<String> = reg.list()?.into_iter().map(|c| c.name).collect();

@@ -220,7 +220,7 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| format!("{e} (examples: 30s, 5m, 1h30m)"))
 }
 
-pub async fn run(cmd: DeployCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Result<()> {
+pub async fn run(cmd: DeployCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     match cmd {
@@ -287,7 +287,7 @@ fn absolute(p: &std::path::Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-fn stored_hosts(ctx: &Ctx) -> anyhow::Result<Vec<Host>> {
+fn stored_hosts(ctx: &Ctx) -> crate::exit::CliResult<Vec<Host>> {
     let mut hosts = ctx.store()?.deploy_hosts()?;
     if hosts.is_empty() {
         return Err(deploy::DeployError::Invalid(
@@ -299,7 +299,7 @@ fn stored_hosts(ctx: &Ctx) -> anyhow::Result<Vec<Host>> {
     Ok(hosts)
 }
 
-fn hosts(cmd: HostsCmd, ctx: &Ctx) -> anyhow::Result<()> {
+fn hosts(cmd: HostsCmd, ctx: &Ctx) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     match cmd {
@@ -395,7 +395,7 @@ fn print_plan_created(ui: &Ui, plan: &Plan) {
 }
 
 /// Run a plan with live rendering, print the summary, map the outcome to the exit code.
-async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> anyhow::Result<()> {
+async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     let observer = Arc::new(CliObserver::new(ui, plan));
@@ -455,7 +455,7 @@ async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> anyhow::Res
     outcome(&ex)
 }
 
-fn outcome(ex: &Execution) -> anyhow::Result<()> {
+fn outcome(ex: &Execution) -> crate::exit::CliResult {
     if ex.interrupted {
         return Err(Interrupted.into());
     }
@@ -597,7 +597,7 @@ impl Observer for CliObserver {
     }
 }
 
-fn plans(ctx: &Ctx, limit: i64) -> anyhow::Result<()> {
+fn plans(ctx: &Ctx, limit: i64) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     let rows = store.deploy_plans(limit)?;
@@ -651,7 +651,7 @@ fn plans(ctx: &Ctx, limit: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn show(ctx: &Ctx, a: ShowArgs) -> anyhow::Result<()> {
+fn show(ctx: &Ctx, a: ShowArgs) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     let plan = Plan::from_row(store.deploy_plan(a.plan)?)?;

@@ -16,7 +16,7 @@ pub struct HistoryArgs {
     pub limit: i64,
 }
 
-pub fn run(a: HistoryArgs, ctx: &Ctx) -> anyhow::Result<()> {
+pub fn run(a: HistoryArgs, ctx: &Ctx) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     if let Some(id) = a.run {

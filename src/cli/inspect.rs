@@ -118,7 +118,7 @@ impl InspectCmd {
     }
 }
 
-fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> anyhow::Result<Settings> {
+fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> crate::exit::CliResult<Settings> {
     let mut s: Settings = ctx.config.section("inspect")?;
     if let Some(a) = a {
         if a.prometheus.is_some() {
@@ -141,7 +141,7 @@ fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> anyhow::Result<Settings> {
     Ok(s)
 }
 
-fn latest(ctx: &Ctx, id: Option<i64>, nth: usize) -> anyhow::Result<Report> {
+fn latest(ctx: &Ctx, id: Option<i64>, nth: usize) -> crate::exit::CliResult<Report> {
     let store = ctx.store()?;
     let id = match id {
         Some(i) => i,
@@ -158,7 +158,7 @@ fn latest(ctx: &Ctx, id: Option<i64>, nth: usize) -> anyhow::Result<Report> {
     Ok(inspect::load(store, id)?)
 }
 
-pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> anyhow::Result<()> {
+pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     match cmd {
         InspectCmd::Run(a) => {
@@ -263,8 +263,9 @@ pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> anyhow::Result<()> {
             let text = export::render(&r, f);
             match out {
                 Some(p) => {
-                    std::fs::write(&p, text)
-                        .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", p.display()))?;
+                    std::fs::write(&p, text).map_err(|e| {
+                        crate::exit::Runtime(format!("cannot write {}: {e}", p.display()))
+                    })?;
                     ui.note(format!("report #{} written to {}", r.id, p.display()));
                 }
                 None => print!("{text}"),

@@ -12,9 +12,10 @@ mod zk;
 
 pub use completions::{SHELLS, generate_completions, generate_man_pages, write_all};
 
+use crate::cancel::Cancel;
 use crate::config::Config;
-use crate::exit::{self, EXIT_CODES_HELP, ExitKind};
-use crate::state::{RunStatus, Store};
+use crate::exit::{CliError, CliResult, EXIT_CODES_HELP, ExitKind};
+use crate::state::{RunStatus, Schema, Store};
 use crate::ui::{OutputMode, Ui};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -120,6 +121,24 @@ pub fn command() -> clap::Command {
     <Cli as clap::CommandFactory>::command()
 }
 
+/// Every engine's tables, brought up to date when a command opens the state file. An engine
+/// with tables adds its `store::SCHEMA` here (step 3 of the recipe in `lib.rs`).
+pub const ENGINE_SCHEMAS: &[&Schema] = &[
+    &crate::inspect::store::SCHEMA,
+    &crate::sync::store::SCHEMA,
+    &crate::zk::store::SCHEMA,
+    &crate::deploy::store::SCHEMA,
+];
+
+/// Open the state file at `path` with every engine's tables up to date.
+pub fn open_store(path: &std::path::Path) -> Result<Store, crate::state::StateError> {
+    let store = Store::open(path)?;
+    for schema in ENGINE_SCHEMAS {
+        store.ensure(schema)?;
+    }
+    Ok(store)
+}
+
 /// What every subcommand gets: the UI, the config and (opened on demand) the state file.
 pub struct Ctx {
     pub ui: Ui,
@@ -129,12 +148,19 @@ pub struct Ctx {
 }
 
 impl Ctx {
-    pub fn store(&self) -> anyhow::Result<&Store> {
+    pub fn store(&self) -> CliResult<&Store> {
         if let Some(s) = self.store.get() {
             return Ok(s);
         }
-        let s = Store::open(&self.state_path)?;
+        let s = open_store(&self.state_path)?;
         Ok(self.store.get_or_init(|| s))
+    }
+
+    /// The cancellation handle of a long-running verb: first Ctrl-C/SIGTERM stops it at the
+    /// next checkpoint, the second exits at once (see `crate::cancel`). Short verbs never call
+    /// this and keep the default signal behaviour.
+    pub fn cancel(&self) -> Cancel {
+        Cancel::on_signals()
     }
 }
 
@@ -155,7 +181,7 @@ impl Cli {
 
 /// Run the parsed command. Commands that do work are recorded in the run history with their
 /// outcome.
-pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
+pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
     if let Command::Completions(a) = &cli.command {
         return completions::run(a);
     }
@@ -197,8 +223,8 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
     if let (Some(run), Ok(store)) = (run, ctx.store()) {
         let (status, code, summary) = match &result {
             Ok(()) => (RunStatus::Ok, 0, serde_json::Value::Null),
-            Err(e) => {
-                let kind = exit::classify(e);
+            Err(CliError { kind, error }) => {
+                let kind = *kind;
                 let status = match kind {
                     ExitKind::Problems => RunStatus::Problems,
                     ExitKind::Interrupted => RunStatus::Interrupted,
@@ -207,7 +233,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> anyhow::Result<()> {
                 (
                     status,
                     kind.code() as i32,
-                    serde_json::json!({"error": crate::ui::render_error(e, 0)}),
+                    serde_json::json!({"error": crate::ui::render_error(error, 0)}),
                 )
             }
         };

@@ -18,7 +18,7 @@ pub enum StateCmd {
     },
 }
 
-pub fn run(cmd: StateCmd, ctx: &Ctx) -> anyhow::Result<()> {
+pub fn run(cmd: StateCmd, ctx: &Ctx) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     match cmd {

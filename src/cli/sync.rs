@@ -159,7 +159,7 @@ impl SyncCmd {
     }
 }
 
-pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Result<()> {
+pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
     let ui = &ctx.ui;

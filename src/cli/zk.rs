@@ -150,7 +150,7 @@ pub struct DataArgs {
 }
 
 impl DataArgs {
-    fn bytes(&self) -> anyhow::Result<Vec<u8>> {
+    fn bytes(&self) -> crate::exit::CliResult<Vec<u8>> {
         if let Some(p) = &self.from_file {
             return std::fs::read(p)
                 .map_err(|e| ZkError::Usage(format!("cannot read {}: {e}", p.display())).into());
@@ -346,7 +346,7 @@ impl ZkArgs {
 }
 
 /// Resolve the ensemble to talk to.
-fn resolve(ctx: &Ctx, cfg: &ZkConfig, explicit: Option<&str>) -> anyhow::Result<Target> {
+fn resolve(ctx: &Ctx, cfg: &ZkConfig, explicit: Option<&str>) -> crate::exit::CliResult<Target> {
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
     let name = target::pick_connection(&reg.list()?, explicit, cfg.conn.as_deref())?;
@@ -354,7 +354,7 @@ fn resolve(ctx: &Ctx, cfg: &ZkConfig, explicit: Option<&str>) -> anyhow::Result<
     Ok(Target::from_connection(&conn)?)
 }
 
-pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> anyhow::Result<()> {
+pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let run_id = run.map(|r| r.id);
     let cfg: ZkConfig = ctx.config.section("zk")?;
@@ -665,7 +665,7 @@ fn render_status(ui: &crate::ui::Ui, conn: &str, s: &Snapshot) {
     }
 }
 
-async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()> {
+async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let doc = |s: &Snapshot| {
         let mut v = serde_json::to_value(s).unwrap_or_default();
@@ -737,7 +737,7 @@ async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> anyhow::Result<()
     Ok(())
 }
 
-fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> anyhow::Result<()> {
+fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let nodes = &cfg.nodes;
     if ui.json() {
@@ -772,7 +772,7 @@ fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> anyhow::Result<()> {
+fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let store = ctx.store()?;
     if let Some(id) = id {
@@ -878,7 +878,7 @@ async fn files(
     target: &Target,
     cmd: FilesCmd,
     run_id: Option<i64>,
-) -> anyhow::Result<()> {
+) -> crate::exit::CliResult {
     let ui = &ctx.ui;
     let store = ctx.store()?;
     if let FilesCmd::History { name, limit } = &cmd {

@@ -39,6 +39,10 @@ pub enum DeployError {
         #[source]
         source: std::io::Error,
     },
+    #[error(transparent)]
+    State(#[from] crate::state::StateError),
+    #[error("could not store every host result: {0}")]
+    ResultsNotSaved(#[source] Box<DeployError>),
 }
 
 impl Classify for DeployError {
@@ -50,6 +54,8 @@ impl Classify for DeployError {
             | DeployError::Invalid(_)
             | DeployError::SourceChanged { .. } => ExitKind::Usage,
             DeployError::BadPlan(..) | DeployError::ControlDir { .. } => ExitKind::Runtime,
+            DeployError::State(e) => e.exit_kind(),
+            DeployError::ResultsNotSaved(_) => ExitKind::Runtime,
         }
     }
 }

@@ -15,6 +15,7 @@ mod runner;
 mod select;
 mod ssh;
 mod status;
+pub mod store;
 
 pub use error::DeployError;
 pub use events::{Observer, Silent};

@@ -236,11 +236,13 @@ impl Plan {
         selector: &str,
         spec: Spec,
         hosts: Vec<Host>,
-    ) -> Result<Plan, anyhow::Error> {
+    ) -> Result<Plan, DeployError> {
+        let json =
+            |e: serde_json::Error| DeployError::Invalid(format!("cannot store the plan: {e}"));
         let id = store.deploy_plan_save(
             selector,
-            &serde_json::to_value(&spec)?,
-            &serde_json::to_value(&hosts)?,
+            &serde_json::to_value(&spec).map_err(json)?,
+            &serde_json::to_value(&hosts).map_err(json)?,
         )?;
         let row = store.deploy_plan(id)?;
         Ok(Plan::from_row(row)?)

@@ -78,7 +78,7 @@ pub async fn execute(
     run_id: Option<i64>,
     observer: Arc<dyn Observer>,
     cancel: watch::Receiver<bool>,
-) -> Result<Execution, anyhow::Error> {
+) -> Result<Execution, DeployError> {
     plan.check_sources()?;
     let opts = &plan.spec.options;
     let exec_id = store.deploy_exec_start(plan.id, run_id)?;
@@ -121,7 +121,7 @@ pub async fn execute(
     };
     let mut failures = 0usize;
     let mut batch_no = 0usize;
-    let mut save_err: Option<anyhow::Error> = None;
+    let mut save_err: Option<DeployError> = None;
     let mut leftover: Vec<(usize, String)> = vec![];
     while let Some(batch) = batches.pop_front() {
         batch_no += 1;
@@ -217,7 +217,7 @@ pub async fn execute(
     });
     store.deploy_exec_finish(exec_id, ex.status_word(), &summary)?;
     if let Some(e) = save_err {
-        return Err(e.context("could not store every host result"));
+        return Err(DeployError::ResultsNotSaved(Box::new(e)));
     }
     Ok(ex)
 }

@@ -10,6 +10,7 @@ pub mod model;
 pub(crate) mod prometheus;
 mod rules;
 pub mod settings;
+pub mod store;
 pub mod vulns;
 
 use crate::conn::{ConnError, Registry};

@@ -22,6 +22,25 @@ pub enum StateError {
         supported: i64,
     },
     #[error(
+        "state file {path} has {component} tables at schema version {found}, newer than this shark supports ({supported}); upgrade shark"
+    )]
+    ComponentTooNew {
+        path: PathBuf,
+        component: &'static str,
+        found: i64,
+        supported: i64,
+    },
+    #[error(
+        "state file {path}: migrating the {component} tables to version {version} failed; the file is unchanged (restore a backup if this repeats)"
+    )]
+    Migration {
+        path: PathBuf,
+        component: &'static str,
+        version: i64,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error(
         "state file {path} is damaged ({detail}); restore it from a backup or move it away to start fresh"
     )]
     Corrupt { path: PathBuf, detail: String },
@@ -91,11 +110,13 @@ impl Classify for StateError {
             StateError::NotSqlite { .. }
             | StateError::Foreign { .. }
             | StateError::TooNew { .. }
+            | StateError::ComponentTooNew { .. }
             | StateError::NotFound { .. }
             | StateError::Exists { .. } => ExitKind::Usage,
             StateError::Corrupt { .. }
             | StateError::Io { .. }
             | StateError::Sql { .. }
+            | StateError::Migration { .. }
             | StateError::LeaseHeld { .. }
             | StateError::LeaseLost { .. } => ExitKind::Runtime,
         }

@@ -1,5 +1,6 @@
-//! Versioned schema migrations, tracked with `PRAGMA user_version`. Append only: a released
-//! migration is never edited, a change is a new entry.
+//! Versioned migrations of the core tables (meta, connections, runs, leases, checkpoints),
+//! tracked with `PRAGMA user_version`. Append only: a released migration is never edited, a
+//! change is a new entry. Engines' tables are migrated by `schema.rs`.
 
 use super::StateError;
 use rusqlite::Connection;
@@ -62,123 +63,19 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (task, unit)
     );
     "#,
-    // v2: inspection reports (and sync tasks/units below)
+    // v2–v5 created the inspect, sync, zk and deploy tables. Those tables now belong to their
+    // engines (`Schema` in each engine's `store.rs`, created with IF NOT EXISTS so files written
+    // by earlier builds keep theirs); the numbers stay so those files keep a valid version.
+    "",
+    "",
+    "",
+    "",
+    // v6: per-component schema versions of the engines' own tables (see `schema.rs`)
     r#"
-    CREATE TABLE reports (
-        id         INTEGER PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        period     TEXT NOT NULL,
-        verdict    TEXT NOT NULL,
-        score      INTEGER NOT NULL,
-        body       TEXT NOT NULL
-    );
-    "#,
-    // v3: sync tasks and their units
-    r#"
-    CREATE TABLE sync_tasks (
-        name       TEXT PRIMARY KEY,
-        spec       TEXT NOT NULL,
-        created_at TEXT NOT NULL,
+    CREATE TABLE schema_components (
+        component  TEXT PRIMARY KEY,
+        version    INTEGER NOT NULL,
         updated_at TEXT NOT NULL
-    );
-    CREATE TABLE sync_units (
-        task       TEXT NOT NULL REFERENCES sync_tasks(name) ON DELETE CASCADE,
-        unit       TEXT NOT NULL,
-        phase      TEXT NOT NULL,
-        last_key   TEXT,
-        rows_done  INTEGER NOT NULL DEFAULT 0,
-        rows_total INTEGER,
-        note       TEXT,
-        updated_at TEXT NOT NULL,
-        PRIMARY KEY (task, unit)
-    );
-    "#,
-    // v4: zk — node control audit (before/after ensemble snapshots) and file migrations
-    r#"
-    CREATE TABLE zk_audit (
-        id          INTEGER PRIMARY KEY,
-        conn        TEXT NOT NULL,
-        node        TEXT NOT NULL,
-        action      TEXT NOT NULL,
-        command     TEXT NOT NULL,
-        exit_code   INTEGER,
-        outcome     TEXT NOT NULL,
-        message     TEXT,
-        before      TEXT NOT NULL,
-        after       TEXT,
-        started_at  TEXT NOT NULL,
-        finished_at TEXT,
-        run_id      INTEGER
-    );
-    CREATE TABLE zk_migrations (
-        id          INTEGER PRIMARY KEY,
-        root        TEXT NOT NULL,
-        file        TEXT NOT NULL,
-        from_node   TEXT NOT NULL,
-        to_node     TEXT NOT NULL,
-        size        INTEGER NOT NULL,
-        sha256      TEXT NOT NULL,
-        reason      TEXT NOT NULL,
-        status      TEXT NOT NULL,
-        error       TEXT,
-        started_at  TEXT NOT NULL,
-        finished_at TEXT,
-        run_id      INTEGER
-    );
-    CREATE INDEX zk_migrations_open ON zk_migrations(root, status);
-    "#,
-    // v5: deploy (hosts inventory, plans, executions, per-host results and output)
-    r#"
-    CREATE TABLE deploy_hosts (
-        name       TEXT PRIMARY KEY,
-        address    TEXT NOT NULL,
-        port       INTEGER,
-        user       TEXT,
-        key_file   TEXT,
-        groups     TEXT NOT NULL DEFAULT '[]',
-        tags       TEXT NOT NULL DEFAULT '[]',
-        vars       TEXT NOT NULL DEFAULT '{}',
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
-    );
-    CREATE TABLE deploy_plans (
-        id         INTEGER PRIMARY KEY,
-        created_at TEXT NOT NULL,
-        selector   TEXT NOT NULL,
-        spec       TEXT NOT NULL,
-        hosts      TEXT NOT NULL
-    );
-    CREATE TABLE deploy_execs (
-        id         INTEGER PRIMARY KEY,
-        plan_id    INTEGER NOT NULL REFERENCES deploy_plans(id) ON DELETE CASCADE,
-        run_id     INTEGER,
-        started_at TEXT NOT NULL,
-        ended_at   TEXT,
-        status     TEXT NOT NULL,
-        summary    TEXT
-    );
-    CREATE INDEX deploy_execs_by_plan ON deploy_execs(plan_id, id);
-    CREATE TABLE deploy_results (
-        exec_id     INTEGER NOT NULL REFERENCES deploy_execs(id) ON DELETE CASCADE,
-        host        TEXT NOT NULL,
-        batch       INTEGER NOT NULL,
-        status      TEXT NOT NULL,
-        reason      TEXT,
-        exit_code   INTEGER,
-        started_at  TEXT,
-        duration_ms INTEGER NOT NULL DEFAULT 0,
-        bytes       INTEGER NOT NULL DEFAULT 0,
-        truncated   INTEGER NOT NULL DEFAULT 0,
-        PRIMARY KEY (exec_id, host)
-    );
-    CREATE TABLE deploy_output (
-        exec_id INTEGER NOT NULL,
-        host    TEXT NOT NULL,
-        seq     INTEGER NOT NULL,
-        stream  TEXT NOT NULL,
-        line    TEXT NOT NULL,
-        PRIMARY KEY (exec_id, host, seq),
-        FOREIGN KEY (exec_id, host) REFERENCES deploy_results(exec_id, host) ON DELETE CASCADE
     );
     "#,
 ];

@@ -12,6 +12,7 @@ mod migrations;
 mod process;
 mod reports;
 mod runs;
+mod schema;
 mod sync;
 mod zk_audit;
 mod zk_migrations;
@@ -24,6 +25,7 @@ pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
+pub use schema::Schema;
 pub use sync::{UnitRow, save_unit};
 pub use zk_audit::ZkAuditRow;
 pub use zk_migrations::{NewMigration, ZkMigrationRow};
@@ -40,6 +42,8 @@ pub const APPLICATION_ID: i32 = 0x5348_524B;
 pub struct Store {
     path: PathBuf,
     conn: Mutex<Connection>,
+    /// Components whose schema `ensure` has brought up to date in this process.
+    ensured: Mutex<std::collections::HashSet<&'static str>>,
 }
 
 impl Store {
@@ -61,6 +65,7 @@ impl Store {
         Ok(Store {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
+            ensured: Mutex::new(Default::default()),
         })
     }
 
@@ -101,31 +106,28 @@ impl Store {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Schema version and row counts, for `shark state info`.
+    /// Schema version and the row count of every table in the file (read from SQLite itself,
+    /// so an engine's new table shows up without anyone listing it), for `shark state info`.
     pub fn info(&self) -> Result<Vec<(String, i64)>, StateError> {
         self.with(|c| {
+            let sql = |e| StateError::sql(&self.path, e);
             let mut out = vec![(
                 "schema_version".to_string(),
                 c.query_row("PRAGMA user_version", [], |r| r.get::<_, i64>(0))
-                    .map_err(|e| StateError::sql(&self.path, e))?,
+                    .map_err(sql)?,
             )];
-            for table in [
-                "connections",
-                "runs",
-                "run_logs",
-                "leases",
-                "checkpoints",
-                "deploy_hosts",
-                "deploy_plans",
-                "deploy_execs",
-                "zk_audit",
-                "zk_migrations",
-                "reports",
-            ] {
+            let tables: Vec<String> = c
+                .prepare(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+                )
+                .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+                .map_err(sql)?;
+            for table in tables {
+                let quoted = format!("\"{}\"", table.replace('"', "\"\""));
                 let n: i64 = c
-                    .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-                    .map_err(|e| StateError::sql(&self.path, e))?;
-                out.push((table.to_string(), n));
+                    .query_row(&format!("SELECT count(*) FROM {quoted}"), [], |r| r.get(0))
+                    .map_err(sql)?;
+                out.push((table, n));
             }
             Ok(out)
         })

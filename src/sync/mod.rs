@@ -9,6 +9,7 @@ pub mod runner;
 pub mod schema;
 pub mod sink;
 pub mod source;
+pub mod store;
 pub mod task;
 pub mod value;
 pub mod verify;

@@ -8,6 +8,7 @@ pub mod error;
 pub mod files;
 pub mod nodes;
 pub mod settings;
+pub mod store;
 pub mod target;
 pub mod words;
 pub mod workload;
