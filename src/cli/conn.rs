@@ -108,6 +108,7 @@ impl SecretArgs {
             let v = std::env::var(var).map_err(|_| {
                 conn::ConnError::Invalid(format!("--secret-env {var}: the variable is not set"))
             })?;
+            conn::child_env::note_secret_var(var);
             return Ok(Some(Secret::new(v)));
         }
         Ok(None)

@@ -2,6 +2,7 @@
 //! (state file or config file) with encrypted secrets, and `conn test`.
 
 mod check;
+pub mod child_env;
 mod error;
 mod kind;
 pub mod probe;
