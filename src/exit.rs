@@ -201,4 +201,18 @@ mod tests {
         let e: CliError = Interrupted.into();
         assert_eq!(e.kind.code(), 130);
     }
+
+    #[test]
+    fn every_edge_error_has_its_documented_code() {
+        let cases: [(CliError, u8); 4] = [
+            (Problems("2 checks failed".into()).into(), 1),
+            (Usage("bad".into()).into(), 2),
+            (Runtime("disk full".into()).into(), 4),
+            (Interrupted.into(), 130),
+        ];
+        for (e, code) in cases {
+            assert_eq!(e.kind.code(), code, "{e}");
+            assert!(EXIT_CODES_HELP.contains(&format!("{code} ")), "{code} undocumented");
+        }
+    }
 }
