@@ -363,9 +363,9 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     let t = zk.target(&Registry::new(store, &ctx.config), args.conn.as_deref())?;
     match cmd {
         ZkCmd::Status(a) => status(ctx, &zk, &t, &a).await,
-        ZkCmd::Ls { path } => Ok(render_ls(ui, &path, &zk.ls(&t, &path).await?)),
-        ZkCmd::Tree { path, depth } => Ok(render_tree(ui, &zk.tree(&t, &path, depth).await?)),
-        ZkCmd::Get { path } => Ok(render_get(ui, &zk.get(&t, &path).await?)),
+        ZkCmd::Ls { path } => render_ls(ui, &path, &zk.ls(&t, &path).await?),
+        ZkCmd::Tree { path, depth } => render_tree(ui, &zk.tree(&t, &path, depth).await?),
+        ZkCmd::Get { path } => render_get(ui, &zk.get(&t, &path).await?),
         ZkCmd::Set(a) => {
             let stat = zk.set(&t, &a.path, &a.data.bytes()?, a.version).await?;
             if ui.json() {
@@ -415,9 +415,10 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
 }
 
-fn render_ls(ui: &Ui, path: &str, entries: &[znode::Entry]) {
+fn render_ls(ui: &Ui, path: &str, entries: &[znode::Entry]) -> CliResult {
     if ui.json() {
-        return ui.print_json(entries);
+        ui.print_json(entries);
+        return Ok(());
     }
     let mut t = Table::new([
         "NAME",
@@ -453,11 +454,13 @@ fn render_ls(ui: &Ui, path: &str, entries: &[znode::Entry]) {
     } else {
         ui.print_table(&t);
     }
+    Ok(())
 }
 
-fn render_tree(ui: &Ui, entries: &[znode::Entry]) {
+fn render_tree(ui: &Ui, entries: &[znode::Entry]) -> CliResult {
     if ui.json() {
-        return ui.print_json(entries);
+        ui.print_json(entries);
+        return Ok(());
     }
     for e in entries {
         let name = if e.depth == 0 { &e.path } else { &e.name };
@@ -475,11 +478,13 @@ fn render_tree(ui: &Ui, entries: &[znode::Entry]) {
             stat.unwrap_or_default()
         ));
     }
+    Ok(())
 }
 
-fn render_get(ui: &Ui, d: &znode::Data) {
+fn render_get(ui: &Ui, d: &znode::Data) -> CliResult {
     if ui.json() {
-        return ui.print_json(d);
+        ui.print_json(d);
+        return Ok(());
     }
     match (&d.text, &d.hex) {
         (Some(t), _) => ui.line(t),
@@ -500,6 +505,7 @@ fn render_get(ui: &Ui, d: &znode::Data) {
         s.mtime,
         owner.unwrap_or_default()
     ));
+    Ok(())
 }
 
 async fn create(ui: &Ui, zk: &Zk<'_>, t: &Target, a: CreateArgs) -> CliResult {
