@@ -39,7 +39,17 @@ Nodes (for `node` and `files`) are declared in the config file:
   restart = \"systemctl restart zookeeper\"   # optional: default stop && start
 Commands run in a local `sh -c` with SHARK_ZK_NODE, SHARK_ZK_MEMBER, SHARK_ZK_ACTION set (use \
 `ssh HOST ...` inside them for remote nodes; built-in SSH is not wired yet). Storage directories are \
-local paths (SSH/SFTP storage is not wired yet).";
+local paths (SSH/SFTP storage is not wired yet); node commands never inherit SHARK_MASTER_KEY or a \
+variable a secret was read from.
+
+ACLs: when the connection has a user and a secret (`--user NAME --secret-stdin`), shark authenticates \
+with the digest scheme and every znode it creates (`zk create`, `zk files` metadata and its root, \
+workload znodes) gets the creator-only ACL (CREATOR_ALL_ACL): sessions without the same credentials \
+can neither read nor change it. Without credentials znodes are created open (OPEN_ACL_UNSAFE).
+
+Interrupting: the first Ctrl-C (or SIGTERM) stops `status --watch`, `files rebalance`, `workload` and \
+the wait of `node start|stop|restart` at a clean point (a file move completes first; a workload cleans \
+up) and exits 130; a second one exits at once.";
 
 /// `shark zk --help` epilogue: configuration, then the exit codes.
 pub fn long_help() -> String {
@@ -128,7 +138,7 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct StatusArgs {
-    /// Refresh until --count or Ctrl-C (which exits 130); with -o json NDJSON, one snapshot per line
+    /// Refresh until Ctrl-C (NDJSON, one snapshot per line, with -o json)
     #[arg(long)]
     pub watch: bool,
     /// Refresh interval with --watch
