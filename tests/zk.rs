@@ -915,3 +915,234 @@ fn the_example_zk_section_is_valid() {
     assert_eq!(nodes.as_array().unwrap().len(), 3, "{nodes:#}");
     assert!(nodes[0]["storage"].is_string() && nodes[0]["stop"].is_string());
 }
+
+/// The root znode's data (drained nodes) and a file's record are stored data: unreadable, they
+/// stop the command with the znode's path and are never overwritten with defaults.
+#[test]
+fn unreadable_metadata_is_an_error_and_is_left_unchanged() {
+    let _g = Ensemble::take();
+    let e = Env::new();
+    add_ensemble(&e);
+    let root = write_config(&e, 1.0);
+    put_files(&e, "c", 2, "n1");
+    e.expect(
+        0,
+        &["zk", "set", &root, "{\"drained\": [\"n3\"], oops"],
+        None,
+    );
+    let (out, _) = e.expect(0, &["zk", "get", &root, "-o", "json"], None);
+    let before: Value = serde_json::from_str(&out).unwrap();
+    for args in [
+        &["zk", "files", "rebalance", "--drain", "n2"][..],
+        &["zk", "files", "undrain", "n3"][..],
+        &["zk", "files", "ls"][..],
+    ] {
+        let (_, err) = e.expect(4, args, None);
+        assert!(
+            err.contains(&format!("metadata znode {root}")) && err.contains("nothing was changed"),
+            "{args:?}: {err}"
+        );
+    }
+    let (out, _) = e.expect(0, &["zk", "get", &root, "-o", "json"], None);
+    let after: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(after["text"], before["text"]);
+    assert_eq!(after["stat"]["version"], before["stat"]["version"]);
+
+    // a damaged file record: named by `ls`, reported (not orphaned) by `verify`
+    e.expect(0, &["zk", "set", &root, "{\"drained\": []}"], None);
+    let record = format!("{root}/c-0.bin");
+    e.expect(0, &["zk", "set", &record, "garbage"], None);
+    let (_, err) = e.expect(4, &["zk", "files", "ls"], None);
+    assert!(err.contains(&format!("metadata znode {record}")), "{err}");
+    let (code, out, _) = e.run(&["zk", "files", "verify", "-o", "json"], None);
+    assert_eq!(code, 1, "{out}");
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        (
+            v["problems"].as_u64(),
+            v["orphans"].as_array().map(Vec::len)
+        ),
+        (Some(1), Some(0)),
+        "{v:#}"
+    );
+    assert!(
+        v["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|f| f["status"] == "unreadable"),
+        "{v:#}"
+    );
+    e.expect(1, &["zk", "files", "verify"], None);
+    let (out, _) = e.expect(0, &["zk", "get", &record], None);
+    assert!(out.starts_with("garbage"), "{out}");
+}
+
+/// A node command never sees the master key.
+#[test]
+fn node_commands_do_not_inherit_the_master_key() {
+    let i = infra();
+    let e = Env::new();
+    let url = i.get("SHARK_T_ZK_SRVR_CONNECT");
+    e.expect(
+        0,
+        &["conn", "add", "plain", "--kind", "zookeeper", "--url", url],
+        None,
+    );
+    let dump = e.dir.path().join("env.txt");
+    std::fs::write(
+        e.dir.path().join("shark.toml"),
+        format!(
+            "[zk]\nsettle_timeout = \"10s\"\n[zk.nodes.envy]\nstart = \"env > '{}'\"\n",
+            dump.display()
+        ),
+    )
+    .unwrap();
+    let out = e
+        .shark()
+        .env("SHARK_MASTER_KEY", "do-not-leak-this-key")
+        .args(["zk", "node", "start", "envy"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let env = std::fs::read_to_string(&dump).unwrap();
+    assert!(env.contains("SHARK_ZK_NODE=envy"), "{env}");
+    assert!(!env.contains("SHARK_MASTER_KEY"), "{env}");
+    assert!(!env.contains("do-not-leak-this-key"), "{env}");
+}
+
+/// With digest credentials, what shark creates is readable and writable only with them.
+#[test]
+fn znodes_created_with_digest_auth_are_creator_only() {
+    let _g = Ensemble::take();
+    let e = Env::new();
+    add_ensemble(&e);
+    let i = infra();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "zkd",
+            "--kind",
+            "zookeeper",
+            "--url",
+            i.get("SHARK_T_ZK_CONNECT"),
+            "--user",
+            "alice",
+            "--secret-stdin",
+        ],
+        Some("alice-secret\n"),
+    );
+    // the parent is open (created without credentials): other tests share /shark-test
+    let base = format!("/shark-test/acl-{}", std::process::id());
+    e.expect(
+        0,
+        &["zk", "--conn", "zk", "create", &base, "--parents"],
+        None,
+    );
+    let p = format!("{base}/secret");
+    e.expect(0, &["zk", "--conn", "zkd", "create", &p, "mine"], None);
+    let (out, _) = e.expect(0, &["zk", "--conn", "zkd", "get", &p], None);
+    assert!(out.starts_with("mine"), "{out}");
+    // another session without the digest can neither read nor write it
+    let (_, err) = e.expect(3, &["zk", "--conn", "zk", "get", &p], None);
+    assert!(err.contains("ACL"), "{err}");
+    e.expect(3, &["zk", "--conn", "zk", "set", &p, "theirs"], None);
+    // a file's metadata and the files root too
+    let src = e.dir.path().join("f.txt");
+    std::fs::write(&src, b"digest").unwrap();
+    let storage = e.dir.path().join("store");
+    std::fs::write(
+        e.dir.path().join("shark.toml"),
+        format!(
+            "[zk]\nconn = \"zkd\"\nfiles_root = \"{base}/files\"\n[zk.nodes.n1]\nstorage = \"{}\"\n",
+            storage.display()
+        ),
+    )
+    .unwrap();
+    e.expect(0, &["zk", "files", "put", src.to_str().unwrap()], None);
+    e.expect(
+        3,
+        &["zk", "--conn", "zk", "get", &format!("{base}/files/f.txt")],
+        None,
+    );
+    e.expect(
+        3,
+        &["zk", "--conn", "zk", "ls", &format!("{base}/files")],
+        None,
+    );
+    e.expect(0, &["zk", "files", "rm", "f.txt"], None);
+    e.expect(
+        0,
+        &["zk", "--conn", "zkd", "rm", &format!("{base}/files")],
+        None,
+    );
+    e.expect(0, &["zk", "--conn", "zkd", "rm", &p], None);
+    e.expect(0, &["zk", "--conn", "zk", "rm", &base], None);
+}
+
+/// The first Ctrl-C (SIGINT) stops a rebalance after the move in flight: exit 130, nothing
+/// open, nothing lost.
+#[test]
+fn ctrl_c_stops_a_rebalance_at_a_clean_point() {
+    let _g = Ensemble::take();
+    let e = Env::new();
+    add_ensemble(&e);
+    write_config(&e, 1.0);
+    let files = put_files(&e, "i", 8, "n1");
+    let (mut child, _lines) = slow_rebalance(&e);
+    let st = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    let (out, _) = e.expect(0, &["zk", "files", "history", "-o", "json"], None);
+    let hist: Value = serde_json::from_str(&out).unwrap();
+    let hist = hist.as_array().unwrap();
+    assert!(
+        !hist.is_empty() && hist.iter().all(|h| h["status"] == "done"),
+        "{hist:#?}"
+    );
+    assert_all_intact(&e, &files);
+}
+
+/// SIGTERM ends a workload early: it still cleans up, then exits 130.
+#[test]
+fn sigterm_ends_a_workload_after_its_cleanup() {
+    let _g = Ensemble::take();
+    let e = Env::new();
+    add_ensemble(&e);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .args(["zk", "workload", "--duration", "60s", "--max-files", "0"])
+        .env("SHARK_STATE", e.state())
+        .env_remove("SHARK_CONFIG")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .current_dir(e.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while e.run(&["zk", "get", "/shark/workload"], None).0 != 0 {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no workload started"
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    let st = std::process::Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(st.success());
+    assert_eq!(child.wait().unwrap().code(), Some(130));
+    assert!(start.elapsed() < Duration::from_secs(30));
+    e.expect(2, &["zk", "get", "/shark/workload"], None);
+}

@@ -3,15 +3,17 @@
 
 use super::Ctx;
 use crate::conn::Registry;
-use crate::exit::{Interrupted, Problems};
-use crate::state::{Lease, RunHandle};
-use crate::ui::{NoProgress, Progress, Table, UiProgress};
-use crate::zk::ensemble::{self, Snapshot, Verdict};
-use crate::zk::files::{Files, rebalance};
-use crate::zk::nodes::{self, Action};
-use crate::zk::settings::ZkConfig;
-use crate::zk::target::{self, Target};
-use crate::zk::{ZkError, workload, znode};
+use crate::exit::CliResult;
+use crate::state::RunHandle;
+use crate::ui::{NoProgress, Progress, Table, Ui, UiProgress};
+use crate::zk::ensemble::{Snapshot, Verdict};
+use crate::zk::files::load::NodeLoad;
+use crate::zk::files::rebalance::{self, MoveStatus};
+use crate::zk::files::verify::{self, CheckStatus};
+use crate::zk::nodes::Action;
+use crate::zk::store::AuditRow;
+use crate::zk::target::Target;
+use crate::zk::{Listing, RebalanceOptions, Watch, Zk, ZkError, workload, znode};
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -37,7 +39,17 @@ Nodes (for `node` and `files`) are declared in the config file:
   restart = \"systemctl restart zookeeper\"   # optional: default stop && start
 Commands run in a local `sh -c` with SHARK_ZK_NODE, SHARK_ZK_MEMBER, SHARK_ZK_ACTION set (use \
 `ssh HOST ...` inside them for remote nodes; built-in SSH is not wired yet). Storage directories are \
-local paths (SSH/SFTP storage is not wired yet).";
+local paths (SSH/SFTP storage is not wired yet); node commands never inherit SHARK_MASTER_KEY or a \
+variable a secret was read from.
+
+ACLs: when the connection has a user and a secret (`--user NAME --secret-stdin`), shark authenticates \
+with the digest scheme and every znode it creates (`zk create`, `zk files` metadata and its root, \
+workload znodes) gets the creator-only ACL (CREATOR_ALL_ACL): sessions without the same credentials \
+can neither read nor change it. Without credentials znodes are created open (OPEN_ACL_UNSAFE).
+
+Interrupting: the first Ctrl-C (or SIGTERM) stops `status --watch`, `files rebalance`, `workload` and \
+the wait of `node start|stop|restart` at a clean point (a file move completes first; a workload cleans \
+up) and exits 130; a second one exits at once.";
 
 /// `shark zk --help` epilogue: configuration, then the exit codes.
 pub fn long_help() -> String {
@@ -150,7 +162,7 @@ pub struct DataArgs {
 }
 
 impl DataArgs {
-    fn bytes(&self) -> crate::exit::CliResult<Vec<u8>> {
+    fn bytes(&self) -> CliResult<Vec<u8>> {
         if let Some(p) = &self.from_file {
             return std::fs::read(p)
                 .map_err(|e| ZkError::Usage(format!("cannot read {}: {e}", p.display())).into());
@@ -345,123 +357,27 @@ impl ZkArgs {
     }
 }
 
-/// Resolve the ensemble to talk to.
-fn resolve(ctx: &Ctx, cfg: &ZkConfig, explicit: Option<&str>) -> crate::exit::CliResult<Target> {
-    let store = ctx.store()?;
-    let reg = Registry::new(store, &ctx.config);
-    let name = target::pick_connection(&reg.list()?, explicit, cfg.conn.as_deref())?;
-    let conn = reg.get(&name)?;
-    Ok(Target::from_connection(&conn)?)
-}
-
-pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
+pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let ui = &ctx.ui;
-    let run_id = run.map(|r| r.id);
-    let cfg: ZkConfig = ctx.config.section("zk")?;
-    cfg.validate()?;
-    let cfg = &cfg;
-    if let ZkCmd::Node(NodeCmd::List) = &args.cmd {
-        return node_list(ctx, cfg);
-    }
-    if let ZkCmd::Audit { node, id, limit } = &args.cmd {
-        return audit(ctx, node.as_deref(), *id, *limit);
-    }
-    let target = resolve(ctx, cfg, args.conn.as_deref())?;
-    match args.cmd {
-        ZkCmd::Status(a) => status(ctx, &target, &a).await,
-        ZkCmd::Ls { path } => {
-            let c = target.client().await?;
-            let entries = znode::ls(&c, &path).await?;
-            if ui.json() {
-                ui.print_json(&entries);
-            } else {
-                let mut t = Table::new([
-                    "NAME",
-                    "VERSION",
-                    "BYTES",
-                    "CHILDREN",
-                    "EPHEMERAL",
-                    "MODIFIED",
-                ]);
-                for e in &entries {
-                    let s = e.stat.as_ref();
-                    t.row([
-                        e.name.clone(),
-                        s.map(|s| s.version.to_string()).unwrap_or_default(),
-                        s.map(|s| s.data_length.to_string()).unwrap_or_default(),
-                        s.map(|s| s.num_children.to_string()).unwrap_or_default(),
-                        s.map(|s| if s.ephemeral { "yes" } else { "" }.to_string())
-                            .unwrap_or_default(),
-                        s.map(|s| s.mtime.clone()).unwrap_or_default(),
-                    ]);
-                }
-                if t.is_empty() {
-                    ui.note(format!("{path} has no children"));
-                } else {
-                    ui.print_table(&t);
-                }
-            }
-            Ok(())
+    let store = ctx.store()?;
+    let zk = Zk::new(store, ctx.config.section("zk")?, run.map(|r| r.id))?;
+    // verbs that need no ensemble
+    let cmd = match args.cmd {
+        ZkCmd::Node(NodeCmd::List) => return node_list(ctx, &zk),
+        ZkCmd::Audit { node, id, limit } => return audit(ui, &zk, node.as_deref(), id, limit),
+        ZkCmd::Files(FilesCmd::History { name, limit }) => {
+            return history(ui, &zk, name.as_deref(), limit);
         }
-        ZkCmd::Tree { path, depth } => {
-            let c = target.client().await?;
-            let entries = znode::tree(&c, &path, depth).await?;
-            if ui.json() {
-                ui.print_json(&entries);
-            } else {
-                for e in &entries {
-                    let s = e.stat.as_ref();
-                    println!(
-                        "{}{}{}",
-                        "  ".repeat(e.depth),
-                        if e.depth == 0 {
-                            e.path.clone()
-                        } else {
-                            e.name.clone()
-                        },
-                        s.map(|s| format!(
-                            "  (v{}, {} B{})",
-                            s.version,
-                            s.data_length,
-                            if s.ephemeral { ", ephemeral" } else { "" }
-                        ))
-                        .unwrap_or_default()
-                    );
-                }
-            }
-            Ok(())
-        }
-        ZkCmd::Get { path } => {
-            let c = target.client().await?;
-            let d = znode::get(&c, &path).await?;
-            if ui.json() {
-                ui.print_json(&d);
-            } else {
-                match (&d.text, &d.hex) {
-                    (Some(t), _) => println!("{t}"),
-                    (None, Some(h)) => println!("(binary, hex) {h}"),
-                    _ => {}
-                }
-                ui.note(format!(
-                    "version {} · {} bytes · {} children · mzxid {} · modified {}{}",
-                    d.stat.version,
-                    d.stat.data_length,
-                    d.stat.num_children,
-                    d.stat.mzxid,
-                    d.stat.mtime,
-                    d.stat
-                        .ephemeral_owner
-                        .as_ref()
-                        .map(|o| format!(" · ephemeral owner {o}"))
-                        .unwrap_or_default()
-                ));
-            }
-            Ok(())
-        }
+        cmd => cmd,
+    };
+    let t = zk.target(&Registry::new(store, &ctx.config), args.conn.as_deref())?;
+    match cmd {
+        ZkCmd::Status(a) => status(ctx, &zk, &t, &a).await,
+        ZkCmd::Ls { path } => render_ls(ui, &path, &zk.ls(&t, &path).await?),
+        ZkCmd::Tree { path, depth } => render_tree(ui, &zk.tree(&t, &path, depth).await?),
+        ZkCmd::Get { path } => render_get(ui, &zk.get(&t, &path).await?),
         ZkCmd::Set(a) => {
-            let c = target.client().await?;
-            let data = a.data.bytes()?;
-            let stat = znode::set(&c, &a.path, &data, a.version).await?;
+            let stat = zk.set(&t, &a.path, &a.data.bytes()?, a.version).await?;
             if ui.json() {
                 ui.print_json(&serde_json::json!({"path": a.path, "stat": stat}));
             } else {
@@ -469,33 +385,13 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exi
             }
             Ok(())
         }
-        ZkCmd::Create(a) => {
-            let c = target.client().await?;
-            let data = a.data.bytes()?;
-            let flags = znode::CreateFlags {
-                ephemeral: a.ephemeral,
-                sequential: a.sequential,
-                container: a.container,
-                parents: a.parents,
-            };
-            let (created, stat) = znode::create(&c, &a.path, &data, flags).await?;
-            if ui.json() {
-                ui.print_json(&serde_json::json!({"path": created, "stat": stat}));
-            } else {
-                ui.line(format!("created {created}"));
-                if a.ephemeral {
-                    ui.note("note: an ephemeral znode lives as long as the session that created it, i.e. it is gone now that this command exits");
-                }
-            }
-            Ok(())
-        }
+        ZkCmd::Create(a) => create(ui, &zk, &t, a).await,
         ZkCmd::Rm {
             path,
             version,
             recursive,
         } => {
-            let c = target.client().await?;
-            let deleted = znode::rm(&c, &path, version, recursive).await?;
+            let deleted = zk.rm(&t, &path, version, recursive).await?;
             if ui.json() {
                 ui.print_json(&serde_json::json!({"deleted": deleted}));
             } else {
@@ -503,115 +399,145 @@ pub async fn run(args: ZkArgs, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exi
             }
             Ok(())
         }
-        ZkCmd::Node(cmd) => {
-            let (a, action) = match cmd {
-                NodeCmd::Start(a) => (a, Action::Start),
-                NodeCmd::Stop(a) => (a, Action::Stop),
-                NodeCmd::Restart(a) => (a, Action::Restart),
-                NodeCmd::List => unreachable!("handled above"),
-            };
-            let decl = cfg.nodes.get(&a.node).ok_or_else(|| {
-                ZkError::Usage(format!(
-                    "no node '{}' in {}: declare it under [zk.nodes.{}] (see `shark zk --help`)",
-                    a.node,
-                    ctx.config.path_display(),
-                    a.node
-                ))
-            })?;
-            let store = ctx.store()?;
-            // -o json: one document at the end, no progress events
-            let progress: Box<dyn Progress> = if ui.json() {
-                Box::new(NoProgress)
-            } else {
-                Box::new(UiProgress::new(ui))
-            };
-            let settle = a.timeout.unwrap_or(cfg.settle_timeout);
-            let out = nodes::control(
-                store,
-                &target,
-                &a.node,
-                decl,
-                action,
-                settle,
-                run_id,
-                progress.as_ref(),
-            )
-            .await?;
-            if ui.json() {
-                ui.print_json(&out);
-            } else {
-                ui.line(format!(
-                    "{} {}: {} in {:.1}s (audit #{})\n  before: {}\n  after:  {}",
-                    out.action,
-                    out.node,
-                    out.outcome,
-                    out.seconds,
-                    out.audit_id,
-                    out.before.summary(),
-                    out.after.summary()
-                ));
-            }
-            match out.outcome.as_str() {
-                "settled" => Ok(()),
-                _ => Err(ZkError::Runtime(format!(
-                    "{} {}: {}; see `shark zk audit --id {}`",
-                    out.action,
-                    out.node,
-                    out.message.unwrap_or_else(|| out.outcome.clone()),
-                    out.audit_id
-                ))
-                .into()),
-            }
-        }
-        ZkCmd::Files(cmd) => files(ctx, cfg, &target, cmd, run_id).await,
-        ZkCmd::Workload(a) => {
-            if a.duration > Duration::from_secs(3600) {
-                return Err(ZkError::Usage(
-                    "--duration is at most 1h: the workload is bounded demo traffic".into(),
-                )
-                .into());
-            }
-            let c = target.client().await?;
-            let f = if a.max_files > 0 && cfg.nodes.values().any(|n| n.storage.is_some()) {
-                Some(Files::open(target.client().await?, cfg).await?)
-            } else {
-                None
-            };
-            let progress = UiProgress::new(ui);
-            let opts = workload::Options {
-                duration: a.duration,
-                rate: a.rate,
-                sessions: a.sessions,
-                max_files: a.max_files,
-                keep: a.keep,
-                stop: Default::default(),
-            };
-            // Ctrl-C ends the traffic early; the cleanup still runs
-            let stop = opts.stop.clone();
-            tokio::spawn(async move {
-                if tokio::signal::ctrl_c().await.is_ok() {
-                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-            });
-            let r = workload::run(&target, &c, f.as_ref(), &opts, &progress).await?;
-            if ui.json() {
-                let mut v = serde_json::to_value(&r).unwrap_or_default();
-                v["event"] = serde_json::json!("summary");
-                ui.event(&v);
-            } else {
-                ui.line(format!(
-                    "workload ran {:.1}s: {} creates, {} reads, {} updates, {} deletes, {} extra sessions, {} files put, {} removed, {} errors{}",
-                    r.seconds, r.creates, r.reads, r.updates, r.deletes, r.sessions, r.files_put, r.files_removed, r.errors,
-                    if r.kept { " (kept)" } else { "" }
-                ));
-            }
-            Ok(())
-        }
+        ZkCmd::Node(cmd) => node(ctx, &zk, &t, cmd).await,
+        ZkCmd::Files(cmd) => files(ctx, &zk, &t, cmd).await,
+        ZkCmd::Workload(a) => workload(ctx, &zk, &t, a).await,
         ZkCmd::Audit { .. } => unreachable!("handled above"),
     }
 }
 
-fn render_status(ui: &crate::ui::Ui, conn: &str, s: &Snapshot) {
+/// A long verb's last NDJSON line: its report with `"event": "summary"`.
+#[derive(serde::Serialize)]
+struct Summary<'a, T: serde::Serialize> {
+    event: &'static str,
+    #[serde(flatten)]
+    report: &'a T,
+}
+
+fn summary_event<T: serde::Serialize>(ui: &Ui, report: &T) {
+    ui.event(&Summary {
+        event: "summary",
+        report,
+    });
+}
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "-".into())
+}
+
+fn render_ls(ui: &Ui, path: &str, entries: &[znode::Entry]) -> CliResult {
+    if ui.json() {
+        ui.print_json(entries);
+        return Ok(());
+    }
+    let mut t = Table::new([
+        "NAME",
+        "VERSION",
+        "BYTES",
+        "CHILDREN",
+        "EPHEMERAL",
+        "MODIFIED",
+    ]);
+    for e in entries {
+        match &e.stat {
+            Some(s) => t.row([
+                e.name.clone(),
+                s.version.to_string(),
+                s.data_length.to_string(),
+                s.num_children.to_string(),
+                if s.ephemeral { "yes" } else { "" }.to_string(),
+                s.mtime.clone(),
+            ]),
+            // deleted between the listing and its stat
+            None => t.row([
+                e.name.clone(),
+                "-".into(),
+                "-".into(),
+                "-".into(),
+                "".into(),
+                "-".into(),
+            ]),
+        };
+    }
+    if t.is_empty() {
+        ui.note(format!("{path} has no children"));
+    } else {
+        ui.print_table(&t);
+    }
+    Ok(())
+}
+
+fn render_tree(ui: &Ui, entries: &[znode::Entry]) -> CliResult {
+    if ui.json() {
+        ui.print_json(entries);
+        return Ok(());
+    }
+    for e in entries {
+        let name = if e.depth == 0 { &e.path } else { &e.name };
+        let stat = e.stat.as_ref().map(|s| {
+            format!(
+                "  (v{}, {} B{})",
+                s.version,
+                s.data_length,
+                if s.ephemeral { ", ephemeral" } else { "" }
+            )
+        });
+        ui.line(format!(
+            "{}{name}{}",
+            "  ".repeat(e.depth),
+            stat.unwrap_or_default()
+        ));
+    }
+    Ok(())
+}
+
+fn render_get(ui: &Ui, d: &znode::Data) -> CliResult {
+    if ui.json() {
+        ui.print_json(d);
+        return Ok(());
+    }
+    match (&d.text, &d.hex) {
+        (Some(t), _) => ui.line(t),
+        (None, Some(h)) => ui.line(format!("(binary, hex) {h}")),
+        _ => {}
+    }
+    let s = &d.stat;
+    let owner = s
+        .ephemeral_owner
+        .as_ref()
+        .map(|o| format!(" · ephemeral owner {o}"));
+    ui.note(format!(
+        "version {} · {} bytes · {} children · mzxid {} · modified {}{}",
+        s.version,
+        s.data_length,
+        s.num_children,
+        s.mzxid,
+        s.mtime,
+        owner.unwrap_or_default()
+    ));
+    Ok(())
+}
+
+async fn create(ui: &Ui, zk: &Zk<'_>, t: &Target, a: CreateArgs) -> CliResult {
+    let flags = znode::CreateFlags {
+        ephemeral: a.ephemeral,
+        sequential: a.sequential,
+        container: a.container,
+        parents: a.parents,
+    };
+    let (created, stat) = zk.create(t, &a.path, &a.data.bytes()?, flags).await?;
+    if ui.json() {
+        ui.print_json(&serde_json::json!({"path": created, "stat": stat}));
+    } else {
+        ui.line(format!("created {created}"));
+        if a.ephemeral {
+            ui.note("note: an ephemeral znode lives as long as the session that created it, i.e. it is gone now that this command exits");
+        }
+    }
+    Ok(())
+}
+
+fn render_status(ui: &Ui, conn: &str, s: &Snapshot) {
     let mut t = Table::new([
         "MEMBER",
         "MODE",
@@ -624,35 +550,31 @@ fn render_status(ui: &crate::ui::Ui, conn: &str, s: &Snapshot) {
         "SYNCED",
         "SOURCE",
     ]);
-    let o = |v: Option<u64>| v.map(|v| v.to_string()).unwrap_or_else(|| "-".into());
     for m in &s.members {
         t.row([
             m.addr.clone(),
             m.mode.clone(),
-            m.zxid.clone().unwrap_or_else(|| "-".into()),
-            o(m.connections),
+            opt(m.zxid.as_ref()),
+            opt(m.connections),
             m.latency(),
-            o(m.outstanding),
-            o(m.znodes),
-            o(m.watches),
+            opt(m.outstanding),
+            opt(m.znodes),
+            opt(m.watches),
             match (m.followers_synced, m.learners) {
                 (Some(s), Some(l)) => format!("{s}/{l}"),
-                (Some(s), None) => s.to_string(),
-                _ => "-".into(),
+                (s, _) => opt(s),
             },
             m.source.clone(),
         ]);
     }
     ui.print_table(&t);
+    let leader = s.leader.as_ref().map(|l| format!(" ({l})"));
     ui.line(format!(
         "{} {}: {} leader(s){}, {}/{} serving, quorum {}",
         conn,
         ui.status(s.verdict.as_str()),
         s.leaders,
-        s.leader
-            .as_ref()
-            .map(|l| format!(" ({l})"))
-            .unwrap_or_default(),
+        leader.unwrap_or_default(),
         s.serving,
         s.members.len(),
         s.quorum
@@ -665,81 +587,61 @@ fn render_status(ui: &crate::ui::Ui, conn: &str, s: &Snapshot) {
     }
 }
 
-async fn status(ctx: &Ctx, target: &Target, a: &StatusArgs) -> crate::exit::CliResult {
+/// A snapshot as one JSON document, with the connection's name.
+#[derive(serde::Serialize)]
+struct StatusDoc<'a> {
+    conn: &'a str,
+    #[serde(flatten)]
+    snapshot: &'a Snapshot,
+}
+
+async fn status(ctx: &Ctx, zk: &Zk<'_>, t: &Target, a: &StatusArgs) -> CliResult {
     let ui = &ctx.ui;
-    let doc = |s: &Snapshot| {
-        let mut v = serde_json::to_value(s).unwrap_or_default();
-        v["conn"] = serde_json::json!(target.conn);
-        v
+    let doc = |snapshot| StatusDoc {
+        conn: &t.conn,
+        snapshot,
     };
     let last = if a.watch {
-        let mut last: Snapshot;
-        let mut n = 0u64;
-        loop {
-            let s = ensemble::snapshot(target).await;
+        let w = Watch {
+            interval: a.interval,
+            count: a.count,
+        };
+        let mut each = |s: &Snapshot, n: u64| {
             if ui.json() {
-                ui.event(&doc(&s));
-            } else {
-                if ui.tty {
-                    print!("\x1b[H\x1b[2J");
-                } else if n > 0 {
-                    println!();
-                }
-                ui.line(format!(
-                    "{}  (every {}s, Ctrl-C to stop)",
-                    s.at,
-                    a.interval.as_secs_f64()
-                ));
-                render_status(ui, &target.conn, &s);
+                return ui.event(&StatusDoc {
+                    conn: &t.conn,
+                    snapshot: s,
+                });
             }
-            last = s;
-            n += 1;
-            if a.count.is_some_and(|c| n >= c) {
-                break;
+            if ui.tty {
+                print!("\x1b[H\x1b[2J");
+            } else if n > 0 {
+                ui.line("");
             }
-            tokio::select! {
-                _ = tokio::time::sleep(a.interval) => {}
-                _ = tokio::signal::ctrl_c() => break,
-            }
-        }
-        Some(last)
+            let every = a.interval.as_secs_f64();
+            ui.line(format!("{}  (every {every}s, Ctrl-C to stop)", s.at));
+            render_status(ui, &t.conn, s);
+        };
+        zk.watch(t, w, &ctx.cancel(), &mut each).await?
     } else {
-        let s = ensemble::snapshot(target).await;
+        let s = zk.status(t).await;
         if ui.json() {
             ui.print_json(&doc(&s));
         } else {
-            render_status(ui, &target.conn, &s);
+            render_status(ui, &t.conn, &s);
         }
-        Some(s)
+        s
     };
-    let Some(s) = last else { return Ok(()) };
-    if s.members.iter().all(|m| m.mode == "down") {
-        return Err(ZkError::Connect {
-            endpoint: target.connect_string(),
-            reason: "no member answered".into(),
-        }
-        .into());
-    }
-    let limit = match a.fail_on {
-        Some(FailOn::Degraded) => Verdict::Degraded,
-        Some(FailOn::Lost) => Verdict::Lost,
-        None => return Ok(()),
-    };
-    if s.verdict >= limit {
-        return Err(Problems(format!(
-            "ensemble {} is {}: {}",
-            target.conn,
-            s.verdict.as_str(),
-            s.problems.join("; ")
-        ))
-        .into());
-    }
-    Ok(())
+    let fail_on = a.fail_on.map(|f| match f {
+        FailOn::Degraded => Verdict::Degraded,
+        FailOn::Lost => Verdict::Lost,
+    });
+    Ok(zk.judge(t, &last, fail_on)?)
 }
 
-fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> crate::exit::CliResult {
+fn node_list(ctx: &Ctx, zk: &Zk<'_>) -> CliResult {
     let ui = &ctx.ui;
-    let nodes = &cfg.nodes;
+    let nodes = zk.nodes();
     if ui.json() {
         let v: Vec<_> = nodes
             .iter()
@@ -772,44 +674,52 @@ fn node_list(ctx: &Ctx, cfg: &ZkConfig) -> crate::exit::CliResult {
     Ok(())
 }
 
-fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> crate::exit::CliResult {
+async fn node(ctx: &Ctx, zk: &Zk<'_>, t: &Target, cmd: NodeCmd) -> CliResult {
     let ui = &ctx.ui;
-    let store = ctx.store()?;
-    if let Some(id) = id {
-        let row = store.zk_audit_get(id)?.ok_or_else(|| {
-            ZkError::Usage(format!("no audit entry #{id}; `shark zk audit` lists them"))
-        })?;
-        if ui.json() {
-            ui.print_json(&row);
-            return Ok(());
-        }
+    let (a, action) = match cmd {
+        NodeCmd::Start(a) => (a, Action::Start),
+        NodeCmd::Stop(a) => (a, Action::Stop),
+        NodeCmd::Restart(a) => (a, Action::Restart),
+        NodeCmd::List => unreachable!("handled in run"),
+    };
+    // -o json: one document at the end, no progress events
+    let progress: Box<dyn Progress> = if ui.json() {
+        Box::new(NoProgress)
+    } else {
+        Box::new(UiProgress::new(ui))
+    };
+    let out = zk
+        .node(
+            t,
+            &a.node,
+            action,
+            a.timeout,
+            &ctx.cancel(),
+            progress.as_ref(),
+        )
+        .await?;
+    if ui.json() {
+        ui.print_json(&out);
+    } else {
         ui.line(format!(
-            "audit #{}: {} {} on {} — {}, exit {}, {} → {}",
-            row.id,
-            row.action,
-            row.node,
-            row.conn,
-            row.outcome,
-            row.exit_code
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| "-".into()),
-            row.started_at,
-            row.finished_at.as_deref().unwrap_or("-")
+            "{} {}: {} in {:.1}s (audit #{})\n  before: {}\n  after:  {}",
+            out.action,
+            out.node,
+            out.outcome,
+            out.seconds,
+            out.audit_id,
+            out.before.summary(),
+            out.after.summary()
         ));
-        ui.line(format!("command: {}", row.command));
-        if let Some(m) = &row.message {
-            ui.line(format!("message: {m}"));
-        }
-        for (label, snap) in [("before", Some(&row.before)), ("after", row.after.as_ref())] {
-            ui.line(format!("\n{label}:"));
-            match snap.and_then(|v| serde_json::from_value::<Snapshot>(v.clone()).ok()) {
-                Some(s) => render_status(ui, &row.conn, &s),
-                None => ui.line("  (none)"),
-            }
-        }
-        return Ok(());
     }
-    let rows = store.zk_audit_list(node, limit)?;
+    Ok(out.check()?)
+}
+
+fn audit(ui: &Ui, zk: &Zk<'_>, node: Option<&str>, id: Option<i64>, limit: i64) -> CliResult {
+    if let Some(id) = id {
+        return audit_entry(ui, &zk.audit_get(id)?);
+    }
+    let rows = zk.audit_list(node, limit)?;
     if ui.json() {
         ui.print_json(&rows);
         return Ok(());
@@ -818,11 +728,6 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> crate::e
         ui.note("no audit entries yet: `shark zk node start|stop|restart NODE` records them");
         return Ok(());
     }
-    let snap = |v: &serde_json::Value| -> String {
-        serde_json::from_value::<Snapshot>(v.clone())
-            .map(|s| s.summary())
-            .unwrap_or_else(|_| "-".into())
-    };
     let mut t = Table::new([
         "ID", "STARTED", "NODE", "ACTION", "OUTCOME", "EXIT", "BEFORE", "AFTER",
     ]);
@@ -831,20 +736,78 @@ fn audit(ctx: &Ctx, node: Option<&str>, id: Option<i64>, limit: i64) -> crate::e
             r.id.to_string(),
             r.started_at.clone(),
             r.node.clone(),
-            r.action.clone(),
-            r.outcome.clone(),
-            r.exit_code
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| "-".into()),
-            snap(&r.before),
-            r.after.as_ref().map(snap).unwrap_or_else(|| "-".into()),
+            r.action.to_string(),
+            r.outcome.to_string(),
+            opt(r.exit_code),
+            r.before.summary(),
+            opt(r.after.as_ref().map(Snapshot::summary)),
         ]);
     }
     ui.print_table(&t);
     Ok(())
 }
 
-fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
+fn audit_entry(ui: &Ui, row: &AuditRow) -> CliResult {
+    if ui.json() {
+        ui.print_json(row);
+        return Ok(());
+    }
+    ui.line(format!(
+        "audit #{}: {} {} on {} — {}, exit {}, {} → {}",
+        row.id,
+        row.action,
+        row.node,
+        row.conn,
+        row.outcome,
+        opt(row.exit_code),
+        row.started_at,
+        row.finished_at.as_deref().unwrap_or("-")
+    ));
+    ui.line(format!("command: {}", row.command));
+    if let Some(m) = &row.message {
+        ui.line(format!("message: {m}"));
+    }
+    for (label, snap) in [("before", Some(&row.before)), ("after", row.after.as_ref())] {
+        ui.line(format!("\n{label}:"));
+        match snap {
+            Some(s) => render_status(ui, &row.conn, s),
+            None => ui.line("  (none yet)"),
+        }
+    }
+    Ok(())
+}
+
+fn history(ui: &Ui, zk: &Zk<'_>, name: Option<&str>, limit: i64) -> CliResult {
+    let rows = zk.files_history(name, limit)?;
+    if ui.json() {
+        ui.print_json(&rows);
+        return Ok(());
+    }
+    if rows.is_empty() {
+        ui.note("no migrations yet: `shark zk files rebalance` records them");
+        return Ok(());
+    }
+    let mut t = Table::new([
+        "ID", "STARTED", "FILE", "FROM", "TO", "BYTES", "SHA256", "REASON", "STATUS",
+    ]);
+    for r in &rows {
+        t.row([
+            r.id.to_string(),
+            r.started_at.clone(),
+            r.file.clone(),
+            r.from_node.clone(),
+            r.to_node.clone(),
+            r.size.to_string(),
+            r.sha256.chars().take(12).collect(),
+            r.reason.to_string(),
+            r.status.to_string(),
+        ]);
+    }
+    ui.print_table(&t);
+    Ok(())
+}
+
+fn loads_table(loads: &[NodeLoad]) -> Table {
     let mut t = Table::new([
         "NODE",
         "FILES",
@@ -859,12 +822,8 @@ fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
             l.node.clone(),
             l.files.to_string(),
             l.bytes.to_string(),
-            l.connections
-                .map(|c| c.to_string())
-                .unwrap_or_else(|| "-".into()),
-            l.latency_avg
-                .map(|c| format!("{c:.1}"))
-                .unwrap_or_else(|| "-".into()),
+            opt(l.connections),
+            opt(l.latency_avg.map(|c| format!("{c:.1}"))),
             if l.drained { "yes" } else { "" }.into(),
             format!("{:.2}", l.score),
         ]);
@@ -872,67 +831,12 @@ fn loads_table(loads: &[crate::zk::files::load::NodeLoad]) -> Table {
     t
 }
 
-async fn files(
-    ctx: &Ctx,
-    cfg: &ZkConfig,
-    target: &Target,
-    cmd: FilesCmd,
-    run_id: Option<i64>,
-) -> crate::exit::CliResult {
+async fn files(ctx: &Ctx, zk: &Zk<'_>, t: &Target, cmd: FilesCmd) -> CliResult {
     let ui = &ctx.ui;
-    let store = ctx.store()?;
-    if let FilesCmd::History { name, limit } = &cmd {
-        let rows = store.zk_migrations_history(&cfg.files_root, name.as_deref(), *limit)?;
-        if ui.json() {
-            ui.print_json(&rows);
-        } else if rows.is_empty() {
-            ui.note("no migrations yet: `shark zk files rebalance` records them");
-        } else {
-            let mut t = Table::new([
-                "ID", "STARTED", "FILE", "FROM", "TO", "BYTES", "SHA256", "REASON", "STATUS",
-            ]);
-            for r in &rows {
-                t.row([
-                    r.id.to_string(),
-                    r.started_at.clone(),
-                    r.file.clone(),
-                    r.from_node.clone(),
-                    r.to_node.clone(),
-                    r.size.to_string(),
-                    r.sha256.chars().take(12).collect(),
-                    r.reason.clone(),
-                    r.status.clone(),
-                ]);
-            }
-            ui.print_table(&t);
-        }
-        return Ok(());
-    }
-    // metrics for the load score, taken before our own session adds a connection to a member
-    let needs_metrics = cfg.load.connections > 0.0 || cfg.load.latency_ms > 0.0;
-    let snap = if needs_metrics
-        && matches!(
-            cmd,
-            FilesCmd::Put { node: None, .. } | FilesCmd::Ls | FilesCmd::Rebalance { .. }
-        ) {
-        Some(ensemble::snapshot(target).await)
-    } else {
-        None
-    };
-    let files = Files::open(target.client().await?, cfg).await?;
     match cmd {
         FilesCmd::Put { src, name, node } => {
-            let name = match name {
-                Some(n) => n,
-                None => src
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .ok_or_else(|| {
-                        ZkError::Usage(format!("{} has no file name: pass --name", src.display()))
-                    })?,
-            };
-            let meta = files
-                .put(&src, &name, node.as_deref(), snap.as_ref())
+            let meta = zk
+                .files_put(t, &src, name.as_deref(), node.as_deref())
                 .await?;
             if ui.json() {
                 ui.print_json(&meta);
@@ -943,55 +847,20 @@ async fn files(
                 ));
             }
         }
-        FilesCmd::Ls => {
-            let list = files.list().await?;
-            let drained = files.drained().await?;
-            let loads = files.loads(&list, snap.as_ref(), &drained);
-            if ui.json() {
-                ui.print_json(&serde_json::json!({"files": list, "nodes": loads, "spread": crate::zk::files::load::spread(&loads)}));
-            } else {
-                if list.is_empty() {
-                    ui.note("no files stored yet: `shark zk files put FILE`");
-                } else {
-                    let mut t = Table::new(["NAME", "NODE", "BYTES", "SHA256", "UPDATED"]);
-                    for f in &list {
-                        t.row([
-                            f.name.clone(),
-                            f.node.clone(),
-                            f.size.to_string(),
-                            f.sha256.chars().take(12).collect(),
-                            f.updated_at.clone(),
-                        ]);
-                    }
-                    ui.print_table(&t);
-                    ui.line("");
-                }
-                ui.print_table(&loads_table(&loads));
-            }
+        FilesCmd::Ls => render_files_ls(ui, &zk.files_ls(t).await?),
+        FilesCmd::Get { name, out: Some(p) } => {
+            let meta = zk.files_get_to(t, &name, &p).await?;
+            ui.note(format!(
+                "{} from {} ({} bytes, checksum verified)",
+                meta.name, meta.node, meta.size
+            ));
         }
-        FilesCmd::Get { name, out } => {
-            let meta = match &out {
-                Some(p) => {
-                    let mut buf = vec![];
-                    let meta = files.get(&name, &mut buf).await?;
-                    std::fs::write(p, &buf)
-                        .map_err(|e| ZkError::io(format!("writing {}", p.display()), e))?;
-                    meta
-                }
-                None => {
-                    let mut stdout = std::io::stdout().lock();
-                    files.get(&name, &mut stdout).await?
-                }
-            };
-            if out.is_some() {
-                ui.note(format!(
-                    "{} from {} ({} bytes, checksum verified)",
-                    meta.name, meta.node, meta.size
-                ));
-            }
+        FilesCmd::Get { name, out: None } => {
+            zk.files_get(t, &name, &mut std::io::stdout().lock())
+                .await?;
         }
         FilesCmd::Rm { name } => {
-            let meta = files.rm(&name).await?;
+            let meta = zk.files_rm(t, &name).await?;
             if ui.json() {
                 ui.print_json(&meta);
             } else {
@@ -999,41 +868,12 @@ async fn files(
             }
         }
         FilesCmd::Verify => {
-            let r = crate::zk::files::verify::run(&files).await?;
-            if ui.json() {
-                ui.print_json(&r);
-            } else {
-                let mut t = Table::new(["NAME", "NODE", "STATUS", "DETAIL"]);
-                for c in r.files.iter().filter(|c| c.status != "ok") {
-                    t.row([
-                        c.name.clone(),
-                        c.node.clone(),
-                        c.status.clone(),
-                        c.detail.clone().unwrap_or_default(),
-                    ]);
-                }
-                if !t.is_empty() {
-                    ui.print_table(&t);
-                }
-                ui.line(format!(
-                    "{} files checked: {} ok, {} missing or damaged",
-                    r.files.len(),
-                    r.files.len() - r.problems,
-                    r.problems
-                ));
-                for o in &r.orphans {
-                    ui.line(format!("  orphan on {}: {} ({} bytes; no metadata points at it: remove it if no put or rebalance is running)", o.node, o.path, o.bytes));
-                }
-            }
-            if r.problems > 0 {
-                return Err(
-                    Problems(format!("{} stored file(s) missing or damaged", r.problems)).into(),
-                );
-            }
+            let r = zk.files_verify(t).await?;
+            render_verify(ui, &r);
+            r.check()?;
         }
         FilesCmd::Undrain { node } => {
-            files.node(&node)?;
-            files.set_drained(&node, false).await?;
+            zk.files_undrain(t, &node).await?;
             ui.line(format!("{node} takes files again"));
         }
         FilesCmd::Rebalance {
@@ -1041,91 +881,134 @@ async fn files(
             drain,
             dry_run,
         } => {
-            let task = format!("zk-files:{}:{}", target.conn, cfg.files_root);
-            let lease = if dry_run {
-                None
-            } else {
-                Some(Lease::acquire(
-                    store,
-                    &task,
-                    run_id,
-                    "zk files rebalance (wait for it, or stop it with Ctrl-C)",
-                )?)
-            };
-            let pause = std::env::var("SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS")
-                .ok()
-                .and_then(|v| v.parse().ok())
-                .map(Duration::from_millis);
-            // Ctrl-C or `shark state stop TASK`: finish the current move, then stop
-            let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-            {
-                let flag = interrupted.clone();
-                tokio::spawn(async move {
-                    if tokio::signal::ctrl_c().await.is_ok() {
-                        flag.store(true, std::sync::atomic::Ordering::Relaxed);
-                    }
-                });
-            }
-            let should_stop = || {
-                interrupted.load(std::sync::atomic::Ordering::Relaxed)
-                    || lease.as_ref().is_some_and(|l| l.stop_requested())
-            };
-            let opts = rebalance::Options {
-                threshold: threshold.unwrap_or(cfg.threshold),
-                drain: drain.as_deref(),
+            let opts = RebalanceOptions {
+                threshold,
+                drain,
                 dry_run,
-                run_id,
-                pause_after_copy: pause,
-                should_stop: &should_stop,
             };
             let progress = UiProgress::new(ui);
-            let report = rebalance::run(&files, store, snap.as_ref(), &opts, &progress).await?;
-            if ui.json() {
-                let mut v = serde_json::to_value(&report).unwrap_or_default();
-                v["event"] = serde_json::json!("summary");
-                ui.event(&v);
-            } else {
-                if !report.moves.is_empty() {
-                    let mut t = Table::new(["FILE", "FROM", "TO", "BYTES", "STATUS"]);
-                    for m in &report.moves {
-                        t.row([
-                            m.file.clone(),
-                            m.from.clone(),
-                            m.to.clone(),
-                            m.size.to_string(),
-                            m.status.clone(),
-                        ]);
-                    }
-                    ui.print_table(&t);
-                }
-                ui.print_table(&loads_table(&report.after));
-                ui.line(format!(
-                    "{}{} moves in {:.1}s; spread {:.2} → {:.2} (threshold {}){}",
-                    if report.resumed > 0 {
-                        format!("resumed {} interrupted migration(s); ", report.resumed)
-                    } else {
-                        String::new()
-                    },
-                    report.moves.len(),
-                    report.seconds,
-                    report.spread_before,
-                    report.spread_after,
-                    report.threshold,
-                    if dry_run {
-                        " — dry run, nothing moved"
-                    } else {
-                        ""
-                    }
-                ));
-            }
-            if report.stopped {
-                return Err(Interrupted.into());
-            }
-            if !report.within_threshold && !dry_run {
-                ui.note("the spread is still above the threshold: no single file move narrows it further (big files, or ZooKeeper metrics dominate the score)");
-            }
+            let r = zk
+                .files_rebalance(t, &opts, &ctx.cancel(), &progress)
+                .await?;
+            render_rebalance(ui, &r);
+            r.check()?;
         }
-        FilesCmd::History { .. } => unreachable!("handled above"),
+        FilesCmd::History { .. } => unreachable!("handled in run"),
     }
     Ok(())
+}
+
+fn render_files_ls(ui: &Ui, l: &Listing) {
+    if ui.json() {
+        return ui.print_json(l);
+    }
+    if l.files.is_empty() {
+        ui.note("no files stored yet: `shark zk files put FILE`");
+    } else {
+        let mut t = Table::new(["NAME", "NODE", "BYTES", "SHA256", "UPDATED"]);
+        for f in &l.files {
+            t.row([
+                f.name.clone(),
+                f.node.clone(),
+                f.size.to_string(),
+                f.sha256.chars().take(12).collect(),
+                f.updated_at.clone(),
+            ]);
+        }
+        ui.print_table(&t);
+        ui.line("");
+    }
+    ui.print_table(&loads_table(&l.nodes));
+}
+
+fn render_verify(ui: &Ui, r: &verify::Report) {
+    if ui.json() {
+        return ui.print_json(r);
+    }
+    let mut t = Table::new(["NAME", "NODE", "STATUS", "DETAIL"]);
+    for c in r.files.iter().filter(|c| c.status != CheckStatus::Ok) {
+        t.row([
+            c.name.clone(),
+            c.node.clone(),
+            c.status.as_str().to_string(),
+            c.detail.clone().unwrap_or_default(),
+        ]);
+    }
+    if !t.is_empty() {
+        ui.print_table(&t);
+    }
+    ui.line(format!(
+        "{} files checked: {} ok, {} missing or damaged",
+        r.files.len(),
+        r.files.len() - r.problems,
+        r.problems
+    ));
+    for o in &r.orphans {
+        ui.line(format!("  orphan on {}: {} ({} bytes; no metadata points at it: remove it if no put or rebalance is running)", o.node, o.path, o.bytes));
+    }
+}
+
+fn render_rebalance(ui: &Ui, r: &rebalance::Report) {
+    if ui.json() {
+        return summary_event(ui, r);
+    }
+    if !r.moves.is_empty() {
+        let mut t = Table::new(["FILE", "FROM", "TO", "BYTES", "STATUS"]);
+        for m in &r.moves {
+            t.row([
+                m.file.clone(),
+                m.from.clone(),
+                m.to.clone(),
+                m.size.to_string(),
+                m.status.as_str().to_string(),
+            ]);
+        }
+        ui.print_table(&t);
+    }
+    ui.print_table(&loads_table(&r.after));
+    let dry_run = r.moves.iter().any(|m| m.status == MoveStatus::Planned);
+    ui.line(format!(
+        "{}{} moves in {:.1}s; spread {:.2} → {:.2} (threshold {}){}",
+        if r.resumed > 0 {
+            format!("resumed {} interrupted migration(s); ", r.resumed)
+        } else {
+            String::new()
+        },
+        r.moves.len(),
+        r.seconds,
+        r.spread_before,
+        r.spread_after,
+        r.threshold,
+        if dry_run {
+            " — dry run, nothing moved"
+        } else {
+            ""
+        }
+    ));
+    if !r.within_threshold && !dry_run && !r.stopped {
+        ui.note("the spread is still above the threshold: no single file move narrows it further (big files, or ZooKeeper metrics dominate the score)");
+    }
+}
+
+async fn workload(ctx: &Ctx, zk: &Zk<'_>, t: &Target, a: WorkloadArgs) -> CliResult {
+    let ui = &ctx.ui;
+    let opts = workload::Options {
+        duration: a.duration,
+        rate: a.rate,
+        sessions: a.sessions,
+        max_files: a.max_files,
+        keep: a.keep,
+    };
+    let progress = UiProgress::new(ui);
+    let r = zk.workload(t, &opts, &ctx.cancel(), &progress).await?;
+    if ui.json() {
+        summary_event(ui, &r);
+    } else {
+        ui.line(format!(
+            "workload ran {:.1}s: {} creates, {} reads, {} updates, {} deletes, {} extra sessions, {} files put, {} removed, {} errors{}",
+            r.seconds, r.creates, r.reads, r.updates, r.deletes, r.sessions, r.files_put, r.files_removed, r.errors,
+            if r.kept { " (kept)" } else { "" }
+        ));
+    }
+    Ok(r.check()?)
 }

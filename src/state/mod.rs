@@ -14,8 +14,6 @@ mod reports;
 mod runs;
 mod schema;
 mod sync;
-mod zk_audit;
-mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
@@ -27,8 +25,6 @@ pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
 pub use sync::{UnitRow, save_unit};
-pub use zk_audit::ZkAuditRow;
-pub use zk_migrations::{NewMigration, ZkMigrationRow};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

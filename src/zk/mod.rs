@@ -1,8 +1,9 @@
 //! The zk engine: ensemble status (four-letter words or the AdminServer), znode operations,
 //! node control with an audit trail, load-based file placement and crash-safe rebalancing, and
 //! a bounded demo workload. Knows nothing of clap or the terminal: results are returned as
-//! data, progress goes through [`crate::ui::Progress`].
+//! data, progress goes through [`crate::ui::Progress`]. [`Zk`] holds one entry point per verb.
 
+pub mod engine;
 pub mod ensemble;
 pub mod error;
 pub mod files;
@@ -14,4 +15,5 @@ pub mod words;
 pub mod workload;
 pub mod znode;
 
+pub use engine::{Listing, RebalanceOptions, Watch, Zk};
 pub use error::ZkError;

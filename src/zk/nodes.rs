@@ -4,13 +4,16 @@
 
 use super::ensemble::{self, Snapshot};
 use super::error::{Result, ZkError};
+use super::store::{AuditOutcome, ZkStore};
 use super::target::Target;
-use crate::state::Store;
+use crate::cancel::Cancel;
 use crate::ui::Progress;
 use crate::zk::settings::ZkNodeDecl;
 use std::time::{Duration, Instant};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A node action, stored as text in the audit (`start`, `stop`, `restart`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Action {
     Start,
     Stop,
@@ -25,6 +28,25 @@ impl Action {
             Action::Restart => "restart",
         }
     }
+
+    /// The action stored as `s`.
+    pub fn parse(s: &str) -> Option<Action> {
+        [Action::Start, Action::Stop, Action::Restart]
+            .into_iter()
+            .find(|a| a.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for Action {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl rusqlite::ToSql for Action {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
 }
 
 /// What a node action did.
@@ -32,11 +54,11 @@ impl Action {
 pub struct Outcome {
     pub audit_id: i64,
     pub node: String,
-    pub action: &'static str,
+    pub action: Action,
     pub command: String,
     pub exit_code: Option<i32>,
-    /// settled, unsettled, failed
-    pub outcome: String,
+    /// settled, unsettled, failed, or interrupted (Ctrl-C/SIGTERM)
+    pub outcome: AuditOutcome,
     pub message: Option<String>,
     pub before: Snapshot,
     pub after: Snapshot,
@@ -89,18 +111,33 @@ fn settled(s: &Snapshot, member: Option<&str>, action: Action) -> bool {
     }
 }
 
+/// What `control` runs.
+pub struct Request<'a> {
+    pub name: &'a str,
+    pub node: &'a ZkNodeDecl,
+    pub action: Action,
+    /// How long to wait for the ensemble to settle (also bounds the command, at least 5 s).
+    pub settle: Duration,
+    pub run_id: Option<i64>,
+}
+
 /// Run `action` on node `name`, wait up to `settle` for the ensemble to settle, audit it.
-#[allow(clippy::too_many_arguments)]
+/// `cancel` (Ctrl-C/SIGTERM) kills a command still running or stops the wait; the entry is
+/// then finished as `interrupted` with the snapshot at that moment.
 pub async fn control(
-    store: &Store,
+    store: &ZkStore<'_>,
     target: &Target,
-    name: &str,
-    node: &ZkNodeDecl,
-    action: Action,
-    settle: Duration,
-    run_id: Option<i64>,
+    req: &Request<'_>,
+    cancel: &Cancel,
     progress: &dyn Progress,
 ) -> Result<Outcome> {
+    let Request {
+        name,
+        node,
+        action,
+        settle,
+        run_id,
+    } = *req;
     let command = command_for(name, node, action)?;
     if let Some(m) = &node.member
         && !target.members.iter().any(|t| &t.addr == m)
@@ -113,15 +150,7 @@ pub async fn control(
     }
     let started = Instant::now();
     let before = ensemble::snapshot(target).await;
-    let before_json = serde_json::to_value(&before).unwrap_or_default();
-    let audit_id = store.zk_audit_start(
-        &target.conn,
-        name,
-        action.as_str(),
-        &command,
-        &before_json,
-        run_id,
-    )?;
+    let audit_id = store.audit_start(&target.conn, name, action, &command, &before, run_id)?;
     progress.message(
         name,
         &format!(
@@ -139,9 +168,19 @@ pub async fn control(
         .env("SHARK_ZK_MEMBER", node.member.as_deref().unwrap_or(""))
         .stdin(std::process::Stdio::null())
         .kill_on_drop(true);
-    let run = tokio::time::timeout(settle.max(Duration::from_secs(5)), cmd.output()).await;
+    // the command runs for the user: it never sees the master key or a secret's variable
+    crate::conn::child_env::scrub(cmd.as_std_mut());
+    let run = tokio::select! {
+        r = tokio::time::timeout(settle.max(Duration::from_secs(5)), cmd.output()) => Some(r),
+        _ = cancel.cancelled() => None,
+    };
     let (exit_code, mut message) = match run {
-        Ok(Ok(out)) => {
+        // dropping the output future killed the command (kill_on_drop)
+        None => (
+            None,
+            Some("interrupted while the command ran; it was killed".to_string()),
+        ),
+        Some(Ok(Ok(out))) => {
             let tail = |b: &[u8]| {
                 let s = String::from_utf8_lossy(b);
                 let lines: Vec<&str> = s.lines().rev().take(3).collect();
@@ -164,8 +203,8 @@ pub async fn control(
             };
             (code, msg)
         }
-        Ok(Err(e)) => (None, Some(format!("cannot run sh: {e}"))),
-        Err(_) => (
+        Some(Ok(Err(e))) => (None, Some(format!("cannot run sh: {e}"))),
+        Some(Err(_)) => (
             None,
             Some(format!(
                 "command still running after {}s; killed",
@@ -183,39 +222,46 @@ pub async fn control(
             Duration::from_secs(3)
         };
     let mut after = ensemble::snapshot(target).await;
-    while !settled(&after, node.member.as_deref(), action) && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(500)).await;
+    while !settled(&after, node.member.as_deref(), action)
+        && Instant::now() < deadline
+        && !cancel.is_cancelled()
+    {
+        tokio::select! {
+            _ = tokio::time::sleep(Duration::from_millis(500)) => {}
+            _ = cancel.cancelled() => {}
+        }
         after = ensemble::snapshot(target).await;
     }
     let is_settled = settled(&after, node.member.as_deref(), action);
-    let outcome = if !command_ok {
-        "failed"
+    let outcome = if cancel.is_cancelled() && !(command_ok && is_settled) {
+        if message.is_none() {
+            message = Some(format!(
+                "interrupted while waiting for the ensemble to settle: {}",
+                after.summary()
+            ));
+        }
+        AuditOutcome::Interrupted
+    } else if !command_ok {
+        AuditOutcome::Failed
     } else if is_settled {
-        "settled"
+        AuditOutcome::Settled
     } else {
         message = Some(format!(
             "the ensemble did not settle within {}s: {}",
             settle.as_secs(),
             after.summary()
         ));
-        "unsettled"
+        AuditOutcome::Unsettled
     };
-    let after_json = serde_json::to_value(&after).unwrap_or_default();
-    store.zk_audit_finish(
-        audit_id,
-        exit_code,
-        outcome,
-        message.as_deref(),
-        &after_json,
-    )?;
+    store.audit_finish(audit_id, exit_code, outcome, message.as_deref(), &after)?;
     progress.message(name, &format!("{outcome}: {}", after.summary()));
     Ok(Outcome {
         audit_id,
         node: name.to_string(),
-        action: action.as_str(),
+        action,
         command,
         exit_code,
-        outcome: outcome.to_string(),
+        outcome,
         message,
         before,
         after,

@@ -68,6 +68,18 @@ impl Target {
         s
     }
 
+    /// The ACL of every znode shark creates (`zk create`, `zk files` metadata and its root,
+    /// workload znodes): with digest credentials (the connection has a user and a secret) the
+    /// creator-only `CREATOR_ALL_ACL`, so a session without those credentials can neither read
+    /// nor change them; without credentials `OPEN_ACL_UNSAFE`, as `zkCli.sh create` does.
+    pub fn acls(&self) -> zkc::Acls<'static> {
+        if self.digest.is_some() {
+            zkc::Acls::creator_all()
+        } else {
+            zkc::Acls::anyone_all()
+        }
+    }
+
     /// Open a session (fails within ~15 s when no member answers).
     pub async fn client(&self) -> Result<zkc::Client> {
         let cs = self.connect_string();

@@ -7,6 +7,7 @@ use super::error::{Result, ZkError};
 use super::files::Files;
 use super::target::Target;
 use super::znode;
+use crate::cancel::Cancel;
 use crate::ui::Progress;
 use serde::Serialize;
 use std::time::{Duration, Instant};
@@ -22,9 +23,10 @@ pub struct Options {
     /// Demo files kept at most at any time (0: no files).
     pub max_files: u32,
     pub keep: bool,
-    /// Set (e.g. on Ctrl-C) to stop early; the cleanup still runs.
-    pub stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
 }
+
+/// The longest workload: bounded demo traffic, not a load test.
+pub const MAX_DURATION: Duration = Duration::from_secs(3600);
 
 #[derive(Debug, Default, Serialize)]
 pub struct Report {
@@ -38,14 +40,18 @@ pub struct Report {
     pub files_removed: u64,
     pub errors: u64,
     pub kept: bool,
+    /// Ended early by Ctrl-C/SIGTERM (the cleanup still ran).
+    pub stopped: bool,
 }
 
-/// Run the workload. `files` is None when no storage node is configured.
+/// Run the workload. `files` is None when no storage node is configured. `cancel` ends the
+/// traffic early; the cleanup still runs.
 pub async fn run(
     target: &Target,
     client: &zkc::Client,
     files: Option<&Files>,
     opts: &Options,
+    cancel: &Cancel,
     progress: &dyn Progress,
 ) -> Result<Report> {
     let started = Instant::now();
@@ -53,7 +59,8 @@ pub async fn run(
         kept: opts.keep,
         ..Report::default()
     };
-    let persistent = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+    let acls = target.acls();
+    let persistent = zkc::CreateMode::Persistent.with_acls(acls);
     client
         .mkdir(&format!("{ROOT}/sessions"), &persistent)
         .await
@@ -62,7 +69,7 @@ pub async fn run(
     let mut extra = vec![];
     for i in 0..opts.sessions {
         let c = target.client().await?;
-        let eph = zkc::CreateMode::Ephemeral.with_acls(zkc::Acls::anyone_all());
+        let eph = zkc::CreateMode::Ephemeral.with_acls(acls);
         let p = format!("{ROOT}/sessions/s-{}-{i}", std::process::id());
         match c.create(&p, b"demo session", &eph).await {
             Ok(_) => r.sessions += 1,
@@ -76,15 +83,13 @@ pub async fn run(
     let mut demo_files: std::collections::VecDeque<String> = Default::default();
     let mut n: u64 = 0;
     let tmp = std::env::temp_dir().join(format!("shark-workload-{}", std::process::id()));
-    while started.elapsed() < opts.duration && !opts.stop.load(std::sync::atomic::Ordering::Relaxed)
-    {
+    while started.elapsed() < opts.duration && !cancel.is_cancelled() {
         n += 1;
         let op = n % 4;
         let res: std::result::Result<(), zkc::Error> = async {
             match op {
                 1 | 2 => {
-                    let seq =
-                        zkc::CreateMode::PersistentSequential.with_acls(zkc::Acls::anyone_all());
+                    let seq = zkc::CreateMode::PersistentSequential.with_acls(acls);
                     let (_, s) = client
                         .create(
                             &format!("{ROOT}/item-"),
@@ -142,8 +147,12 @@ pub async fn run(
             }
         }
         progress.advance("workload", 1);
-        tokio::time::sleep(period).await;
+        tokio::select! {
+            _ = tokio::time::sleep(period) => {}
+            _ = cancel.cancelled() => {}
+        }
     }
+    r.stopped = cancel.is_cancelled();
     let _ = std::fs::remove_file(&tmp);
     if !opts.keep {
         for p in live.drain(..) {

@@ -195,12 +195,14 @@ pub async fn set(
     Ok(StatView::from(&stat))
 }
 
-/// Create a znode; returns the path created (with its sequence suffix) and its stat.
+/// Create a znode (and, with `parents`, its missing parents) carrying `acls`; returns the path
+/// created (with its sequence suffix) and its stat.
 pub async fn create(
     c: &zkc::Client,
     path: &str,
     data: &[u8],
     flags: CreateFlags,
+    acls: zkc::Acls<'_>,
 ) -> Result<(String, StatView)> {
     check_path(path)?;
     if path == "/" {
@@ -222,12 +224,12 @@ pub async fn create(
         && let Some((parent, _)) = path.rsplit_once('/')
         && !parent.is_empty()
     {
-        let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+        let opts = zkc::CreateMode::Persistent.with_acls(acls);
         c.mkdir(parent, &opts)
             .await
             .map_err(|e| ZkError::op("create", parent, e))?;
     }
-    let opts = mode.with_acls(zkc::Acls::anyone_all());
+    let opts = mode.with_acls(acls);
     let (stat, seq) = c
         .create(path, data, &opts)
         .await

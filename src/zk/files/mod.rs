@@ -36,11 +36,34 @@ pub struct FileMeta {
     pub updated_at: String,
 }
 
-/// The root znode's data.
+/// The root znode's data. Keys this build does not know are kept as they are when it is
+/// written back.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 struct RootData {
     #[serde(default)]
     drained: Vec<String>,
+    #[serde(flatten)]
+    other: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The error for a metadata znode whose data is not what shark wrote there.
+fn unreadable(path: &str, what: &str, e: impl std::fmt::Display) -> ZkError {
+    ZkError::Stored {
+        what: format!("metadata znode {path}"),
+        reason: format!(
+            "its data is not {what} ({e}); nothing was changed: `shark zk get {path}` shows it, fix it with `shark zk set {path} ...`"
+        ),
+    }
+}
+
+/// One file's metadata as JSON (what `put` and `rebalance` write).
+pub(crate) fn encode(meta: &FileMeta) -> Result<Vec<u8>> {
+    serde_json::to_vec(meta).map_err(|e| {
+        ZkError::Runtime(format!(
+            "cannot encode the metadata of '{}': {e}",
+            meta.name
+        ))
+    })
 }
 
 /// Escape a file name into one znode / file name component: bytes outside
@@ -64,11 +87,18 @@ pub struct Files {
     pub root: String,
     pub nodes: BTreeMap<String, StorageNode>,
     pub weights: LoadWeights,
+    /// ACL of the znodes this creates (see [`crate::zk::target::Target::acls`]).
+    pub acls: zkc::Acls<'static>,
 }
 
 impl Files {
-    /// Use the `[zk]` config's storage nodes with a connected client; creates the root znode.
-    pub async fn open(client: zkc::Client, cfg: &ZkConfig) -> Result<Files> {
+    /// Use the `[zk]` config's storage nodes with a connected client; creates the root znode
+    /// (and its parents) with `acls` when missing.
+    pub async fn open(
+        client: zkc::Client,
+        cfg: &ZkConfig,
+        acls: zkc::Acls<'static>,
+    ) -> Result<Files> {
         let nodes: BTreeMap<String, StorageNode> = cfg
             .nodes
             .iter()
@@ -89,7 +119,7 @@ impl Files {
                 "no storage nodes: add `storage = \"/path\"` to [zk.nodes.NAME] sections of the config file (see examples/shark.toml)".into(),
             ));
         }
-        let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+        let opts = zkc::CreateMode::Persistent.with_acls(acls);
         client
             .mkdir(&cfg.files_root, &opts)
             .await
@@ -99,6 +129,7 @@ impl Files {
             root: cfg.files_root.clone(),
             nodes,
             weights: cfg.load,
+            acls,
         })
     }
 
@@ -115,8 +146,19 @@ impl Files {
         })
     }
 
-    /// Every file's metadata, sorted by name.
+    /// Every file's metadata, sorted by name. A record that cannot be read is an error naming
+    /// its znode.
     pub async fn list(&self) -> Result<Vec<FileMeta>> {
+        let mut out = vec![];
+        for (_, rec) in self.records().await? {
+            out.push(rec?);
+        }
+        Ok(out)
+    }
+
+    /// Every metadata znode under the root, by key (sorted by file name, unreadable ones last),
+    /// each with its record or the error reading it (for `verify`, which reports them).
+    pub async fn records(&self) -> Result<Vec<(String, Result<FileMeta>)>> {
         let keys = self
             .client
             .list_children(&self.root)
@@ -126,17 +168,17 @@ impl Files {
         for k in keys {
             let p = format!("{}/{k}", self.root);
             match self.client.get_data(&p).await {
-                Ok((data, _)) => match serde_json::from_slice::<FileMeta>(&data) {
-                    Ok(m) => out.push(m),
-                    Err(e) => {
-                        tracing::warn!(znode = %p, error = %e, "not a shark file record; skipped")
-                    }
-                },
+                Ok((data, _)) => out.push((k, parse_meta(&p, &data))),
                 Err(zkc::Error::NoNode) => {}
                 Err(e) => return Err(ZkError::op("get", &p, e)),
             }
         }
-        out.sort_by(|a, b| a.name.cmp(&b.name));
+        out.sort_by(|(ka, a), (kb, b)| match (a, b) {
+            (Ok(a), Ok(b)) => a.name.cmp(&b.name),
+            (Ok(_), Err(_)) => std::cmp::Ordering::Less,
+            (Err(_), Ok(_)) => std::cmp::Ordering::Greater,
+            (Err(_), Err(_)) => ka.cmp(kb),
+        });
         Ok(out)
     }
 
@@ -144,14 +186,7 @@ impl Files {
     pub async fn meta(&self, name: &str) -> Result<Option<(FileMeta, i32)>> {
         let p = self.znode(name);
         match self.client.get_data(&p).await {
-            Ok((data, stat)) => {
-                let m = serde_json::from_slice(&data).map_err(|e| {
-                    ZkError::Runtime(format!(
-                        "{p} is not a shark file record ({e}); remove it with `shark zk rm {p}`"
-                    ))
-                })?;
-                Ok(Some((m, stat.version)))
-            }
+            Ok((data, stat)) => Ok(Some((parse_meta(&p, &data)?, stat.version))),
             Err(zkc::Error::NoNode) => Ok(None),
             Err(e) => Err(ZkError::op("get", &p, e)),
         }
@@ -163,10 +198,18 @@ impl Files {
             .get_data(&self.root)
             .await
             .map_err(|e| ZkError::op("get", &self.root, e))?;
-        Ok((
-            serde_json::from_slice(&data).unwrap_or_default(),
-            stat.version,
-        ))
+        if data.is_empty() {
+            // created by `open`, no node drained yet
+            return Ok((RootData::default(), stat.version));
+        }
+        let d = serde_json::from_slice(&data).map_err(|e| {
+            unreadable(
+                &self.root,
+                r#"the files root's JSON (like {"drained": ["n2"]})"#,
+                e,
+            )
+        })?;
+        Ok((d, stat.version))
     }
 
     /// Nodes that take no new files.
@@ -182,7 +225,12 @@ impl Files {
             if drained {
                 d.drained.push(node.to_string());
             }
-            let data = serde_json::to_vec(&d).unwrap_or_default();
+            let data = serde_json::to_vec(&d).map_err(|e| {
+                ZkError::Runtime(format!(
+                    "cannot encode the drained nodes of {}: {e}",
+                    self.root
+                ))
+            })?;
             match self.client.set_data(&self.root, &data, Some(v)).await {
                 Ok(_) => return Ok(()),
                 Err(zkc::Error::BadVersion) => continue,
@@ -259,8 +307,8 @@ impl Files {
             created_at: now.clone(),
             updated_at: now,
         };
-        let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
-        let data = serde_json::to_vec(&meta).unwrap_or_default();
+        let opts = zkc::CreateMode::Persistent.with_acls(self.acls);
+        let data = encode(&meta)?;
         if let Err(e) = self.client.create(&self.znode(name), &data, &opts).await {
             let _ = storage::remove(dir, &key);
             return Err(ZkError::op("create", &self.znode(name), e));
@@ -305,6 +353,11 @@ impl Files {
     }
 }
 
+/// A metadata znode's record.
+fn parse_meta(path: &str, data: &[u8]) -> Result<FileMeta> {
+    serde_json::from_slice(data).map_err(|e| unreadable(path, "a shark file record", e))
+}
+
 fn not_stored(name: &str) -> ZkError {
     ZkError::Usage(format!(
         "no file '{name}' is stored; `shark zk files ls` lists them"
@@ -313,6 +366,23 @@ fn not_stored(name: &str) -> ZkError {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
+    #[test]
+    fn unreadable_metadata_is_an_error_naming_the_znode() {
+        let err = parse_meta("/shark/files/a.txt", b"{\"name\": 1}").unwrap_err();
+        assert!(matches!(err, ZkError::Stored { .. }));
+        assert!(
+            err.to_string()
+                .contains("metadata znode /shark/files/a.txt"),
+            "{err}"
+        );
+        // unknown keys of the root's data survive a rewrite
+        let d: RootData = serde_json::from_str(r#"{"drained":["a"],"owner":"ops"}"#).unwrap();
+        let back = serde_json::to_value(&d).unwrap();
+        assert_eq!(back, serde_json::json!({"drained": ["a"], "owner": "ops"}));
+    }
+
     #[test]
     fn keys_escape_slashes_and_leading_dots() {
         assert_eq!(super::key_of("a/b.txt"), "a%2Fb.txt");

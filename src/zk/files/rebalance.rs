@@ -11,10 +11,12 @@
 
 use super::load::{self, NodeLoad};
 use super::{FileMeta, Files, key_of, storage};
-use crate::state::{NewMigration, Store, ZkMigrationRow};
 use crate::ui::Progress;
 use crate::zk::ensemble::Snapshot;
 use crate::zk::error::{Result, ZkError};
+use crate::zk::store::{
+    MigrationReason, MigrationRow, MigrationStatus as St, NewMigration, ZkStore,
+};
 use serde::Serialize;
 use std::time::{Duration, Instant};
 use zookeeper_client as zkc;
@@ -36,6 +38,24 @@ pub struct Report {
     pub stopped: bool,
 }
 
+/// What happened to one planned move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MoveStatus {
+    /// `--dry-run`: would be moved.
+    Planned,
+    Done,
+}
+
+impl MoveStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MoveStatus::Planned => "planned",
+            MoveStatus::Done => "done",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct Move {
     pub migration: i64,
@@ -43,7 +63,7 @@ pub struct Move {
     pub from: String,
     pub to: String,
     pub size: u64,
-    pub status: String,
+    pub status: MoveStatus,
 }
 
 /// Options of one rebalance.
@@ -52,15 +72,23 @@ pub struct Options<'a> {
     pub drain: Option<&'a str>,
     pub dry_run: bool,
     pub run_id: Option<i64>,
-    /// Test hook: pause this long between the verified copy and the metadata switch.
-    pub pause_after_copy: Option<Duration>,
     /// Polled between moves: true stops the rebalance at that clean point.
     pub should_stop: &'a (dyn Fn() -> bool + Sync),
 }
 
+/// Testing only: `SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS` makes every move pause this long between
+/// its verified copy and the metadata switch, so the tests can stop or kill a rebalance while
+/// a migration is open. Read here, in the engine, and nowhere else; not a user setting.
+fn test_pause_after_copy() -> Option<Duration> {
+    std::env::var("SHARK_ZK_TEST_PAUSE_AFTER_COPY_MS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .map(Duration::from_millis)
+}
+
 /// Finish migrations a crash left open.
-pub async fn resume(files: &Files, store: &Store, progress: &dyn Progress) -> Result<usize> {
-    let open = store.zk_migrations_open(&files.root)?;
+pub async fn resume(files: &Files, store: &ZkStore<'_>, progress: &dyn Progress) -> Result<usize> {
+    let open = store.migrations_open(&files.root)?;
     let n = open.len();
     for m in open {
         progress.message(
@@ -77,8 +105,8 @@ pub async fn resume(files: &Files, store: &Store, progress: &dyn Progress) -> Re
 
 async fn finish_open(
     files: &Files,
-    store: &Store,
-    m: &ZkMigrationRow,
+    store: &ZkStore<'_>,
+    m: &MigrationRow,
     progress: &dyn Progress,
 ) -> Result<()> {
     let key = key_of(&m.file);
@@ -88,9 +116,9 @@ async fn finish_open(
             // removed meanwhile: whatever copies remain are garbage
             storage::remove(&to.dir, &key)?;
             storage::remove(&from.dir, &key)?;
-            store.zk_migration_set(
+            store.migration_set(
                 m.id,
-                "abandoned",
+                St::Abandoned,
                 Some("the file was removed during the migration"),
             )?;
         }
@@ -106,14 +134,14 @@ async fn finish_open(
                 }
             }
             storage::remove(&from.dir, &key)?;
-            store.zk_migration_set(m.id, "done", None)?;
+            store.migration_set(m.id, St::Done, None)?;
             progress.message(
                 "rebalance",
                 &format!("moved {} {} → {} (resumed)", m.file, m.from_node, m.to_node),
             );
         }
         Some((meta, version)) if meta.node == m.from_node => {
-            store.zk_migration_set(m.id, "copying", None)?;
+            store.migration_set(m.id, St::Copying, None)?;
             copy_switch_delete(
                 files, store, m.id, &meta, version, &m.to_node, None, progress,
             )
@@ -123,9 +151,9 @@ async fn finish_open(
             if meta.node != m.to_node {
                 storage::remove(&to.dir, &key)?;
             }
-            store.zk_migration_set(
+            store.migration_set(
                 m.id,
-                "abandoned",
+                St::Abandoned,
                 Some(&format!("the file is now on {}", meta.node)),
             )?;
         }
@@ -137,7 +165,7 @@ async fn finish_open(
 #[allow(clippy::too_many_arguments)]
 async fn copy_switch_delete(
     files: &Files,
-    store: &Store,
+    store: &ZkStore<'_>,
     id: i64,
     meta: &FileMeta,
     version: i32,
@@ -150,7 +178,7 @@ async fn copy_switch_delete(
     let to = files.node(to_node)?;
     let src_path = storage::path_of(&from.dir, &key);
     let src = std::fs::File::open(&src_path).map_err(|e| {
-        let _ = store.zk_migration_set(id, "failed", Some(&format!("source missing: {e}")));
+        let _ = store.migration_set(id, St::Failed, Some(&format!("source missing: {e}")));
         ZkError::io(
             format!("opening {} on node {}", src_path.display(), meta.node),
             e,
@@ -163,7 +191,7 @@ async fn copy_switch_delete(
         Some(&meta.sha256),
         storage::Land::Replace,
     ) {
-        store.zk_migration_set(id, "failed", Some(&e.to_string()))?;
+        store.migration_set(id, St::Failed, Some(&e.to_string()))?;
         return Err(e);
     }
     progress.message(
@@ -179,16 +207,16 @@ async fn copy_switch_delete(
     let mut new = meta.clone();
     new.node = to_node.to_string();
     new.updated_at = crate::state::now_rfc3339();
-    let data = serde_json::to_vec(&new).unwrap_or_default();
+    let data = super::encode(&new)?;
     let path = format!("{}/{key}", files.root);
     match files.client.set_data(&path, &data, Some(version)).await {
         Ok(_) => {}
         Err(zkc::Error::BadVersion) | Err(zkc::Error::NoNode) => {
             // changed or removed by someone else: keep their state, drop our copy
             storage::remove(&to.dir, &key)?;
-            store.zk_migration_set(
+            store.migration_set(
                 id,
-                "abandoned",
+                St::Abandoned,
                 Some("the file's metadata changed during the migration"),
             )?;
             return Ok(());
@@ -198,9 +226,9 @@ async fn copy_switch_delete(
             return Err(ZkError::op("set", &path, e));
         }
     }
-    store.zk_migration_set(id, "switched", None)?;
+    store.migration_set(id, St::Switched, None)?;
     storage::remove(&from.dir, &key)?;
-    store.zk_migration_set(id, "done", None)?;
+    store.migration_set(id, St::Done, None)?;
     progress.message(
         "rebalance",
         &format!(
@@ -246,7 +274,7 @@ fn next_move<'a>(
 /// Rebalance (or drain). Holds no lock itself: the caller holds the state lease.
 pub async fn run(
     files: &Files,
-    store: &Store,
+    store: &ZkStore<'_>,
     snap: Option<&Snapshot>,
     opts: &Options<'_>,
     progress: &dyn Progress,
@@ -289,14 +317,14 @@ pub async fn run(
                 from: from.clone(),
                 to: to.clone(),
                 size: f.size,
-                status: "planned".into(),
+                status: MoveStatus::Planned,
             });
         } else {
             let Some((meta, version)) = files.meta(&f.name).await? else {
                 metas.retain(|m| m.name != f.name);
                 continue;
             };
-            let id = store.zk_migration_start(&NewMigration {
+            let id = store.migration_start(&NewMigration {
                 root: &files.root,
                 file: &meta.name,
                 from_node: &meta.node,
@@ -304,9 +332,9 @@ pub async fn run(
                 size: meta.size as i64,
                 sha256: &meta.sha256,
                 reason: if opts.drain.is_some() {
-                    "drain"
+                    MigrationReason::Drain
                 } else {
-                    "rebalance"
+                    MigrationReason::Rebalance
                 },
                 run_id: opts.run_id,
             })?;
@@ -317,7 +345,7 @@ pub async fn run(
                 &meta,
                 version,
                 &to,
-                opts.pause_after_copy,
+                test_pause_after_copy(),
                 progress,
             )
             .await?;
@@ -328,7 +356,7 @@ pub async fn run(
                 from: from.clone(),
                 to: to.clone(),
                 size: f.size,
-                status: "done".into(),
+                status: MoveStatus::Done,
             });
         }
         if let Some(m) = metas.iter_mut().find(|m| m.name == f.name) {

@@ -6,12 +6,38 @@ use crate::zk::error::{Result, ZkError};
 use serde::Serialize;
 use std::collections::BTreeSet;
 
+/// What `verify` found for one file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CheckStatus {
+    Ok,
+    /// No data at the recorded node.
+    Missing,
+    /// Size or checksum differ from the record.
+    Mismatch,
+    /// The record names a node without a storage directory in the config.
+    UnknownNode,
+    /// The metadata znode cannot be read (its data is kept; nothing is treated as orphaned).
+    Unreadable,
+}
+
+impl CheckStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckStatus::Ok => "ok",
+            CheckStatus::Missing => "missing",
+            CheckStatus::Mismatch => "mismatch",
+            CheckStatus::UnknownNode => "unknown-node",
+            CheckStatus::Unreadable => "unreadable",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct FileCheck {
     pub name: String,
     pub node: String,
-    /// ok, missing, mismatch, unknown-node
-    pub status: String,
+    pub status: CheckStatus,
     pub detail: Option<String>,
 }
 
@@ -30,9 +56,25 @@ pub struct Report {
 }
 
 pub async fn run(files: &Files) -> Result<Report> {
-    let metas = files.list().await?;
     let mut checks = vec![];
     let mut expected: BTreeSet<(String, String)> = BTreeSet::new();
+    // keys whose record is unreadable: their data is on some node, and must not look orphaned
+    let mut unreadable: BTreeSet<String> = BTreeSet::new();
+    let mut metas = vec![];
+    for (key, rec) in files.records().await? {
+        match rec {
+            Ok(m) => metas.push(m),
+            Err(e) => {
+                checks.push(FileCheck {
+                    name: key.clone(),
+                    node: "?".into(),
+                    status: CheckStatus::Unreadable,
+                    detail: Some(e.to_string()),
+                });
+                unreadable.insert(key);
+            }
+        }
+    }
     for m in &metas {
         let key = key_of(&m.name);
         expected.insert((m.node.clone(), key.clone()));
@@ -40,22 +82,22 @@ pub async fn run(files: &Files) -> Result<Report> {
             checks.push(FileCheck {
                 name: m.name.clone(),
                 node: m.node.clone(),
-                status: "unknown-node".into(),
+                status: CheckStatus::UnknownNode,
                 detail: Some(format!("no [zk.nodes.{}] with a storage directory", m.node)),
             });
             continue;
         };
         let (status, detail) = match storage::checksum(&node.dir, &key)? {
             None => (
-                "missing",
+                CheckStatus::Missing,
                 Some(format!(
                     "{} does not exist",
                     storage::path_of(&node.dir, &key).display()
                 )),
             ),
-            Some((n, sum)) if sum == m.sha256 && n == m.size => ("ok", None),
+            Some((n, sum)) if sum == m.sha256 && n == m.size => (CheckStatus::Ok, None),
             Some((n, sum)) => (
-                "mismatch",
+                CheckStatus::Mismatch,
                 Some(format!(
                     "recorded {} bytes sha256 {}, found {n} bytes sha256 {sum}",
                     m.size, m.sha256
@@ -65,7 +107,7 @@ pub async fn run(files: &Files) -> Result<Report> {
         checks.push(FileCheck {
             name: m.name.clone(),
             node: m.node.clone(),
-            status: status.into(),
+            status,
             detail,
         });
     }
@@ -78,7 +120,7 @@ pub async fn run(files: &Files) -> Result<Report> {
         };
         for entry in rd.flatten() {
             let f = entry.file_name().to_string_lossy().into_owned();
-            if !expected.contains(&(name.clone(), f.clone())) {
+            if !expected.contains(&(name.clone(), f.clone())) && !unreadable.contains(&f) {
                 orphans.push(Orphan {
                     node: name.clone(),
                     path: entry.path().display().to_string(),
@@ -87,7 +129,10 @@ pub async fn run(files: &Files) -> Result<Report> {
             }
         }
     }
-    let problems = checks.iter().filter(|c| c.status != "ok").count();
+    let problems = checks
+        .iter()
+        .filter(|c| c.status != CheckStatus::Ok)
+        .count();
     Ok(Report {
         files: checks,
         orphans,
