@@ -830,5 +830,12 @@ fn host_output_cannot_inject_terminal_escapes() {
     // machines get the bytes as they were, JSON-escaped
     let (json, _) = env.expect(0, &["-o", "json", "deploy", "show", "1"], None);
     let v: Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(v["output"][0]["line"], "\x1b]0;pwned\x07\x1b[2Jclean");
+    let stdout_line = v["output"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["stream"] == "stdout")
+        .unwrap()
+        .clone();
+    assert_eq!(stdout_line["line"], "\x1b]0;pwned\x07\x1b[2Jclean");
 }

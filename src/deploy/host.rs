@@ -56,14 +56,16 @@ pub async fn run(job: Arc<Job>, host: Host, index: usize, batch: usize) -> HostR
             r.status = f.status;
             r.reason = Some(f.reason);
         }
-        Ok(session) => {
+        Ok((session, guard)) => {
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "connected");
             let session = Arc::new(session);
             let paths = RemotePaths::new(&format!("{}-{index}", job.token));
             work(&job, &session, &paths, &cap, &mut r).await;
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "ran");
-            if let Ok(s) = Arc::try_unwrap(session) {
-                let _ = tokio::time::timeout(Duration::from_secs(5), s.close()).await;
+            if let Ok(s) = Arc::try_unwrap(session)
+                && let Ok(Ok(())) = tokio::time::timeout(Duration::from_secs(5), s.close()).await
+            {
+                guard.disarm();
             }
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "closed");
         }

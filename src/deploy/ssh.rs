@@ -84,8 +84,42 @@ pub fn master_command(host: &Host, opts: &ConnectOptions, dir: &Path) -> std::pr
     c
 }
 
-/// Connect to `host`, bounded by the connect timeout (plus slack for ssh's own start-up).
-pub async fn connect(host: &Host, opts: &ConnectOptions) -> Result<Session, ConnectFailure> {
+/// Ends a master that was not closed through its session (a host task that panicked or was
+/// aborted), so nothing outlives the execution by the ControlPersist delay.
+pub struct MasterGuard {
+    dir: Option<PathBuf>,
+}
+
+impl MasterGuard {
+    /// The session was closed: nothing left to end.
+    pub fn disarm(mut self) {
+        self.dir = None;
+    }
+}
+
+impl Drop for MasterGuard {
+    fn drop(&mut self) {
+        if let Some(dir) = self.dir.take() {
+            let mut c = std::process::Command::new("ssh");
+            c.arg("-S")
+                .arg(dir.join("master"))
+                .args(["-O", "exit", "shark-master"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
+            crate::conn::child_env::scrub(&mut c);
+            let _ = c.status();
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
+
+/// Connect to `host`, bounded by the connect timeout (plus slack for ssh's own start-up). The
+/// session's master runs until the session is closed, or the guard is dropped undisarmed.
+pub async fn connect(
+    host: &Host,
+    opts: &ConnectOptions,
+) -> Result<(Session, MasterGuard), ConnectFailure> {
     if let Err(reason) = host.check() {
         return Err(ConnectFailure {
             status: HostStatus::Error,
@@ -106,10 +140,11 @@ pub async fn connect(host: &Host, opts: &ConnectOptions) -> Result<Session, Conn
     let limit = opts.connect_timeout + Duration::from_secs(5);
     let res = match tokio::time::timeout(limit, cmd.status()).await {
         Ok(Ok(st)) if st.success() => {
-            return Ok(Session::resume_mux(
+            let session = Session::resume_mux(
                 dir.join("master").into_boxed_path(),
                 Some(dir.join("log").into_boxed_path()),
-            ));
+            );
+            return Ok((session, MasterGuard { dir: Some(dir) }));
         }
         Ok(Ok(_)) => {
             let log = std::fs::read_to_string(dir.join("log")).unwrap_or_default();

@@ -176,3 +176,35 @@ impl<'a> Reports<'a> {
         serde_json::from_str(&body).map_err(|e| damaged(id, e))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_unreadable_stored_report_is_an_error_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db")).unwrap();
+        let reports = Reports::new(&store).unwrap();
+        store
+            .with(|c| {
+                c.execute_batch(
+                    "INSERT INTO reports(id, created_at, period, verdict, score, body)
+                     VALUES (7, 'now', 'daily', 'ok', 100, '{\"findings\": 3}')",
+                )
+                .map_err(|e| StateError::sql(store.path(), e))
+            })
+            .unwrap();
+        assert_eq!(reports.nth_latest(0).unwrap(), Some(7));
+        assert_eq!(reports.nth_latest(1).unwrap(), None);
+        for err in [
+            reports.list(None, 10).unwrap_err(),
+            reports.get(7).unwrap_err(),
+        ] {
+            assert!(matches!(err, InspectError::Damaged { id: 7, .. }), "{err}");
+            assert!(err.to_string().contains("report 7"), "{err}");
+        }
+        let err = reports.get(8).unwrap_err();
+        assert!(err.to_string().contains("no report named '8'"), "{err}");
+    }
+}
