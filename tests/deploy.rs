@@ -839,3 +839,61 @@ fn host_output_cannot_inject_terminal_escapes() {
         .clone();
     assert_eq!(stdout_line["line"], "\x1b]0;pwned\x07\x1b[2Jclean");
 }
+
+#[test]
+fn a_second_ctrl_c_exits_at_once() {
+    let h = ssh();
+    let env = env_with_hosts();
+    // the command ignores SIGTERM, so the clean stop after the first Ctrl-C takes 3 s or more
+    // (TERM, wait, KILL); the second Ctrl-C must not wait for it
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .env("SHARK_STATE", env.state())
+        .env_remove("SHARK_CONFIG")
+        .args([
+            "-o",
+            "json",
+            "deploy",
+            "run",
+            "--hosts",
+            "h12",
+            "--known-hosts",
+            &h.known_hosts,
+            "--command",
+            "trap '' TERM; echo go; sleep 29; sleep 29",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    {
+        use std::io::BufRead;
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        for l in lines.by_ref() {
+            if l.unwrap().contains("\"text\":\"go\"") {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+    }
+    let pid = child.id().to_string();
+    let int = || {
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+    };
+    int();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let t = std::time::Instant::now();
+    int();
+    let out = child.wait_with_output().unwrap();
+    let waited = t.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        waited < std::time::Duration::from_millis(1500),
+        "took {waited:?}: {stderr}"
+    );
+    assert!(stderr.contains("second interrupt signal"), "{stderr}");
+}
