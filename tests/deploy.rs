@@ -696,3 +696,204 @@ fn sudo_installs_copies_with_their_mode_and_runs_a_python_script() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+#[test]
+fn inventory_ranges_are_bounded_and_dash_addresses_are_refused() {
+    let env = Env::new();
+    let inv = env.dir.path().join("huge.ini");
+    std::fs::write(&inv, "[web]\nh[0:99999999999]\n").unwrap();
+    let (_, err) = env.expect(
+        2,
+        &["deploy", "hosts", "import", inv.to_str().unwrap()],
+        None,
+    );
+    assert!(
+        err.contains("h[0:99999999999]") && err.contains("more than 10000 hosts"),
+        "{err}"
+    );
+    // the limit itself is fine
+    std::fs::write(&inv, "[web]\nh[1:10000]\n").unwrap();
+    env.expect(
+        0,
+        &["deploy", "hosts", "import", inv.to_str().unwrap()],
+        None,
+    );
+    // an address ssh would read as an option: from the command line, an inventory, a name
+    let (_, err) = env.expect(
+        2,
+        &[
+            "deploy",
+            "hosts",
+            "add",
+            "evil",
+            "--address=-oProxyCommand=touch /tmp/shark-pwned",
+        ],
+        None,
+    );
+    assert!(err.contains("starts with '-'"), "{err}");
+    let (_, err) = env.expect(
+        2,
+        &["deploy", "hosts", "add", "--", "-oLocalCommand=x"],
+        None,
+    );
+    assert!(err.contains("starts with '-'"), "{err}");
+    std::fs::write(&inv, "[web]\nok1\nbad ansible_host=-oProxyCommand=x\n").unwrap();
+    let (_, err) = env.expect(
+        2,
+        &[
+            "deploy",
+            "run",
+            "-i",
+            inv.to_str().unwrap(),
+            "--hosts",
+            "all",
+            "--command",
+            "true",
+        ],
+        None,
+    );
+    assert!(err.contains("starts with '-'"), "{err}");
+}
+
+#[test]
+fn the_ssh_master_and_its_proxy_command_inherit_no_secret() {
+    let env = Env::new();
+    let seen = env.dir.path().join("proxy-env");
+    let cfg = env.dir.path().join("ssh_config");
+    std::fs::write(
+        &cfg,
+        format!(
+            "Host *\n  ProxyCommand /bin/sh -c 'env > {}; exit 1'\n",
+            seen.display()
+        ),
+    )
+    .unwrap();
+    let inv = env.dir.path().join("inv.ini");
+    std::fs::write(&inv, "p1 ansible_host=127.0.0.1\n").unwrap();
+    let out = env
+        .shark()
+        .env("SHARK_MASTER_KEY", "master-key-that-must-not-leak")
+        .args([
+            "-o",
+            "json",
+            "deploy",
+            "run",
+            "-i",
+            inv.to_str().unwrap(),
+            "--hosts",
+            "p1",
+            "--connect-timeout",
+            "3s",
+            "--ssh-config",
+            cfg.to_str().unwrap(),
+            "--command",
+            "true",
+        ])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert_eq!(host_events(&events(&stdout))["p1"]["status"], "unreachable");
+    let env_seen = std::fs::read_to_string(&seen).expect("ProxyCommand ran");
+    assert!(env_seen.contains("PATH="), "{env_seen}");
+    assert!(
+        !env_seen.contains("SHARK_MASTER_KEY") && !env_seen.contains("must-not-leak"),
+        "{env_seen}"
+    );
+}
+
+#[test]
+fn host_output_cannot_inject_terminal_escapes() {
+    let h = ssh();
+    let env = env_with_hosts();
+    let cmd = r"printf '\033]0;pwned\007\033[2Jclean\n'; printf '\033[31mred\r\n' >&2";
+    let (out, _) = env.expect(
+        0,
+        &[
+            "deploy",
+            "run",
+            "--hosts",
+            "h1",
+            "--known-hosts",
+            &h.known_hosts,
+            "--command",
+            cmd,
+        ],
+        None,
+    );
+    assert!(!out.contains('\x1b') && !out.contains('\x07'), "{out:?}");
+    assert!(out.contains(r"\x1b]0;pwned\x07\x1b[2Jclean"), "{out}");
+    assert!(out.contains(r"[stderr] \x1b[31mred"), "{out}");
+    let (show, _) = env.expect(0, &["deploy", "show", "1"], None);
+    assert!(!show.contains('\x1b') && !show.contains('\x07'), "{show:?}");
+    assert!(show.contains(r"\x1b]0;pwned\x07\x1b[2Jclean"), "{show}");
+    // machines get the bytes as they were, JSON-escaped
+    let (json, _) = env.expect(0, &["-o", "json", "deploy", "show", "1"], None);
+    let v: Value = serde_json::from_str(&json).unwrap();
+    let stdout_line = v["output"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["stream"] == "stdout")
+        .unwrap()
+        .clone();
+    assert_eq!(stdout_line["line"], "\x1b]0;pwned\x07\x1b[2Jclean");
+}
+
+#[test]
+fn a_second_ctrl_c_exits_at_once() {
+    let h = ssh();
+    let env = env_with_hosts();
+    // the command ignores SIGTERM, so the clean stop after the first Ctrl-C takes 3 s or more
+    // (TERM, wait, KILL); the second Ctrl-C must not wait for it
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .env("SHARK_STATE", env.state())
+        .env_remove("SHARK_CONFIG")
+        .args([
+            "-o",
+            "json",
+            "deploy",
+            "run",
+            "--hosts",
+            "h12",
+            "--known-hosts",
+            &h.known_hosts,
+            "--command",
+            "trap '' TERM; echo go; sleep 29; sleep 29",
+        ])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdout = child.stdout.take().unwrap();
+    {
+        use std::io::BufRead;
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        for l in lines.by_ref() {
+            if l.unwrap().contains("\"text\":\"go\"") {
+                break;
+            }
+        }
+        std::thread::spawn(move || lines.for_each(drop));
+    }
+    let pid = child.id().to_string();
+    let int = || {
+        std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+    };
+    int();
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let t = std::time::Instant::now();
+    int();
+    let out = child.wait_with_output().unwrap();
+    let waited = t.elapsed();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{stderr}");
+    assert!(
+        waited < std::time::Duration::from_millis(1500),
+        "took {waited:?}: {stderr}"
+    );
+    assert!(stderr.contains("second interrupt signal"), "{stderr}");
+}

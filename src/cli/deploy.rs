@@ -3,13 +3,14 @@
 //! bar of hosts done on a terminal, NDJSON with `-o json`).
 
 use super::Ctx;
+use crate::deploy::store::{OutputLine, ResultRow};
 use crate::deploy::{
     self, ActionInput, Execution, Host, HostResult, HostStatus, MaxFail, Observer, Options, Plan,
-    Spec, Stream,
+    RunRequest, Stream,
 };
-use crate::exit::{Interrupted, Problems};
+use crate::exit::{CliResult, Interrupted, Problems};
 use crate::state::RunHandle;
-use crate::ui::{Progress, Table, Ui, UiProgress};
+use crate::ui::{Progress, Table, Ui, UiProgress, sanitize};
 use clap::{Args, Subcommand};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -220,66 +221,49 @@ fn parse_duration(s: &str) -> Result<Duration, String> {
     humantime::parse_duration(s).map_err(|e| format!("{e} (examples: 30s, 5m, 1h30m)"))
 }
 
-pub async fn run(cmd: DeployCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
+pub async fn run(cmd: DeployCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let store = ctx.store()?;
-    let ui = &ctx.ui;
     match cmd {
         DeployCmd::Hosts(h) => hosts(h, ctx),
         DeployCmd::Run(a) => {
-            let inventory = match &a.inventory {
-                Some(f) => deploy::load_inventory(f)?,
-                None => stored_hosts(ctx)?,
-            };
-            let selected: Vec<Host> = deploy::select(&inventory, &a.hosts)?
-                .into_iter()
-                .cloned()
-                .collect();
-            let action = match (&a.script, &a.command) {
-                (Some(s), _) => ActionInput::Script(s.clone()),
-                (None, Some(c)) => ActionInput::Command(c.clone()),
-                (None, None) => ActionInput::None,
-            };
-            let options = Options {
-                parallel: a.parallel,
-                timeout_ms: (!a.timeout.is_zero()).then_some(a.timeout.as_millis() as u64),
-                connect_timeout_ms: a.connect_timeout.as_millis().max(1000) as u64,
-                serial: a.serial,
-                max_fail: a.max_fail,
-                sudo: a.sudo,
-                accept_new_host_keys: a.accept_new_host_keys,
-                known_hosts: a.known_hosts.as_ref().map(|p| absolute(p)),
-                ssh_config: a.ssh_config.as_ref().map(|p| absolute(p)),
-            };
-            let spec = Spec::build(action, &a.copies, options)?;
-            let plan = Plan::create(store, &a.hosts, spec, selected)?;
-            if a.plan_only {
-                print_plan_created(ui, &plan);
+            let plan_only = a.plan_only;
+            let plan = deploy::make_plan(store, run_request(*a))?;
+            if plan_only {
+                print_plan_created(&ctx.ui, &plan);
                 return Ok(());
             }
-            if !ui.json() {
-                ui.note(format!(
-                    "plan {}: {} host(s); {}",
-                    plan.id,
-                    plan.hosts.len(),
-                    plan.describe()
-                ));
-            }
             execute(ctx, &plan, run).await
         }
-        DeployCmd::Execute { plan } => {
-            let plan = Plan::from_row(store.deploy_plan(plan)?)?;
-            if !ui.json() {
-                ui.note(format!(
-                    "plan {}: {} host(s); {}",
-                    plan.id,
-                    plan.hosts.len(),
-                    plan.describe()
-                ));
-            }
-            execute(ctx, &plan, run).await
-        }
+        DeployCmd::Execute { plan } => execute(ctx, &Plan::load(store, plan)?, run).await,
         DeployCmd::Plans { limit } => plans(ctx, limit),
         DeployCmd::Show(a) => show(ctx, a),
+    }
+}
+
+/// The engine's request from the command line.
+fn run_request(a: RunArgs) -> RunRequest {
+    let action = match (a.script, a.command) {
+        (Some(s), _) => ActionInput::Script(s),
+        (None, Some(c)) => ActionInput::Command(c),
+        (None, None) => ActionInput::None,
+    };
+    let options = Options {
+        parallel: a.parallel,
+        timeout_ms: (!a.timeout.is_zero()).then_some(a.timeout.as_millis() as u64),
+        connect_timeout_ms: a.connect_timeout.as_millis().max(1000) as u64,
+        serial: a.serial,
+        max_fail: a.max_fail,
+        sudo: a.sudo,
+        accept_new_host_keys: a.accept_new_host_keys,
+        known_hosts: a.known_hosts.as_deref().map(absolute),
+        ssh_config: a.ssh_config.as_deref().map(absolute),
+    };
+    RunRequest {
+        hosts: a.hosts,
+        inventory: a.inventory,
+        action,
+        copies: a.copies,
+        options,
     }
 }
 
@@ -287,87 +271,78 @@ fn absolute(p: &std::path::Path) -> PathBuf {
     std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
-fn stored_hosts(ctx: &Ctx) -> crate::exit::CliResult<Vec<Host>> {
-    let mut hosts = ctx.store()?.deploy_hosts()?;
-    if hosts.is_empty() {
-        return Err(deploy::DeployError::Invalid(
-            "the inventory is empty: add hosts with `shark deploy hosts add` or `shark deploy hosts import FILE`, or pass -i FILE".into(),
-        )
-        .into());
-    }
-    hosts.sort_by_key(|h| deploy::natural_key(&h.name));
-    Ok(hosts)
-}
-
-fn hosts(cmd: HostsCmd, ctx: &Ctx) -> crate::exit::CliResult {
+fn hosts(cmd: HostsCmd, ctx: &Ctx) -> CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     match cmd {
         HostsCmd::Add(a) => {
-            let host = Host {
-                address: a.address.clone().unwrap_or_else(|| a.name.clone()),
-                name: a.name,
-                port: a.port,
-                user: a.user,
-                key_file: a.key,
-                groups: a.groups,
-                tags: a.tags.into_iter().filter(|t| !t.is_empty()).collect(),
-                vars: Default::default(),
-            };
-            store.deploy_host_add(&host)?;
+            let host = deploy::add_host(
+                store,
+                Host {
+                    address: a.address.clone().unwrap_or_else(|| a.name.clone()),
+                    name: a.name,
+                    port: a.port,
+                    user: a.user,
+                    key_file: a.key,
+                    groups: a.groups,
+                    tags: a.tags.into_iter().filter(|t| !t.is_empty()).collect(),
+                    vars: Default::default(),
+                },
+            )?;
             if ui.json() {
                 ui.print_json(&host);
             } else {
                 ui.note(format!("added host '{}'", host.name));
             }
         }
-        HostsCmd::List { hosts } => {
-            let all = ctx.store()?.deploy_hosts()?;
-            let mut list: Vec<Host> = match &hosts {
-                Some(p) => deploy::select(&all, p)?.into_iter().cloned().collect(),
-                None => all,
-            };
-            list.sort_by_key(|h| deploy::natural_key(&h.name));
-            if ui.json() {
-                ui.print_json(&list);
-            } else if list.is_empty() {
-                ui.note("no hosts; add some with `shark deploy hosts add` or `shark deploy hosts import FILE`");
-            } else {
-                let mut t =
-                    Table::new(["NAME", "ADDRESS", "PORT", "USER", "GROUPS", "TAGS", "KEY"]);
-                for h in &list {
-                    t.row([
-                        h.name.clone(),
-                        h.address.clone(),
-                        h.port.map(|p| p.to_string()).unwrap_or_default(),
-                        h.user.clone().unwrap_or_default(),
-                        h.groups.join(","),
-                        h.tags.join(","),
-                        h.key_file.clone().unwrap_or_default(),
-                    ]);
-                }
-                ui.print_table(&t);
-            }
-        }
+        HostsCmd::List { hosts } => print_hosts(ui, &deploy::list_hosts(store, hosts.as_deref())?),
         HostsCmd::Rm { names } => {
-            store.deploy_hosts_rm(&names)?;
+            deploy::remove_hosts(store, &names)?;
             ui.note(format!("removed {}", names.join(", ")));
         }
         HostsCmd::Import { file, prune } => {
-            let hosts = deploy::load_inventory(&file)?;
-            let (added, updated, removed) = store.deploy_hosts_upsert(&hosts, prune)?;
+            let i = deploy::import_hosts(store, &file, prune)?;
             if ui.json() {
-                ui.print_json(&serde_json::json!({"added": added, "updated": updated, "removed": removed, "hosts": hosts.len()}));
+                ui.print_json(&i);
             } else {
                 ui.note(format!(
-                    "imported {} host(s) from {}: {added} added, {updated} updated, {removed} removed",
-                    hosts.len(),
-                    file.display()
+                    "imported {} host(s) from {}: {} added, {} updated, {} removed",
+                    i.hosts,
+                    file.display(),
+                    i.added,
+                    i.updated,
+                    i.removed
                 ));
             }
         }
     }
     Ok(())
+}
+
+fn print_hosts(ui: &Ui, list: &[Host]) {
+    if ui.json() {
+        ui.print_json(&list);
+        return;
+    }
+    if list.is_empty() {
+        ui.note(
+            "no hosts; add some with `shark deploy hosts add` or `shark deploy hosts import FILE`",
+        );
+        return;
+    }
+    let mut t = Table::new(["NAME", "ADDRESS", "PORT", "USER", "GROUPS", "TAGS", "KEY"]);
+    for h in list {
+        t.row([
+            h.name.clone(),
+            h.address.clone(),
+            h.port.map(|p| p.to_string()).unwrap_or_default(),
+            h.user.clone().unwrap_or_default(),
+            h.groups.join(","),
+            h.tags.join(","),
+            h.key_file.clone().unwrap_or_default(),
+        ]);
+    }
+    ui.print_table(&t);
 }
 
 fn print_plan_created(ui: &Ui, plan: &Plan) {
@@ -394,47 +369,30 @@ fn print_plan_created(ui: &Ui, plan: &Plan) {
     }
 }
 
-/// Run a plan with live rendering, print the summary, map the outcome to the exit code.
-async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> crate::exit::CliResult {
+/// Run a plan with live rendering until done or cancelled (Ctrl-C/SIGTERM: running commands
+/// are killed on their hosts; a second signal exits at once), print the summary, map the
+/// outcome to the exit code.
+async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
+    if !ui.json() {
+        ui.note(format!(
+            "plan {}: {} host(s); {}",
+            plan.id,
+            plan.hosts.len(),
+            plan.describe()
+        ));
+    }
     let observer = Arc::new(CliObserver::new(ui, plan));
-    let (tx, rx) = tokio::sync::watch::channel(false);
-    let ctrl_c = tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            let _ = tx.send(true);
-        }
-    });
-    let res = deploy::execute(store, plan, run.map(|r| r.id), observer.clone(), rx).await;
-    ctrl_c.abort();
+    let res = deploy::execute(store, plan, run, observer.clone(), ctx.cancel()).await;
     observer.done();
     let ex = res?;
-    if let Some(r) = run {
-        for h in &ex.results {
-            let level = if h.status == HostStatus::Ok {
-                "info"
-            } else {
-                "warn"
-            };
-            let _ = store.run_log(r, level, &result_line(h));
-        }
-        let _ = store.run_log(
-            r,
-            "info",
-            &format!(
-                "plan {} execution {}: {}",
-                ex.plan_id,
-                ex.exec_id,
-                ex.summary_line()
-            ),
-        );
-    }
     if ui.json() {
         ui.event(&serde_json::json!({
             "event": "summary",
             "plan": ex.plan_id,
             "exec": ex.exec_id,
-            "status": ex.status_word(),
+            "status": ex.status(),
             "summary": ex.summary_line(),
             "stopped": ex.stopped,
             "results": ex.results,
@@ -455,7 +413,7 @@ async fn execute(ctx: &Ctx, plan: &Plan, run: Option<&RunHandle>) -> crate::exit
     outcome(&ex)
 }
 
-fn outcome(ex: &Execution) -> crate::exit::CliResult {
+fn outcome(ex: &Execution) -> CliResult {
     if ex.interrupted {
         return Err(Interrupted.into());
     }
@@ -468,18 +426,6 @@ fn outcome(ex: &Execution) -> crate::exit::CliResult {
         .into());
     }
     Ok(())
-}
-
-fn result_line(h: &HostResult) -> String {
-    format!(
-        "{}: {}{}",
-        h.host,
-        h.status.as_str(),
-        h.reason
-            .as_ref()
-            .map(|r| format!(" ({r})"))
-            .unwrap_or_default()
-    )
 }
 
 fn fmt_ms(ms: u128) -> String {
@@ -505,7 +451,7 @@ fn print_results(ui: &Ui, results: &[HostResult]) {
                 fmt_ms(r.duration.as_millis())
             },
             r.bytes.to_string(),
-            r.reason.clone().unwrap_or_default(),
+            sanitize(r.reason.as_deref().unwrap_or_default()).into_owned(),
         ]);
     }
     if !ui.quiet {
@@ -513,7 +459,7 @@ fn print_results(ui: &Ui, results: &[HostResult]) {
     }
 }
 
-/// Live rendering of an execution.
+/// Live rendering of an execution. Host output is sanitized before it reaches the terminal.
 struct CliObserver {
     ui: Ui,
     progress: Option<UiProgress>,
@@ -561,8 +507,9 @@ impl Observer for CliObserver {
             );
         } else if let Some(p) = &self.progress {
             let unit = format!("{host:w$}", w = self.width);
+            let text = sanitize(text);
             match stream {
-                Stream::Stdout => p.message(&unit, text),
+                Stream::Stdout => p.message(&unit, &text),
                 Stream::Stderr => p.message(&unit, &format!("[stderr] {text}")),
             }
         }
@@ -576,12 +523,10 @@ impl Observer for CliObserver {
         } else if let Some(p) = &self.progress {
             p.advance("hosts", 1);
             if r.status != HostStatus::Ok {
+                let reason = r.reason.as_deref().map(|x| format!(" ({})", sanitize(x)));
                 p.message(
                     &format!("{:w$}", r.host, w = self.width),
-                    &format!(
-                        "=> {}",
-                        result_line(r).split_once(": ").map(|x| x.1).unwrap_or("")
-                    ),
+                    &format!("=> {}{}", r.status.as_str(), reason.unwrap_or_default()),
                 );
             }
         }
@@ -597,17 +542,9 @@ impl Observer for CliObserver {
     }
 }
 
-fn plans(ctx: &Ctx, limit: i64) -> crate::exit::CliResult {
-    let store = ctx.store()?;
+fn plans(ctx: &Ctx, limit: i64) -> CliResult {
     let ui = &ctx.ui;
-    let rows = store.deploy_plans(limit)?;
-    let mut out = vec![];
-    for row in rows {
-        let id = row.id;
-        let plan = Plan::from_row(row)?;
-        let last = store.deploy_execs(id)?.into_iter().next();
-        out.push((plan, last));
-    }
+    let out = deploy::plans(ctx.store()?, limit)?;
     if ui.json() {
         let v: Vec<_> = out
             .iter()
@@ -627,69 +564,67 @@ fn plans(ctx: &Ctx, limit: i64) -> crate::exit::CliResult {
     }
     let mut t = Table::new(["PLAN", "CREATED", "HOSTS", "SELECTOR", "ACTION", "LAST RUN"]);
     for (p, e) in &out {
+        let last = match e {
+            Some(e) => format!(
+                "{} ({})",
+                ui.status(e.status.as_str()),
+                e.summary.as_ref().map(|s| s.summary.as_str()).unwrap_or("")
+            ),
+            None => "never".into(),
+        };
         t.row([
             p.id.to_string(),
             p.created_at.clone(),
             p.hosts.len().to_string(),
             p.selector.clone(),
             p.describe(),
-            e.as_ref()
-                .map(|e| {
-                    format!(
-                        "{} ({})",
-                        ui.status(&e.status),
-                        e.summary
-                            .as_ref()
-                            .and_then(|s| s["summary"].as_str())
-                            .unwrap_or("")
-                    )
-                })
-                .unwrap_or_else(|| "never".into()),
+            last,
         ]);
     }
     ui.print_table(&t);
     Ok(())
 }
 
-fn show(ctx: &Ctx, a: ShowArgs) -> crate::exit::CliResult {
-    let store = ctx.store()?;
+fn show(ctx: &Ctx, a: ShowArgs) -> CliResult {
     let ui = &ctx.ui;
-    let plan = Plan::from_row(store.deploy_plan(a.plan)?)?;
-    let execs = store.deploy_execs(plan.id)?;
-    let exec = match a.exec {
-        Some(id) => Some(execs.iter().find(|e| e.id == id).cloned().ok_or_else(|| {
-            crate::state::StateError::NotFound {
-                what: "execution",
-                name: id.to_string(),
-                hint: format!(
-                    "plan {} has executions {}",
-                    plan.id,
-                    execs
-                        .iter()
-                        .map(|e| e.id.to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
-        })?),
-        None => execs.first().cloned(),
-    };
-    let results = match &exec {
-        Some(e) => store.deploy_results(e.id)?,
-        None => vec![],
-    };
-    let output = match (&exec, a.no_output) {
-        (Some(e), false) => store.deploy_output(e.id, a.host.as_deref())?,
-        _ => vec![],
-    };
+    let r = deploy::replay(
+        ctx.store()?,
+        a.plan,
+        a.exec,
+        a.host.as_deref(),
+        !a.no_output,
+    )?;
     if ui.json() {
+        let plan = &r.plan;
         ui.print_json(&serde_json::json!({
             "plan": plan.id, "created_at": plan.created_at, "selector": plan.selector,
             "action": plan.describe(), "spec": plan.spec, "hosts": plan.hosts,
-            "executions": execs, "exec": exec, "results": results, "output": output,
+            "executions": r.executions, "exec": r.exec, "results": r.results, "output": r.output,
         }));
         return Ok(());
     }
+    print_plan(ui, &r.plan);
+    let Some(e) = &r.exec else {
+        ui.line("  never executed; run it with `shark deploy execute PLAN`");
+        return Ok(());
+    };
+    ui.line(format!(
+        "execution {} of {}: {} (started {}{})",
+        e.id,
+        r.executions.len(),
+        ui.status(e.status.as_str()),
+        e.started_at,
+        e.ended_at
+            .as_ref()
+            .map(|t| format!(", ended {t}"))
+            .unwrap_or_default()
+    ));
+    print_output(ui, &r.output);
+    print_stored_results(ui, &r.results);
+    Ok(())
+}
+
+fn print_plan(ui: &Ui, plan: &Plan) {
     let o = &plan.spec.options;
     ui.line(format!("plan {} (created {})", plan.id, plan.created_at));
     ui.line(format!(
@@ -712,50 +647,42 @@ fn show(ctx: &Ctx, a: ShowArgs) -> crate::exit::CliResult {
             .map(|m| format!(", max-fail {m}"))
             .unwrap_or_default(),
     ));
-    let Some(e) = exec else {
-        ui.line("  never executed; run it with `shark deploy execute PLAN`");
-        return Ok(());
-    };
-    ui.line(format!(
-        "execution {} of {}: {} (started {}{})",
-        e.id,
-        execs.len(),
-        ui.status(&e.status),
-        e.started_at,
-        e.ended_at
-            .as_ref()
-            .map(|t| format!(", ended {t}"))
-            .unwrap_or_default()
-    ));
-    if !output.is_empty() {
-        let w = output.iter().map(|l| l.host.len()).max().unwrap_or(0);
-        ui.line("");
-        for l in &output {
-            let mark = if l.stream == "stderr" {
-                "[stderr] "
-            } else {
-                ""
-            };
-            ui.line(format!("{:w$}: {mark}{}", l.host, l.line));
-        }
-        ui.line("");
+}
+
+/// Stored output lines, host-prefixed and sanitized for the terminal.
+fn print_output(ui: &Ui, output: &[OutputLine]) {
+    if output.is_empty() {
+        return;
     }
+    let w = output.iter().map(|l| l.host.len()).max().unwrap_or(0);
+    ui.line("");
+    for l in output {
+        let mark = match l.stream {
+            Stream::Stderr => "[stderr] ",
+            Stream::Stdout => "",
+        };
+        ui.line(format!("{:w$}: {mark}{}", l.host, sanitize(&l.line)));
+    }
+    ui.line("");
+}
+
+fn print_stored_results(ui: &Ui, results: &[ResultRow]) {
     let mut t = Table::new([
         "HOST", "BATCH", "STATUS", "EXIT", "DURATION", "BYTES", "DETAIL",
     ]);
-    let mut results = results;
-    results.sort_by_key(|r| deploy::natural_key(&r.host));
-    for r in &results {
+    let mut sorted: Vec<&ResultRow> = results.iter().collect();
+    sorted.sort_by_key(|r| deploy::natural_key(&r.host));
+    for r in sorted {
         t.row([
             r.host.clone(),
             r.batch.to_string(),
-            ui.status(&r.status),
+            ui.status(r.status.as_str()),
             r.exit_code.map(|c| c.to_string()).unwrap_or_default(),
             fmt_ms(r.duration_ms as u128),
             r.bytes.to_string(),
             format!(
                 "{}{}",
-                r.reason.clone().unwrap_or_default(),
+                sanitize(r.reason.as_deref().unwrap_or_default()),
                 if r.truncated {
                     " (output truncated)"
                 } else {
@@ -765,5 +692,4 @@ fn show(ctx: &Ctx, a: ShowArgs) -> crate::exit::CliResult {
         ]);
     }
     ui.print_table(&t);
-    Ok(())
 }

@@ -2,9 +2,10 @@
 
 use super::Ctx;
 use crate::conn::Registry;
-use crate::exit::Problems;
+use crate::exit::{CliResult, Problems};
 use crate::inspect::export::{self, Format};
-use crate::inspect::{self, Period, Settings, model::Report};
+use crate::inspect::store::ReportSummary;
+use crate::inspect::{self, Overrides, Period, Settings, model::Report};
 use crate::ui::{LogProgress, Progress, Table, UiProgress};
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -118,126 +119,46 @@ impl InspectCmd {
     }
 }
 
-fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> crate::exit::CliResult<Settings> {
-    let mut s: Settings = ctx.config.section("inspect")?;
-    if let Some(a) = a {
-        if a.prometheus.is_some() {
-            s.prometheus = a.prometheus.clone();
-        }
-        if !a.checks.is_empty() {
-            s.checks = Some(a.checks.clone());
-        }
-        if a.no_checks {
-            s.checks = Some(vec![]);
-        }
-        s.vulns.extend(a.vulns.iter().cloned());
-        if a.llm.is_some() {
-            s.llm = a.llm.clone();
-        }
-        if a.no_llm {
-            s.llm = Some(String::new());
+impl From<FailOn> for inspect::FailOn {
+    fn from(f: FailOn) -> inspect::FailOn {
+        match f {
+            FailOn::Warning => inspect::FailOn::Warning,
+            FailOn::Critical => inspect::FailOn::Critical,
         }
     }
-    Ok(s)
 }
 
-fn latest(ctx: &Ctx, id: Option<i64>, nth: usize) -> crate::exit::CliResult<Report> {
-    let store = ctx.store()?;
-    let id = match id {
-        Some(i) => i,
-        None => store
-            .reports(None, nth as i64 + 1)?
-            .get(nth)
-            .map(|r| r.id)
-            .ok_or_else(|| {
-                inspect::InspectError::Usage(
-                    "not enough stored reports; run `shark inspect run` first".into(),
-                )
-            })?,
-    };
-    Ok(inspect::load(store, id)?)
-}
-
-pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> crate::exit::CliResult {
-    let ui = &ctx.ui;
-    match cmd {
-        InspectCmd::Run(a) => {
-            let s = settings(ctx, Some(&a))?;
-            let store = ctx.store()?;
-            let reg = Registry::new(store, &ctx.config);
-            // one JSON document with -o json: progress goes to the log instead
-            let progress: Box<dyn Progress> = if ui.json() || ui.quiet {
-                Box::new(LogProgress)
-            } else {
-                Box::new(UiProgress::new(ui))
-            };
-            let report = inspect::run(store, &reg, &s, a.period.into(), progress.as_ref()).await?;
-            if ui.json() {
-                ui.print_json(&report);
-            } else {
-                print_report(ctx, &report);
-                ui.line(format!(
-                    "\nreport #{} saved · `shark inspect export {} --format html -O report.html`",
-                    report.id, report.id
-                ));
-            }
-            let fail = match a.fail_on {
-                Some(FailOn::Critical) => report.verdict == "critical",
-                Some(FailOn::Warning) => report.verdict != "ok",
-                None => false,
-            };
-            if fail {
-                return Err(Problems(format!(
-                    "report #{}: verdict {} (--fail-on {})",
-                    report.id,
-                    report.verdict,
-                    if a.fail_on == Some(FailOn::Critical) {
-                        "critical"
-                    } else {
-                        "warning"
-                    }
-                ))
-                .into());
-            }
+impl RunArgs {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            prometheus: self.prometheus.clone(),
+            checks: self.checks.clone(),
+            no_checks: self.no_checks,
+            vulns: self.vulns.clone(),
+            llm: self.llm.clone(),
+            no_llm: self.no_llm,
         }
+    }
+}
+
+fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> CliResult<Settings> {
+    let s: Settings = ctx.config.section("inspect")?;
+    Ok(match a {
+        Some(a) => s.apply(a.overrides()),
+        None => s,
+    })
+}
+
+pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> CliResult {
+    let ui = &ctx.ui;
+    let store = ctx.store()?;
+    match cmd {
+        InspectCmd::Run(a) => return run_report(ctx, &a).await,
         InspectCmd::Reports { period, limit } => {
-            let period: Option<Period> = period.map(Into::into);
-            let rows = ctx.store()?.reports(period.map(|p| p.as_str()), limit)?;
-            if ui.json() {
-                let v: Vec<serde_json::Value> = rows
-                    .iter()
-                    .map(|r| serde_json::json!({"id": r.id, "created_at": r.created_at, "period": r.period, "verdict": r.verdict, "score": r.score, "findings": r.body["findings"].as_array().map(|a| a.len()).unwrap_or(0)}))
-                    .collect();
-                ui.print_json(&v);
-            } else if rows.is_empty() {
-                ui.note("no reports yet; run `shark inspect run`");
-            } else {
-                let mut t = Table::new([
-                    "ID", "CREATED", "PERIOD", "VERDICT", "SCORE", "FINDINGS", "ANALYSIS",
-                ]);
-                for r in rows {
-                    t.row([
-                        r.id.to_string(),
-                        r.created_at.clone(),
-                        r.period.clone(),
-                        ui.status(&r.verdict),
-                        r.score.to_string(),
-                        r.body["findings"]
-                            .as_array()
-                            .map(|a| a.len())
-                            .unwrap_or(0)
-                            .to_string(),
-                        r.body["analysis"]["source"]
-                            .as_str()
-                            .unwrap_or("")
-                            .to_string(),
-                    ]);
-                }
-                ui.print_table(&t);
-            }
+            print_reports(ctx, &inspect::list(store, period.map(Into::into), limit)?)
         }
         InspectCmd::Show { id } => {
-            let r = latest(ctx, id, 0)?;
+            let r = inspect::load_or_latest(store, id, 0)?;
             if ui.json() {
                 ui.print_json(&r);
             } else {
@@ -245,12 +166,7 @@ pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> crate::exit::CliResult {
             }
         }
         InspectCmd::Diff { a, b } => {
-            let (ra, rb) = match (a, b) {
-                (Some(a), Some(b)) => (latest(ctx, Some(a), 0)?, latest(ctx, Some(b), 0)?),
-                (Some(a), None) => (latest(ctx, Some(a), 0)?, latest(ctx, None, 0)?),
-                _ => (latest(ctx, None, 1)?, latest(ctx, None, 0)?),
-            };
-            let d = inspect::diff::diff(&ra, &rb);
+            let d = inspect::diff_reports(store, a, b)?;
             if ui.json() {
                 ui.print_json(&d);
             } else {
@@ -258,7 +174,7 @@ pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> crate::exit::CliResult {
             }
         }
         InspectCmd::Export { id, format, out } => {
-            let r = latest(ctx, id, 0)?;
+            let r = inspect::load_or_latest(store, id, 0)?;
             let f: Format = format.parse().map_err(inspect::InspectError::Usage)?;
             let text = export::render(&r, f);
             match out {
@@ -271,88 +187,154 @@ pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> crate::exit::CliResult {
                 None => print!("{text}"),
             }
         }
-        InspectCmd::Config => {
-            let s = settings(ctx, None)?;
-            let store = ctx.store()?;
-            let known = Registry::new(store, &ctx.config).list()?;
-            let plan = inspect::settings::plan(&s, &known);
-            if ui.json() {
-                ui.print_json(&serde_json::json!({
-                    "plan": plan.as_ref().ok(),
-                    "error": plan.as_ref().err(),
-                    "vulns": s.vulns,
-                    "query_timeout": humantime::format_duration(s.query_timeout).to_string(),
-                    "llm_timeout": humantime::format_duration(s.llm_timeout).to_string(),
-                    "llm_retries": s.llm_retries,
-                    "max_prompt_chars": s.max_prompt_chars,
-                    "thresholds": s.thresholds,
-                }));
-                return Ok(());
-            }
-            let mut t = Table::new(["SETTING", "VALUE"]);
-            match &plan {
-                Ok(p) => {
-                    t.row([
-                        "prometheus".to_string(),
-                        p.prometheus.clone().unwrap_or_else(|| "(none)".into()),
-                    ]);
-                    t.row([
-                        "health checks".to_string(),
-                        if p.checks.is_empty() {
-                            "(none)".into()
-                        } else {
-                            p.checks.join(", ")
-                        },
-                    ]);
-                    t.row([
-                        "llm".to_string(),
-                        p.llm
-                            .clone()
-                            .unwrap_or_else(|| "(none: rule-based narrative)".into()),
-                    ]);
-                }
-                Err(e) => {
-                    t.row(["error".to_string(), e.clone()]);
-                }
-            }
+        InspectCmd::Config => return config(ctx),
+    }
+    Ok(())
+}
+
+async fn run_report(ctx: &Ctx, a: &RunArgs) -> CliResult {
+    let ui = &ctx.ui;
+    let s = settings(ctx, Some(a))?;
+    let store = ctx.store()?;
+    let reg = Registry::new(store, &ctx.config);
+    // one JSON document with -o json: progress goes to the log instead
+    let progress: Box<dyn Progress> = if ui.json() || ui.quiet {
+        Box::new(LogProgress)
+    } else {
+        Box::new(UiProgress::new(ui))
+    };
+    let report = inspect::run(store, &reg, &s, a.period.into(), progress.as_ref()).await?;
+    if ui.json() {
+        ui.print_json(&report);
+    } else {
+        print_report(ctx, &report);
+        ui.line(format!(
+            "\nreport #{} saved · `shark inspect export {} --format html -O report.html`",
+            report.id, report.id
+        ));
+    }
+    match a.fail_on.map(inspect::FailOn::from) {
+        Some(f) if f.fails(&report) => Err(Problems(format!(
+            "report #{}: verdict {} (--fail-on {})",
+            report.id,
+            report.verdict,
+            f.as_str()
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+fn print_reports(ctx: &Ctx, rows: &[ReportSummary]) {
+    let ui = &ctx.ui;
+    if ui.json() {
+        let v: Vec<serde_json::Value> = rows
+            .iter()
+            .map(|r| serde_json::json!({"id": r.id, "created_at": r.created_at, "period": r.period, "verdict": r.verdict, "score": r.score, "findings": r.findings}))
+            .collect();
+        ui.print_json(&v);
+    } else if rows.is_empty() {
+        ui.note("no reports yet; run `shark inspect run`");
+    } else {
+        let mut t = Table::new([
+            "ID", "CREATED", "PERIOD", "VERDICT", "SCORE", "FINDINGS", "ANALYSIS",
+        ]);
+        for r in rows {
             t.row([
-                "vulnerability reports".to_string(),
-                if s.vulns.is_empty() {
+                r.id.to_string(),
+                r.created_at.clone(),
+                r.period.clone(),
+                ui.status(&r.verdict),
+                r.score.to_string(),
+                r.findings.to_string(),
+                r.analysis.clone(),
+            ]);
+        }
+        ui.print_table(&t);
+    }
+}
+
+fn config(ctx: &Ctx) -> CliResult {
+    let ui = &ctx.ui;
+    let s = settings(ctx, None)?;
+    let known = Registry::new(ctx.store()?, &ctx.config).list()?;
+    let plan = inspect::settings::plan(&s, &known);
+    if ui.json() {
+        ui.print_json(&serde_json::json!({
+            "plan": plan.as_ref().ok(),
+            "error": plan.as_ref().err(),
+            "vulns": s.vulns,
+            "query_timeout": humantime::format_duration(s.query_timeout).to_string(),
+            "llm_timeout": humantime::format_duration(s.llm_timeout).to_string(),
+            "llm_retries": s.llm_retries,
+            "max_prompt_chars": s.max_prompt_chars,
+            "thresholds": s.thresholds,
+        }));
+        return Ok(());
+    }
+    let mut t = Table::new(["SETTING", "VALUE"]);
+    match &plan {
+        Ok(p) => {
+            let none = |v: Option<&String>, n: &str| v.cloned().unwrap_or_else(|| n.into());
+            t.row(["prometheus".into(), none(p.prometheus.as_ref(), "(none)")]);
+            t.row([
+                "health checks".to_string(),
+                if p.checks.is_empty() {
                     "(none)".into()
                 } else {
-                    s.vulns.join(", ")
+                    p.checks.join(", ")
                 },
             ]);
             t.row([
-                "query timeout".to_string(),
-                humantime::format_duration(s.query_timeout).to_string(),
+                "llm".into(),
+                none(p.llm.as_ref(), "(none: rule-based narrative)"),
             ]);
-            t.row([
-                "llm timeout / retries".to_string(),
-                format!(
-                    "{} / {}",
-                    humantime::format_duration(s.llm_timeout),
-                    s.llm_retries
-                ),
-            ]);
-            t.row([
-                "prompt budget".to_string(),
-                format!(
-                    "{} chars, {} answer tokens",
-                    s.max_prompt_chars, s.max_tokens
-                ),
-            ]);
-            let th = serde_json::to_value(&s.thresholds).unwrap_or_default();
-            for (k, v) in th.as_object().into_iter().flatten() {
-                t.row([format!("thresholds.{k}"), v.to_string()]);
-            }
-            ui.print_table(&t);
-            if let Err(e) = plan {
-                return Err(inspect::InspectError::Usage(e).into());
-            }
+        }
+        Err(e) => {
+            t.row(["error".to_string(), e.clone()]);
         }
     }
-    Ok(())
+    settings_rows(&mut t, &s);
+    ui.print_table(&t);
+    match plan {
+        Err(e) => Err(inspect::InspectError::Usage(e).into()),
+        Ok(_) => Ok(()),
+    }
+}
+
+fn settings_rows(t: &mut Table, s: &Settings) {
+    t.row([
+        "vulnerability reports".to_string(),
+        if s.vulns.is_empty() {
+            "(none)".into()
+        } else {
+            s.vulns.join(", ")
+        },
+    ]);
+    t.row([
+        "query timeout".to_string(),
+        humantime::format_duration(s.query_timeout).to_string(),
+    ]);
+    t.row([
+        "llm timeout / retries".to_string(),
+        format!(
+            "{} / {}",
+            humantime::format_duration(s.llm_timeout),
+            s.llm_retries
+        ),
+    ]);
+    t.row([
+        "prompt budget".to_string(),
+        format!(
+            "{} chars, {} answer tokens",
+            s.max_prompt_chars, s.max_tokens
+        ),
+    ]);
+    if let Ok(serde_json::Value::Object(th)) = serde_json::to_value(&s.thresholds) {
+        for (k, v) in th {
+            t.row([format!("thresholds.{k}"), v.to_string()]);
+        }
+    }
 }
 
 fn print_report(ctx: &Ctx, r: &Report) {

@@ -13,7 +13,6 @@ use openssh_sftp_client::{Sftp, SftpOptions};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::io::{AsyncBufReadExt, AsyncRead};
-use tokio::sync::watch;
 
 /// Output lines kept per host in the state file (the live stream shows everything).
 pub const MAX_LINES: usize = 10_000;
@@ -27,7 +26,7 @@ pub struct Job {
     pub spec: Spec,
     pub connect: ConnectOptions,
     pub observer: Arc<dyn Observer>,
-    pub cancel: watch::Receiver<bool>,
+    pub cancel: crate::cancel::Cancel,
     /// Random per execution; with the host's index it names the remote temp files.
     pub token: String,
 }
@@ -43,10 +42,9 @@ pub async fn run(job: Arc<Job>, host: Host, index: usize, batch: usize) -> HostR
         observer: job.observer.clone(),
         inner: Mutex::new(Kept::default()),
     };
-    let mut cancel = job.cancel.clone();
     let session = tokio::select! {
         s = ssh::connect(&host, &job.connect) => s,
-        _ = cancelled(&mut cancel) => {
+        _ = job.cancel.cancelled() => {
             r.status = HostStatus::Interrupted;
             r.reason = Some("interrupted while connecting".into());
             r.duration = t0.elapsed();
@@ -58,14 +56,16 @@ pub async fn run(job: Arc<Job>, host: Host, index: usize, batch: usize) -> HostR
             r.status = f.status;
             r.reason = Some(f.reason);
         }
-        Ok(session) => {
+        Ok((session, guard)) => {
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "connected");
             let session = Arc::new(session);
             let paths = RemotePaths::new(&format!("{}-{index}", job.token));
             work(&job, &session, &paths, &cap, &mut r).await;
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "ran");
-            if let Ok(s) = Arc::try_unwrap(session) {
-                let _ = tokio::time::timeout(Duration::from_secs(5), s.close()).await;
+            if let Ok(s) = Arc::try_unwrap(session)
+                && let Ok(Ok(())) = tokio::time::timeout(Duration::from_secs(5), s.close()).await
+            {
+                guard.disarm();
             }
             tracing::debug!(host = %host.name, ms = t0.elapsed().as_millis() as u64, "closed");
         }
@@ -229,11 +229,10 @@ async fn execute(
     };
     tokio::pin!(work);
     let timeout = job.spec.options.timeout();
-    let mut cancel = job.cancel.clone();
     let (status, stopped) = tokio::select! {
         st = &mut work => (Some(st), None),
         _ = sleep_opt(timeout) => (None, Some(HostStatus::Timeout)),
-        _ = cancelled(&mut cancel) => (None, Some(HostStatus::Interrupted)),
+        _ = job.cancel.cancelled() => (None, Some(HostStatus::Interrupted)),
     };
     if let Some(why) = stopped {
         let limit = timeout.unwrap_or_default();
@@ -292,18 +291,6 @@ async fn sleep_opt(d: Option<Duration>) {
     match d {
         Some(d) => tokio::time::sleep(d).await,
         None => std::future::pending().await,
-    }
-}
-
-/// Resolves once the execution is cancelled (Ctrl-C); never if the sender is gone.
-pub async fn cancelled(rx: &mut watch::Receiver<bool>) {
-    loop {
-        if *rx.borrow_and_update() {
-            return;
-        }
-        if rx.changed().await.is_err() {
-            std::future::pending::<()>().await;
-        }
     }
 }
 

@@ -28,6 +28,31 @@ pub struct Host {
 }
 
 impl Host {
+    /// Refuse a host ssh would misread: an address (or a name used as the address) starting
+    /// with `-` would be taken as an ssh option (`-oProxyCommand=...`), and a control character
+    /// has no place in a host name.
+    pub fn check(&self) -> Result<(), String> {
+        let name = self.name.escape_debug();
+        if self.name.is_empty() || self.name.chars().any(char::is_control) {
+            return Err(format!(
+                "host '{name}': a host name must be non-empty, without control characters"
+            ));
+        }
+        let a = &self.address;
+        if a.starts_with('-') {
+            return Err(format!(
+                "host '{name}': the address '{a}' starts with '-', which ssh would read as an option; refused"
+            ));
+        }
+        if a.is_empty() || a.chars().any(|c| c.is_control() || c.is_whitespace()) {
+            return Err(format!(
+                "host '{name}': the address '{}' is empty or contains whitespace or a control character",
+                a.escape_debug()
+            ));
+        }
+        Ok(())
+    }
+
     /// A host from its name and the variables that apply to it.
     pub fn from_vars(
         name: &str,
@@ -67,7 +92,7 @@ impl Host {
                     .collect()
             })
             .unwrap_or_default();
-        Ok(Host {
+        let host = Host {
             name: name.to_string(),
             address,
             port,
@@ -76,7 +101,9 @@ impl Host {
             groups,
             tags,
             vars,
-        })
+        };
+        host.check()?;
+        Ok(host)
     }
 }
 
@@ -325,7 +352,14 @@ fn split_words(s: &str) -> Result<Vec<String>, String> {
     Ok(out)
 }
 
+/// The most hosts one inventory pattern may expand to (`web[0:9999]` is 10,000 hosts): a typo
+/// such as `h[0:99999999999]` is an error, not an attempt to allocate billions of names.
+pub const MAX_RANGE_HOSTS: usize = 10_000;
+/// The widest number a range bound may have (zero padding included).
+const MAX_RANGE_DIGITS: usize = 20;
+
 /// Expand one Ansible host range: `web[01:03]` (zero padding kept), `db-[a:c]`, `n[0:10:5]`.
+/// At most [`MAX_RANGE_HOSTS`] names per pattern, nested ranges included.
 pub fn expand_range(pattern: &str) -> Result<Vec<String>, String> {
     let Some(open) = pattern.find('[') else {
         return Ok(vec![pattern.to_string()]);
@@ -353,8 +387,16 @@ pub fn expand_range(pattern: &str) -> Result<Vec<String>, String> {
     if step == 0 {
         return Err(format!("range step 0 in '{pattern}'"));
     }
+    let too_many = || {
+        format!(
+            "range '{pattern}' expands to more than {MAX_RANGE_HOSTS} hosts (the limit per inventory pattern); split it or check the bounds"
+        )
+    };
     let mut items = Vec::new();
     if let (Ok(x), Ok(y)) = (a.parse::<u64>(), b.parse::<u64>()) {
+        if a.len().max(b.len()) > MAX_RANGE_DIGITS {
+            return Err(format!("range bound too long in '{pattern}'"));
+        }
         let width = if a.starts_with('0') && a.len() > 1 {
             a.len()
         } else {
@@ -362,6 +404,9 @@ pub fn expand_range(pattern: &str) -> Result<Vec<String>, String> {
         };
         if x > y {
             return Err(format!("range start after end in '{pattern}'"));
+        }
+        if (y - x) / step as u64 >= MAX_RANGE_HOSTS as u64 {
+            return Err(too_many());
         }
         for v in (x..=y).step_by(step) {
             items.push(format!("{v:0width$}"));
@@ -377,9 +422,13 @@ pub fn expand_range(pattern: &str) -> Result<Vec<String>, String> {
     } else {
         return Err(format!("bad range '[{body}]' (use [01:10] or [a:f])"));
     }
-    let mut out = Vec::new();
+    let rests = expand_range(tail)?;
+    if items.len().saturating_mul(rests.len()) > MAX_RANGE_HOSTS {
+        return Err(too_many());
+    }
+    let mut out = Vec::with_capacity(items.len() * rests.len());
     for it in items {
-        for rest in expand_range(tail)? {
+        for rest in &rests {
             out.push(format!("{head}{it}{rest}"));
         }
     }
@@ -532,6 +581,26 @@ mod tests {
         assert_eq!(expand_range("n[8:10]").unwrap(), ["n8", "n9", "n10"]);
         assert_eq!(expand_range("x[a:c]y").unwrap(), ["xay", "xby", "xcy"]);
         assert!(expand_range("n[3:1]").is_err());
+        assert_eq!(expand_range("n[0:9999]").unwrap().len(), MAX_RANGE_HOSTS);
+        for huge in [
+            "h[0:99999999999]",
+            "h[0:10000]",
+            "h[0:18446744073709551615]",
+            "a[0:999]b[0:999]",
+            "h[0000000000000000000000001:2]",
+        ] {
+            let e = expand_range(huge).unwrap_err();
+            assert!(e.contains(huge), "{e}");
+        }
+        assert_eq!(
+            expand_range("h[0:99999999999:10000000]").unwrap().len(),
+            10_000
+        );
+        let e = parse_ini("[web]\n-oProxyCommand=evil\n")
+            .unwrap()
+            .resolve()
+            .unwrap_err();
+        assert!(e.contains("starts with '-'"), "{e}");
         assert!(parse_ini("[web\nh1").is_err());
         assert!(parse_ini("[web]\nh1 noequals").is_err());
         assert!(parse_yaml("all:\n  hostz: {}\n").is_err());

@@ -9,6 +9,7 @@ mod error;
 mod events;
 mod host;
 mod inventory;
+mod ops;
 mod plan;
 mod remote;
 mod runner;
@@ -19,8 +20,12 @@ pub mod store;
 
 pub use error::DeployError;
 pub use events::{Observer, Silent};
-pub use inventory::{Host, load as load_inventory};
+pub use inventory::{Host, MAX_RANGE_HOSTS, load as load_inventory};
+pub use ops::{
+    Imported, Replay, RunRequest, add_host, import_hosts, list_hosts, make_plan, plans,
+    remove_hosts, replay,
+};
 pub use plan::{Action, ActionInput, CopySpec, MaxFail, Options, Plan, Spec};
 pub use runner::{Execution, execute};
 pub use select::{natural_key, select};
-pub use status::{HostResult, HostStatus, Stream};
+pub use status::{ExecStatus, HostResult, HostStatus, Stream};

@@ -3,8 +3,9 @@
 //! `deploy execute PLAN` repeats one exactly and `deploy show PLAN` replays its executions.
 
 use super::copy::local_sha256;
+use super::store::{DeployStore, PlanRow};
 use super::{DeployError, Host};
-use crate::state::{PlanRow, Store};
+use crate::state::Store;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -239,13 +240,30 @@ impl Plan {
     ) -> Result<Plan, DeployError> {
         let json =
             |e: serde_json::Error| DeployError::Invalid(format!("cannot store the plan: {e}"));
-        let id = store.deploy_plan_save(
+        for h in &hosts {
+            h.check().map_err(DeployError::Invalid)?;
+        }
+        let ds = DeployStore::new(store)?;
+        let id = ds.plan_save(
             selector,
             &serde_json::to_value(&spec).map_err(json)?,
             &serde_json::to_value(&hosts).map_err(json)?,
         )?;
-        let row = store.deploy_plan(id)?;
-        Ok(Plan::from_row(row)?)
+        Plan::from_row(ds.plan(id)?)
+    }
+
+    /// A stored plan by id.
+    pub fn load(store: &Store, id: i64) -> Result<Plan, DeployError> {
+        Plan::from_row(DeployStore::new(store)?.plan(id)?)
+    }
+
+    /// Refuse hosts ssh would misread (a plan stored by an earlier build may hold one).
+    pub fn check_hosts(&self) -> Result<(), DeployError> {
+        for h in &self.hosts {
+            h.check()
+                .map_err(|e| DeployError::Invalid(format!("plan {}: {e}", self.id)))?;
+        }
+        Ok(())
     }
 
     /// A plan read back from the state file.

@@ -5,11 +5,12 @@
 use super::events::Observer;
 use super::host::{self, Job};
 use super::ssh::ConnectOptions;
-use super::{DeployError, HostResult, HostStatus, Plan};
-use crate::state::{ResultRow, Store};
+use super::store::{DeployStore, ExecSummary, ResultRow};
+use super::{DeployError, ExecStatus, HostResult, HostStatus, Plan};
+use crate::cancel::Cancel;
+use crate::state::{RunHandle, Store};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
-use tokio::sync::watch;
 use tokio::task::JoinSet;
 
 /// The outcome of one execution.
@@ -34,17 +35,7 @@ impl Execution {
     /// "12 hosts: 9 ok, 1 failed, 2 unreachable"
     pub fn summary_line(&self) -> String {
         let mut parts = vec![];
-        for s in [
-            HostStatus::Ok,
-            HostStatus::Failed,
-            HostStatus::Timeout,
-            HostStatus::Unreachable,
-            HostStatus::Auth,
-            HostStatus::Hostkey,
-            HostStatus::Error,
-            HostStatus::Interrupted,
-            HostStatus::Skipped,
-        ] {
+        for s in HostStatus::ALL {
             let n = self.count(s);
             if n > 0 {
                 parts.push(format!("{n} {}", s.as_str()));
@@ -57,31 +48,45 @@ impl Execution {
             parts.join(", ")
         )
     }
-    /// Status word stored for the execution.
-    pub fn status_word(&self) -> &'static str {
+    /// How the execution ended, as stored.
+    pub fn status(&self) -> ExecStatus {
         if self.interrupted {
-            "interrupted"
+            ExecStatus::Interrupted
         } else if self.stopped.is_some() {
-            "stopped"
+            ExecStatus::Stopped
         } else if self.all_ok() {
-            "ok"
+            ExecStatus::Ok
         } else {
-            "problems"
+            ExecStatus::Problems
+        }
+    }
+
+    fn stored_summary(&self) -> ExecSummary {
+        ExecSummary {
+            summary: self.summary_line(),
+            ok: self.count(HostStatus::Ok),
+            hosts: self.results.len(),
+            stopped: self.stopped.clone(),
         }
     }
 }
 
 /// Run `plan` now. Host failures are results; errors are for what stops the whole run.
+/// `cancel` (Ctrl-C/SIGTERM) kills the running commands on their hosts and starts no new host;
+/// the execution then reports `interrupted`. With `run`, every host's result and the summary
+/// go to that run's log.
 pub async fn execute(
     store: &Store,
     plan: &Plan,
-    run_id: Option<i64>,
+    run: Option<&RunHandle>,
     observer: Arc<dyn Observer>,
-    cancel: watch::Receiver<bool>,
+    cancel: Cancel,
 ) -> Result<Execution, DeployError> {
+    plan.check_hosts()?;
     plan.check_sources()?;
+    let ds = DeployStore::new(store)?;
     let opts = &plan.spec.options;
-    let exec_id = store.deploy_exec_start(plan.id, run_id)?;
+    let exec_id = ds.exec_start(plan.id, run.map(|r| r.id))?;
     let control_dir =
         std::env::temp_dir().join(format!("shark-ssh-{}-{exec_id}", std::process::id()));
     create_private_dir(&control_dir)?;
@@ -133,7 +138,7 @@ pub async fn execute(
         let mut running: JoinSet<HostResult> = JoinSet::new();
         let mut names_by_task = HashMap::new();
         loop {
-            let halt = ex.stopped.is_some() || *cancel.borrow();
+            let halt = ex.stopped.is_some() || cancel.is_cancelled();
             while !halt && running.len() < opts.parallel {
                 let Some((i, h)) = queue.pop_front() else {
                     break;
@@ -162,12 +167,12 @@ pub async fn execute(
             if result.status.is_failure() {
                 failures += 1;
             }
-            if let Err(e) = save(store, exec_id, &result) {
-                save_err.get_or_insert(e.into());
+            if let Err(e) = save(&ds, exec_id, &result) {
+                save_err.get_or_insert(e);
             }
             observer.host_finished(&result);
             ex.results.push(result);
-            if *cancel.borrow() {
+            if cancel.is_cancelled() {
                 if !ex.interrupted {
                     ex.interrupted = true;
                     observer
@@ -185,8 +190,8 @@ pub async fn execute(
             }
         }
         leftover.extend(queue.into_iter().map(|(_, h)| (batch_no, h.name.clone())));
-        if ex.stopped.is_some() || ex.interrupted || *cancel.borrow() {
-            ex.interrupted |= *cancel.borrow();
+        if ex.stopped.is_some() || ex.interrupted || cancel.is_cancelled() {
+            ex.interrupted |= cancel.is_cancelled();
             for (k, b) in batches.drain(..).enumerate() {
                 leftover.extend(
                     b.into_iter()
@@ -202,31 +207,51 @@ pub async fn execute(
         } else {
             "not started: rollout stopped".into()
         });
-        if let Err(e) = save(store, exec_id, &r) {
-            save_err.get_or_insert(e.into());
+        if let Err(e) = save(&ds, exec_id, &r) {
+            save_err.get_or_insert(e);
         }
         observer.host_finished(&r);
         ex.results.push(r);
     }
     let _ = std::fs::remove_dir_all(&control_dir);
-    let summary = serde_json::json!({
-        "summary": ex.summary_line(),
-        "ok": ex.count(HostStatus::Ok),
-        "hosts": ex.results.len(),
-        "stopped": ex.stopped,
-    });
-    store.deploy_exec_finish(exec_id, ex.status_word(), &summary)?;
+    ds.exec_finish(exec_id, ex.status(), &ex.stored_summary())?;
     if let Some(e) = save_err {
         return Err(DeployError::ResultsNotSaved(Box::new(e)));
+    }
+    if let Some(r) = run {
+        log_to_run(store, r, &ex);
     }
     Ok(ex)
 }
 
-fn save(store: &Store, exec_id: i64, r: &HostResult) -> Result<(), crate::state::StateError> {
+/// Each host's result and the summary into the run's log (best effort: the results are
+/// already stored with the execution).
+fn log_to_run(store: &Store, run: &RunHandle, ex: &Execution) {
+    for h in &ex.results {
+        let level = if h.status == HostStatus::Ok {
+            "info"
+        } else {
+            "warn"
+        };
+        let _ = store.run_log(run, level, &h.line());
+    }
+    let _ = store.run_log(
+        run,
+        "info",
+        &format!(
+            "plan {} execution {}: {}",
+            ex.plan_id,
+            ex.exec_id,
+            ex.summary_line()
+        ),
+    );
+}
+
+fn save(ds: &DeployStore<'_>, exec_id: i64, r: &HostResult) -> Result<(), DeployError> {
     let row = ResultRow {
         host: r.host.clone(),
         batch: r.batch as i64,
-        status: r.status.as_str().to_string(),
+        status: r.status,
         reason: r.reason.clone(),
         exit_code: r.exit_code.map(i64::from),
         started_at: r.started_at.clone(),
@@ -234,12 +259,7 @@ fn save(store: &Store, exec_id: i64, r: &HostResult) -> Result<(), crate::state:
         bytes: r.bytes as i64,
         truncated: r.truncated,
     };
-    let lines: Vec<(String, String)> = r
-        .output
-        .iter()
-        .map(|(s, l)| (s.as_str().to_string(), l.clone()))
-        .collect();
-    store.deploy_result_save(exec_id, &row, &lines)
+    ds.result_save(exec_id, &row, &r.output)
 }
 
 fn create_private_dir(p: &std::path::Path) -> Result<(), DeployError> {

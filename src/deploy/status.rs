@@ -29,6 +29,19 @@ pub enum HostStatus {
 }
 
 impl HostStatus {
+    /// Every status, in summary order.
+    pub const ALL: [HostStatus; 9] = [
+        HostStatus::Ok,
+        HostStatus::Failed,
+        HostStatus::Timeout,
+        HostStatus::Unreachable,
+        HostStatus::Auth,
+        HostStatus::Hostkey,
+        HostStatus::Error,
+        HostStatus::Interrupted,
+        HostStatus::Skipped,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             HostStatus::Ok => "ok",
@@ -49,6 +62,62 @@ impl HostStatus {
     }
 }
 
+impl std::str::FromStr for HostStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        HostStatus::ALL
+            .into_iter()
+            .find(|h| h.as_str() == s)
+            .ok_or_else(|| format!("unknown host status '{s}'"))
+    }
+}
+
+/// How a whole execution ended (stored in `deploy_execs.status`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ExecStatus {
+    /// Started and not finished (or shark died during it).
+    Running,
+    /// Every host ok.
+    Ok,
+    /// Some host was not ok.
+    Problems,
+    /// The rollout stopped at `--max-fail`.
+    Stopped,
+    /// Stopped by Ctrl-C/SIGTERM.
+    Interrupted,
+}
+
+impl ExecStatus {
+    pub const ALL: [ExecStatus; 5] = [
+        ExecStatus::Running,
+        ExecStatus::Ok,
+        ExecStatus::Problems,
+        ExecStatus::Stopped,
+        ExecStatus::Interrupted,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExecStatus::Running => "running",
+            ExecStatus::Ok => "ok",
+            ExecStatus::Problems => "problems",
+            ExecStatus::Stopped => "stopped",
+            ExecStatus::Interrupted => "interrupted",
+        }
+    }
+}
+
+impl std::str::FromStr for ExecStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        ExecStatus::ALL
+            .into_iter()
+            .find(|h| h.as_str() == s)
+            .ok_or_else(|| format!("unknown execution status '{s}'"))
+    }
+}
+
 /// Which stream an output line came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -62,6 +131,17 @@ impl Stream {
         match self {
             Stream::Stdout => "stdout",
             Stream::Stderr => "stderr",
+        }
+    }
+}
+
+impl std::str::FromStr for Stream {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "stdout" => Ok(Stream::Stdout),
+            "stderr" => Ok(Stream::Stderr),
+            _ => Err(format!("unknown output stream '{s}'")),
         }
     }
 }
@@ -105,6 +185,38 @@ impl HostResult {
     }
 }
 
+impl HostResult {
+    /// "web1: failed (exit 3)"
+    pub fn line(&self) -> String {
+        match &self.reason {
+            Some(r) => format!("{}: {} ({r})", self.host, self.status.as_str()),
+            None => format!("{}: {}", self.host, self.status.as_str()),
+        }
+    }
+}
+
 fn ser_ms<S: serde::Serializer>(d: &Duration, s: S) -> Result<S::Ok, S::Error> {
     s.serialize_u64(d.as_millis() as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_round_trip_through_serde_and_from_str() {
+        for s in HostStatus::ALL {
+            assert_eq!(s.as_str().parse::<HostStatus>(), Ok(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for s in ExecStatus::ALL {
+            assert_eq!(s.as_str().parse::<ExecStatus>(), Ok(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for s in [Stream::Stdout, Stream::Stderr] {
+            assert_eq!(s.as_str().parse::<Stream>(), Ok(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        assert!("OK".parse::<HostStatus>().is_err());
+    }
 }

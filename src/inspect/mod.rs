@@ -3,6 +3,7 @@
 //! history in the state file, compared with `diff` and exported as Markdown, JSON or HTML.
 
 pub mod diff;
+mod error;
 pub mod export;
 mod health;
 mod llm;
@@ -13,33 +14,14 @@ pub mod settings;
 pub mod store;
 pub mod vulns;
 
-use crate::conn::{ConnError, Registry};
-use crate::exit::{Classify, ExitKind};
+use crate::conn::Registry;
 use crate::state::Store;
 use crate::ui::Progress;
+pub use error::InspectError;
 use model::{Analysis, Report};
-pub use settings::Settings;
+pub use settings::{Overrides, Settings};
 use std::time::Duration;
-
-#[derive(Debug, thiserror::Error)]
-pub enum InspectError {
-    #[error("{0}")]
-    Usage(String),
-    #[error(transparent)]
-    Conn(#[from] ConnError),
-    #[error(transparent)]
-    State(#[from] crate::state::StateError),
-}
-
-impl Classify for InspectError {
-    fn exit_kind(&self) -> ExitKind {
-        match self {
-            InspectError::Usage(_) => ExitKind::Usage,
-            InspectError::Conn(e) => e.exit_kind(),
-            InspectError::State(e) => e.exit_kind(),
-        }
-    }
-}
+use store::{ReportSummary, Reports};
 
 /// Report period: how far back trends look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -47,6 +29,30 @@ pub enum Period {
     Daily,
     Weekly,
     Monthly,
+}
+
+/// How bad a verdict fails `inspect run --fail-on`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailOn {
+    Warning,
+    Critical,
+}
+
+impl FailOn {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FailOn::Warning => "warning",
+            FailOn::Critical => "critical",
+        }
+    }
+
+    /// Whether `report` is at least this bad.
+    pub fn fails(self, report: &Report) -> bool {
+        match self {
+            FailOn::Critical => report.verdict == "critical",
+            FailOn::Warning => report.verdict != "ok",
+        }
+    }
 }
 
 impl Period {
@@ -172,18 +178,49 @@ pub async fn run(
         }
         None => report.analysis.llm_error = Some("no llm connection configured".into()),
     }
-    let body = serde_json::to_value(&report).unwrap_or_default();
-    let (id, created_at) =
-        store.report_insert(&report.period, &report.verdict, report.score, &body)?;
-    report.id = id;
-    report.created_at = created_at;
-    store.report_set_body(id, &serde_json::to_value(&report).unwrap_or_default())?;
+    Reports::new(store)?.insert(&mut report)?;
     Ok(report)
 }
 
 /// Load a stored report.
 pub fn load(store: &Store, id: i64) -> Result<Report, InspectError> {
-    let row = store.report(id)?;
-    serde_json::from_value(row.body)
-        .map_err(|e| InspectError::Usage(format!("report {id} cannot be read by this shark ({e})")))
+    Reports::new(store)?.get(id)
+}
+
+/// Report `id`, or without an id the `nth` most recent one (0 = the latest).
+pub fn load_or_latest(store: &Store, id: Option<i64>, nth: usize) -> Result<Report, InspectError> {
+    let reports = Reports::new(store)?;
+    let id = match id {
+        Some(i) => i,
+        None => reports.nth_latest(nth)?.ok_or_else(|| {
+            InspectError::Usage("not enough stored reports; run `shark inspect run` first".into())
+        })?,
+    };
+    reports.get(id)
+}
+
+/// `inspect diff [A [B]]`: two given reports, one given and the latest, or the two latest.
+pub fn diff_reports(
+    store: &Store,
+    a: Option<i64>,
+    b: Option<i64>,
+) -> Result<diff::Diff, InspectError> {
+    let (ra, rb) = match (a, b) {
+        (Some(a), Some(b)) => (load(store, a)?, load(store, b)?),
+        (Some(a), None) => (load(store, a)?, load_or_latest(store, None, 0)?),
+        _ => (
+            load_or_latest(store, None, 1)?,
+            load_or_latest(store, None, 0)?,
+        ),
+    };
+    Ok(diff::diff(&ra, &rb))
+}
+
+/// `inspect reports`: most recent first, optionally of one period.
+pub fn list(
+    store: &Store,
+    period: Option<Period>,
+    limit: i64,
+) -> Result<Vec<ReportSummary>, InspectError> {
+    Reports::new(store)?.list(period.map(|p| p.as_str()), limit)
 }

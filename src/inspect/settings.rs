@@ -61,6 +61,46 @@ impl Default for Thresholds {
     }
 }
 
+/// What `inspect run` flags change in the configured settings.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    /// `--prometheus CONN` ("" skips metrics).
+    pub prometheus: Option<String>,
+    /// `--check CONN`... (replaces the configured list when not empty).
+    pub checks: Vec<String>,
+    /// `--no-checks`.
+    pub no_checks: bool,
+    /// `--vulns PATH`... (added to the configured ones).
+    pub vulns: Vec<String>,
+    /// `--llm CONN`.
+    pub llm: Option<String>,
+    /// `--no-llm`: rule-based narrative only.
+    pub no_llm: bool,
+}
+
+impl Settings {
+    /// These settings with the command line's overrides applied.
+    pub fn apply(mut self, o: Overrides) -> Settings {
+        if o.prometheus.is_some() {
+            self.prometheus = o.prometheus;
+        }
+        if !o.checks.is_empty() {
+            self.checks = Some(o.checks);
+        }
+        if o.no_checks {
+            self.checks = Some(vec![]);
+        }
+        self.vulns.extend(o.vulns);
+        if o.llm.is_some() {
+            self.llm = o.llm;
+        }
+        if o.no_llm {
+            self.llm = Some(String::new());
+        }
+        self
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {

@@ -4,24 +4,19 @@
 
 mod checkpoints;
 mod connections;
-mod deploy_hosts;
-mod deploy_plans;
 mod error;
 mod leases;
 mod migrations;
 mod process;
-mod reports;
 mod runs;
 mod schema;
 mod sync;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
-pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
-pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
 pub use sync::{UnitRow, save_unit};

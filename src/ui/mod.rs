@@ -3,10 +3,12 @@
 
 mod error;
 mod progress;
+mod sanitize;
 mod table;
 
 pub use error::render_error;
 pub use progress::{LogProgress, NoProgress, Progress, UiProgress};
+pub use sanitize::sanitize;
 pub use table::Table;
 
 use std::io::{IsTerminal, Write};
