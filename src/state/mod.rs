@@ -13,7 +13,6 @@ mod process;
 mod reports;
 mod runs;
 mod schema;
-mod sync;
 mod zk_audit;
 mod zk_migrations;
 
@@ -26,7 +25,6 @@ pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
-pub use sync::{UnitRow, save_unit};
 pub use zk_audit::ZkAuditRow;
 pub use zk_migrations::{NewMigration, ZkMigrationRow};
 
