@@ -249,7 +249,11 @@ pub async fn run(
     let (c, sink) = match opened {
         Err(SyncError::Halted) => {
             let outcome = stop.outcome();
-            tracing::info!("{name}: {} while connecting", outcome.describe());
+            let msg = format!("{} while connecting to the source", outcome.describe());
+            if let Some(r) = run {
+                let _ = store.run_log(r, "info", &msg);
+            }
+            tracing::info!("{name}: {msg}");
             return Ok(outcome);
         }
         other => other?,
@@ -271,10 +275,7 @@ pub async fn run(
             let outcome = ctx.outcome();
             ctx.log(
                 "info",
-                &format!(
-                    "{}; progress up to the last checkpoint is saved",
-                    outcome.describe()
-                ),
+                &format!("{} at the last checkpoint", outcome.describe()),
             );
             Ok(outcome)
         }
