@@ -26,7 +26,7 @@ pub enum SyncCmd {
         /// Task name
         name: String,
     },
-    /// Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)
+    /// Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)
     #[command(after_long_help = SYNC_HELP)]
     Run(RunArgs),
     /// Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)
@@ -35,11 +35,11 @@ pub enum SyncCmd {
         /// Task name
         name: Option<String>,
     },
-    /// Stop a running task from another terminal, at its next checkpoint
+    /// Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0
     Stop {
         /// Task name
         name: String,
-        /// Let it finish the current batch / transaction before it stops (exit 0 instead of 130)
+        /// Kept for scripts: every stop is soft (finishes what is in flight, exit 0)
         #[arg(long)]
         soft: bool,
     },
