@@ -4,14 +4,13 @@
 //! wrong passwords, stop and Ctrl-C.
 
 mod common;
-use common::{Env, infra};
+use common::{Env, Lock, infra, lock_servers, unique_name, wait_for};
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// Purging binlogs invalidates other tests' checkpoints: that test runs alone.
-static BINLOG: tokio::sync::RwLock<()> = tokio::sync::RwLock::const_new(());
+/// How long a test waits for a run to reach a state.
+const PATIENCE: Duration = Duration::from_secs(120);
 
 /// A root connection to the test MariaDB.
 async fn root() -> mysql_async::Conn {
@@ -57,34 +56,8 @@ async fn docs(db: &str, coll: &str) -> Vec<Document> {
 
 /// A scratch database name per test, and a task over it.
 fn setup(e: &Env, db: &str, extra: &[&str]) {
-    let i = infra();
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "src",
-            "--kind",
-            "mysql",
-            "--url",
-            &format!("mysql://shark@127.0.0.1:{}/", i.get("SHARK_T_MYSQL_PORT")),
-            "--secret-stdin",
-        ],
-        Some("shark"),
-    );
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "dst",
-            "--kind",
-            "mongodb",
-            "--url",
-            i.get("SHARK_T_MONGO_URI"),
-        ],
-        None,
-    );
+    e.add_mysql("src");
+    e.add_mongo("dst");
     let tables = format!("{db}.*");
     let mut args = vec![
         "sync",
@@ -201,8 +174,8 @@ fn check_types(d: &Document) {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn every_type_maps_exactly_through_copy_and_binlog() {
-    let _g = BINLOG.read().await;
-    let db = "sync_types";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_types");
     fresh_db(db).await;
     sql(&[
         "SET SESSION sql_mode = ''",
@@ -230,14 +203,14 @@ async fn every_type_maps_exactly_through_copy_and_binlog() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn composite_and_keyless_tables_and_mirror_changes() {
-    let _g = BINLOG.read().await;
-    let db = "sync_keys";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_keys");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_keys.lines (o BIGINT, n INT, sku VARCHAR(10), PRIMARY KEY (o, n))",
-        "INSERT INTO sync_keys.lines VALUES (1,1,'x'),(1,2,'y'),(2,1,'z')",
-        "CREATE TABLE sync_keys.nokey (a INT, b TEXT)",
-        "INSERT INTO sync_keys.nokey VALUES (1,'x'),(2,'y')",
+        &format!("CREATE TABLE {db}.lines (o BIGINT, n INT, sku VARCHAR(10), PRIMARY KEY (o, n))"),
+        &format!("INSERT INTO {db}.lines VALUES (1,1,'x'),(1,2,'y'),(2,1,'z')"),
+        &format!("CREATE TABLE {db}.nokey (a INT, b TEXT)"),
+        &format!("INSERT INTO {db}.nokey VALUES (1,'x'),(2,'y')"),
     ])
     .await;
     let e = Env::new();
@@ -250,11 +223,11 @@ async fn composite_and_keyless_tables_and_mirror_changes() {
         &doc! {"o": 1i64, "n": 1}
     );
     sql(&[
-        "UPDATE sync_keys.lines SET sku = 'q' WHERE o = 1 AND n = 2",
-        "UPDATE sync_keys.lines SET n = 5 WHERE o = 2",
-        "DELETE FROM sync_keys.lines WHERE o = 1 AND n = 1",
-        "DELETE FROM sync_keys.nokey WHERE a = 1",
-        "INSERT INTO sync_keys.nokey VALUES (3, 'z')",
+        &format!("UPDATE {db}.lines SET sku = 'q' WHERE o = 1 AND n = 2"),
+        &format!("UPDATE {db}.lines SET n = 5 WHERE o = 2"),
+        &format!("DELETE FROM {db}.lines WHERE o = 1 AND n = 1"),
+        &format!("DELETE FROM {db}.nokey WHERE a = 1"),
+        &format!("INSERT INTO {db}.nokey VALUES (3, 'z')"),
     ])
     .await;
     e.expect(0, &["sync", "run", "t", "--once"], None);
@@ -273,73 +246,27 @@ async fn composite_and_keyless_tables_and_mirror_changes() {
     verify_ok(&e);
 }
 
-/// A `shark sync run` in the background, killed if the test ends first.
-struct Runner(Child);
-
-impl Runner {
-    fn kill(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-    fn id(&self) -> u32 {
-        self.0.id()
-    }
-    fn wait(&mut self) -> Option<i32> {
-        self.0.wait().unwrap().code()
-    }
-}
-
-impl Drop for Runner {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-fn spawn_run(e: &Env, args: &[&str]) -> Runner {
-    let mut c = Command::new(assert_cmd::cargo::cargo_bin("shark"));
-    c.args(args)
-        .env("SHARK_STATE", e.state())
-        .env_remove("SHARK_MASTER_KEY")
-        .env_remove("SHARK_CONFIG")
-        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
-        .current_dir(e.dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null());
-    Runner(c.spawn().unwrap())
-}
-
 fn status(e: &Env) -> serde_json::Value {
     let (out, _) = e.expect(0, &["sync", "status", "t", "-o", "json"], None);
     serde_json::from_str::<serde_json::Value>(&out).unwrap()[0].clone()
 }
 
-fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
-    let t0 = Instant::now();
-    while !f() {
-        assert!(
-            t0.elapsed() < Duration::from_secs(120),
-            "timed out waiting for {what}"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
-    let _g = BINLOG.read().await;
-    let db = "sync_kill";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_kill");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_kill.big (id INT PRIMARY KEY, v VARCHAR(64), n BIGINT)",
-        "USE sync_kill",
-        "INSERT INTO sync_kill.big SELECT seq, MD5(seq), seq * 7 FROM seq_1_to_200000",
+        &format!("CREATE TABLE {db}.big (id INT PRIMARY KEY, v VARCHAR(64), n BIGINT)"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.big SELECT seq, MD5(seq), seq * 7 FROM seq_1_to_200000"),
     ])
     .await;
     let e = Env::new();
     setup(&e, db, &["--parallel", "1"]);
     // kill -9 in the middle of the full copy
-    let mut child = spawn_run(&e, &["sync", "run", "t", "--once"]);
-    wait_for("the copy to be under way", || {
+    let mut child = e.spawn(&["sync", "run", "t", "--once"]);
+    wait_for("the copy to be under way", PATIENCE, || {
         status(&e)["units"][0]["rows_done"].as_i64().unwrap_or(0) >= 20_000
     });
     child.kill();
@@ -349,8 +276,8 @@ async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
     assert!(done < 200_000, "the copy finished before the kill: {st}");
     // changes while nobody runs, then resume: picks up mid-table
     sql(&[
-        "UPDATE sync_kill.big SET v = 'changed' WHERE id IN (1, 150000)",
-        "DELETE FROM sync_kill.big WHERE id = 2",
+        &format!("UPDATE {db}.big SET v = 'changed' WHERE id IN (1, 150000)"),
+        &format!("DELETE FROM {db}.big WHERE id = 2"),
     ])
     .await;
     e.expect(0, &["sync", "run", "t", "--once"], None);
@@ -362,21 +289,18 @@ async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
     verify_ok(&e);
 
     // kill -9 while following the binlog, with changes flowing
-    let mut child = spawn_run(&e, &["sync", "run", "t", "--follow"]);
-    wait_for("CDC to start", || {
+    let mut child = e.spawn(&["sync", "run", "t", "--follow"]);
+    wait_for("CDC to start", PATIENCE, || {
         status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
     });
     for k in 0..20 {
         sql(&[
             &format!(
-                "UPDATE sync_kill.big SET n = n + 1 WHERE id BETWEEN {} AND {}",
+                "UPDATE {db}.big SET n = n + 1 WHERE id BETWEEN {} AND {}",
                 k * 1000 + 3,
                 k * 1000 + 502
             ),
-            &format!(
-                "INSERT INTO sync_kill.big VALUES ({}, 'new', 0)",
-                300_000 + k
-            ),
+            &format!("INSERT INTO {db}.big VALUES ({}, 'new', 0)", 300_000 + k),
         ])
         .await;
         if k == 10 {
@@ -397,12 +321,12 @@ async fn kill_9_during_copy_and_during_cdc_loses_and_duplicates_nothing() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn history_mode_versions_tombstones_and_replay() {
-    let _g = BINLOG.read().await;
-    let db = "sync_hist";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_hist");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_hist.acct (id INT PRIMARY KEY, bal INT)",
-        "INSERT INTO sync_hist.acct VALUES (1, 100), (2, 200)",
+        &format!("CREATE TABLE {db}.acct (id INT PRIMARY KEY, bal INT)"),
+        &format!("INSERT INTO {db}.acct VALUES (1, 100), (2, 200)"),
     ])
     .await;
     let e = Env::new();
@@ -410,8 +334,8 @@ async fn history_mode_versions_tombstones_and_replay() {
     e.expect(0, &["sync", "run", "t", "--once"], None);
     let before = status(&e)["binlog"]["position"].clone();
     sql(&[
-        "UPDATE sync_hist.acct SET bal = 150 WHERE id = 1",
-        "DELETE FROM sync_hist.acct WHERE id = 2",
+        &format!("UPDATE {db}.acct SET bal = 150 WHERE id = 1"),
+        &format!("DELETE FROM {db}.acct WHERE id = 2"),
     ])
     .await;
     e.expect(0, &["sync", "run", "t", "--once"], None);
@@ -455,28 +379,28 @@ async fn history_mode_versions_tombstones_and_replay() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn schema_drift_while_following() {
-    let _g = BINLOG.read().await;
-    let db = "sync_drift";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_drift");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_drift.p (id INT PRIMARY KEY, a VARCHAR(10), b INT)",
-        "INSERT INTO sync_drift.p VALUES (1, 'x', 1), (2, 'y', 2)",
+        &format!("CREATE TABLE {db}.p (id INT PRIMARY KEY, a VARCHAR(10), b INT)"),
+        &format!("INSERT INTO {db}.p VALUES (1, 'x', 1), (2, 'y', 2)"),
     ])
     .await;
     let e = Env::new();
     setup(&e, db, &[]);
-    let mut child = spawn_run(&e, &["sync", "run", "t"]);
-    wait_for("CDC to start", || status(&e)["phase"] == "cdc");
+    let mut child = e.spawn(&["sync", "run", "t"]);
+    wait_for("CDC to start", PATIENCE, || status(&e)["phase"] == "cdc");
     sql(&[
-        "INSERT INTO sync_drift.p VALUES (3, 'z', 3)",
-        "ALTER TABLE sync_drift.p ADD COLUMN c INT NOT NULL DEFAULT 42",
-        "INSERT INTO sync_drift.p VALUES (4, 'w', 4, 44)",
-        "ALTER TABLE sync_drift.p RENAME COLUMN a TO a2",
-        "UPDATE sync_drift.p SET a2 = 'renamed' WHERE id = 1",
-        "ALTER TABLE sync_drift.p DROP COLUMN b",
-        "INSERT INTO sync_drift.p VALUES (5, 'v', 55)",
-        "CREATE TABLE sync_drift.fresh (k VARCHAR(8) PRIMARY KEY, n INT)",
-        "INSERT INTO sync_drift.fresh VALUES ('a', 1), ('b', 2)",
+        &format!("INSERT INTO {db}.p VALUES (3, 'z', 3)"),
+        &format!("ALTER TABLE {db}.p ADD COLUMN c INT NOT NULL DEFAULT 42"),
+        &format!("INSERT INTO {db}.p VALUES (4, 'w', 4, 44)"),
+        &format!("ALTER TABLE {db}.p RENAME COLUMN a TO a2"),
+        &format!("UPDATE {db}.p SET a2 = 'renamed' WHERE id = 1"),
+        &format!("ALTER TABLE {db}.p DROP COLUMN b"),
+        &format!("INSERT INTO {db}.p VALUES (5, 'v', 55)"),
+        &format!("CREATE TABLE {db}.fresh (k VARCHAR(8) PRIMARY KEY, n INT)"),
+        &format!("INSERT INTO {db}.fresh VALUES ('a', 1), ('b', 2)"),
     ])
     .await;
     let mut ok = false;
@@ -519,12 +443,12 @@ async fn schema_drift_while_following() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn purged_binlog_exits_4_naming_reset() {
-    let _g = BINLOG.write().await;
-    let db = "sync_purge";
+    let _g = lock_servers(Lock::Exclusive);
+    let db = &unique_name("sync_purge");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_purge.t (id INT PRIMARY KEY)",
-        "INSERT INTO sync_purge.t VALUES (1)",
+        &format!("CREATE TABLE {db}.t (id INT PRIMARY KEY)"),
+        &format!("INSERT INTO {db}.t VALUES (1)"),
     ])
     .await;
     let e = Env::new();
@@ -573,12 +497,12 @@ async fn purged_binlog_exits_4_naming_reset() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
-    let _g = BINLOG.read().await;
-    let db = "sync_misc";
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_misc");
     fresh_db(db).await;
     sql(&[
-        "CREATE TABLE sync_misc.t (id INT PRIMARY KEY)",
-        "INSERT INTO sync_misc.t VALUES (1)",
+        &format!("CREATE TABLE {db}.t (id INT PRIMARY KEY)"),
+        &format!("INSERT INTO {db}.t VALUES (1)"),
     ])
     .await;
     let e = Env::new();
@@ -595,8 +519,8 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
     );
     e.expect(0, &["conn", "edit", "src", "--secret-stdin"], Some("shark"));
     // a second runner of the same task is refused while one follows
-    let mut child = spawn_run(&e, &["sync", "run", "t"]);
-    wait_for("CDC to start", || {
+    let mut child = e.spawn(&["sync", "run", "t"]);
+    wait_for("CDC to start", PATIENCE, || {
         status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
     });
     let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
@@ -605,10 +529,7 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
         "{err}"
     );
     // Ctrl-C: checkpoint, exit 130
-    Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
+    child.signal("INT");
     assert_eq!(child.wait(), Some(130));
     assert_eq!(status(&e)["state"], "idle");
     let (out, _) = e.expect(0, &["sync", "logs", "t"], None);
@@ -707,4 +628,109 @@ fn create_checks_its_input() {
     assert!(err.contains("cannot connect"), "{err}");
     e.expect(0, &["sync", "rm", "t"], None);
     e.expect(2, &["sync", "show", "t"], None);
+}
+
+/// A task whose MySQL source is a TCP listener that accepts and never answers, so `sync run`
+/// blocks in the handshake. Returns the listener (keep it alive) and the env.
+fn task_on_a_silent_server() -> (std::net::TcpListener, Env) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let e = Env::new();
+    let url = format!("mysql://shark@127.0.0.1:{port}/");
+    e.expect(
+        0,
+        &["conn", "add", "src", "--kind", "mysql", "--url", &url],
+        None,
+    );
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "dst",
+            "--kind",
+            "mongodb",
+            "--url",
+            "mongodb://127.0.0.1:1/",
+        ],
+        None,
+    );
+    e.expect(
+        0,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "dst", "--tables", "a.*",
+        ],
+        None,
+    );
+    (listener, e)
+}
+
+/// Start `sync run` against the silent server and wait until it is blocked on it: connected,
+/// waiting for a greeting that never comes. Returns the accepted socket (keep it open).
+fn run_blocked(
+    listener: &std::net::TcpListener,
+    e: &Env,
+) -> (common::Running, std::net::TcpStream) {
+    let run = e.spawn(&["sync", "run", "t"]);
+    listener.set_nonblocking(true).unwrap();
+    let t0 = Instant::now();
+    let sock = loop {
+        match listener.accept() {
+            Ok((sock, _)) => break sock,
+            Err(err) if err.kind() == std::io::ErrorKind::WouldBlock => {
+                assert!(
+                    t0.elapsed() < Duration::from_secs(30),
+                    "sync run never connected: {}",
+                    run.stderr()
+                );
+                std::thread::sleep(Duration::from_millis(20));
+            }
+            Err(err) => panic!("accept: {err}"),
+        }
+    };
+    // blocked in the handshake, with its signal handlers in place since before it connected
+    std::thread::sleep(Duration::from_millis(300));
+    (run, sock)
+}
+
+#[test]
+fn double_ctrl_c_ends_a_run_blocked_on_an_unreachable_server_within_a_second() {
+    let (listener, e) = task_on_a_silent_server();
+    let (mut run, _sock) = run_blocked(&listener, &e);
+    run.signal("INT");
+    std::thread::sleep(Duration::from_millis(20));
+    run.signal("INT");
+    let second = Instant::now();
+    let code = run.wait_timeout(Duration::from_secs(1));
+    assert_eq!(
+        code,
+        Some(Some(130)),
+        "exit within 1s of the second Ctrl-C (after {:?}): {}",
+        second.elapsed(),
+        run.stderr()
+    );
+}
+
+#[test]
+fn one_ctrl_c_ends_a_blocked_run_promptly_with_130() {
+    let (listener, e) = task_on_a_silent_server();
+    let (mut run, _sock) = run_blocked(&listener, &e);
+    run.signal("INT");
+    let code = run.wait_timeout(Duration::from_secs(2));
+    assert_eq!(code, Some(Some(130)), "{}", run.stderr());
+    assert!(run.stderr().contains("interrupted"), "{}", run.stderr());
+    assert_eq!(status(&e)["state"], "idle", "the lease is released");
+}
+
+#[test]
+fn sync_stop_ends_a_blocked_run_with_exit_0_and_an_info_line() {
+    let (listener, e) = task_on_a_silent_server();
+    let (mut run, _sock) = run_blocked(&listener, &e);
+    let (_, err) = e.expect(0, &["sync", "stop", "t"], None);
+    assert!(err.contains("t stopped at a checkpoint"), "{err}");
+    let code = run.wait_timeout(Duration::from_secs(5));
+    let stderr = run.stderr();
+    assert_eq!(code, Some(Some(0)), "{stderr}");
+    assert!(stderr.contains("t: stopped by request"), "{stderr}");
+    assert!(!stderr.contains("error"), "{stderr}");
 }

@@ -2,13 +2,11 @@
 
 use super::Ctx;
 use crate::conn::Registry;
-use crate::exit::{Interrupted, Problems};
+use crate::exit::{CliResult, Interrupted, Problems, Runtime};
 use crate::state::RunHandle;
-use crate::sync::{self, Hooks, Mode, Outcome, RunOptions, TaskSpec};
-use crate::ui::{LogProgress, Progress, Table, UiProgress};
+use crate::sync::{self, Mode, Outcome, Phase, RunOptions, TaskSpec};
+use crate::ui::Table;
 use clap::{Args, Subcommand, ValueEnum};
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 const SYNC_HELP: &str = "A task copies every selected MySQL/MariaDB table to MongoDB (keyset pages on the primary key, \
 resumable mid-table), then follows the binlog. The binlog position is recorded before the copy starts and replayed with \
@@ -28,19 +26,20 @@ pub enum SyncCmd {
         /// Task name
         name: String,
     },
-    /// Full copy of what is not copied yet, then follow the binlog (Ctrl-C stops at a checkpoint, exit 130)
+    /// Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)
     #[command(after_long_help = SYNC_HELP)]
     Run(RunArgs),
     /// Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)
+    #[command(after_long_help = phases_help())]
     Status {
         /// Task name
         name: Option<String>,
     },
-    /// Stop a running task from another terminal, at its next checkpoint
+    /// Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0
     Stop {
         /// Task name
         name: String,
-        /// Let it finish the current batch / transaction before it stops (exit 0 instead of 130)
+        /// Kept for scripts: every stop is soft (finishes what is in flight, exit 0)
         #[arg(long)]
         soft: bool,
     },
@@ -159,286 +158,222 @@ impl SyncCmd {
     }
 }
 
-pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
+pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
     let ui = &ctx.ui;
     match cmd {
-        SyncCmd::Create(a) => {
-            let spec = TaskSpec {
-                source: a.source,
-                target: a.target,
-                tables: a.tables,
-                mode: match a.mode {
-                    ModeArg::Mirror => Mode::Mirror,
-                    ModeArg::History => Mode::History,
-                },
-                soft_delete: a.soft_delete,
-                target_db: a.target_db,
-                batch_rows: a.batch_rows,
-                batch_bytes: a.batch_bytes,
-                parallel: a.parallel,
-                server_id: a.server_id,
-            };
-            if spec.soft_delete && spec.mode == Mode::History {
-                return Err(sync::SyncError::Usage(
-                    "--soft-delete is for mirror mode; history mode keeps tombstones".into(),
-                )
-                .into());
-            }
-            sync::create(store, &reg, &a.name, &spec)?;
-            if ui.json() {
-                ui.print_json(&serde_json::json!({"name": a.name, "spec": spec}));
-            } else {
-                ui.note(format!(
-                    "created sync task '{}'; start it with `shark sync run {}`",
-                    a.name, a.name
-                ));
-            }
-        }
-        SyncCmd::List => {
-            let tasks = store.sync_tasks()?;
-            if ui.json() {
-                let v: Vec<serde_json::Value> = tasks
-                    .iter()
-                    .map(|(n, s, c)| serde_json::json!({"name": n, "spec": s, "created_at": c}))
-                    .collect();
-                ui.print_json(&v);
-            } else if tasks.is_empty() {
-                ui.note("no sync tasks; create one with `shark sync create NAME --source DB --target MONGO --tables 'db.*'`");
-            } else {
-                let mut t = Table::new([
-                    "NAME", "SOURCE", "TARGET", "TABLES", "MODE", "STATE", "PHASE",
-                ]);
-                for (n, s, _) in tasks {
-                    let st = sync::status(store, &n)?;
-                    t.row([
-                        n,
-                        s["source"].as_str().unwrap_or("").to_string(),
-                        s["target"].as_str().unwrap_or("").to_string(),
-                        s["tables"]
-                            .as_array()
-                            .map(|a| {
-                                a.iter()
-                                    .filter_map(|x| x.as_str())
-                                    .collect::<Vec<_>>()
-                                    .join(" ")
-                            })
-                            .unwrap_or_default(),
-                        s["mode"].as_str().unwrap_or("").to_string(),
-                        st.state,
-                        st.phase,
-                    ]);
-                }
-                ui.print_table(&t);
-            }
-        }
-        SyncCmd::Show { name } => {
-            let spec = sync::load(store, &name)?;
-            if ui.json() {
-                ui.print_json(&serde_json::json!({"name": name, "spec": spec}));
-            } else {
-                let v = serde_json::to_value(&spec).unwrap_or_default();
-                let mut t = Table::new(["FIELD", "VALUE"]);
-                t.row(["name".to_string(), name]);
-                for (k, val) in v.as_object().into_iter().flatten() {
-                    let shown = match val {
-                        serde_json::Value::String(s) => s.clone(),
-                        serde_json::Value::Null => "-".into(),
-                        other => other.to_string(),
-                    };
-                    t.row([k.clone(), shown]);
-                }
-                ui.print_table(&t);
-            }
-        }
-        SyncCmd::Run(a) => {
-            let spec = sync::load(store, &a.name)?;
-            let interrupted = Arc::new(AtomicBool::new(false));
-            {
-                let flag = interrupted.clone();
-                tokio::spawn(async move {
-                    let mut term =
-                        tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate())
-                            .ok();
-                    tokio::select! {
-                        _ = tokio::signal::ctrl_c() => {}
-                        _ = async { match term.as_mut() { Some(t) => { t.recv().await; } None => std::future::pending::<()>().await } } => {}
-                    }
-                    flag.store(true, Ordering::Relaxed);
-                });
-            }
-            let progress: Box<dyn Progress> = if ui.quiet {
-                Box::new(LogProgress)
-            } else {
-                Box::new(UiProgress::new(ui))
-            };
-            let opts = RunOptions {
-                once: a.once,
-                drop_target: a.drop_target,
-                parallel: a.parallel,
-            };
-            let hooks = Hooks {
-                progress: progress.as_ref(),
-                run,
-                interrupted,
-            };
-            let outcome = sync::runner::run(store, &reg, &a.name, spec, opts, hooks).await?;
-            let st = sync::status(store, &a.name)?;
-            if ui.json() {
-                ui.event(&serde_json::json!({"event": "end", "outcome": format!("{outcome:?}").to_lowercase(), "status": st}));
-            } else {
-                print_status(ctx, &st);
-            }
-            match outcome {
-                Outcome::CaughtUp => ui.note(format!("{}: caught up", a.name)),
-                Outcome::Stopped => {
-                    ui.note(format!("{}: stopped by request at a checkpoint", a.name))
-                }
-                Outcome::Interrupted => return Err(Interrupted.into()),
-            }
-        }
+        SyncCmd::Create(a) => create(ctx, &reg, a)?,
+        SyncCmd::List => list(ctx)?,
+        SyncCmd::Show { name } => show(ctx, &name)?,
+        SyncCmd::Run(a) => run_task(ctx, &reg, a, run).await?,
         SyncCmd::Status { name } => {
-            let names: Vec<String> = match name {
-                Some(n) => vec![n],
-                None => store.sync_tasks()?.into_iter().map(|t| t.0).collect(),
-            };
-            let all: Vec<sync::Status> = names
-                .iter()
-                .map(|n| sync::status(store, n))
-                .collect::<Result<_, _>>()?;
+            let all = sync::statuses(store, name.as_deref())?;
             if ui.json() {
                 ui.print_json(&all);
             } else if all.is_empty() {
                 ui.note("no sync tasks");
-            } else {
-                for st in &all {
-                    print_status(ctx, st);
-                }
+            }
+            if !ui.json() {
+                all.iter().for_each(|st| print_status(ctx, st));
             }
         }
-        SyncCmd::Stop { name, soft } => {
-            sync::load(store, &name)?;
-            let key = sync::runner::task_key(&name);
-            let Some(lease) = store.request_stop(&key)? else {
-                ui.note(format!("{name} is not running"));
-                return Ok(());
-            };
-            if !soft && lease.alive && lease.host == crate::state::Holder::current().host {
-                // the holder's SIGTERM handler stops at the next event boundary
-                let _ = std::process::Command::new("kill")
-                    .arg("-TERM")
-                    .arg(lease.pid.to_string())
-                    .status();
+        SyncCmd::Stop { name, soft } => match sync::stop(store, &name, soft).await? {
+            sync::Stopped::NotRunning => ui.note(format!("{name} is not running")),
+            sync::Stopped::Stopped { pid } => {
+                ui.note(format!("{name} stopped at a checkpoint (pid {pid})"))
             }
-            for _ in 0..600 {
-                match store.lease(&key)? {
-                    Some(l) if l.alive => {
-                        tokio::time::sleep(std::time::Duration::from_millis(100)).await
-                    }
-                    _ => {
-                        ui.note(format!(
-                            "{name} stopped at a checkpoint (pid {})",
-                            lease.pid
-                        ));
-                        return Ok(());
-                    }
-                }
-            }
-            return Err(sync::SyncError::Usage(format!(
-                "{name} (pid {}) did not stop within 60s; it stops at its next checkpoint",
-                lease.pid
-            ))
-            .into());
-        }
+        },
         SyncCmd::Reset { name, unit } => {
-            sync::load(store, &name)?;
-            sync::refuse_if_running(store, &name)?;
-            let n = store.sync_reset(&name, unit.as_deref())?;
+            let n = sync::reset(store, &name, unit.as_deref())?;
             ui.note(match unit {
                 Some(u) => format!("{name}: unit {u} will be copied again on the next run ({n} reset)"),
                 None => format!("{name}: progress and binlog checkpoint forgotten; the next run copies everything again"),
             });
         }
         SyncCmd::Rm { name } => {
-            sync::refuse_if_running(store, &name)?;
-            store.sync_task_delete(&name)?;
+            sync::remove(store, &name)?;
             ui.note(format!("removed sync task '{name}' (target data is kept)"));
         }
-        SyncCmd::Logs { name, follow } => {
-            sync::load(store, &name)?;
-            let mut printed = 0usize;
-            loop {
-                // the latest run that did something (a refused second runner logs nothing)
-                let runs: Vec<crate::state::RunRow> = store
-                    .runs(Some("sync run"), 50)?
-                    .into_iter()
-                    .filter(|r| r.target.as_deref() == Some(name.as_str()))
-                    .collect();
-                let mut latest = None;
-                for r in runs {
-                    if r.status == "running" || !store.run_logs(r.id)?.is_empty() {
-                        latest = Some(r);
-                        break;
-                    }
-                }
-                let Some(r) = latest else {
-                    ui.note(format!("{name} has not run yet"));
-                    return Ok(());
-                };
-                let lines = store.run_logs(r.id)?;
-                for (ts, level, msg) in lines.iter().skip(printed) {
-                    if ui.json() {
-                        ui.event(&serde_json::json!({"run": r.id, "ts": ts, "level": level, "message": msg}));
-                    } else {
-                        println!("{ts} {level:>5} {msg}");
-                    }
-                }
-                printed = lines.len();
-                if !follow || r.status != "running" {
-                    return Ok(());
-                }
-                tokio::time::sleep(std::time::Duration::from_secs(1)).await;
-            }
-        }
-        SyncCmd::Verify { name } => {
-            let spec = sync::load(store, &name)?;
-            let (source, target) = sync::runner::connections(&reg, &spec)?;
-            let sink =
-                sync::sink::mongo::MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
-            let checks = sync::verify::verify(&source, &sink, &spec).await?;
+        SyncCmd::Logs { name, follow } => logs(ctx, &name, follow).await?,
+        SyncCmd::Verify { name } => verify(ctx, &reg, &name).await?,
+    }
+    Ok(())
+}
+
+fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
+    let spec = TaskSpec {
+        source: a.source,
+        target: a.target,
+        tables: a.tables,
+        mode: match a.mode {
+            ModeArg::Mirror => Mode::Mirror,
+            ModeArg::History => Mode::History,
+        },
+        soft_delete: a.soft_delete,
+        target_db: a.target_db,
+        batch_rows: a.batch_rows,
+        batch_bytes: a.batch_bytes,
+        parallel: a.parallel,
+        server_id: a.server_id,
+    };
+    sync::create(ctx.store()?, reg, &a.name, &spec)?;
+    if ctx.ui.json() {
+        ctx.ui
+            .print_json(&serde_json::json!({"name": a.name, "spec": spec}));
+    } else {
+        ctx.ui.note(format!(
+            "created sync task '{}'; start it with `shark sync run {}`",
+            a.name, a.name
+        ));
+    }
+    Ok(())
+}
+
+fn list(ctx: &Ctx) -> CliResult {
+    let (ui, store) = (&ctx.ui, ctx.store()?);
+    let tasks = sync::tasks(store)?;
+    if ui.json() {
+        let v: Vec<serde_json::Value> = tasks
+            .iter()
+            .map(
+                |t| serde_json::json!({"name": t.name, "spec": t.spec, "created_at": t.created_at}),
+            )
+            .collect();
+        ui.print_json(&v);
+        return Ok(());
+    }
+    if tasks.is_empty() {
+        ui.note("no sync tasks; create one with `shark sync create NAME --source DB --target MONGO --tables 'db.*'`");
+        return Ok(());
+    }
+    let mut t = Table::new([
+        "NAME", "SOURCE", "TARGET", "TABLES", "MODE", "STATE", "PHASE",
+    ]);
+    for task in tasks {
+        let st = sync::status(store, &task.name)?;
+        t.row([
+            task.name,
+            task.spec.source,
+            task.spec.target,
+            task.spec.tables.join(" "),
+            task.spec.mode.as_str().to_string(),
+            st.state,
+            st.phase.as_str().to_string(),
+        ]);
+    }
+    ui.print_table(&t);
+    Ok(())
+}
+
+fn show(ctx: &Ctx, name: &str) -> CliResult {
+    let spec = sync::load(ctx.store()?, name)?;
+    let ui = &ctx.ui;
+    if ui.json() {
+        ui.print_json(&serde_json::json!({"name": name, "spec": spec}));
+        return Ok(());
+    }
+    let v = serde_json::to_value(&spec)
+        .map_err(|e| Runtime(format!("cannot show task {name}: {e}")))?;
+    let mut t = Table::new(["FIELD", "VALUE"]);
+    t.row(["name".to_string(), name.to_string()]);
+    for (k, val) in v.as_object().into_iter().flatten() {
+        let shown = match val {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => "-".into(),
+            other => other.to_string(),
+        };
+        t.row([k.clone(), shown]);
+    }
+    ui.print_table(&t);
+    Ok(())
+}
+
+async fn run_task(ctx: &Ctx, reg: &Registry<'_>, a: RunArgs, run: Option<&RunHandle>) -> CliResult {
+    let ui = &ctx.ui;
+    let opts = RunOptions {
+        once: a.once,
+        drop_target: a.drop_target,
+        parallel: a.parallel,
+    };
+    let report = sync::run(ctx.store()?, reg, ui, &a.name, opts, run, ctx.cancel()).await?;
+    if ui.json() {
+        ui.event(&serde_json::json!({"event": "end", "outcome": report.outcome, "status": report.status}));
+    } else {
+        print_status(ctx, &report.status);
+    }
+    match report.outcome {
+        Outcome::CaughtUp => ui.note(format!("{}: caught up", a.name)),
+        Outcome::Stopped => ui.note(format!(
+            "{}: stopped by request (`shark sync stop`) at a checkpoint",
+            a.name
+        )),
+        Outcome::Interrupted => return Err(Interrupted.into()),
+    }
+    Ok(())
+}
+
+async fn logs(ctx: &Ctx, name: &str, follow: bool) -> CliResult {
+    let ui = &ctx.ui;
+    let mut printed = 0usize;
+    loop {
+        let Some(log) = sync::latest_log(ctx.store()?, name)? else {
+            ui.note(format!("{name} has not run yet"));
+            return Ok(());
+        };
+        for (ts, level, msg) in log.lines.iter().skip(printed) {
             if ui.json() {
-                ui.print_json(&checks);
+                ui.event(&serde_json::json!({"run": log.run_id, "ts": ts, "level": level, "message": msg}));
             } else {
-                let mut t = Table::new([
-                    "UNIT",
-                    "SOURCE ROWS",
-                    "TARGET DOCS",
-                    "SOURCE CHECKSUM",
-                    "TARGET CHECKSUM",
-                    "RESULT",
-                ]);
-                for c in &checks {
-                    t.row([
-                        c.unit.clone(),
-                        c.source_rows.to_string(),
-                        c.target_docs.to_string(),
-                        c.source_checksum[..16].to_string(),
-                        c.target_checksum[..16].to_string(),
-                        ui.status(if c.ok { "ok" } else { "FAIL" }),
-                    ]);
-                }
-                ui.print_table(&t);
-            }
-            let bad: Vec<&str> = checks
-                .iter()
-                .filter(|c| !c.ok)
-                .map(|c| c.unit.as_str())
-                .collect();
-            if !bad.is_empty() {
-                return Err(Problems(format!("{name}: {} unit(s) differ: {}; `shark sync reset {name} --unit UNIT` copies one again", bad.len(), bad.join(", "))).into());
+                println!("{ts} {level:>5} {msg}");
             }
         }
+        printed = log.lines.len();
+        if !follow || !log.running {
+            return Ok(());
+        }
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+    }
+}
+
+async fn verify(ctx: &Ctx, reg: &Registry<'_>, name: &str) -> CliResult {
+    let ui = &ctx.ui;
+    let checks = sync::verify_task(ctx.store()?, reg, name).await?;
+    if ui.json() {
+        ui.print_json(&checks);
+    } else {
+        let mut t = Table::new([
+            "UNIT",
+            "SOURCE ROWS",
+            "TARGET DOCS",
+            "SOURCE CHECKSUM",
+            "TARGET CHECKSUM",
+            "RESULT",
+        ]);
+        for c in &checks {
+            t.row([
+                c.unit.clone(),
+                c.source_rows.to_string(),
+                c.target_docs.to_string(),
+                c.source_checksum[..16].to_string(),
+                c.target_checksum[..16].to_string(),
+                ui.status(if c.ok { "ok" } else { "FAIL" }),
+            ]);
+        }
+        ui.print_table(&t);
+    }
+    let bad: Vec<&str> = checks
+        .iter()
+        .filter(|c| !c.ok)
+        .map(|c| c.unit.as_str())
+        .collect();
+    if !bad.is_empty() {
+        return Err(Problems(format!(
+            "{name}: {} unit(s) differ: {}; `shark sync reset {name} --unit UNIT` copies one again",
+            bad.len(),
+            bad.join(", ")
+        ))
+        .into());
     }
     Ok(())
 }
@@ -446,40 +381,31 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exi
 fn print_status(ctx: &Ctx, st: &sync::Status) {
     let ui = &ctx.ui;
     let pos = st
-        .binlog
+        .position
         .as_ref()
-        .map(|b| {
-            format!(
-                "{}:{}",
-                b.position["file"].as_str().unwrap_or("?"),
-                b.position["pos"]
-            )
-        })
-        .unwrap_or_else(|| "-".into());
+        .map_or_else(|| "-".to_string(), |p| p.to_string());
+    let lag = st
+        .lag_s
+        .map_or_else(|| "-".to_string(), |l| format!("{l}s"));
+    let holder = match st.lease.as_ref().filter(|l| l.alive) {
+        Some(l) => format!(" · pid {} on {}", l.pid, l.host),
+        None => String::new(),
+    };
     ui.line(format!(
-        "{} · {} · {} · phase {} · binlog {} · lag {}{}",
+        "{} · {} · {} · phase {} · binlog {pos} · lag {lag}{holder}",
         st.name,
         st.mode.as_str(),
         ui.status(&st.state),
-        st.phase,
-        pos,
-        st.lag_s
-            .map(|l| format!("{l}s"))
-            .unwrap_or_else(|| "-".into()),
-        st.lease
-            .as_ref()
-            .filter(|l| l.alive)
-            .map(|l| format!(" · pid {} on {}", l.pid, l.host))
-            .unwrap_or_default()
+        st.phase.as_str(),
     ));
     if !st.units.is_empty() {
         let mut t = Table::new(["UNIT", "PHASE", "ROWS", "OF ~", "UPDATED"]);
         for u in &st.units {
             t.row([
                 u.unit.clone(),
-                u.phase.clone(),
+                u.phase.to_string(),
                 u.rows_done.to_string(),
-                u.rows_total.map(|x| x.to_string()).unwrap_or_default(),
+                u.rows_total.map_or_else(String::new, |x| x.to_string()),
                 u.updated_at.clone(),
             ]);
         }
@@ -488,4 +414,16 @@ fn print_status(ctx: &Ctx, st: &sync::Status) {
     if let Some(e) = &st.last_error {
         ui.line(format!("last error: {e}"));
     }
+}
+
+/// Every unit phase with what it means, for `sync status --help`.
+pub fn phases_help() -> String {
+    let mut s = String::from(
+        "Task phases: new (never run), copy (full copy), cdc (following the binlog). Unit phases:",
+    );
+    for p in Phase::ALL {
+        s.push_str(&format!(" {} ({});", p.as_str(), p.describe()));
+    }
+    s.pop();
+    s
 }

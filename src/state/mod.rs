@@ -10,7 +10,6 @@ mod migrations;
 mod process;
 mod runs;
 mod schema;
-mod sync;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
 pub use connections::ConnRow;
@@ -19,7 +18,6 @@ pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use runs::{RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
-pub use sync::{UnitRow, save_unit};
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
 use std::path::{Path, PathBuf};

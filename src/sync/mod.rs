@@ -1,6 +1,9 @@
 //! `shark sync`: MySQL/MariaDB → MongoDB pipelines. A task copies every selected table in full
 //! (keyset pages, resumable mid-table), then follows the binlog (mirror or history mode), with
 //! per-unit progress and the binlog checkpoint in the state file.
+//!
+//! The entry points below take plain values and return plain values; `cli/sync.rs` parses the
+//! command line, calls one of them and renders what it returns.
 
 pub mod change;
 pub mod doc;
@@ -16,12 +19,18 @@ pub mod verify;
 
 pub use error::SyncError;
 pub use runner::{Hooks, Outcome, RunOptions};
+pub use store::{Phase, SyncStore, TaskPhase, TaskRow, UnitRow, task_key};
 pub use task::{Mode, TaskSpec};
 
+use crate::cancel::Cancel;
 use crate::conn::Registry;
-use crate::state::{Checkpoint, LeaseInfo, Store, UnitRow};
+use crate::state::{Checkpoint, LeaseInfo, RunHandle, Store};
+use crate::ui::{LogProgress, Progress, Ui, UiProgress};
+use source::binlog::Pos;
+use std::time::Duration;
 
-/// Create a task after checking its connections exist and have the right kinds.
+/// Create a task after checking its name, its options and that its connections exist and have
+/// the right kinds.
 pub fn create(
     store: &Store,
     reg: &Registry<'_>,
@@ -37,16 +46,24 @@ pub fn create(
             "task name '{name}' may only contain letters, digits, '-', '_' and '.'"
         )));
     }
+    if spec.soft_delete && spec.mode == Mode::History {
+        return Err(SyncError::Usage(
+            "--soft-delete is for mirror mode; history mode keeps tombstones".into(),
+        ));
+    }
     spec.validate().map_err(SyncError::Usage)?;
     runner::connections(reg, spec)?;
-    store.sync_task_insert(name, &serde_json::to_value(spec).unwrap_or_default())?;
-    Ok(())
+    SyncStore::new(store)?.insert_task(name, spec)
 }
 
+/// A task's definition.
 pub fn load(store: &Store, name: &str) -> Result<TaskSpec, SyncError> {
-    let v = store.sync_task(name)?;
-    serde_json::from_value(v)
-        .map_err(|e| SyncError::Usage(format!("task {name} cannot be read by this shark: {e}")))
+    SyncStore::new(store)?.task(name)
+}
+
+/// Every task's definition.
+pub fn tasks(store: &Store) -> Result<Vec<TaskRow>, SyncError> {
+    SyncStore::new(store)?.tasks()
 }
 
 /// Everything `status` shows about a task.
@@ -56,9 +73,11 @@ pub struct Status {
     pub mode: Mode,
     /// running | stopping | idle | dead (a lease left by a process that died)
     pub state: String,
-    /// copy | cdc | new
-    pub phase: String,
+    pub phase: TaskPhase,
     pub binlog: Option<Checkpoint>,
+    /// The binlog position of the checkpoint, when there is one.
+    #[serde(skip)]
+    pub position: Option<Pos>,
     pub lag_s: Option<i64>,
     pub units: Vec<UnitRow>,
     pub lease: Option<LeaseInfo>,
@@ -66,10 +85,11 @@ pub struct Status {
 }
 
 pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
-    let spec = load(store, name)?;
-    let key = runner::task_key(name);
+    let sync = SyncStore::new(store)?;
+    let spec = sync.task(name)?;
+    let key = task_key(name);
     let binlog = store.checkpoint(&key, runner::BINLOG_UNIT)?;
-    let units = store.sync_units(name)?;
+    let units = sync.units(name)?;
     let lease = store.lease(&key)?;
     let state = match &lease {
         Some(l) if l.alive && l.stop_requested.is_some() => "stopping",
@@ -77,15 +97,29 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
         Some(_) => "dead",
         None => "idle",
     };
-    let phase = match &binlog {
-        None => "new".to_string(),
-        Some(cp) => cp.progress["phase"].as_str().unwrap_or("copy").to_string(),
+    let (phase, lag_s, position) = match &binlog {
+        None => (TaskPhase::New, None, None),
+        Some(cp) => {
+            let p = store::BinlogProgress::parse(name, &cp.progress)?;
+            let pos: Pos =
+                serde_json::from_value(cp.position.clone()).map_err(|e| SyncError::Unreadable {
+                    task: name.into(),
+                    what: format!(
+                        "binlog checkpoint (checkpoints.position of {})",
+                        runner::BINLOG_UNIT
+                    ),
+                    detail: e.to_string(),
+                    hint: format!("run `shark sync reset {name}` to copy everything again"),
+                })?;
+            (p.phase, p.lag_s, Some(pos))
+        }
     };
-    let lag_s = binlog.as_ref().and_then(|cp| cp.progress["lag_s"].as_i64());
     let last_error = store
         .runs(Some("sync run"), 20)?
         .into_iter()
-        .find(|r| r.target.as_deref() == Some(name) && r.status != "ok" && r.status != "running")
+        .find(|r| {
+            r.target.as_deref() == Some(name) && !matches!(r.status.as_str(), "ok" | "running")
+        })
         .and_then(|r| {
             r.summary
                 .and_then(|s| s["error"].as_str().map(str::to_string))
@@ -96,6 +130,7 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
         state: state.into(),
         phase,
         binlog,
+        position,
         lag_s,
         units,
         lease,
@@ -103,13 +138,148 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
     })
 }
 
+/// The status of one task, or of every task.
+pub fn statuses(store: &Store, name: Option<&str>) -> Result<Vec<Status>, SyncError> {
+    let names = match name {
+        Some(n) => vec![n.to_string()],
+        None => SyncStore::new(store)?.task_names()?,
+    };
+    names.iter().map(|n| status(store, n)).collect()
+}
+
 /// Changing a task's state under a running process would corrupt its progress.
 pub fn refuse_if_running(store: &Store, name: &str) -> Result<(), SyncError> {
-    match store.lease(&runner::task_key(name))? {
+    match store.lease(&task_key(name))? {
         Some(l) if l.alive => Err(SyncError::Usage(format!(
             "{name} is running (pid {}); `shark sync stop {name}` first",
             l.pid
         ))),
         _ => Ok(()),
     }
+}
+
+/// Forget progress so the next run copies again (every unit and the binlog checkpoint, or one
+/// unit); returns how many units were reset.
+pub fn reset(store: &Store, name: &str, unit: Option<&str>) -> Result<usize, SyncError> {
+    let sync = SyncStore::new(store)?;
+    sync.task(name)?;
+    refuse_if_running(store, name)?;
+    sync.reset(name, unit)
+}
+
+/// Delete a task and its state (target data stays).
+pub fn remove(store: &Store, name: &str) -> Result<(), SyncError> {
+    refuse_if_running(store, name)?;
+    SyncStore::new(store)?.delete_task(name)
+}
+
+/// What `run` ended with: how, and the task's status afterwards.
+pub struct RunReport {
+    pub outcome: Outcome,
+    pub status: Status,
+}
+
+/// `sync run`: load the task, pick the progress display, run it until caught up (`--once`),
+/// stopped (`sync stop`) or cancelled (`cancel`: Ctrl-C / SIGTERM).
+pub async fn run(
+    store: &Store,
+    reg: &Registry<'_>,
+    ui: &Ui,
+    name: &str,
+    opts: RunOptions,
+    run: Option<&RunHandle>,
+    cancel: Cancel,
+) -> Result<RunReport, SyncError> {
+    let spec = load(store, name)?;
+    let progress: Box<dyn Progress> = if ui.quiet {
+        Box::new(LogProgress)
+    } else {
+        Box::new(UiProgress::new(ui))
+    };
+    let hooks = Hooks {
+        progress: progress.as_ref(),
+        run,
+        cancel,
+    };
+    let outcome = runner::run(store, reg, name, spec, opts, hooks).await?;
+    Ok(RunReport {
+        outcome,
+        status: status(store, name)?,
+    })
+}
+
+/// How `sync stop` ended.
+pub enum Stopped {
+    /// Nothing was running.
+    NotRunning,
+    /// The run stopped at a checkpoint.
+    Stopped { pid: i64 },
+}
+
+/// How long `sync stop` waits for the run to reach its checkpoint.
+const STOP_WAIT: Duration = Duration::from_secs(60);
+
+/// `sync stop`: flag the task's lease so its run stops at its next checkpoint (it exits 0),
+/// and wait until it has. `soft` only changes the wording: either way the batch or transaction
+/// in flight is finished first.
+pub async fn stop(store: &Store, name: &str, soft: bool) -> Result<Stopped, SyncError> {
+    load(store, name)?;
+    let key = task_key(name);
+    let Some(lease) = store.request_stop(&key)? else {
+        return Ok(Stopped::NotRunning);
+    };
+    tracing::debug!(soft, pid = lease.pid, "stop requested");
+    let deadline = tokio::time::Instant::now() + STOP_WAIT;
+    while tokio::time::Instant::now() < deadline {
+        match store.lease(&key)? {
+            Some(l) if l.alive => tokio::time::sleep(Duration::from_millis(100)).await,
+            _ => return Ok(Stopped::Stopped { pid: lease.pid }),
+        }
+    }
+    Err(SyncError::Usage(format!(
+        "{name} (pid {}) did not stop within {}s; it stops at its next checkpoint",
+        lease.pid,
+        STOP_WAIT.as_secs()
+    )))
+}
+
+/// The log of a task's latest run that logged something.
+pub struct RunLog {
+    pub run_id: i64,
+    pub running: bool,
+    /// (timestamp, level, message)
+    pub lines: Vec<(String, String, String)>,
+}
+
+/// The latest `sync run` of `name` that did something (a refused second runner logs nothing).
+pub fn latest_log(store: &Store, name: &str) -> Result<Option<RunLog>, SyncError> {
+    load(store, name)?;
+    for r in store.runs(Some("sync run"), 50)? {
+        if r.target.as_deref() != Some(name) {
+            continue;
+        }
+        let running = r.status.as_str() == "running";
+        let lines = store.run_logs(r.id)?;
+        if running || !lines.is_empty() {
+            return Ok(Some(RunLog {
+                run_id: r.id,
+                running,
+                lines,
+            }));
+        }
+    }
+    Ok(None)
+}
+
+/// `sync verify`: per unit, row count and an order-independent checksum of the source table
+/// against the target collection.
+pub async fn verify_task(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+) -> Result<Vec<verify::UnitCheck>, SyncError> {
+    let spec = load(store, name)?;
+    let (source, target) = runner::connections(reg, &spec)?;
+    let sink = sink::mongo::MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
+    verify::verify(&source, &sink, &spec).await
 }

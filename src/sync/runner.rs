@@ -10,20 +10,23 @@ use super::schema::{self, TableSchema};
 use super::sink::mongo::MongoSink;
 use super::source::binlog::{self, Ddl, Pos};
 use super::source::{self, copy};
+use super::store::{BinlogProgress, Phase, SyncStore, TaskPhase, UnitRow, task_key};
 use super::task::{Mode, TaskSpec};
+use crate::cancel::Cancel;
 use crate::conn::{Connection, Kind, Registry};
-use crate::state::{Lease, RunHandle, StateError, Store, UnitRow};
+use crate::state::{Lease, RunHandle, Store};
 use crate::ui::Progress;
 use futures_util::StreamExt;
 use mysql_async::binlog::events::EventData;
 use std::collections::BTreeMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::future::Future;
 use std::time::{Duration, Instant};
 
 pub const BINLOG_UNIT: &str = "__binlog__";
 /// Progress unit summing every table of the full copy.
 const TOTAL: &str = "total";
+/// How often a wait looks at the lease's stop flag (`sync stop` from another terminal).
+const STOP_POLL: Duration = Duration::from_millis(100);
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RunOptions {
@@ -33,36 +36,114 @@ pub struct RunOptions {
     pub parallel: Option<usize>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Outcome {
     /// `--once` reached its target.
     CaughtUp,
     /// `sync stop` asked us to stop; state is checkpointed.
     Stopped,
-    /// Ctrl-C; state is checkpointed.
+    /// Ctrl-C or SIGTERM; state is checkpointed.
     Interrupted,
 }
 
-pub fn task_key(name: &str) -> String {
-    format!("sync:{name}")
+impl Outcome {
+    fn describe(self) -> &'static str {
+        match self {
+            Outcome::CaughtUp => "caught up",
+            Outcome::Stopped => "stopped by request",
+            Outcome::Interrupted => "interrupted",
+        }
+    }
+}
+
+/// The two ways a run is asked to stop, and the waits that honour them. A signal (the
+/// `Cancel` handle) ends every wait at once, work in flight included: what was not
+/// checkpointed is replayed by the next run. A `sync stop` (the lease's stop flag) ends waits
+/// that hold no work (connecting, queries, reading an idle binlog, back-off) and lets a batch
+/// or transaction in flight finish; both then stop at the last checkpoint.
+struct Stopper {
+    cancel: Cancel,
+    lease: Lease,
+}
+
+impl Stopper {
+    fn stopping(&self) -> bool {
+        self.cancel.is_cancelled() || self.lease.stop_requested()
+    }
+
+    fn outcome(&self) -> Outcome {
+        if self.cancel.is_cancelled() {
+            Outcome::Interrupted
+        } else {
+            Outcome::Stopped
+        }
+    }
+
+    /// Resolves once a signal or a stop request arrived.
+    async fn stop_asked(&self) {
+        tokio::select! {
+            _ = self.cancel.cancelled() => {}
+            _ = async {
+                while !self.lease.stop_requested() {
+                    tokio::time::sleep(STOP_POLL).await;
+                }
+            } => {}
+        }
+    }
+
+    /// `fut` unless a signal or a stop request comes first (for waits that hold no work).
+    async fn wait<T>(
+        &self,
+        fut: impl Future<Output = Result<T, SyncError>>,
+    ) -> Result<T, SyncError> {
+        tokio::select! {
+            biased;
+            _ = self.stop_asked() => Err(SyncError::Halted),
+            r = fut => r,
+        }
+    }
+
+    /// `fut` unless a signal comes first (for work in flight: a stop request lets it finish).
+    async fn work<T>(
+        &self,
+        fut: impl Future<Output = Result<T, SyncError>>,
+    ) -> Result<T, SyncError> {
+        tokio::select! {
+            biased;
+            _ = self.cancel.cancelled() => Err(SyncError::Halted),
+            r = fut => r,
+        }
+    }
+
+    /// Sleep `d`; false when a signal or a stop request cut it short.
+    async fn sleep(&self, d: Duration) -> bool {
+        tokio::select! {
+            _ = self.stop_asked() => false,
+            _ = tokio::time::sleep(d) => true,
+        }
+    }
 }
 
 struct Ctx<'a> {
     name: &'a str,
     spec: TaskSpec,
     store: &'a Store,
+    units: SyncStore<'a>,
     source: Connection,
     sink: MongoSink,
     progress: &'a dyn Progress,
     run: Option<&'a RunHandle>,
-    lease: Lease,
-    interrupted: Arc<AtomicBool>,
+    stop: Stopper,
     drop_target: bool,
 }
 
 impl Ctx<'_> {
     fn stopping(&self) -> bool {
-        self.interrupted.load(Ordering::Relaxed) || self.lease.stop_requested()
+        self.stop.stopping()
+    }
+    fn outcome(&self) -> Outcome {
+        self.stop.outcome()
     }
     fn log(&self, level: &str, msg: &str) {
         if let Some(r) = self.run {
@@ -77,30 +158,25 @@ impl Ctx<'_> {
     fn target_db(&self, db: &str) -> String {
         self.spec.target_db(db).to_string()
     }
+    /// A source connection, unless the run is asked to stop first.
+    async fn connect(&self) -> Result<mysql_async::Conn, SyncError> {
+        self.stop.wait(source::connect(&self.source)).await
+    }
     fn save_checkpoint(&self, pos: &Pos, progress: serde_json::Value) -> Result<(), SyncError> {
-        self.lease.check()?;
-        self.store.checkpoint_save(
-            &task_key(self.name),
-            BINLOG_UNIT,
-            &serde_json::to_value(pos).unwrap_or_default(),
-            &progress,
-        )?;
+        self.stop.lease.check()?;
+        let position = serde_json::to_value(pos).map_err(|e| {
+            SyncError::Usage(format!(
+                "{}: cannot encode binlog position {pos}: {e}",
+                self.name
+            ))
+        })?;
+        self.store
+            .checkpoint_save(&task_key(self.name), BINLOG_UNIT, &position, &progress)?;
         Ok(())
     }
     fn save_unit(&self, u: &UnitRow) -> Result<(), SyncError> {
-        self.lease.check()?;
-        self.store.tx(|tx| {
-            crate::state::save_unit(tx, self.name, u)
-                .map_err(|e| StateError::sql(self.store.path(), e))
-        })?;
-        Ok(())
-    }
-    fn outcome(&self) -> Outcome {
-        if self.interrupted.load(Ordering::Relaxed) {
-            Outcome::Interrupted
-        } else {
-            Outcome::Stopped
-        }
+        self.stop.lease.check()?;
+        self.units.save_unit(self.name, u)
     }
 }
 
@@ -126,14 +202,16 @@ pub fn connections(
     Ok((source, target))
 }
 
-/// How a run reports and is stopped: progress, the run-history entry for its log, and the flag
-/// the Ctrl-C / SIGTERM handler sets.
+/// How a run reports and is stopped: progress, the run-history entry for its log, and the
+/// cancellation handle wired to Ctrl-C / SIGTERM.
 pub struct Hooks<'a> {
     pub progress: &'a dyn Progress,
     pub run: Option<&'a RunHandle>,
-    pub interrupted: Arc<AtomicBool>,
+    pub cancel: Cancel,
 }
 
+/// Run a task: full copy of what is not copied yet, then the binlog. A signal or a `sync stop`
+/// ends it at the last checkpoint with `Outcome::Interrupted` / `Outcome::Stopped`.
 pub async fn run(
     store: &Store,
     reg: &Registry<'_>,
@@ -145,8 +223,9 @@ pub async fn run(
     let Hooks {
         progress,
         run,
-        interrupted,
+        cancel,
     } = hooks;
+    let units = SyncStore::new(store)?;
     let (source, target) = connections(reg, &spec)?;
     let lease = Lease::acquire(
         store,
@@ -154,40 +233,83 @@ pub async fn run(
         run.map(|r| r.id),
         &format!("sync stop {name}"),
     )?;
+    let stop = Stopper { cancel, lease };
     let mut spec = spec;
     if let Some(p) = opts.parallel {
         spec.parallel = p.max(1);
     }
-    let mut c = source::connect(&source).await?;
-    binlog::check_settings(&source, &mut c).await?;
-    let sink = MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
+    let opened = stop
+        .wait(async {
+            let mut c = source::connect(&source).await?;
+            binlog::check_settings(&source, &mut c).await?;
+            let sink = MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
+            Ok((c, sink))
+        })
+        .await;
+    let (c, sink) = match opened {
+        Err(SyncError::Halted) => {
+            let outcome = stop.outcome();
+            let msg = format!("{} while connecting to the source", outcome.describe());
+            if let Some(r) = run {
+                let _ = store.run_log(r, "info", &msg);
+            }
+            tracing::info!("{name}: {msg}");
+            return Ok(outcome);
+        }
+        other => other?,
+    };
     let ctx = Ctx {
         name,
         spec,
         store,
+        units,
         source,
         sink,
         progress,
         run,
-        lease,
-        interrupted,
+        stop,
         drop_target: opts.drop_target,
     };
+    match copy_then_follow(&ctx, c, opts.once).await {
+        Err(SyncError::Halted) => {
+            let outcome = ctx.outcome();
+            ctx.log(
+                "info",
+                &format!("{} at the last checkpoint", outcome.describe()),
+            );
+            Ok(outcome)
+        }
+        other => other,
+    }
+}
 
+async fn copy_then_follow(
+    ctx: &Ctx<'_>,
+    mut c: mysql_async::Conn,
+    once: bool,
+) -> Result<Outcome, SyncError> {
+    let name = ctx.name;
     // 1. where the binlog stream will start: recorded before any copying
-    let start = match store.checkpoint(&task_key(name), BINLOG_UNIT)? {
+    let start = match ctx.store.checkpoint(&task_key(name), BINLOG_UNIT)? {
         Some(cp) => {
-            let pos: Pos = serde_json::from_value(cp.position).map_err(|e| {
-                SyncError::Usage(format!(
-                    "{name}: unreadable binlog checkpoint ({e}); run `shark sync reset {name}`"
-                ))
-            })?;
-            binlog::check_not_purged(name, &ctx.source, &mut c, &pos).await?;
+            let pos: Pos =
+                serde_json::from_value(cp.position).map_err(|e| SyncError::Unreadable {
+                    task: name.into(),
+                    what: format!("binlog checkpoint (checkpoints.position of {BINLOG_UNIT})"),
+                    detail: e.to_string(),
+                    hint: format!("run `shark sync reset {name}` to copy everything again"),
+                })?;
+            ctx.stop
+                .wait(binlog::check_not_purged(name, &ctx.source, &mut c, &pos))
+                .await?;
             pos
         }
         None => {
-            let pos = binlog::master_pos(&ctx.source, &mut c).await?;
-            ctx.save_checkpoint(&pos, serde_json::json!({"phase": "copy", "events": 0}))?;
+            let pos = ctx
+                .stop
+                .wait(binlog::master_pos(&ctx.source, &mut c))
+                .await?;
+            ctx.save_checkpoint(&pos, CdcStats::copying())?;
             ctx.log(
                 "info",
                 &format!("binlog position recorded before the full copy: {pos}"),
@@ -197,27 +319,23 @@ pub async fn run(
     };
 
     // 2. units: every selected table, new ones pending
-    let mut schemas = discover(&ctx, &mut c).await?;
-    let known: BTreeMap<String, UnitRow> = store
-        .sync_units(name)?
+    let mut schemas = ctx.stop.wait(discover(ctx, &mut c)).await?;
+    let known: BTreeMap<String, UnitRow> = ctx
+        .units
+        .units(name)?
         .into_iter()
         .map(|u| (u.unit.clone(), u))
         .collect();
     let mut todo = vec![];
     for (unit, s) in &schemas {
-        let row = known.get(unit).cloned().unwrap_or_else(|| UnitRow {
-            unit: unit.clone(),
-            phase: "pending".into(),
-            last_key: None,
-            rows_done: 0,
-            rows_total: None,
-            note: None,
-            updated_at: String::new(),
-        });
-        if s.key.is_empty() && row.phase != "copied" {
+        let row = known
+            .get(unit)
+            .cloned()
+            .unwrap_or_else(|| UnitRow::new(unit.clone(), Phase::Pending));
+        if s.key.is_empty() && row.phase != Phase::Copied {
             ctx.log("warn", &format!("{unit} has no primary or unique key: copied by full scan (no mid-table resume); rows with identical content collapse into one document"));
         }
-        if row.phase != "copied" {
+        if row.phase != Phase::Copied {
             todo.push((s.clone(), row));
         }
     }
@@ -228,13 +346,13 @@ pub async fn run(
     if !todo.is_empty() {
         let mut total = 0u64;
         for (s, row) in &mut todo {
-            row.rows_total = estimate_rows(&ctx, s).await.or(row.rows_total);
-            total += row.rows_total.unwrap_or(0).max(0) as u64;
+            row.rows_total = estimate_rows(ctx, s).await.or(row.rows_total);
+            total += row.rows_total.map_or(0, |t| t.max(0) as u64);
         }
         ctx.progress.start(TOTAL, Some(total));
     }
     let results: Vec<Result<(), SyncError>> =
-        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(&ctx, s, row)))
+        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(ctx, s, row)))
             .buffer_unordered(parallel)
             .collect()
             .await;
@@ -246,15 +364,15 @@ pub async fn run(
         ctx.log(
             "info",
             &format!(
-                "{:?} during the full copy; progress is saved",
-                ctx.outcome()
+                "{} during the full copy; progress is saved",
+                ctx.outcome().describe()
             ),
         );
         return Ok(ctx.outcome());
     }
 
     // 4. follow the binlog
-    follow(&ctx, &mut schemas, start, opts.once).await
+    follow(ctx, &mut schemas, start, once).await
 }
 
 /// Selected tables and their schemas, by unit name.
@@ -288,14 +406,16 @@ async fn discover(
     Ok(out)
 }
 
+/// The server's row estimate for a progress bar; None when unknown (or the run is stopping).
 async fn estimate_rows(ctx: &Ctx<'_>, s: &TableSchema) -> Option<i64> {
     use mysql_async::prelude::Queryable;
-    let mut c = source::connect(&ctx.source).await.ok()?;
-    c.exec_first::<Option<i64>, _, _>("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", (&s.db, &s.table))
-        .await
-        .ok()
-        .flatten()
-        .flatten()
+    let estimate = async {
+        let mut c = source::connect(&ctx.source).await?;
+        c.exec_first::<Option<i64>, _, _>("SELECT TABLE_ROWS FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?", (&s.db, &s.table))
+            .await
+            .map_err(|e| source_err(&ctx.source, e))
+    };
+    ctx.stop.wait(estimate).await.ok().flatten().flatten()
 }
 
 /// Copy one unit; when the table changes under the copy (a column or the table went away),
@@ -305,29 +425,29 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
     let mut row = row;
     for attempt in 1..=5 {
         match copy_once(ctx, s.clone(), row.clone()).await {
-            Err(SyncError::Source(_, m))
-                if m.contains("ERROR 1054") || m.contains("ERROR 1146") =>
-            {
-                ctx.log("info", &format!("{}: the table changed during the copy ({m}); copying again (attempt {attempt})", s.unit()));
-                let mut c = source::connect(&ctx.source).await?;
-                match schema::load(&mut c, &s.db, &s.table)
-                    .await
-                    .map_err(|e| source_err(&ctx.source, e))?
-                {
+            Err(e) if e.table_changed() => {
+                ctx.log("info", &format!("{}: the table changed during the copy ({e}); copying again (attempt {attempt})", s.unit()));
+                let mut c = ctx.connect().await?;
+                let reload = async {
+                    schema::load(&mut c, &s.db, &s.table)
+                        .await
+                        .map_err(|e| source_err(&ctx.source, e))
+                };
+                match ctx.stop.wait(reload).await? {
                     Some(n) => s = n,
                     None => {
                         ctx.log("warn", &format!("{}: the table is gone; skipped", s.unit()));
                         return Ok(());
                     }
                 }
-                row.phase = "recopy".into();
+                row.phase = Phase::Recopy;
                 row.last_key = None;
             }
             other => return other,
         }
     }
-    Err(SyncError::Source(
-        ctx.source.name.clone(),
+    Err(SyncError::source(
+        &ctx.source.name,
         format!(
             "{}: the table kept changing during the copy; try again later",
             s.unit()
@@ -339,8 +459,10 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
 async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<(), SyncError> {
     let unit = s.unit();
     let tdb = ctx.target_db(&s.db);
-    if row.phase == "pending" && ctx.drop_target {
-        ctx.sink.drop_collection(&tdb, &s.table).await?;
+    if row.phase == Phase::Pending && ctx.drop_target {
+        ctx.stop
+            .work(ctx.sink.drop_collection(&tdb, &s.table))
+            .await?;
         ctx.log(
             "info",
             &format!(
@@ -349,21 +471,32 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
             ),
         );
     }
-    let resume = if s.key.is_empty() {
-        None
-    } else {
-        row.last_key.as_ref().and_then(super::doc::decode_key)
+    let resume = match &row.last_key {
+        Some(k) if !s.key.is_empty() => {
+            Some(
+                super::doc::decode_key(k).ok_or_else(|| SyncError::Unreadable {
+                    task: ctx.name.into(),
+                    what: format!("sync_units.last_key of unit {unit}"),
+                    detail: format!("not a key of {} column(s): {k}", s.key.len()),
+                    hint: format!(
+                        "`shark sync reset {} --unit {unit}` copies that unit again",
+                        ctx.name
+                    ),
+                })?,
+            )
+        }
+        _ => None,
     };
     // a resumed (or restarted key-less) copy may find its documents already there
-    let recopy = row.phase == "recopy";
-    let mut upsert = row.phase == "copying" || recopy;
-    if row.phase != "copying" {
+    let recopy = row.phase == Phase::Recopy;
+    let mut upsert = row.phase == Phase::Copying || recopy;
+    if row.phase != Phase::Copying {
         row.rows_done = 0;
     }
     if row.rows_total.is_none() {
         row.rows_total = estimate_rows(ctx, &s).await;
     }
-    row.phase = "copying".into();
+    row.phase = Phase::Copying;
     ctx.save_unit(&row)?;
     ctx.progress
         .start(&unit, row.rows_total.map(|t| t.max(0) as u64));
@@ -410,7 +543,12 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
         }
         Ok::<_, SyncError>(())
     };
-    let (r, w) = tokio::join!(reader, writer);
+    // a signal abandons the batch in flight (its rows are copied again from the last
+    // committed key); a stop request lets it finish
+    let (r, w) = ctx
+        .stop
+        .work(async { Ok(tokio::join!(reader, writer)) })
+        .await?;
     w?;
     r?;
     if ctx.stopping() {
@@ -424,7 +562,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
         );
         return Ok(());
     }
-    row.phase = "copied".into();
+    row.phase = Phase::Copied;
     row.last_key = None;
     ctx.save_unit(&row)?;
     ctx.progress.finish(&unit, "copied");
@@ -443,14 +581,30 @@ struct CdcStats {
 }
 
 impl CdcStats {
+    /// The progress stored before the full copy starts.
+    fn copying() -> serde_json::Value {
+        BinlogProgress {
+            phase: TaskPhase::Copy,
+            events: 0,
+            last_event_ts: None,
+            lag_s: None,
+        }
+        .json()
+    }
+
     fn json(&self) -> serde_json::Value {
         let now = chrono::Utc::now().timestamp();
-        serde_json::json!({
-            "phase": "cdc",
-            "events": self.events,
-            "last_event_ts": self.last_ts,
-            "lag_s": if self.last_ts > 0 { (now - self.last_ts as i64).max(0) } else { 0 },
-        })
+        BinlogProgress {
+            phase: TaskPhase::Cdc,
+            events: self.events,
+            last_event_ts: Some(self.last_ts),
+            lag_s: Some(if self.last_ts > 0 {
+                (now - self.last_ts as i64).max(0)
+            } else {
+                0
+            }),
+        }
+        .json()
     }
 }
 
@@ -464,17 +618,20 @@ async fn follow(
     start: Pos,
     once: bool,
 ) -> Result<Outcome, SyncError> {
-    let mut c = source::connect(&ctx.source).await?;
     let target = if once {
-        Some(binlog::master_pos(&ctx.source, &mut c).await?)
+        let mut c = ctx.connect().await?;
+        Some(
+            ctx.stop
+                .wait(binlog::master_pos(&ctx.source, &mut c))
+                .await?,
+        )
     } else {
         None
     };
-    drop(c);
     let mut from = start;
     let mut stats = CdcStats::default();
     if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), BINLOG_UNIT)? {
-        stats.events = cp.progress["events"].as_u64().unwrap_or(0);
+        stats.events = BinlogProgress::parse(ctx.name, &cp.progress)?.events;
     }
     ctx.save_checkpoint(&from, stats.json())?;
     if let Some(t) = &target
@@ -489,17 +646,7 @@ async fn follow(
         match session(ctx, schemas, &mut from, target.as_ref(), &mut stats).await {
             Ok(outcome) => {
                 ctx.progress.finish("binlog", &format!("at {from}"));
-                ctx.log(
-                    "info",
-                    &format!(
-                        "{} at {from}",
-                        match outcome {
-                            Outcome::CaughtUp => "caught up",
-                            Outcome::Stopped => "stopped by request",
-                            Outcome::Interrupted => "interrupted",
-                        }
-                    ),
-                );
+                ctx.log("info", &format!("{} at {from}", outcome.describe()));
                 return Ok(outcome);
             }
             Err(e) if e.is_transient() => {
@@ -517,12 +664,9 @@ async fn follow(
                     "warn",
                     &format!("{e}; retrying from {from} in {wait:?} (attempt {failures}/{max})"),
                 );
-                let deadline = Instant::now() + wait;
-                while Instant::now() < deadline {
-                    if ctx.stopping() {
-                        return Ok(ctx.outcome());
-                    }
-                    tokio::time::sleep(Duration::from_millis(100)).await;
+                if !ctx.stop.sleep(wait).await {
+                    ctx.log("info", &format!("{} at {from}", ctx.outcome().describe()));
+                    return Ok(ctx.outcome());
                 }
             }
             Err(e) => return Err(e),
@@ -539,11 +683,26 @@ async fn session(
     stats: &mut CdcStats,
 ) -> Result<Outcome, SyncError> {
     // one connection: checked for a purged start, then turned into the binlog stream
-    let mut c = source::connect(&ctx.source).await?;
-    binlog::check_not_purged(ctx.name, &ctx.source, &mut c, from).await?;
+    let mut c = ctx.connect().await?;
+    ctx.stop
+        .wait(binlog::check_not_purged(
+            ctx.name,
+            &ctx.source,
+            &mut c,
+            from,
+        ))
+        .await?;
     // the task's --server-id, else the source connection's server_id option, else derived from
     // the state file and task name (so equally named tasks of two state files do not clash)
-    let from_conn = ctx.source.option("server_id").and_then(|v| v.parse().ok());
+    let from_conn = match ctx.source.option("server_id") {
+        None => None,
+        Some(v) => Some(v.parse::<u32>().map_err(|e| {
+            SyncError::Usage(format!(
+                "connection '{}': option server_id '{v}' is not a replica server id ({e})",
+                ctx.source.name
+            ))
+        })?),
+    };
     let server_id = match ctx.spec.server_id.or(from_conn) {
         Some(id) => id,
         None => ctx
@@ -553,10 +712,14 @@ async fn session(
     let req = mysql_async::BinlogStreamRequest::new(server_id)
         .with_filename(from.file.as_bytes())
         .with_pos(from.pos);
-    let mut stream = c
-        .get_binlog_stream(req)
-        .await
-        .map_err(|e| purged_or(ctx, e))?;
+    let mut stream = ctx
+        .stop
+        .wait(async {
+            c.get_binlog_stream(req)
+                .await
+                .map_err(|e| purged_or(ctx, e))
+        })
+        .await?;
     let mut file = from.file.clone();
     let mut buffer: Vec<Change> = vec![];
     let mut buffered_at: Option<Instant> = None;
@@ -565,6 +728,10 @@ async fn session(
     loop {
         let ev = tokio::select! {
             ev = stream.next() => ev,
+            _ = ctx.stop.cancel.cancelled() => {
+                // a signal: what is buffered past the last checkpoint is replayed next run
+                return Ok(Outcome::Interrupted);
+            }
             _ = tick.tick() => {
                 // idle or between events: flush on time, stop at a boundary
                 if let Some(b) = boundary.take() {
@@ -583,14 +750,15 @@ async fn session(
             return Err(SyncError::Source(
                 ctx.source.name.clone(),
                 "the binlog stream ended (connection closed)".into(),
+                super::error::Fault::Transient,
             ));
         };
         let ev = ev.map_err(|e| purged_or(ctx, e))?;
         let pos = ev.header().log_pos() as u64;
         let ts = ev.header().timestamp();
         let data = ev.read_data().map_err(|e| {
-            SyncError::Source(
-                ctx.source.name.clone(),
+            SyncError::source(
+                &ctx.source.name,
                 format!("undecodable binlog event at {file}:{pos}: {e}"),
             )
         })?;
@@ -620,11 +788,13 @@ async fn session(
                 }
                 let unit = format!("{db}.{table}");
                 if !schemas.contains_key(&unit) {
-                    let mut sc = source::connect(&ctx.source).await?;
-                    match schema::load(&mut sc, &db, &table)
-                        .await
-                        .map_err(|e| source_err(&ctx.source, e))?
-                    {
+                    let mut sc = ctx.connect().await?;
+                    let load = async {
+                        schema::load(&mut sc, &db, &table)
+                            .await
+                            .map_err(|e| source_err(&ctx.source, e))
+                    };
+                    match ctx.stop.wait(load).await? {
                         Some(s) => {
                             schemas.insert(unit.clone(), s);
                         }
@@ -633,10 +803,7 @@ async fn session(
                 }
                 let s = &schemas[&unit];
                 let changes = binlog::decode(s, tme, &rows, &file, pos, ts).map_err(|e| {
-                    SyncError::Source(
-                        ctx.source.name.clone(),
-                        format!("{unit} at {file}:{pos}: {e}"),
-                    )
+                    SyncError::source(&ctx.source.name, format!("{unit} at {file}:{pos}: {e}"))
                 })?;
                 stats.events += changes.len() as u64;
                 stats.last_ts = ts;
@@ -646,7 +813,9 @@ async fn session(
                 // bound memory inside huge transactions: write early, checkpoint later
                 if buffer.len() >= ctx.spec.batch_rows * 4 {
                     let pending = std::mem::take(&mut buffer);
-                    ctx.sink.apply(&|d| ctx.target_db(d), pending).await?;
+                    ctx.stop
+                        .work(ctx.sink.apply(&|d| ctx.target_db(d), pending))
+                        .await?;
                 }
             }
             Some(EventData::XidEvent(_)) => {
@@ -755,7 +924,9 @@ async fn flush(
 ) -> Result<(), SyncError> {
     if !buffer.is_empty() {
         let pending = std::mem::take(buffer);
-        ctx.sink.apply(&|d| ctx.target_db(d), pending).await?;
+        ctx.stop
+            .work(ctx.sink.apply(&|d| ctx.target_db(d), pending))
+            .await?;
     }
     ctx.save_checkpoint(at, stats.json())
 }
@@ -811,9 +982,12 @@ async fn handle_ddl(
         Ddl::Truncate(db, t) if ctx.spec.selects(&db, &t) => {
             if ctx.spec.mode == Mode::Mirror {
                 let coll = ctx.sink.collection(&ctx.target_db(&db), &t);
-                coll.delete_many(mongodb::bson::doc! {})
-                    .await
-                    .map_err(|e| super::error::target_err(&ctx.sink.conn, e))?;
+                let empty = async {
+                    coll.delete_many(mongodb::bson::doc! {})
+                        .await
+                        .map_err(|e| super::error::target_err(&ctx.sink.conn, e))
+                };
+                ctx.stop.work(empty).await?;
             }
             ctx.log("info", &format!("{db}.{t} truncated"));
         }
@@ -821,11 +995,13 @@ async fn handle_ddl(
     }
     for (db, t) in recopy {
         let unit = format!("{db}.{t}");
-        let mut c = source::connect(&ctx.source).await?;
-        let Some(s) = schema::load(&mut c, &db, &t)
-            .await
-            .map_err(|e| source_err(&ctx.source, e))?
-        else {
+        let mut c = ctx.connect().await?;
+        let load = async {
+            schema::load(&mut c, &db, &t)
+                .await
+                .map_err(|e| source_err(&ctx.source, e))
+        };
+        let Some(s) = ctx.stop.wait(load).await? else {
             continue;
         };
         let existed = schemas.insert(unit.clone(), s.clone()).is_some();
@@ -839,19 +1015,12 @@ async fn handle_ddl(
             };
             ctx.progress.message(&unit, why);
             ctx.log("info", &format!("{unit}: {why}"));
-            let row = UnitRow {
-                unit: unit.clone(),
-                phase: if existed {
-                    "recopy".into()
-                } else {
-                    "pending".into()
-                },
-                last_key: None,
-                rows_done: 0,
-                rows_total: None,
-                note: None,
-                updated_at: String::new(),
+            let phase = if existed {
+                Phase::Recopy
+            } else {
+                Phase::Pending
             };
+            let row = UnitRow::new(unit.clone(), phase);
             copy_unit(ctx, s, row).await?;
         }
     }

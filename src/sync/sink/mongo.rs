@@ -5,7 +5,7 @@
 
 use crate::conn::Connection;
 use crate::sync::change::{Change, Op};
-use crate::sync::error::{SyncError, target_err};
+use crate::sync::error::{Fault, SyncError, target_err};
 use crate::sync::task::Mode;
 use mongodb::bson::{Bson, Document, doc};
 use std::collections::BTreeMap;
@@ -66,9 +66,13 @@ impl MongoSink {
                 .filter_map(|e| e.as_document())
                 .find(|e| e.get_i32("code").ok() != Some(DUPLICATE_KEY))
         {
+            let fault = first
+                .get_i32("code")
+                .map_or(Fault::Fatal, crate::sync::error::mongo_code_fault);
             return Err(SyncError::Target(
                 self.conn.name.clone(),
                 format!("write error: {first}"),
+                fault,
             ));
         }
         Ok(res)

@@ -71,9 +71,7 @@ pub async fn check_settings(conn: &Connection, c: &mut mysql_async::Conn) -> Res
         .query_first("SELECT @@log_bin, @@binlog_format, @@binlog_row_image")
         .await
         .map_err(|e| source_err(conn, e))?
-        .ok_or_else(|| {
-            SyncError::Source(conn.name.clone(), "no answer to SELECT @@log_bin".into())
-        })?;
+        .ok_or_else(|| SyncError::source(&conn.name, "no answer to SELECT @@log_bin"))?;
     let t = |i| crate::conn::probe::mysql::text(&row, i).unwrap_or_default();
     let (log_bin, format, image) = (t(0), t(1), t(2));
     let mut bad = vec![];
@@ -117,11 +115,17 @@ pub async fn master_pos(conn: &Connection, c: &mut mysql_async::Conn) -> Result<
                 conn.name
             ))
         })?;
-    let file = crate::conn::probe::mysql::text(&row, 0).unwrap_or_default();
-    let pos = crate::conn::probe::mysql::text(&row, 1)
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(4);
-    Ok(Pos { file, pos })
+    let text = |i| crate::conn::probe::mysql::text(&row, i);
+    match (text(0), text(1).and_then(|p| p.parse().ok())) {
+        (Some(file), Some(pos)) if !file.is_empty() => Ok(Pos { file, pos }),
+        (file, _) => Err(SyncError::source(
+            &conn.name,
+            format!(
+                "SHOW MASTER STATUS gave no usable position (file {file:?}, position {:?})",
+                text(1)
+            ),
+        )),
+    }
 }
 
 /// Refuse to stream from a file the server no longer has (instead of waiting in silence).
@@ -147,8 +151,8 @@ pub async fn check_not_purged(
         .collect();
     match files.iter().find(|(f, _)| *f == from.file) {
         Some((_, size)) if from.pos <= *size => Ok(()),
-        Some((_, size)) => Err(SyncError::Source(
-            conn.name.clone(),
+        Some((_, size)) => Err(SyncError::source(
+            &conn.name,
             format!(
                 "checkpoint {from} is past the end of the file ({size} bytes): was the source restored or replaced? run `shark sync reset {task}`"
             ),
