@@ -8,12 +8,14 @@ mod kind;
 pub mod probe;
 mod registry;
 pub mod secret;
+pub mod store;
 
 pub use check::{Check, Status, TestReport};
 pub use error::ConnError;
 pub use kind::{Kind, OptionSpec};
-pub use registry::{ConnInput, ConnPatch, ConnView, Registry};
+pub use registry::{ConnInput, ConnPatch, ConnView, Declared, Registry};
 pub use secret::{Keyring, Secret};
+pub use store::{ConnRow, ConnStore};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

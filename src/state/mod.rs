@@ -1,9 +1,9 @@
-//! The state file: one SQLite database (WAL) holding connections, run history, leases and
-//! checkpoints. This module owns opening, validating and migrating it; one sub-module per
-//! record kind owns that kind's rows.
+//! The state file: one SQLite database (WAL) holding run history, leases, checkpoints and the
+//! rows of the layers above (connections, engines' tables). This module owns opening,
+//! validating and migrating it; one sub-module per core record kind owns that kind's rows.
+//! It imports nothing from `conn` or the engines.
 
 mod checkpoints;
-mod connections;
 mod deploy_hosts;
 mod deploy_plans;
 mod error;
@@ -18,7 +18,6 @@ mod zk_audit;
 mod zk_migrations;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
-pub use connections::ConnRow;
 pub use deploy_plans::{ExecRow, OutputLine, PlanRow, ResultRow};
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
