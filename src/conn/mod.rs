@@ -9,6 +9,7 @@ pub mod probe;
 mod registry;
 pub mod secret;
 pub mod store;
+mod tester;
 
 pub use check::{Check, Status, TestReport};
 pub use error::ConnError;
@@ -16,6 +17,7 @@ pub use kind::{Kind, OptionSpec};
 pub use registry::{ConnInput, ConnPatch, ConnView, Declared, Registry};
 pub use secret::{Keyring, Secret};
 pub use store::{ConnRow, ConnStore};
+pub use tester::{Tested, test_all};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

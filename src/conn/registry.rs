@@ -100,6 +100,19 @@ impl<'a> Registry<'a> {
         }
     }
 
+    /// The state file the stored connections live in.
+    pub fn store(&self) -> &'a Store {
+        self.store
+    }
+
+    /// One connection as listed (secret not decrypted), for `conn show`.
+    pub fn show(&self, name: &str) -> Result<Connection, ConnError> {
+        match self.list()?.into_iter().find(|c| c.name == name) {
+            Some(c) => Ok(c),
+            None => self.get(name),
+        }
+    }
+
     /// Every connection, config-declared first where a name exists in both. Secrets are not
     /// decrypted.
     pub fn list(&self) -> Result<Vec<Connection>, ConnError> {

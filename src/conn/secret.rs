@@ -41,6 +41,31 @@ impl fmt::Display for Secret {
     }
 }
 
+impl Secret {
+    /// The first line of `input` (`--secret-stdin`); empty input is an error.
+    pub fn from_first_line(input: &mut impl std::io::BufRead) -> Result<Secret, ConnError> {
+        let mut line = String::new();
+        input
+            .read_line(&mut line)
+            .map_err(|e| ConnError::Invalid(format!("--secret-stdin: cannot read stdin: {e}")))?;
+        let s = line.trim_end_matches(['\n', '\r']);
+        if s.is_empty() {
+            return Err(ConnError::Invalid("--secret-stdin: stdin was empty".into()));
+        }
+        Ok(Secret::new(s))
+    }
+
+    /// The value of environment variable `var` (`--secret-env VAR`). The variable is noted so
+    /// child processes do not inherit it (see `conn::child_env`).
+    pub fn from_env(var: &str) -> Result<Secret, ConnError> {
+        let v = std::env::var(var).map_err(|_| {
+            ConnError::Invalid(format!("--secret-env {var}: the variable is not set"))
+        })?;
+        super::child_env::note_secret_var(var);
+        Ok(Secret::new(v))
+    }
+}
+
 /// Encrypts and decrypts secrets for one state file.
 pub struct Keyring {
     cipher: Aes256Gcm,
@@ -125,6 +150,18 @@ pub fn key_file_path(state: &Path) -> PathBuf {
     let mut p = state.as_os_str().to_owned();
     p.push(".key");
     PathBuf::from(p)
+}
+
+/// Where the secrets key of `state` comes from, for `shark state info`.
+pub fn key_source(state: &Path) -> String {
+    let key_file = key_file_path(state);
+    if std::env::var_os(MASTER_KEY_ENV).is_some() {
+        format!("${MASTER_KEY_ENV}")
+    } else if key_file.exists() {
+        key_file.display().to_string()
+    } else {
+        "(created on first secret)".to_string()
+    }
 }
 
 fn key_material(state: &Path) -> Result<(Zeroizing<Vec<u8>>, String), ConnError> {

@@ -23,7 +23,7 @@ pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
 pub use reports::ReportRow;
-pub use runs::{RunHandle, RunRow, RunStatus};
+pub use runs::{LogLevel, LogLine, RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
 pub use sync::{UnitRow, save_unit};
 pub use zk_audit::ZkAuditRow;
