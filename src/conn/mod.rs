@@ -6,6 +6,7 @@ pub mod child_env;
 mod error;
 mod kind;
 pub mod probe;
+pub mod redact;
 mod registry;
 pub mod secret;
 pub mod store;
