@@ -24,6 +24,12 @@ impl Redactor {
         let mut r = Redactor::default();
         if let Some(s) = &conn.secret {
             r.add(s.expose(), conn.user.as_deref());
+            // a webhook URL is the secret: its path alone is enough to post
+            if let Ok(u) = url::Url::parse(s.expose())
+                && u.path().len() > 1
+            {
+                r.add(u.path(), None);
+            }
         }
         r
     }
