@@ -241,6 +241,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn config_errors_exit_2() {
+        // a struct, not an enum: every config error is a usage error
+        let ConfigError { path, message } = ConfigError {
+            path: "shark.toml".into(),
+            message: "bad".into(),
+        };
+        let e = ConfigError { path, message };
+        assert_eq!(e.exit_kind().code(), 2);
+    }
+
+    #[test]
     fn unknown_keys_are_named_with_their_path() {
         let e =
             Config::parse("[connections.db]\nkind='mysql'\nurl='mysql://a@h:3306/'\npasword='x'\n")
