@@ -425,3 +425,42 @@ fn kind_aliases_are_accepted() {
     let (out, _) = e.expect(0, &["conn", "show", "z", "-o", "json"], None);
     assert!(out.contains("\"kind\": \"zookeeper\""), "{out}");
 }
+
+#[test]
+fn state_file_wal_shm_and_new_directories_are_private_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let e = Env::new();
+    let state = e.dir.path().join("new/deeper/shark.db");
+    let shark = assert_cmd::cargo::cargo_bin("shark");
+    // umask 000 would leave SQLite's defaults (0644) and create_dir_all's (0777) as they are
+    let out = std::process::Command::new("sh")
+        .args(["-c", "umask 000 && exec \"$0\" \"$@\""])
+        .arg(&shark)
+        .args([
+            "conn",
+            "add",
+            "r",
+            "--kind",
+            "redis",
+            "--url",
+            "redis://127.0.0.1:1",
+        ])
+        .env("SHARK_STATE", &state)
+        .env_remove("SHARK_CONFIG")
+        .env_remove("SHARK_MASTER_KEY")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .current_dir(e.dir.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&state), 0o600);
+    for suffix in ["-wal", "-shm"] {
+        let p = std::path::PathBuf::from(format!("{}{suffix}", state.display()));
+        if p.exists() {
+            assert_eq!(mode(&p), 0o600, "{}", p.display());
+        }
+    }
+    assert_eq!(mode(&e.dir.path().join("new")), 0o700);
+    assert_eq!(mode(&e.dir.path().join("new/deeper")), 0o700);
+}

@@ -574,3 +574,250 @@ fn kubernetes_context_from_kubeconfig() {
     );
     assert!(err.contains("takes no URL"), "{err}");
 }
+
+/// A loopback HTTP server that answers every request with `status` and a body echoing the
+/// request it received (request line and headers: the credential), as a misbehaving server or
+/// proxy might. Serves until the test process ends.
+fn echo_server(status: &'static str, content_type: &'static str) -> String {
+    use std::io::{BufRead, BufReader, Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(stream) = stream else { continue };
+            std::thread::spawn(move || {
+                let mut r = BufReader::new(stream);
+                let mut head = String::new();
+                let mut len = 0usize;
+                loop {
+                    let mut line = String::new();
+                    if r.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                        break;
+                    }
+                    if let Some(v) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        len = v.trim().parse().unwrap_or(0);
+                    }
+                    head.push_str(&line);
+                }
+                let mut body = vec![0u8; len];
+                let _ = r.read_exact(&mut body);
+                // the decoded form of a basic-auth header too
+                let decoded: String = head
+                    .lines()
+                    .filter_map(|l| l.split_once("Basic "))
+                    .map(|(_, b)| String::from_utf8_lossy(&b64_decode(b.trim())).into_owned())
+                    .collect();
+                let echo = format!(
+                    "you sent {} {decoded}",
+                    head.replace(['\r', '\n', '"'], " ")
+                );
+                let text = if content_type == "application/json" {
+                    format!(
+                        "{{\"message\": \"{echo}\", \"kind\": \"Status\", \"code\": {}}}",
+                        &status[..3]
+                    )
+                } else {
+                    format!("<html><body>{echo}</body></html>")
+                };
+                let mut s = r.into_inner();
+                let _ = write!(
+                    s,
+                    "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{text}",
+                    text.len()
+                );
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+fn b64_decode(s: &str) -> Vec<u8> {
+    const ABC: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = vec![];
+    let (mut acc, mut bits) = (0u32, 0);
+    for c in s.bytes().take_while(|c| *c != b'=') {
+        let Some(v) = ABC.iter().position(|x| *x == c) else {
+            break;
+        };
+        acc = (acc << 6) | v as u32;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// `conn test NAME` (table and JSON) and the run history: the secret appears in none of them.
+fn assert_secret_never_shown(e: &Env, name: &str, secret: &str) {
+    let mut seen = String::new();
+    for args in [
+        vec!["conn", "test", name],
+        vec!["conn", "test", name, "-o", "json"],
+    ] {
+        let (code, out, err) = e.run(&args, None);
+        assert_ne!(
+            code, 0,
+            "{args:?} should fail against the echo server: {out}{err}"
+        );
+        seen.push_str(&out);
+        seen.push_str(&err);
+    }
+    let (_, out, err) = e.run(&["history", "-o", "json"], None);
+    let runs: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let id = runs[0]["id"].to_string();
+    let (_, log, log_err) = e.run(&["history", &id], None);
+    seen.push_str(&format!("{out}{err}{log}{log_err}"));
+    assert!(!seen.contains(secret), "{name}: secret shown:\n{seen}");
+}
+
+#[test]
+fn credentials_echoed_by_http_servers_never_reach_output_or_history() {
+    let secret = "ECHO-s3cr3t-token-42";
+    for (status, ctype) in [
+        ("401 Unauthorized", "application/json"),
+        ("500 Internal Server Error", "text/plain"),
+        ("200 OK", "text/html"),
+    ] {
+        // prometheus with a bearer token, then with basic auth
+        let e = Env::new();
+        let url = echo_server(status, ctype);
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "p",
+                "--kind",
+                "prometheus",
+                "--url",
+                &url,
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "pb",
+                "--kind",
+                "prometheus",
+                "--url",
+                &url,
+                "--user",
+                "bob",
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "es",
+                "--kind",
+                "elasticsearch",
+                "--url",
+                &url,
+                "--user",
+                "elastic",
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "esk",
+                "--kind",
+                "elasticsearch",
+                "--url",
+                &url,
+                "--option",
+                "auth=apikey",
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "ai",
+                "--kind",
+                "llm",
+                "--url",
+                &format!("{url}/v1"),
+                "--model",
+                "m",
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        e.expect(
+            0,
+            &["conn", "add", "hook", "--kind", "slack", "--secret-stdin"],
+            Some(&format!("{url}/services/{secret}")),
+        );
+        e.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "s3",
+                "--kind",
+                "s3",
+                "--url",
+                &url,
+                "--bucket",
+                "b",
+                "--user",
+                "AKID",
+                "--secret-stdin",
+            ],
+            Some(secret),
+        );
+        for name in ["p", "pb", "es", "esk", "ai", "hook", "s3"] {
+            if name == "hook" && status.starts_with("200") {
+                continue; // a webhook answering 200 is live: nothing to fail on
+            }
+            assert_secret_never_shown(&e, name, secret);
+        }
+    }
+}
+
+#[test]
+fn a_kubeconfig_token_echoed_by_the_api_server_is_not_shown() {
+    let secret = "kube-ECHO-t0ken-77";
+    let e = Env::new();
+    let url = echo_server("401 Unauthorized", "application/json");
+    let kc = e.dir.path().join("kubeconfig");
+    std::fs::write(
+        &kc,
+        format!(
+            "apiVersion: v1\nkind: Config\ncurrent-context: c\nclusters:\n- name: k\n  cluster:\n    server: {url}\ncontexts:\n- name: c\n  context:\n    cluster: k\n    user: u\nusers:\n- name: u\n  user:\n    token: {secret}\n"
+        ),
+    )
+    .unwrap();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "k",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            kc.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_secret_never_shown(&e, "k", secret);
+}

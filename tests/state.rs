@@ -126,3 +126,20 @@ fn concurrent_openers_of_a_new_file_migrate_once() {
     let s = Store::open(&path).unwrap();
     assert_eq!(s.info().unwrap()[0].1, shark::state::SCHEMA_VERSION);
 }
+
+#[test]
+fn an_open_state_file_its_wal_and_shm_are_0600() {
+    use std::os::unix::fs::PermissionsExt;
+    let (d, s) = store();
+    let run = s.run_start("conn test", None).unwrap();
+    s.run_log_at(&run, shark::state::LogLevel::Info, "a line")
+        .unwrap();
+    for name in ["shark.db", "shark.db-wal", "shark.db-shm"] {
+        let p = d.path().join(name);
+        let mode = std::fs::metadata(&p)
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "{name}");
+    }
+}

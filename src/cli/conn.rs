@@ -4,12 +4,11 @@ use super::Ctx;
 use crate::conn::{
     self, ConnInput, ConnPatch, ConnView, Kind, Registry, Secret, Status, TestReport,
 };
-use crate::exit::Problems;
+use crate::exit::{CliResult, Problems};
 use crate::state::RunHandle;
-use crate::ui::Table;
+use crate::ui::{Table, Ui};
 use clap::{Args, Subcommand};
 use std::collections::BTreeMap;
-use std::io::BufRead;
 
 const KIND_HELP: &str = "Kinds and their URL / options:
   mysql          mysql://USER@HOST:3306/[DB]          options: server_id, tls
@@ -90,28 +89,11 @@ pub struct SecretArgs {
 }
 
 impl SecretArgs {
-    fn read(&self) -> crate::exit::CliResult<Option<Secret>> {
+    fn read(&self) -> Result<Option<Secret>, conn::ConnError> {
         if self.secret_stdin {
-            let mut line = String::new();
-            std::io::stdin().lock().read_line(&mut line).map_err(|e| {
-                conn::ConnError::Invalid(format!("--secret-stdin: cannot read stdin: {e}"))
-            })?;
-            let s = line.trim_end_matches(['\n', '\r']).to_string();
-            if s.is_empty() {
-                return Err(
-                    conn::ConnError::Invalid("--secret-stdin: stdin was empty".into()).into(),
-                );
-            }
-            return Ok(Some(Secret::new(s)));
+            return Secret::from_first_line(&mut std::io::stdin().lock()).map(Some);
         }
-        if let Some(var) = &self.secret_env {
-            let v = std::env::var(var).map_err(|_| {
-                conn::ConnError::Invalid(format!("--secret-env {var}: the variable is not set"))
-            })?;
-            conn::child_env::note_secret_var(var);
-            return Ok(Some(Secret::new(v)));
-        }
-        Ok(None)
+        self.secret_env.as_deref().map(Secret::from_env).transpose()
     }
 }
 
@@ -221,79 +203,13 @@ pub struct TestArgs {
     pub names: Vec<String>,
 }
 
-pub async fn run(cmd: ConnCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exit::CliResult {
-    let store = ctx.store()?;
-    let reg = Registry::new(store, &ctx.config);
+pub async fn run(cmd: ConnCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
+    let reg = Registry::new(ctx.store()?, &ctx.config);
     let ui = &ctx.ui;
     match cmd {
-        ConnCmd::Add(a) => {
-            let input = ConnInput {
-                url: a.url.clone(),
-                user: a.user.clone(),
-                options: a.opts.collect(),
-                secret: a.secret.read()?,
-            };
-            let kind: Kind = a.kind.parse().map_err(conn::ConnError::Invalid)?;
-            let c = reg.add(&a.name, kind, input)?;
-            if ui.json() && !a.test {
-                ui.print_json(&ConnView::from(&c));
-            } else {
-                ui.note(format!("added {} connection '{}'", c.kind, c.name));
-            }
-            if a.test {
-                return test(ctx, &reg, vec![a.name], run).await;
-            }
-        }
-        ConnCmd::List => {
-            let list = reg.list()?;
-            let views: Vec<ConnView> = list.iter().map(ConnView::from).collect();
-            if ui.json() {
-                ui.print_json(&views);
-            } else if views.is_empty() {
-                ui.note(
-                    "no connections yet; add one with `shark conn add NAME --kind KIND --url URL`",
-                );
-            } else {
-                let mut t = Table::new([
-                    "NAME", "KIND", "ENDPOINT", "USER", "SECRET", "OPTIONS", "FROM",
-                ]);
-                for v in &views {
-                    t.row([
-                        v.name.clone(),
-                        v.kind.to_string(),
-                        v.endpoint.clone(),
-                        v.user.clone().unwrap_or_default(),
-                        v.secret.unwrap_or("").to_string(),
-                        options_text(&v.options),
-                        v.origin.clone(),
-                    ]);
-                }
-                ui.print_table(&t);
-            }
-        }
-        ConnCmd::Show { name } => {
-            let c = reg.list()?.into_iter().find(|c| c.name == name);
-            let c = match c {
-                Some(c) => c,
-                None => reg.get(&name)?,
-            };
-            let v = ConnView::from(&c);
-            if ui.json() {
-                ui.print_json(&v);
-            } else {
-                let mut t = Table::new(["FIELD", "VALUE"]);
-                t.row(["name", v.name.as_str()])
-                    .row(["kind", v.kind.as_str()])
-                    .row(["endpoint", v.endpoint.as_str()])
-                    .row(["user", v.user.as_deref().unwrap_or("")])
-                    .row(["secret", v.secret.unwrap_or("(none)")]);
-                for (k, val) in &v.options {
-                    t.row([format!("option {k}"), val.clone()]);
-                }
-                t.row(["from", v.origin.as_str()]);
-                ui.print_table(&t);
-            }
-        }
+        ConnCmd::Add(a) => return add(ctx, &reg, a, run).await,
+        ConnCmd::List => print_list(ui, &reg.list()?),
+        ConnCmd::Show { name } => print_one(ui, &ConnView::from(&reg.show(&name)?)),
         ConnCmd::Test(t) => return test(ctx, &reg, t.names, run).await,
         ConnCmd::Rm { name } => {
             reg.remove(&name)?;
@@ -320,6 +236,72 @@ pub async fn run(cmd: ConnCmd, ctx: &Ctx, run: Option<&RunHandle>) -> crate::exi
     Ok(())
 }
 
+async fn add(ctx: &Ctx, reg: &Registry<'_>, a: AddArgs, run: Option<&RunHandle>) -> CliResult {
+    let input = ConnInput {
+        url: a.url.clone(),
+        user: a.user.clone(),
+        options: a.opts.collect(),
+        secret: a.secret.read()?,
+    };
+    let kind: Kind = a.kind.parse().map_err(conn::ConnError::Invalid)?;
+    let c = reg.add(&a.name, kind, input)?;
+    if ctx.ui.json() && !a.test {
+        ctx.ui.print_json(&ConnView::from(&c));
+    } else {
+        ctx.ui
+            .note(format!("added {} connection '{}'", c.kind, c.name));
+    }
+    if a.test {
+        return test(ctx, reg, vec![a.name], run).await;
+    }
+    Ok(())
+}
+
+fn print_list(ui: &Ui, list: &[conn::Connection]) {
+    let views: Vec<ConnView> = list.iter().map(ConnView::from).collect();
+    if ui.json() {
+        ui.print_json(&views);
+        return;
+    }
+    if views.is_empty() {
+        ui.note("no connections yet; add one with `shark conn add NAME --kind KIND --url URL`");
+        return;
+    }
+    let mut t = Table::new([
+        "NAME", "KIND", "ENDPOINT", "USER", "SECRET", "OPTIONS", "FROM",
+    ]);
+    for v in &views {
+        t.row([
+            v.name.clone(),
+            v.kind.to_string(),
+            v.endpoint.clone(),
+            v.user.clone().unwrap_or_default(),
+            v.secret.unwrap_or("").to_string(),
+            options_text(&v.options),
+            v.origin.clone(),
+        ]);
+    }
+    ui.print_table(&t);
+}
+
+fn print_one(ui: &Ui, v: &ConnView) {
+    if ui.json() {
+        ui.print_json(v);
+        return;
+    }
+    let mut t = Table::new(["FIELD", "VALUE"]);
+    t.row(["name", v.name.as_str()])
+        .row(["kind", v.kind.as_str()])
+        .row(["endpoint", v.endpoint.as_str()])
+        .row(["user", v.user.as_deref().unwrap_or("")])
+        .row(["secret", v.secret.unwrap_or("(none)")]);
+    for (k, val) in &v.options {
+        t.row([format!("option {k}"), val.clone()]);
+    }
+    t.row(["from", v.origin.as_str()]);
+    ui.print_table(&t);
+}
+
 fn options_text(o: &BTreeMap<String, String>) -> String {
     o.iter()
         .map(|(k, v)| format!("{k}={v}"))
@@ -334,89 +316,36 @@ async fn test(
     reg: &Registry<'_>,
     names: Vec<String>,
     run: Option<&RunHandle>,
-) -> crate::exit::CliResult {
+) -> CliResult {
     let ui = &ctx.ui;
-    let names = if names.is_empty() {
-        let all: Vec<String> = reg.list()?.into_iter().map(|c| c.name).collect();
-        if all.is_empty() {
-            return Err(conn::ConnError::Invalid(
-                "no connections to test; add one with `shark conn add`".into(),
-            )
-            .into());
+    let tested = conn::test_all(reg, names, run, |name, total, res| {
+        if ui.json() {
+            return;
         }
-        all
-    } else {
-        names
-    };
-    let store = ctx.store()?;
-    let log = |level: &str, msg: &str| {
-        if let Some(r) = run {
-            let _ = store.run_log(r, level, msg);
-        }
-    };
-    let mut reports: Vec<TestReport> = vec![];
-    let mut errors: Vec<(String, conn::ConnError)> = vec![];
-    for name in &names {
-        let c = reg.get(name)?;
-        match conn::probe::test(&c).await {
-            Ok(r) => {
-                for ch in &r.checks {
-                    log(
-                        ch.status.as_str(),
-                        &format!("{name}: {}: {}", ch.name, ch.detail),
-                    );
-                }
-                if !ui.json() {
-                    print_report(ctx, &r);
-                }
-                reports.push(r);
+        match res {
+            Ok(r) => print_report(ui, r),
+            Err(e) if total > 1 => {
+                ui.line(format!("{name}: {}", ui.status("FAIL")));
+                ui.note(format!("  {e}"));
             }
-            Err(e) => {
-                log("error", &e.to_string());
-                if !ui.json() && names.len() > 1 {
-                    ui.line(format!("{name}: {}", ui.status("FAIL")));
-                    ui.note(format!("  {e}"));
-                }
-                errors.push((name.clone(), e));
-            }
+            Err(_) => {}
         }
-    }
+    })
+    .await?;
     if ui.json() {
-        let errs: Vec<serde_json::Value> = errors
-            .iter()
-            .map(|(n, e)| serde_json::json!({"connection": n, "error": e.to_string()}))
-            .collect();
-        ui.print_json(&serde_json::json!({"reports": reports, "errors": errs}));
+        ui.print_json(&tested.to_json());
     }
-    if let Some((_, e)) = errors.into_iter().next() {
+    let problems = tested.failed_checks();
+    if let Some((_, e)) = tested.errors.into_iter().next() {
         return Err(e.into());
     }
-    let failed: usize = reports.iter().map(TestReport::failed).sum();
-    if failed > 0 {
-        let which: Vec<String> = reports
-            .iter()
-            .filter(|r| r.failed() > 0)
-            .map(|r| {
-                let names: Vec<&str> = r
-                    .checks
-                    .iter()
-                    .filter(|c| c.status == Status::Fail)
-                    .map(|c| c.name.as_str())
-                    .collect();
-                format!("{} ({})", r.connection, names.join(", "))
-            })
-            .collect();
-        return Err(Problems(format!(
-            "{failed} check(s) failed: {}; the fix is printed with each check",
-            which.join("; ")
-        ))
-        .into());
+    match problems {
+        Some(msg) => Err(Problems(msg).into()),
+        None => Ok(()),
     }
-    Ok(())
 }
 
-fn print_report(ctx: &Ctx, r: &TestReport) {
-    let ui = &ctx.ui;
+fn print_report(ui: &Ui, r: &TestReport) {
     ui.line(format!(
         "{} ({}) {} — {} in {} ms",
         r.connection,

@@ -2,7 +2,9 @@
 //! asking a running task to stop from another terminal.
 
 use super::Ctx;
-use crate::ui::Table;
+use crate::exit::CliResult;
+use crate::state::{LeaseInfo, Store};
+use crate::ui::{Table, Ui};
 use clap::Subcommand;
 
 #[derive(Debug, Subcommand)]
@@ -18,78 +20,67 @@ pub enum StateCmd {
     },
 }
 
-pub fn run(cmd: StateCmd, ctx: &Ctx) -> crate::exit::CliResult {
+pub fn run(cmd: StateCmd, ctx: &Ctx) -> CliResult {
     let store = ctx.store()?;
     let ui = &ctx.ui;
     match cmd {
-        StateCmd::Info => {
-            let counts = store.info()?;
-            let key_file = crate::conn::secret::key_file_path(store.path());
-            let key = if std::env::var_os(crate::conn::secret::MASTER_KEY_ENV).is_some() {
-                format!("${}", crate::conn::secret::MASTER_KEY_ENV)
-            } else if key_file.exists() {
-                key_file.display().to_string()
-            } else {
-                "(created on first secret)".to_string()
-            };
-            if ui.json() {
-                let mut m = serde_json::Map::new();
-                m.insert("path".into(), store.path().display().to_string().into());
-                m.insert("key".into(), key.into());
-                for (k, v) in counts {
-                    m.insert(k, v.into());
-                }
-                ui.print_json(&m);
-            } else {
-                let mut t = Table::new(["FIELD", "VALUE"]);
-                t.row(["path".to_string(), store.path().display().to_string()]);
-                t.row(["secrets key".to_string(), key]);
-                for (k, v) in counts {
-                    t.row([k, v.to_string()]);
-                }
-                ui.print_table(&t);
-            }
-        }
-        StateCmd::Leases => {
-            let leases = store.leases()?;
-            if ui.json() {
-                ui.print_json(&leases);
-            } else if leases.is_empty() {
-                ui.note("no task is running");
-            } else {
-                let mut t = Table::new(["TASK", "PID", "HOST", "SINCE", "HEARTBEAT", "STATE"]);
-                for l in leases {
-                    let state = match (l.alive, &l.stop_requested) {
-                        (true, Some(_)) => "stopping",
-                        (true, None) => "running",
-                        (false, _) => "dead (will be taken over)",
-                    };
-                    t.row([
-                        l.task,
-                        l.pid.to_string(),
-                        l.host,
-                        l.acquired_at,
-                        format!("{}s ago", l.heartbeat_age_s),
-                        state.to_string(),
-                    ]);
-                }
-                ui.print_table(&t);
-            }
-        }
-        StateCmd::Stop { task } => match store.request_stop(&task)? {
-            Some(l) => ui.note(format!(
+        StateCmd::Info => print_info(ui, store)?,
+        StateCmd::Leases => print_leases(ui, store.leases()?),
+        StateCmd::Stop { task } => {
+            let l = store.request_stop_running(&task)?;
+            ui.note(format!(
                 "asked {task} (pid {} on {}) to stop at its next checkpoint",
                 l.pid, l.host
-            )),
-            None => {
-                return Err(crate::state::StateError::NotFound {
-                    what: "running task",
-                    name: task,
-                    hint: "`shark state leases` lists the running tasks".into(),
-                }
-                .into());
-            }
-        },
+            ));
+        }
     }
     Ok(())
+}
+
+fn print_info(ui: &Ui, store: &Store) -> CliResult {
+    let counts = store.info()?;
+    let path = store.path().display().to_string();
+    let key = crate::conn::secret::key_source(store.path());
+    if ui.json() {
+        let mut m = serde_json::Map::new();
+        m.insert("path".into(), path.into());
+        m.insert("key".into(), key.into());
+        for (k, v) in counts {
+            m.insert(k, v.into());
+        }
+        ui.print_json(&m);
+        return Ok(());
+    }
+    let mut t = Table::new(["FIELD", "VALUE"]);
+    t.row(["path".to_string(), path]);
+    t.row(["secrets key".to_string(), key]);
+    for (k, v) in counts {
+        t.row([k, v.to_string()]);
+    }
+    ui.print_table(&t);
+    Ok(())
+}
+
+fn print_leases(ui: &Ui, leases: Vec<LeaseInfo>) {
+    if ui.json() {
+        ui.print_json(&leases);
+        return;
+    }
+    if leases.is_empty() {
+        ui.note("no task is running");
+        return;
+    }
+    let mut t = Table::new(["TASK", "PID", "HOST", "SINCE", "HEARTBEAT", "STATE"]);
+    for l in leases {
+        let state = l.state().to_string();
+        t.row([
+            l.task,
+            l.pid.to_string(),
+            l.host,
+            l.acquired_at,
+            format!("{}s ago", l.heartbeat_age_s),
+            state,
+        ]);
+    }
+    ui.print_table(&t);
 }

@@ -65,8 +65,41 @@ pub fn expand_str(s: &str) -> Result<String, String> {
     Ok(out)
 }
 
+/// The names of the variables `${NAME}` / `${NAME:-default}` in `s` (not `$${...}`).
+pub fn var_names(s: &str) -> Vec<String> {
+    let mut out = vec![];
+    let mut rest = s;
+    while let Some(i) = rest.find('$') {
+        let after = &rest[i + 1..];
+        if let Some(r) = after.strip_prefix('$') {
+            rest = r;
+        } else if let Some(r) = after.strip_prefix('{') {
+            let Some(end) = r.find('}') else { break };
+            let expr = &r[..end];
+            out.push(
+                expr.split_once(":-")
+                    .map(|(n, _)| n)
+                    .unwrap_or(expr)
+                    .to_string(),
+            );
+            rest = &r[end + 1..];
+        } else {
+            rest = after;
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_of_variables() {
+        assert_eq!(
+            super::var_names("a$${NOT}${ONE}x${TWO:-d}"),
+            vec!["ONE".to_string(), "TWO".to_string()]
+        );
+    }
+
     #[test]
     fn expands() {
         assert_eq!(super::expand_str("a$$b${SHARK_NOPE:-d}").unwrap(), "a$bd");

@@ -3,7 +3,7 @@
 
 mod expand;
 
-use crate::conn::{self, Connection, Kind, Origin, Secret};
+use crate::conn::{self, Connection, Declared, Kind, Origin, Secret};
 use crate::exit::{Classify, ExitKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -26,31 +26,6 @@ impl Classify for ConfigError {
     }
 }
 
-/// A connection declared in the config file.
-#[derive(Debug, Clone)]
-pub struct ConnDecl {
-    pub kind: Kind,
-    pub url: String,
-    pub user: Option<String>,
-    pub secret: Option<Secret>,
-    pub options: BTreeMap<String, String>,
-}
-
-impl ConnDecl {
-    pub fn to_connection(&self, name: &str, path: &Option<PathBuf>) -> Connection {
-        Connection {
-            name: name.to_string(),
-            kind: self.kind,
-            url: self.url.clone(),
-            user: self.user.clone(),
-            options: self.options.clone(),
-            has_secret: self.secret.is_some(),
-            secret: self.secret.clone(),
-            origin: Origin::Config(path.clone().unwrap_or_default()),
-        }
-    }
-}
-
 /// Engine sections of the config file; each engine deserializes its own (strictly).
 pub const SECTIONS: [&str; 2] = ["inspect", "zk"];
 
@@ -58,8 +33,15 @@ pub const SECTIONS: [&str; 2] = ["inspect", "zk"];
 #[derive(Debug, Default)]
 pub struct Config {
     pub path: Option<PathBuf>,
-    pub connections: BTreeMap<String, ConnDecl>,
+    /// `[connections.NAME]`, validated, for `conn::Registry::new(store, &config)`.
+    pub connections: Declared,
     sections: BTreeMap<String, toml::Value>,
+}
+
+impl AsRef<Declared> for Config {
+    fn as_ref(&self) -> &Declared {
+        &self.connections
+    }
 }
 
 impl Config {
@@ -119,6 +101,10 @@ impl Config {
         })?;
         let mut cfg = Config::parse(&text).map_err(err)?;
         cfg.path = Some(path.to_path_buf());
+        cfg.connections.source = cfg.path_display();
+        for c in cfg.connections.connections.values_mut() {
+            c.origin = Origin::Config(path.to_path_buf());
+        }
         Ok(cfg)
     }
 
@@ -127,8 +113,10 @@ impl Config {
         let mut table: toml::Table = text
             .parse()
             .map_err(|e: toml::de::Error| e.to_string().trim().replace('\n', " "))?;
+        let secret_vars = secret_vars(&table);
         expand::expand_table(&mut table, "")?;
         let mut cfg = Config::default();
+        cfg.connections.source = cfg.path_display();
         for (key, value) in table {
             match key.as_str() {
                 "connections" => {
@@ -136,8 +124,8 @@ impl Config {
                         .as_table()
                         .ok_or("connections: expected a table of [connections.NAME]")?;
                     for (name, v) in conns {
-                        let decl = parse_conn(name, v)?;
-                        cfg.connections.insert(name.clone(), decl);
+                        let c = parse_conn(name, v)?;
+                        cfg.connections.connections.insert(name.clone(), c);
                     }
                 }
                 s if SECTIONS.contains(&s) => {
@@ -154,11 +142,44 @@ impl Config {
                 }
             }
         }
+        for var in secret_vars {
+            conn::child_env::note_secret_var(&var);
+        }
         Ok(cfg)
     }
 }
 
-fn parse_conn(name: &str, v: &toml::Value) -> Result<ConnDecl, String> {
+/// Variables expanded into a secret of a `[connections.NAME]` table: its `password`/`token`/
+/// `api_key`/`secret` key, or the password part of its URL. Children must not inherit them
+/// (`conn::child_env`); variables in other fields are not secrets.
+fn secret_vars(table: &toml::Table) -> Vec<String> {
+    let Some(conns) = table.get("connections").and_then(|c| c.as_table()) else {
+        return vec![];
+    };
+    let mut out = vec![];
+    for t in conns.values().filter_map(|v| v.as_table()) {
+        for (k, v) in t {
+            let Some(text) = v.as_str() else { continue };
+            if k == "password" || SECRET_ALIASES.contains(&k.as_str()) {
+                out.extend(expand::var_names(text));
+            } else if k == "url" {
+                out.extend(expand::var_names(url_password_part(text)));
+            }
+        }
+    }
+    out
+}
+
+/// The text between `user:` and `@` of a URL template (empty when it has no password).
+fn url_password_part(url: &str) -> &str {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    // the authority ends at the first '/' after the last '@' (a password may contain '/')
+    let Some(at) = rest.rfind('@') else { return "" };
+    let userinfo = &rest[..at];
+    userinfo.split_once(':').map(|(_, pw)| pw).unwrap_or("")
+}
+
+fn parse_conn(name: &str, v: &toml::Value) -> Result<Connection, String> {
     let at = format!("connections.{name}");
     let t = v
         .as_table()
@@ -202,18 +223,33 @@ fn parse_conn(name: &str, v: &toml::Value) -> Result<ConnDecl, String> {
     }
     let (clean, in_url) =
         conn::validate(name, kind, &url, &options, &at).map_err(|e| e.to_string())?;
-    Ok(ConnDecl {
+    let secret = secret.or(in_url);
+    Ok(Connection {
+        name: name.to_string(),
         kind,
         url: clean,
         user,
-        secret: secret.or(in_url),
         options,
+        has_secret: secret.is_some(),
+        secret,
+        origin: Origin::Config(PathBuf::new()),
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn config_errors_exit_2() {
+        // a struct, not an enum: every config error is a usage error
+        let ConfigError { path, message } = ConfigError {
+            path: "shark.toml".into(),
+            message: "bad".into(),
+        };
+        let e = ConfigError { path, message };
+        assert_eq!(e.exit_kind().code(), 2);
+    }
 
     #[test]
     fn unknown_keys_are_named_with_their_path() {
@@ -226,6 +262,25 @@ mod tests {
     }
 
     #[test]
+    fn variables_expanded_into_secrets_are_kept_from_children() {
+        // SAFETY: variables no other test reads
+        unsafe {
+            std::env::set_var("SHARK_TEST_CFG_SECRET_A", "pa");
+            std::env::set_var("SHARK_TEST_CFG_SECRET_B", "pb");
+            std::env::set_var("SHARK_TEST_CFG_PLAIN_U", "u");
+        }
+        Config::parse(
+            "[connections.a]\nkind='redis'\nurl='redis://${SHARK_TEST_CFG_PLAIN_U}:${SHARK_TEST_CFG_SECRET_B}@h:1'\n\
+             [connections.b]\nkind='llm'\nurl='http://h:1/v1'\nmodel='m'\ntoken='${SHARK_TEST_CFG_SECRET_A}'\n",
+        )
+        .unwrap();
+        let vars = crate::conn::child_env::secret_vars();
+        assert!(vars.contains(&"SHARK_TEST_CFG_SECRET_A".to_string()));
+        assert!(vars.contains(&"SHARK_TEST_CFG_SECRET_B".to_string()));
+        assert!(!vars.contains(&"SHARK_TEST_CFG_PLAIN_U".to_string()));
+    }
+
+    #[test]
     fn env_is_expanded_and_password_in_url_becomes_the_secret() {
         // SAFETY: single-threaded use of a variable no other test reads
         unsafe { std::env::set_var("SHARK_TEST_CFG_PW", "s3cr3t") };
@@ -233,11 +288,17 @@ mod tests {
             "[connections.db]\nkind='mysql'\nurl='mysql://a:p%40ss@h:3306/'\n[connections.s3]\nkind='s3'\nurl='http://h:1'\nbucket='b'\npassword='${SHARK_TEST_CFG_PW}'\n",
         )
         .unwrap();
-        let db = &c.connections["db"];
+        let db = c.connections.get("db").unwrap();
         assert_eq!(db.url, "mysql://a@h:3306/");
         assert_eq!(db.secret.as_ref().unwrap().expose(), "p@ss");
         assert_eq!(
-            c.connections["s3"].secret.as_ref().unwrap().expose(),
+            c.connections
+                .get("s3")
+                .unwrap()
+                .secret
+                .as_ref()
+                .unwrap()
+                .expose(),
             "s3cr3t"
         );
         let e = Config::parse(

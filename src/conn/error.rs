@@ -53,3 +53,63 @@ impl Classify for ConnError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant with its documented exit code. The match has no wildcard: a new variant
+    /// does not compile until its code is written here.
+    fn documented(e: &ConnError) -> u8 {
+        match e {
+            ConnError::Invalid(_) => 2,
+            ConnError::Key(_) => 2,
+            ConnError::FromConfig { .. } => 2,
+            ConnError::Unreachable { .. } => 3,
+            ConnError::Auth { .. } => 3,
+            ConnError::Protocol { .. } => 4,
+            // a state error keeps the state error's code (checked in state::error)
+            ConnError::State(s) => s.exit_kind().code(),
+        }
+    }
+
+    #[test]
+    fn every_variant_has_its_documented_exit_code() {
+        let s = String::new;
+        let all = [
+            ConnError::Invalid(s()),
+            ConnError::Key(s()),
+            ConnError::FromConfig {
+                name: s(),
+                path: s(),
+            },
+            ConnError::Unreachable {
+                name: s(),
+                endpoint: s(),
+                reason: s(),
+            },
+            ConnError::Auth {
+                name: s(),
+                endpoint: s(),
+                reason: s(),
+                hint: s(),
+            },
+            ConnError::Protocol {
+                name: s(),
+                endpoint: s(),
+                reason: s(),
+            },
+            ConnError::State(crate::state::StateError::LeaseLost { task: s() }),
+            ConnError::State(crate::state::StateError::NotFound {
+                what: "connection",
+                name: s(),
+                hint: s(),
+            }),
+        ];
+        for e in &all {
+            assert_eq!(e.exit_kind().code(), documented(e), "{e:?}");
+        }
+        assert_eq!(all[6].exit_kind().code(), 4);
+        assert_eq!(all[7].exit_kind().code(), 2);
+    }
+}

@@ -6,14 +6,19 @@ pub mod child_env;
 mod error;
 mod kind;
 pub mod probe;
+pub mod redact;
 mod registry;
 pub mod secret;
+pub mod store;
+mod tester;
 
 pub use check::{Check, Status, TestReport};
 pub use error::ConnError;
 pub use kind::{Kind, OptionSpec};
-pub use registry::{ConnInput, ConnPatch, ConnView, Registry};
+pub use registry::{ConnInput, ConnPatch, ConnView, Declared, Registry};
 pub use secret::{Keyring, Secret};
+pub use store::{ConnRow, ConnStore};
+pub use tester::{Tested, test_all};
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

@@ -1,11 +1,37 @@
 //! The set of known connections: those stored in the state file (managed with `conn add|edit|rm`)
-//! plus those declared in the config file (read-only here). Secrets are decrypted only when a
-//! caller asks for a connection by name.
+//! plus those declared elsewhere (the config file), handed in as data and read-only here. Secrets
+//! are decrypted only when a caller asks for a connection by name.
 
+use super::store::{self, ConnRow, ConnStore};
 use super::{ConnError, Connection, Keyring, Kind, Origin, Secret, validate};
-use crate::config::Config;
-use crate::state::{ConnRow, StateError, Store};
+use crate::state::Store;
 use std::collections::BTreeMap;
+
+/// Connections declared outside the state file (the config file), already validated, with
+/// their secrets in plaintext. `config` builds this; the registry only reads it.
+#[derive(Debug, Clone, Default)]
+pub struct Declared {
+    /// Where they are declared, for messages (a path, or "(no config file)").
+    pub source: String,
+    /// By name.
+    pub connections: BTreeMap<String, Connection>,
+}
+
+impl Declared {
+    pub fn get(&self, name: &str) -> Option<&Connection> {
+        self.connections.get(name)
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.connections.contains_key(name)
+    }
+}
+
+impl AsRef<Declared> for Declared {
+    fn as_ref(&self) -> &Declared {
+        self
+    }
+}
 
 /// What `conn add` supplies.
 #[derive(Debug, Default)]
@@ -59,34 +85,54 @@ impl From<&Connection> for ConnView {
 
 pub struct Registry<'a> {
     store: &'a Store,
-    config: &'a Config,
+    rows: ConnStore<'a>,
+    declared: &'a Declared,
 }
 
 impl<'a> Registry<'a> {
-    pub fn new(store: &'a Store, config: &'a Config) -> Registry<'a> {
-        Registry { store, config }
+    /// `declared`: the connections declared outside the state file (e.g. `&config`, which
+    /// implements `AsRef<Declared>`).
+    pub fn new<D: AsRef<Declared> + ?Sized>(store: &'a Store, declared: &'a D) -> Registry<'a> {
+        Registry {
+            store,
+            rows: ConnStore::new(store),
+            declared: declared.as_ref(),
+        }
+    }
+
+    /// The state file the stored connections live in.
+    pub fn store(&self) -> &'a Store {
+        self.store
+    }
+
+    /// One connection as listed (secret not decrypted), for `conn show`.
+    pub fn show(&self, name: &str) -> Result<Connection, ConnError> {
+        match self.list()?.into_iter().find(|c| c.name == name) {
+            Some(c) => Ok(c),
+            None => self.get(name),
+        }
     }
 
     /// Every connection, config-declared first where a name exists in both. Secrets are not
     /// decrypted.
     pub fn list(&self) -> Result<Vec<Connection>, ConnError> {
         let mut out: BTreeMap<String, Connection> = BTreeMap::new();
-        for row in self.store.conn_list()? {
+        for row in self.rows.list()? {
             let c = from_row(&row, None)?;
             out.insert(c.name.clone(), c);
         }
-        for (name, decl) in &self.config.connections {
-            out.insert(name.clone(), decl.to_connection(name, &self.config.path));
+        for (name, c) in &self.declared.connections {
+            out.insert(name.clone(), c.clone());
         }
         Ok(out.into_values().collect())
     }
 
     /// One connection with its secret decrypted.
     pub fn get(&self, name: &str) -> Result<Connection, ConnError> {
-        if let Some(decl) = self.config.connections.get(name) {
-            return Ok(decl.to_connection(name, &self.config.path));
+        if let Some(c) = self.declared.get(name) {
+            return Ok(c.clone());
         }
-        let row = self.store.conn_get(name)?.ok_or_else(|| not_found(name))?;
+        let row = self.rows.get(name)?.ok_or_else(|| not_found(name))?;
         let ring = match row.secret {
             Some(_) => Some(Keyring::load(self.store)?),
             None => None,
@@ -96,10 +142,10 @@ impl<'a> Registry<'a> {
 
     /// Store a new connection in the state file.
     pub fn add(&self, name: &str, kind: Kind, input: ConnInput) -> Result<Connection, ConnError> {
-        if self.config.connections.contains_key(name) {
+        if self.declared.contains(name) {
             return Err(ConnError::Invalid(format!(
                 "connection '{name}' is already declared in {}; pick another name",
-                self.config.path_display()
+                self.declared.source
             )));
         }
         let (url, in_url) = validate(name, kind, &input.url, &input.options, "conn add")?;
@@ -125,7 +171,7 @@ impl<'a> Registry<'a> {
             created_at: String::new(),
             updated_at: String::new(),
         };
-        self.store.conn_insert(&row)?;
+        self.rows.insert(&row)?;
         let mut c = from_row(&row, None)?;
         c.secret = input.secret;
         Ok(c)
@@ -134,7 +180,7 @@ impl<'a> Registry<'a> {
     /// Change a stored connection.
     pub fn edit(&self, name: &str, patch: ConnPatch) -> Result<Connection, ConnError> {
         self.refuse_config(name)?;
-        let mut row = self.store.conn_get(name)?.ok_or_else(|| not_found(name))?;
+        let mut row = self.rows.get(name)?.ok_or_else(|| not_found(name))?;
         let kind: Kind = row.kind.parse().map_err(ConnError::Invalid)?;
         if let Some(url) = patch.url {
             row.url = url;
@@ -160,22 +206,22 @@ impl<'a> Registry<'a> {
         if let Some(s) = &patch.secret {
             row.secret = Some(Keyring::load(self.store)?.seal_secret(s));
         }
-        self.store.conn_update(&row)?;
+        self.rows.update(&row)?;
         from_row(&row, None)
     }
 
     /// Delete a stored connection.
     pub fn remove(&self, name: &str) -> Result<(), ConnError> {
         self.refuse_config(name)?;
-        self.store.conn_delete(name)?;
+        self.rows.delete(name)?;
         Ok(())
     }
 
     fn refuse_config(&self, name: &str) -> Result<(), ConnError> {
-        if self.config.connections.contains_key(name) {
+        if self.declared.contains(name) {
             return Err(ConnError::FromConfig {
                 name: name.to_string(),
-                path: self.config.path_display(),
+                path: self.declared.source.clone(),
             });
         }
         Ok(())
@@ -191,11 +237,7 @@ fn password_in_url() -> ConnError {
 }
 
 fn not_found(name: &str) -> ConnError {
-    ConnError::State(StateError::NotFound {
-        what: "connection",
-        name: name.to_string(),
-        hint: "`shark conn list` shows the known connections".into(),
-    })
+    ConnError::State(store::not_found(name))
 }
 
 fn from_row(row: &ConnRow, ring: Option<&Keyring>) -> Result<Connection, ConnError> {

@@ -16,6 +16,76 @@ pub const MASTER_KEY_ENV: &str = "SHARK_MASTER_KEY";
 const FORMAT_V1: u8 = 1;
 const KEY_CHECK: &[u8] = b"shark key check v1";
 
+/// The Argon2id parameters every state file written before they were stored used (the argon2
+/// 0.6 defaults), written down so a crate upgrade changing its defaults cannot lock them out:
+/// memory in KiB, iterations, lanes, version.
+pub const KDF_M_COST: u32 = 19 * 1024;
+pub const KDF_T_COST: u32 = 2;
+pub const KDF_P_COST: u32 = 1;
+pub const KDF_VERSION: u32 = 0x13;
+/// `meta` key of the parameters, stored beside `kdf_salt`.
+const KDF_PARAMS_KEY: &str = "kdf_params";
+
+/// Argon2id parameters as stored in the state file's `meta` (JSON).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KdfParams {
+    /// Always "argon2id".
+    pub algorithm: String,
+    /// Memory in KiB.
+    pub m_cost: u32,
+    /// Iterations.
+    pub t_cost: u32,
+    /// Lanes.
+    pub p_cost: u32,
+    /// Argon2 version number (0x13).
+    pub version: u32,
+}
+
+impl KdfParams {
+    /// What this build writes for a new state file (and assumes for one written before the
+    /// parameters were stored).
+    pub fn current() -> KdfParams {
+        KdfParams {
+            algorithm: "argon2id".into(),
+            m_cost: KDF_M_COST,
+            t_cost: KDF_T_COST,
+            p_cost: KDF_P_COST,
+            version: KDF_VERSION,
+        }
+    }
+
+    fn argon2(&self) -> Result<argon2::Argon2<'static>, String> {
+        if self.algorithm != "argon2id" {
+            return Err(format!("unknown algorithm '{}'", self.algorithm));
+        }
+        let version = argon2::Version::try_from(self.version).map_err(|e| e.to_string())?;
+        let params = argon2::Params::new(self.m_cost, self.t_cost, self.p_cost, Some(32))
+            .map_err(|e| e.to_string())?;
+        Ok(argon2::Argon2::new(
+            argon2::Algorithm::Argon2id,
+            version,
+            params,
+        ))
+    }
+
+    /// The parameters stored in `store` (writing today's down when there are none: a new
+    /// file, or one written before they were stored, whose salt was used with exactly these).
+    fn load(store: &Store) -> Result<KdfParams, ConnError> {
+        let current = serde_json::to_vec(&KdfParams::current())
+            .map_err(|e| ConnError::Key(format!("key parameters: {e}")))?;
+        let stored = store
+            .meta_get_or_insert(KDF_PARAMS_KEY, &current)
+            .map_err(|e| ConnError::Key(e.to_string()))?;
+        serde_json::from_slice(&stored).map_err(|e| {
+            ConnError::Key(format!(
+                "the key derivation parameters in {} (meta '{KDF_PARAMS_KEY}') are unreadable ({e}); restore the state file from a backup",
+                store.path().display()
+            ))
+        })
+    }
+}
+
 /// A plaintext secret. Debug and Display show `***`.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(Zeroizing<String>);
@@ -41,6 +111,31 @@ impl fmt::Display for Secret {
     }
 }
 
+impl Secret {
+    /// The first line of `input` (`--secret-stdin`); empty input is an error.
+    pub fn from_first_line(input: &mut impl std::io::BufRead) -> Result<Secret, ConnError> {
+        let mut line = String::new();
+        input
+            .read_line(&mut line)
+            .map_err(|e| ConnError::Invalid(format!("--secret-stdin: cannot read stdin: {e}")))?;
+        let s = line.trim_end_matches(['\n', '\r']);
+        if s.is_empty() {
+            return Err(ConnError::Invalid("--secret-stdin: stdin was empty".into()));
+        }
+        Ok(Secret::new(s))
+    }
+
+    /// The value of environment variable `var` (`--secret-env VAR`). The variable is noted so
+    /// child processes do not inherit it (see `conn::child_env`).
+    pub fn from_env(var: &str) -> Result<Secret, ConnError> {
+        let v = std::env::var(var).map_err(|_| {
+            ConnError::Invalid(format!("--secret-env {var}: the variable is not set"))
+        })?;
+        super::child_env::note_secret_var(var);
+        Ok(Secret::new(v))
+    }
+}
+
 /// Encrypts and decrypts secrets for one state file.
 pub struct Keyring {
     cipher: Aes256Gcm,
@@ -54,9 +149,15 @@ impl Keyring {
         let salt = store
             .meta_get_or_insert("kdf_salt", &rand::random::<[u8; 16]>())
             .map_err(|e| ConnError::Key(e.to_string()))?;
+        let params = KdfParams::load(store)?;
+        let kdf = params.argon2().map_err(|e| {
+            ConnError::Key(format!(
+                "the key derivation parameters in {} are not usable ({e}); upgrade shark",
+                store.path().display()
+            ))
+        })?;
         let mut key = Zeroizing::new([0u8; 32]);
-        argon2::Argon2::default()
-            .hash_password_into(&material, &salt, key.as_mut())
+        kdf.hash_password_into(&material, &salt, key.as_mut())
             .map_err(|e| ConnError::Key(format!("deriving the secrets key failed: {e}")))?;
         let cipher = Aes256Gcm::new_from_slice(key.as_ref())
             .map_err(|e| ConnError::Key(format!("secrets key: {e}")))?;
@@ -127,6 +228,18 @@ pub fn key_file_path(state: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
+/// Where the secrets key of `state` comes from, for `shark state info`.
+pub fn key_source(state: &Path) -> String {
+    let key_file = key_file_path(state);
+    if std::env::var_os(MASTER_KEY_ENV).is_some() {
+        format!("${MASTER_KEY_ENV}")
+    } else if key_file.exists() {
+        key_file.display().to_string()
+    } else {
+        "(created on first secret)".to_string()
+    }
+}
+
 fn key_material(state: &Path) -> Result<(Zeroizing<Vec<u8>>, String), ConnError> {
     if let Some(v) = std::env::var_os(MASTER_KEY_ENV).filter(|v| !v.is_empty()) {
         use std::os::unix::ffi::OsStrExt;
@@ -185,6 +298,71 @@ fn write_new_key_file(path: &Path, content: &[u8]) -> Result<(), ConnError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn written_down_parameters_are_the_ones_earlier_builds_used() {
+        let p = KdfParams::current();
+        assert_eq!(p.m_cost, argon2::Params::DEFAULT_M_COST);
+        assert_eq!(p.t_cost, argon2::Params::DEFAULT_T_COST);
+        assert_eq!(p.p_cost, argon2::Params::DEFAULT_P_COST);
+        assert_eq!(p.version, argon2::Version::default() as u32);
+        // a key derived with the crate's defaults (what earlier builds did) is the same key
+        let (mut a, mut b) = ([0u8; 32], [0u8; 32]);
+        argon2::Argon2::default()
+            .hash_password_into(b"material", b"saltsaltsaltsalt", &mut a)
+            .unwrap();
+        p.argon2()
+            .unwrap()
+            .hash_password_into(b"material", b"saltsaltsaltsalt", &mut b)
+            .unwrap();
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn stored_parameters_are_used_and_files_without_them_get_todays() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("s.db");
+        std::fs::write(key_file_path(&path), b"k3y").unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(key_file_path(&path), std::fs::Permissions::from_mode(0o600))
+            .unwrap();
+        let store = Store::open(&path).unwrap();
+        // a file written by a build with other parameters: its salt, parameters and key check
+        let other = KdfParams {
+            m_cost: 8 * 1024,
+            t_cost: 1,
+            ..KdfParams::current()
+        };
+        let salt = [7u8; 16];
+        let mut key = [0u8; 32];
+        other
+            .argon2()
+            .unwrap()
+            .hash_password_into(b"k3y", &salt, &mut key)
+            .unwrap();
+        let ring = Keyring {
+            cipher: Aes256Gcm::new_from_slice(&key).unwrap(),
+        };
+        let sealed = ring.seal(b"pw");
+        store.meta_get_or_insert("kdf_salt", &salt).unwrap();
+        store
+            .meta_get_or_insert(KDF_PARAMS_KEY, &serde_json::to_vec(&other).unwrap())
+            .unwrap();
+        store
+            .meta_get_or_insert("key_check", &ring.seal(KEY_CHECK))
+            .unwrap();
+        let loaded = Keyring::load(&store).unwrap();
+        assert_eq!(loaded.open("x", &sealed).unwrap().expose(), "pw");
+        // a file from before the parameters were stored gets today's written down
+        let path2 = dir.path().join("t.db");
+        std::fs::copy(key_file_path(&path), key_file_path(&path2)).unwrap();
+        let store2 = Store::open(&path2).unwrap();
+        store2.meta_get_or_insert("kdf_salt", &salt).unwrap();
+        Keyring::load(&store2).unwrap();
+        let stored: KdfParams =
+            serde_json::from_slice(&store2.meta_get(KDF_PARAMS_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(stored, KdfParams::current());
+    }
 
     #[test]
     fn secret_never_prints() {

@@ -6,6 +6,10 @@
 use super::model::Report;
 use crate::conn::Connection;
 use crate::conn::probe::http::join;
+use crate::conn::redact::{self, Redactor};
+
+/// Bytes of a chat-completions answer read at most.
+const MAX_ANSWER: usize = 4 * 1024 * 1024;
 use std::time::Duration;
 
 pub struct LlmParams {
@@ -105,6 +109,7 @@ pub async fn analyse(
         "temperature": 0.2,
     });
     let url = join(&conn.url, "/chat/completions");
+    let redactor = Redactor::for_conn(conn);
     let attempts = p.retries.max(1);
     let mut last = String::new();
     for attempt in 1..=attempts {
@@ -118,7 +123,7 @@ pub async fn analyse(
                 last = if e.is_timeout() {
                     format!("no answer within {}s", timeout.as_secs())
                 } else {
-                    e.to_string()
+                    redactor.excerpt(&e.to_string())
                 };
                 if !(e.is_timeout() || e.is_connect()) {
                     return Err(last);
@@ -132,8 +137,22 @@ pub async fn analyse(
                     .get("retry-after")
                     .and_then(|v| v.to_str().ok())
                     .and_then(|v| v.parse::<u64>().ok());
-                let text = resp.text().await.unwrap_or_default();
+                let limit = if status.is_success() {
+                    MAX_ANSWER
+                } else {
+                    redact::MAX_ERROR_BODY
+                };
+                let (bytes, more) = redact::read_capped(resp, limit)
+                    .await
+                    .map_err(|e| redactor.excerpt(&e.without_url().to_string()))?;
+                let text = String::from_utf8_lossy(&bytes);
                 if status.is_success() {
+                    if more {
+                        return Err(format!(
+                            "the answer is larger than {} MiB",
+                            MAX_ANSWER >> 20
+                        ));
+                    }
                     let v: serde_json::Value = serde_json::from_str(&text)
                         .map_err(|e| format!("answer is not JSON: {e}"))?;
                     let content = v["choices"][0]["message"]["content"]
@@ -146,11 +165,12 @@ pub async fn analyse(
                     }
                     return Ok(content);
                 }
+                // the server's words, never the key it may echo back
                 let msg = serde_json::from_str::<serde_json::Value>(&text)
                     .ok()
                     .and_then(|v| v["error"]["message"].as_str().map(str::to_string))
-                    .unwrap_or_else(|| text.chars().take(200).collect());
-                last = format!("HTTP {status}: {msg}");
+                    .unwrap_or_else(|| text.into_owned());
+                last = format!("HTTP {status}: {}", redactor.excerpt(&msg));
                 if status.as_u16() == 401 || status.as_u16() == 403 {
                     return Err(format!(
                         "{last}; fix the key with `shark conn edit {} --secret-stdin`",

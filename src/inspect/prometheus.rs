@@ -5,8 +5,12 @@
 use super::model::{Alert, Disk, Instance, Metrics, Target, Trend};
 use crate::conn::Connection;
 use crate::conn::probe::http::{join, with_auth};
+use crate::conn::redact::{self, Redactor};
 use std::collections::BTreeMap;
 use std::time::Duration;
+
+/// Bytes of one query answer read at most.
+const MAX_ANSWER: usize = 64 * 1024 * 1024;
 
 const FS_FILTER: &str = r#"fstype!~"tmpfs|overlay|squashfs|ramfs|devtmpfs|nsfs|autofs|fuse.*",mountpoint!~"/(proc|sys|run|dev)($|/.*)""#;
 
@@ -33,30 +37,38 @@ impl Prom<'_> {
             self.http.get(join(&self.conn.url, path)).query(query),
             self.conn,
         );
+        let r = Redactor::for_conn(self.conn);
         let resp = req.send().await.map_err(|e| {
             let e = e.without_url();
             if e.is_timeout() {
                 format!("{path}: timed out")
             } else {
-                format!("{path}: {e}")
+                format!("{path}: {}", r.excerpt(&e.to_string()))
             }
         })?;
         let status = resp.status();
-        let body = resp
-            .text()
+        let limit = if status.is_success() {
+            MAX_ANSWER
+        } else {
+            redact::MAX_ERROR_BODY
+        };
+        let (bytes, more) = redact::read_capped(resp, limit)
             .await
-            .map_err(|e| format!("{path}: {}", e.without_url()))?;
-        let v: serde_json::Value = serde_json::from_str(&body).map_err(|_| {
-            format!(
-                "{path}: HTTP {status}, not JSON: {}",
-                body.chars().take(120).collect::<String>()
-            )
-        })?;
+            .map_err(|e| format!("{path}: {}", r.excerpt(&e.without_url().to_string())))?;
+        if more && status.is_success() {
+            return Err(format!(
+                "{path}: the answer is larger than {} MiB",
+                MAX_ANSWER >> 20
+            ));
+        }
+        let body = String::from_utf8_lossy(&bytes);
+        let v: serde_json::Value = serde_json::from_str(&body)
+            .map_err(|_| format!("{path}: HTTP {status}, not JSON: {}", r.excerpt(&body)))?;
         if v["status"] != "success" {
             return Err(format!(
                 "{path}: {} {}",
                 v["errorType"].as_str().unwrap_or("error"),
-                v["error"].as_str().unwrap_or("")
+                r.excerpt(v["error"].as_str().unwrap_or(""))
             ));
         }
         Ok(v["data"].clone())

@@ -122,3 +122,90 @@ impl Classify for StateError {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every variant with its documented exit code. The match has no wildcard: a new variant
+    /// does not compile until its code is written here.
+    fn documented(e: &StateError) -> u8 {
+        match e {
+            StateError::NotSqlite { .. } => 2,
+            StateError::Foreign { .. } => 2,
+            StateError::TooNew { .. } => 2,
+            StateError::ComponentTooNew { .. } => 2,
+            StateError::NotFound { .. } => 2,
+            StateError::Exists { .. } => 2,
+            StateError::Migration { .. } => 4,
+            StateError::Corrupt { .. } => 4,
+            StateError::Io { .. } => 4,
+            StateError::Sql { .. } => 4,
+            StateError::LeaseHeld { .. } => 4,
+            StateError::LeaseLost { .. } => 4,
+        }
+    }
+
+    #[test]
+    fn every_variant_has_its_documented_exit_code() {
+        let path = PathBuf::from("s.db");
+        let sql = || rusqlite::Error::InvalidQuery;
+        let all = [
+            StateError::NotSqlite { path: path.clone() },
+            StateError::Foreign {
+                path: path.clone(),
+                application_id: 1,
+            },
+            StateError::TooNew {
+                path: path.clone(),
+                found: 9,
+                supported: 6,
+            },
+            StateError::ComponentTooNew {
+                path: path.clone(),
+                component: "sync",
+                found: 9,
+                supported: 1,
+            },
+            StateError::NotFound {
+                what: "run",
+                name: "1".into(),
+                hint: String::new(),
+            },
+            StateError::Exists {
+                what: "connection",
+                name: "a".into(),
+                hint: String::new(),
+            },
+            StateError::Migration {
+                path: path.clone(),
+                component: "sync",
+                version: 1,
+                source: sql(),
+            },
+            StateError::Corrupt {
+                path: path.clone(),
+                detail: String::new(),
+            },
+            StateError::Io {
+                path: path.clone(),
+                source: std::io::Error::other("x"),
+            },
+            StateError::Sql {
+                path,
+                source: sql(),
+            },
+            StateError::LeaseHeld {
+                task: "t".into(),
+                pid: 1,
+                host: "h".into(),
+                age: 0,
+                stop_hint: String::new(),
+            },
+            StateError::LeaseLost { task: "t".into() },
+        ];
+        for e in &all {
+            assert_eq!(e.exit_kind().code(), documented(e), "{e:?}");
+        }
+    }
+}

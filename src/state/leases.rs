@@ -55,6 +55,17 @@ pub struct LeaseInfo {
     pub alive: bool,
 }
 
+impl LeaseInfo {
+    /// What the holder is doing, as `shark state leases` shows it.
+    pub fn state(&self) -> &'static str {
+        match (self.alive, &self.stop_requested) {
+            (true, Some(_)) => "stopping",
+            (true, None) => "running",
+            (false, _) => "dead (will be taken over)",
+        }
+    }
+}
+
 /// A held lease. Heartbeats in a background thread until dropped; dropping releases it.
 pub struct Lease {
     task: String,
@@ -270,6 +281,16 @@ impl Store {
 
     /// Ask the holder of `task` to stop at its next checkpoint. Returns the lease that was
     /// flagged, or None when nothing holds the task.
+    /// [`Store::request_stop`] for a task that must be running: NotFound otherwise.
+    pub fn request_stop_running(&self, task: &str) -> Result<LeaseInfo, StateError> {
+        self.request_stop(task)?
+            .ok_or_else(|| StateError::NotFound {
+                what: "running task",
+                name: task.to_string(),
+                hint: "`shark state leases` lists the running tasks".into(),
+            })
+    }
+
     pub fn request_stop(&self, task: &str) -> Result<Option<LeaseInfo>, StateError> {
         self.tx(|tx| {
             let n = tx

@@ -1,9 +1,9 @@
-//! The state file: one SQLite database (WAL) holding connections, run history, leases and
-//! checkpoints. This module owns opening, validating and migrating it; one sub-module per
-//! record kind owns that kind's rows.
+//! The state file: one SQLite database (WAL) holding run history, leases, checkpoints and the
+//! rows of the layers above (connections, engines' tables). This module owns opening,
+//! validating and migrating it; one sub-module per core record kind owns that kind's rows.
+//! It imports nothing from `conn` or the engines.
 
 mod checkpoints;
-mod connections;
 mod error;
 mod leases;
 mod migrations;
@@ -12,11 +12,10 @@ mod runs;
 mod schema;
 
 pub use checkpoints::{Checkpoint, save as checkpoints_save};
-pub use connections::ConnRow;
 pub use error::StateError;
 pub use leases::{Holder, LEASE_STALE_AFTER, Lease, LeaseInfo};
 pub use migrations::LATEST as SCHEMA_VERSION;
-pub use runs::{RunHandle, RunRow, RunStatus};
+pub use runs::{LogLevel, LogLine, RunHandle, RunRow, RunStatus};
 pub use schema::Schema;
 
 use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
@@ -39,18 +38,21 @@ impl Store {
     /// Open (creating if needed) the state file at `path`, refusing files that are not SQLite,
     /// belong to another application, or were written by a newer shark.
     pub fn open(path: &Path) -> Result<Store, StateError> {
+        let io = |source| StateError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StateError::Io {
-                path: path.to_path_buf(),
-                source: e,
-            })?;
+            private::create_dirs(dir).map_err(io)?;
         }
+        private::create_file(path).map_err(io)?;
         check_header(path)?;
         let conn = raw_open(path)?;
         // ownership first: a foreign file must not even be switched to WAL
         check_owner(&conn, path)?;
         configure(&conn, path)?;
         migrations::migrate(&conn, path)?;
+        private::restrict_wal(path).map_err(io)?;
         Ok(Store {
             path: path.to_path_buf(),
             conn: Mutex::new(conn),
@@ -143,6 +145,66 @@ impl Store {
             tx.query_row("SELECT value FROM meta WHERE key = ?1", [key], |r| r.get(0))
                 .map_err(|e| StateError::sql(&self.path, e))
         })
+    }
+}
+
+/// Modes of what shark creates for the state file, whatever the umask: secrets are encrypted,
+/// but run logs, reports and connection endpoints are nobody else's business.
+mod private {
+    use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+    use std::path::{Path, PathBuf};
+
+    pub const DIR_MODE: u32 = 0o700;
+    pub const FILE_MODE: u32 = 0o600;
+
+    /// Create `dir` and its missing parents, each created one `0700` (existing ones are left
+    /// as they are).
+    pub fn create_dirs(dir: &Path) -> std::io::Result<()> {
+        let missing: Vec<PathBuf> = dir
+            .ancestors()
+            .take_while(|d| !d.as_os_str().is_empty() && !d.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(DIR_MODE)
+            .create(dir)?;
+        for d in missing.iter().rev() {
+            std::fs::set_permissions(d, std::fs::Permissions::from_mode(DIR_MODE))?;
+        }
+        Ok(())
+    }
+
+    /// Create the state file `0600` before SQLite opens it (SQLite would use 0644 & ~umask).
+    /// An existing file is left as it is.
+    pub fn create_file(path: &Path) -> std::io::Result<()> {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(FILE_MODE)
+            .open(path)
+        {
+            Ok(_) => std::fs::set_permissions(path, std::fs::Permissions::from_mode(FILE_MODE)),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The `-wal` and `-shm` files hold the same data as the file: `0600`.
+    pub fn restrict_wal(path: &Path) -> std::io::Result<()> {
+        for suffix in ["-wal", "-shm"] {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            let p = PathBuf::from(p);
+            match std::fs::set_permissions(&p, std::fs::Permissions::from_mode(FILE_MODE)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+                _ => {}
+            }
+        }
+        Ok(())
     }
 }
 

@@ -10,16 +10,29 @@ pub const MAX_LOG_LINES: i64 = 5000;
 /// Runs kept per command; the oldest are pruned when a new one starts.
 pub const MAX_RUNS_PER_COMMAND: i64 = 1000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How a run ended (or that it has not). Stored and serialized as the lowercase word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum RunStatus {
     Running,
     Ok,
     Problems,
     Failed,
     Interrupted,
+    /// Never stored: a `running` run whose process is gone from this host.
+    Crashed,
 }
 
 impl RunStatus {
+    pub const ALL: [RunStatus; 6] = [
+        RunStatus::Running,
+        RunStatus::Ok,
+        RunStatus::Problems,
+        RunStatus::Failed,
+        RunStatus::Interrupted,
+        RunStatus::Crashed,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             RunStatus::Running => "running",
@@ -27,8 +40,70 @@ impl RunStatus {
             RunStatus::Problems => "problems",
             RunStatus::Failed => "failed",
             RunStatus::Interrupted => "interrupted",
+            RunStatus::Crashed => "crashed",
         }
     }
+
+    pub fn parse(s: &str) -> Option<RunStatus> {
+        RunStatus::ALL.into_iter().find(|v| v.as_str() == s)
+    }
+}
+
+impl std::fmt::Display for RunStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Comparison with the stored word, for callers written when the status was a string.
+impl PartialEq<&str> for RunStatus {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// The level of a line in a run's log. Stored as the lowercase word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    Info,
+    Warn,
+    Error,
+}
+
+impl LogLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LogLevel::Info => "info",
+            LogLevel::Warn => "warn",
+            LogLevel::Error => "error",
+        }
+    }
+
+    /// The stored word; also the spellings earlier builds stored (`conn test` wrote its check
+    /// statuses: `ok`, `FAIL`).
+    pub fn parse(s: &str) -> Option<LogLevel> {
+        match s.to_ascii_lowercase().as_str() {
+            "info" | "ok" => Some(LogLevel::Info),
+            "warn" | "warning" => Some(LogLevel::Warn),
+            "error" | "fail" => Some(LogLevel::Error),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for LogLevel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+/// One line of a run's log.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct LogLine {
+    pub ts: String,
+    pub level: LogLevel,
+    pub message: String,
 }
 
 /// A run in progress.
@@ -46,13 +121,26 @@ pub struct RunRow {
     pub target: Option<String>,
     pub started_at: String,
     pub ended_at: Option<String>,
-    /// `running`, `ok`, `problems`, `failed`, `interrupted`, or `crashed` for a run whose
-    /// process died without finishing it.
-    pub status: String,
+    /// `crashed` for a run whose process died without finishing it.
+    pub status: RunStatus,
     pub exit_code: Option<i64>,
     pub summary: Option<serde_json::Value>,
     pub pid: i64,
     pub host: String,
+}
+
+impl RunRow {
+    /// Wall time of a finished run, in seconds.
+    pub fn duration_s(&self) -> Option<f64> {
+        let start = chrono::DateTime::parse_from_rfc3339(&self.started_at).ok()?;
+        let end = chrono::DateTime::parse_from_rfc3339(self.ended_at.as_deref()?).ok()?;
+        Some((end - start).num_milliseconds() as f64 / 1000.0)
+    }
+
+    /// The error line a failed run recorded in its summary.
+    pub fn error(&self) -> Option<&str> {
+        self.summary.as_ref().and_then(|s| s["error"].as_str())
+    }
 }
 
 impl Store {
@@ -99,12 +187,17 @@ impl Store {
     }
 
     /// Append a line to a run's log, keeping at most [`MAX_LOG_LINES`].
-    pub fn run_log(&self, run: &RunHandle, level: &str, message: &str) -> Result<(), StateError> {
+    pub fn run_log_at(
+        &self,
+        run: &RunHandle,
+        level: LogLevel,
+        message: &str,
+    ) -> Result<(), StateError> {
         let seq = run.seq.fetch_add(1, Ordering::Relaxed) + 1;
         self.with(|c| {
             c.execute(
                 "INSERT INTO run_logs(run_id, seq, ts, level, message) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![run.id, seq, now_rfc3339(), level, message],
+                params![run.id, seq, now_rfc3339(), level.as_str(), message],
             )
             .map_err(|e| StateError::sql(self.path(), e))?;
             if seq > MAX_LOG_LINES {
@@ -118,10 +211,20 @@ impl Store {
         })
     }
 
+    /// [`Store::run_log_at`] with the level as a word (`info`, `warn`, `error`), for engines
+    /// written before [`LogLevel`]; a word it does not know is logged as `info`. Prefer
+    /// `run_log_at`.
+    pub fn run_log(&self, run: &RunHandle, level: &str, message: &str) -> Result<(), StateError> {
+        self.run_log_at(
+            run,
+            LogLevel::parse(level).unwrap_or(LogLevel::Info),
+            message,
+        )
+    }
+
     /// Most recent runs first, optionally only of one command (prefix match on the command).
     pub fn runs(&self, command: Option<&str>, limit: i64) -> Result<Vec<RunRow>, StateError> {
-        let me = process::hostname();
-        self.with(|c| {
+        let raw = self.with(|c| {
             let mut st = c
                 .prepare(
                     "SELECT id, command, target, started_at, ended_at, status, exit_code, summary, pid, host
@@ -129,45 +232,183 @@ impl Store {
                      ORDER BY id DESC LIMIT ?2",
                 )
                 .map_err(|e| StateError::sql(self.path(), e))?;
-            let rows = st
-                .query_map(params![command, limit], |r| {
-                    let summary: Option<String> = r.get(7)?;
-                    let pid: i64 = r.get(8)?;
-                    let host: String = r.get(9)?;
-                    let mut status: String = r.get(5)?;
-                    if status == "running" && host == me && process::start_time(pid).is_none() {
-                        status = "crashed".into();
-                    }
-                    Ok(RunRow {
-                        id: r.get(0)?,
-                        command: r.get(1)?,
-                        target: r.get(2)?,
-                        started_at: r.get(3)?,
-                        ended_at: r.get(4)?,
-                        status,
-                        exit_code: r.get(6)?,
-                        summary: summary.and_then(|s| serde_json::from_str(&s).ok()),
-                        pid,
-                        host,
-                    })
-                })
+            st.query_map(params![command, limit], RawRun::read)
                 .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+                .map_err(|e| StateError::sql(self.path(), e))
+        })?;
+        let me = process::hostname();
+        raw.into_iter().map(|r| r.parse(self, &me)).collect()
+    }
+
+    /// One run, or NotFound.
+    pub fn run(&self, id: i64) -> Result<RunRow, StateError> {
+        let raw = self.with(|c| {
+            use rusqlite::OptionalExtension;
+            c.query_row(
+                "SELECT id, command, target, started_at, ended_at, status, exit_code, summary, pid, host
+                 FROM runs WHERE id = ?1",
+                [id],
+                RawRun::read,
+            )
+            .optional()
+            .map_err(|e| StateError::sql(self.path(), e))
+        })?;
+        let raw = raw.ok_or_else(|| StateError::NotFound {
+            what: "run",
+            name: id.to_string(),
+            hint: "`shark history` lists the recent runs".into(),
+        })?;
+        raw.parse(self, &process::hostname())
+    }
+
+    /// A run's log lines in order as (timestamp, level word, message), for callers written
+    /// before [`LogLine`]. Prefer [`Store::run_log_lines`].
+    pub fn run_logs(&self, run_id: i64) -> Result<Vec<(String, String, String)>, StateError> {
+        Ok(self
+            .run_log_lines(run_id)?
+            .into_iter()
+            .map(|l| (l.ts, l.level.as_str().to_string(), l.message))
+            .collect())
+    }
+
+    /// A run's log lines in order.
+    pub fn run_log_lines(&self, run_id: i64) -> Result<Vec<LogLine>, StateError> {
+        let raw: Vec<(i64, String, String, String)> = self.with(|c| {
+            let mut st = c
+                .prepare(
+                    "SELECT seq, ts, level, message FROM run_logs WHERE run_id = ?1 ORDER BY seq",
+                )
                 .map_err(|e| StateError::sql(self.path(), e))?;
-            Ok(rows)
+            st.query_map([run_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
+            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
+            .map_err(|e| StateError::sql(self.path(), e))
+        })?;
+        raw.into_iter()
+            .map(|(seq, ts, level, message)| {
+                let level = LogLevel::parse(&level).ok_or_else(|| StateError::Corrupt {
+                    path: self.path().to_path_buf(),
+                    detail: format!(
+                        "line {seq} of the log of run {run_id} has an unknown level '{level}'"
+                    ),
+                })?;
+                Ok(LogLine { ts, level, message })
+            })
+            .collect()
+    }
+}
+
+/// A run row as SQLite returned it, before its status and summary are parsed.
+struct RawRun {
+    row: RunRow,
+    status: String,
+    summary: Option<String>,
+}
+
+impl RawRun {
+    fn read(r: &rusqlite::Row<'_>) -> rusqlite::Result<RawRun> {
+        Ok(RawRun {
+            row: RunRow {
+                id: r.get(0)?,
+                command: r.get(1)?,
+                target: r.get(2)?,
+                started_at: r.get(3)?,
+                ended_at: r.get(4)?,
+                status: RunStatus::Running,
+                exit_code: r.get(6)?,
+                summary: None,
+                pid: r.get(8)?,
+                host: r.get(9)?,
+            },
+            status: r.get(5)?,
+            summary: r.get(7)?,
         })
     }
 
-    /// A run's log lines in order: (timestamp, level, message).
-    pub fn run_logs(&self, run_id: i64) -> Result<Vec<(String, String, String)>, StateError> {
-        self.with(|c| {
-            let mut st = c
-                .prepare("SELECT ts, level, message FROM run_logs WHERE run_id = ?1 ORDER BY seq")
-                .map_err(|e| StateError::sql(self.path(), e))?;
-            let rows = st
-                .query_map([run_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-                .map_err(|e| StateError::sql(self.path(), e))?;
-            Ok(rows)
-        })
+    /// An unknown status or an unreadable summary is an error naming the run, never a default.
+    fn parse(self, store: &Store, this_host: &str) -> Result<RunRow, StateError> {
+        let RawRun {
+            mut row,
+            status,
+            summary,
+        } = self;
+        let corrupt = |detail: String| StateError::Corrupt {
+            path: store.path().to_path_buf(),
+            detail,
+        };
+        row.status = match RunStatus::parse(&status) {
+            Some(RunStatus::Crashed) | None => {
+                return Err(corrupt(format!(
+                    "run {} has an unknown status '{status}'",
+                    row.id
+                )));
+            }
+            Some(s) => s,
+        };
+        if row.status == RunStatus::Running
+            && row.host == this_host
+            && process::start_time(row.pid).is_none()
+        {
+            row.status = RunStatus::Crashed;
+        }
+        row.summary = summary
+            .map(|s| {
+                serde_json::from_str(&s).map_err(|e| {
+                    corrupt(format!("the summary of run {} is not JSON ({e})", row.id))
+                })
+            })
+            .transpose()?;
+        Ok(row)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_levels_round_trip_and_bad_stored_values_are_errors() {
+        for s in RunStatus::ALL {
+            assert_eq!(RunStatus::parse(s.as_str()), Some(s));
+            assert_eq!(serde_json::to_value(s).unwrap(), s.as_str());
+        }
+        for l in [LogLevel::Info, LogLevel::Warn, LogLevel::Error] {
+            assert_eq!(LogLevel::parse(l.as_str()), Some(l));
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db")).unwrap();
+        let run = store.run_start("conn test", None).unwrap();
+        store.run_log_at(&run, LogLevel::Warn, "careful").unwrap();
+        store.run_log(&run, "error", "broken").unwrap();
+        store
+            .run_finish(&run, RunStatus::Problems, 1, &serde_json::json!({"n": 1}))
+            .unwrap();
+        let row = store.run(run.id).unwrap();
+        assert_eq!(row.status, RunStatus::Problems);
+        assert_eq!(row.summary, Some(serde_json::json!({"n": 1})));
+        let levels: Vec<LogLevel> = store
+            .run_log_lines(run.id)
+            .unwrap()
+            .iter()
+            .map(|l| l.level)
+            .collect();
+        assert_eq!(levels, [LogLevel::Warn, LogLevel::Error]);
+        let set = |sql: &str| {
+            store
+                .with(|c| {
+                    c.execute(sql, [])
+                        .map_err(|e| StateError::sql(store.path(), e))
+                })
+                .unwrap()
+        };
+        set("UPDATE runs SET summary = '{broken'");
+        let err = store.runs(None, 10).unwrap_err().to_string();
+        assert!(err.contains(&format!("summary of run {}", run.id)), "{err}");
+        set("UPDATE runs SET summary = NULL, status = 'weird'");
+        let err = store.run(run.id).unwrap_err().to_string();
+        assert!(err.contains("unknown status 'weird'"), "{err}");
+        set("UPDATE run_logs SET level = 'loud'");
+        assert!(store.run_log_lines(run.id).is_err());
     }
 }

@@ -58,16 +58,5 @@ async fn json(
     path: &str,
 ) -> Result<serde_json::Value, ConnError> {
     let resp = http::send(conn, with_auth(client.get(join(&conn.url, path)), conn)).await?;
-    let status = resp.status();
-    let body = resp.text().await.map_err(|e| http::transport(conn, e))?;
-    if !status.is_success() {
-        return Err(protocol(
-            conn,
-            format!(
-                "GET {path} answered HTTP {status}: {}",
-                http::first_line(&body)
-            ),
-        ));
-    }
-    serde_json::from_str(&body).map_err(|e| protocol(conn, format!("GET {path}: not JSON ({e})")))
+    http::json_body(conn, &format!("GET {path}"), resp).await
 }

@@ -1,7 +1,11 @@
 //! The HTTP client and error mapping shared by the REST-speaking probes.
 
 use super::{PROBE_TIMEOUT, auth_failed, protocol, scrub, unreachable};
+use crate::conn::redact::{self, Redactor};
 use crate::conn::{ConnError, Connection};
+
+/// Bytes of a successful answer a probe reads at most.
+pub const MAX_BODY: usize = 16 * 1024 * 1024;
 
 pub fn client() -> Result<reqwest::Client, ConnError> {
     reqwest::Client::builder()
@@ -29,13 +33,60 @@ pub async fn send(
     let resp = req.send().await.map_err(|e| transport(conn, e))?;
     let status = resp.status();
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
-        let body = resp.text().await.unwrap_or_default();
+        let body = redact::error_body(resp).await;
         return Err(auth_failed(
             conn,
-            scrub(conn, format!("HTTP {status}: {}", first_line(&body))),
+            format!("HTTP {status}: {}", excerpt(conn, &body)),
         ));
     }
     Ok(resp)
+}
+
+/// What an error message may quote of a server's answer: scrubbed, one line, capped.
+pub fn excerpt(conn: &Connection, body: &str) -> String {
+    Redactor::for_conn(conn).excerpt(body)
+}
+
+/// The body of a successful answer as text, at most [`MAX_BODY`] bytes (more is an error).
+pub async fn body(
+    conn: &Connection,
+    what: &str,
+    resp: reqwest::Response,
+) -> Result<String, ConnError> {
+    let (bytes, more) = redact::read_capped(resp, MAX_BODY)
+        .await
+        .map_err(|e| transport(conn, e))?;
+    if more {
+        return Err(protocol(
+            conn,
+            format!("{what}: the answer is larger than {} MiB", MAX_BODY >> 20),
+        ));
+    }
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A JSON answer of `what`; a non-2xx status or a body that is not JSON is a protocol error
+/// quoting a scrubbed excerpt.
+pub async fn json_body(
+    conn: &Connection,
+    what: &str,
+    resp: reqwest::Response,
+) -> Result<serde_json::Value, ConnError> {
+    let status = resp.status();
+    if !status.is_success() {
+        let body = redact::error_body(resp).await;
+        return Err(protocol(
+            conn,
+            format!("{what} answered HTTP {status}: {}", excerpt(conn, &body)),
+        ));
+    }
+    let body = body(conn, what, resp).await?;
+    serde_json::from_str(&body).map_err(|e| {
+        protocol(
+            conn,
+            format!("{what} did not return JSON ({e}): {}", excerpt(conn, &body)),
+        )
+    })
 }
 
 /// GET a JSON document; non-2xx is a protocol error.
@@ -45,28 +96,7 @@ pub async fn get_json(
     url: &str,
 ) -> Result<serde_json::Value, ConnError> {
     let resp = send(conn, with_auth(client.get(url), conn)).await?;
-    let status = resp.status();
-    let body = resp.text().await.map_err(|e| transport(conn, e))?;
-    if !status.is_success() {
-        return Err(protocol(
-            conn,
-            format!(
-                "GET {} answered HTTP {status}: {}",
-                path_of(url),
-                first_line(&body)
-            ),
-        ));
-    }
-    serde_json::from_str(&body).map_err(|e| {
-        protocol(
-            conn,
-            format!(
-                "GET {} did not return JSON ({e}): {}",
-                path_of(url),
-                first_line(&body)
-            ),
-        )
-    })
+    json_body(conn, &format!("GET {}", path_of(url)), resp).await
 }
 
 pub fn transport(conn: &Connection, e: reqwest::Error) -> ConnError {
@@ -83,15 +113,6 @@ pub fn transport(conn: &Connection, e: reqwest::Error) -> ConnError {
         unreachable(conn, reason)
     } else {
         protocol(conn, reason)
-    }
-}
-
-pub fn first_line(s: &str) -> String {
-    let line = s.lines().next().unwrap_or("").trim();
-    if line.len() > 200 {
-        format!("{}…", &line[..line.floor_char_boundary(200)])
-    } else {
-        line.to_string()
     }
 }
 

@@ -98,13 +98,8 @@ pub(crate) fn protocol(conn: &Connection, reason: impl Into<String>) -> ConnErro
     }
 }
 
-/// Remove a secret from text that a library may have echoed back.
+/// Remove the connection's secret (in every form it travels in) and URL userinfo from text a
+/// library or server may have echoed back.
 pub(crate) fn scrub(conn: &Connection, text: impl Into<String>) -> String {
-    let mut t = text.into();
-    if let Some(s) = &conn.secret
-        && !s.expose().is_empty()
-    {
-        t = t.replace(s.expose(), "***");
-    }
-    t
+    super::redact::Redactor::for_conn(conn).scrub(&text.into())
 }

@@ -7,6 +7,11 @@ use tokio::net::TcpStream;
 
 type Stream = BufReader<TcpStream>;
 
+/// Longest status/error line and bulk string the probe accepts: a server (or something that
+/// is not Redis) announcing more is refused instead of being allocated.
+const MAX_LINE: u64 = 64 * 1024;
+const MAX_BULK: i64 = 16 * 1024 * 1024;
+
 pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
     let u = url::Url::parse(&conn.url)
         .map_err(|e| ConnError::Invalid(format!("{}: {e}", conn.name)))?;
@@ -36,7 +41,7 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         args.push(pw.expose().to_string());
         match command(conn, &mut s, &args).await? {
             Reply::Simple(_) => {}
-            Reply::Error(e) => return Err(auth_failed(conn, e)),
+            Reply::Error(e) => return Err(auth_failed(conn, super::http::excerpt(conn, &e))),
             Reply::Bulk(_) => return Err(protocol(conn, "unexpected AUTH reply")),
         }
     }
@@ -49,14 +54,17 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
                 "the server requires a password; set it with --secret-stdin",
             ));
         }
-        other => return Err(protocol(conn, format!("PING answered {other:?}"))),
+        other => {
+            let other = super::http::excerpt(conn, &format!("{other:?}"));
+            return Err(protocol(conn, format!("PING answered {other}")));
+        }
     }
     let db = u.path().trim_start_matches('/');
     if !db.is_empty() {
         match command(conn, &mut s, &["SELECT".into(), db.into()]).await? {
             Reply::Error(e) => checks.push(Check::fail(
                 "database",
-                format!("SELECT {db}: {e}"),
+                format!("SELECT {db}: {}", super::http::excerpt(conn, &e)),
                 "use a database number the server has (databases in redis.conf)",
             )),
             _ => checks.push(Check::ok("database", format!("db {db}"))),
@@ -91,7 +99,17 @@ async fn command(conn: &Connection, s: &mut Stream, args: &[String]) -> Result<R
     let fut = async {
         s.get_mut().write_all(buf.as_bytes()).await.map_err(io)?;
         let mut line = String::new();
-        s.read_line(&mut line).await.map_err(io)?;
+        (&mut *s)
+            .take(MAX_LINE)
+            .read_line(&mut line)
+            .await
+            .map_err(io)?;
+        if !line.is_empty() && !line.ends_with('\n') && line.len() as u64 >= MAX_LINE {
+            return Err(protocol(
+                conn,
+                format!("a reply line is longer than {MAX_LINE} bytes"),
+            ));
+        }
         let line = line.trim_end().to_string();
         let (tag, rest) = line.split_at(line.len().min(1));
         Ok(match tag {
@@ -104,6 +122,11 @@ async fn command(conn: &Connection, s: &mut Stream, args: &[String]) -> Result<R
                     .map_err(|_| protocol(conn, "bad bulk length"))?;
                 if n < 0 {
                     Reply::Bulk(None)
+                } else if n > MAX_BULK {
+                    return Err(protocol(
+                        conn,
+                        format!("a bulk reply announces {n} bytes (more than {MAX_BULK})"),
+                    ));
                 } else {
                     let mut data = vec![0u8; n as usize + 2];
                     s.read_exact(&mut data).await.map_err(io)?;
@@ -117,7 +140,10 @@ async fn command(conn: &Connection, s: &mut Stream, args: &[String]) -> Result<R
                     conn,
                     format!(
                         "not a Redis reply: {}",
-                        line.chars().take(60).collect::<String>()
+                        super::http::excerpt(conn, &line)
+                            .chars()
+                            .take(60)
+                            .collect::<String>()
                     ),
                 ));
             }

@@ -20,7 +20,7 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         .await
         .map_err(|e| http::transport(conn, e))?;
     let status = resp.status().as_u16();
-    let body = resp.text().await.unwrap_or_default();
+    let body = http::excerpt(conn, &crate::conn::redact::error_body(resp).await);
     match status {
         200..=299 => Ok(Found {
             server: Some("Slack webhook".into()),
@@ -30,18 +30,12 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
             server: Some("Slack webhook".into()),
             checks: vec![Check::ok(
                 "webhook",
-                format!(
-                    "live (empty test payload refused: {})",
-                    http::first_line(&body)
-                ),
+                format!("live (empty test payload refused: {body})"),
             )],
         }),
         401 | 403 | 404 | 410 => Err(auth_failed(
             conn,
-            format!(
-                "webhook refused (HTTP {status}: {}); it was revoked or mistyped",
-                http::first_line(&body)
-            ),
+            format!("webhook refused (HTTP {status}: {body}); it was revoked or mistyped"),
         )),
         _ => Err(protocol(conn, format!("webhook answered HTTP {status}"))),
     }
