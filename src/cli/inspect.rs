@@ -354,6 +354,25 @@ fn print_report(ctx: &Ctx, r: &Report) {
         r.score,
         if r.partial { " · partial" } else { "" }
     ));
+    print_metrics(ctx, r);
+    print_health_and_findings(ctx, r);
+    ui.line(format!(
+        "\nanalysis ({}):\n{}",
+        if r.analysis.source == "llm" {
+            format!("AI, {}", r.analysis.model.as_deref().unwrap_or("?"))
+        } else {
+            "rule-based".into()
+        },
+        r.analysis.text
+    ));
+    if let Some(e) = &r.analysis.llm_error {
+        ui.line(format!("(AI analysis unavailable: {e})"));
+    }
+}
+
+/// Per-instance usage, targets and alerts of a report.
+fn print_metrics(ctx: &Ctx, r: &Report) {
+    let ui = &ctx.ui;
     if let Some(m) = &r.metrics {
         let mut t = Table::new(["INSTANCE", "CPU", "MEMORY", "LOAD5", "DISKS"]);
         for i in &m.instances {
@@ -380,6 +399,11 @@ fn print_report(ctx: &Ctx, r: &Report) {
             m.alerts.len()
         ));
     }
+}
+
+/// Dependency checks, vulnerability counts and rule findings of a report.
+fn print_health_and_findings(ctx: &Ctx, r: &Report) {
+    let ui = &ctx.ui;
     if !r.health.is_empty() {
         let mut t = Table::new(["DEPENDENCY", "KIND", "STATUS", "LATENCY", "MESSAGE"]);
         for h in &r.health {
@@ -414,18 +438,6 @@ fn print_report(ctx: &Ctx, r: &Report) {
             ]);
         }
         ui.print_table(&t);
-    }
-    ui.line(format!(
-        "\nanalysis ({}):\n{}",
-        if r.analysis.source == "llm" {
-            format!("AI, {}", r.analysis.model.as_deref().unwrap_or("?"))
-        } else {
-            "rule-based".into()
-        },
-        r.analysis.text
-    ));
-    if let Some(e) = &r.analysis.llm_error {
-        ui.line(format!("(AI analysis unavailable: {e})"));
     }
 }
 
