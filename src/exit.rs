@@ -38,7 +38,8 @@ impl ExitKind {
 /// Text for `--help` and the man page.
 pub const EXIT_CODES_HELP: &str = "Exit codes: 0 ok · 1 ran and found problems you asked to fail on \
 (failed checks, --fail-on, failed hosts) · 2 usage or configuration error · 3 cannot connect or \
-authenticate · 4 runtime failure (state saved) · 130 interrupted by Ctrl-C after a clean checkpoint";
+authenticate · 4 runtime failure (state saved) · 130 interrupted by Ctrl-C or SIGTERM after a clean checkpoint \
+(a second Ctrl-C exits at once)";
 
 /// Implemented by every engine error so the edge can pick the exit code.
 pub trait Classify {

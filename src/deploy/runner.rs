@@ -8,7 +8,7 @@ use super::ssh::ConnectOptions;
 use super::store::{DeployStore, ExecSummary, ResultRow};
 use super::{DeployError, ExecStatus, HostResult, HostStatus, Plan};
 use crate::cancel::Cancel;
-use crate::state::{RunHandle, Store};
+use crate::state::{LogLevel, RunHandle, Store};
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use tokio::task::JoinSet;
@@ -229,15 +229,15 @@ pub async fn execute(
 fn log_to_run(store: &Store, run: &RunHandle, ex: &Execution) {
     for h in &ex.results {
         let level = if h.status == HostStatus::Ok {
-            "info"
+            LogLevel::Info
         } else {
-            "warn"
+            LogLevel::Warn
         };
-        let _ = store.run_log(run, level, &h.line());
+        let _ = store.run_log_at(run, level, &h.line());
     }
-    let _ = store.run_log(
+    let _ = store.run_log_at(
         run,
-        "info",
+        LogLevel::Info,
         &format!(
             "plan {} execution {}: {}",
             ex.plan_id,
