@@ -258,16 +258,10 @@ impl<'a> DeployStore<'a> {
             String,
             String,
         );
-        let raw: Vec<Raw> = self.store.with(|c| {
-            let mut st = c
-                .prepare("SELECT name, address, port, user, key_file, groups, tags, vars FROM deploy_hosts ORDER BY name")
-                .map_err(self.sql())?;
-            st.query_map([], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(self.sql())
-        })?;
+        let raw: Vec<Raw> = self.store.rows(
+            "SELECT name, address, port, user, key_file, groups, tags, vars FROM deploy_hosts ORDER BY name",
+            [],
+        )?;
         raw.into_iter()
             .map(
                 |(name, address, port, user, key_file, groups, tags, vars)| {
@@ -406,27 +400,11 @@ impl<'a> DeployStore<'a> {
             String,
             Option<String>,
         );
-        let raw: Vec<Raw> = self.store.with(|c| {
-            let mut st = c
-                .prepare(
-                    "SELECT id, plan_id, run_id, started_at, ended_at, status, summary
+        let raw: Vec<Raw> = self.store.rows(
+            "SELECT id, plan_id, run_id, started_at, ended_at, status, summary
                      FROM deploy_execs WHERE plan_id = ?1 ORDER BY id DESC",
-                )
-                .map_err(self.sql())?;
-            st.query_map([plan_id], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(self.sql())
-        })?;
+            [plan_id],
+        )?;
         raw.into_iter()
             .map(
                 |(id, plan_id, run_id, started_at, ended_at, status, summary)| {
@@ -499,19 +477,11 @@ impl<'a> DeployStore<'a> {
             i64,
             bool,
         );
-        let raw: Vec<Raw> = self.store.with(|c| {
-            let mut st = c
-                .prepare(
-                    "SELECT host, batch, status, reason, exit_code, started_at, duration_ms, bytes, truncated
+        let raw: Vec<Raw> = self.store.rows(
+            "SELECT host, batch, status, reason, exit_code, started_at, duration_ms, bytes, truncated
                      FROM deploy_results WHERE exec_id = ?1 ORDER BY rowid",
-                )
-                .map_err(self.sql())?;
-            st.query_map([exec_id], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(self.sql())
-        })?;
+            [exec_id],
+        )?;
         raw.into_iter()
             .map(
                 |(
@@ -545,20 +515,12 @@ impl<'a> DeployStore<'a> {
 
     /// Output lines of an execution (optionally one host), host by host in order.
     pub fn output(&self, exec_id: i64, host: Option<&str>) -> Result<Vec<OutputLine>, DeployError> {
-        let raw: Vec<(String, String, String)> = self.store.with(|c| {
-            let mut st = c
-                .prepare(
-                    "SELECT o.host, o.stream, o.line FROM deploy_output o
+        let raw: Vec<(String, String, String)> = self.store.rows(
+            "SELECT o.host, o.stream, o.line FROM deploy_output o
                      JOIN deploy_results r ON r.exec_id = o.exec_id AND r.host = o.host
                      WHERE o.exec_id = ?1 AND (?2 IS NULL OR o.host = ?2) ORDER BY r.rowid, o.seq",
-                )
-                .map_err(self.sql())?;
-            st.query_map(params![exec_id, host], |r| {
-                Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(self.sql())
-        })?;
+            params![exec_id, host],
+        )?;
         raw.into_iter()
             .map(|(host, stream, line)| {
                 Ok(OutputLine {

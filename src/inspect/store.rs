@@ -110,26 +110,11 @@ impl<'a> Reports<'a> {
         limit: i64,
     ) -> Result<Vec<ReportSummary>, InspectError> {
         type Raw = (i64, String, String, String, i64, String);
-        let raw: Vec<Raw> = self.store.with(|c| {
-            let mut st = c
-                .prepare(
-                    "SELECT id, created_at, period, verdict, score, body FROM reports
+        let raw: Vec<Raw> = self.store.rows(
+            "SELECT id, created_at, period, verdict, score, body FROM reports
                      WHERE (?1 IS NULL OR period = ?1) ORDER BY id DESC LIMIT ?2",
-                )
-                .map_err(self.sql())?;
-            st.query_map(params![period, limit], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                ))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(self.sql())
-        })?;
+            params![period, limit],
+        )?;
         raw.into_iter()
             .map(|(id, created_at, period, verdict, score, body)| {
                 let b: ListedBody = serde_json::from_str(&body).map_err(|e| damaged(id, e))?;

@@ -73,6 +73,20 @@ impl Store {
         f(&conn)
     }
 
+    /// Every row of `sql` as a tuple of column values (or any `TryFrom<&Row>`), the one way
+    /// the stores read lists: `let v: Vec<(i64, String)> = store.rows("SELECT ..", [x])?`.
+    pub fn rows<T>(&self, sql: &str, params: impl rusqlite::Params) -> Result<Vec<T>, StateError>
+    where
+        T: for<'r> TryFrom<&'r rusqlite::Row<'r>, Error = rusqlite::Error>,
+    {
+        self.with(|c| {
+            let mut st = c.prepare(sql).map_err(|e| StateError::sql(&self.path, e))?;
+            st.query_map(params, |r| T::try_from(r))
+                .and_then(|it| it.collect())
+                .map_err(|e| StateError::sql(&self.path, e))
+        })
+    }
+
     /// Run `f` inside one IMMEDIATE transaction: everything it writes commits together or not
     /// at all. A checkpoint and the progress it describes must be written through one call.
     pub fn tx<R>(

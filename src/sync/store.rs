@@ -258,14 +258,10 @@ impl<'a> SyncStore<'a> {
 
     /// Every task, by name.
     pub fn tasks(&self) -> Result<Vec<TaskRow>, SyncError> {
-        let raw: Vec<(String, String, String)> = self.0.with(|c| {
-            let mut st = c
-                .prepare("SELECT name, spec, created_at FROM sync_tasks ORDER BY name")
-                .map_err(|e| self.sql(e))?;
-            st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
-                .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-                .map_err(|e| self.sql(e))
-        })?;
+        let raw: Vec<(String, String, String)> = self.0.rows(
+            "SELECT name, spec, created_at FROM sync_tasks ORDER BY name",
+            [],
+        )?;
         raw.into_iter()
             .map(|(name, spec, created_at)| {
                 Ok(TaskRow {
@@ -330,24 +326,10 @@ impl<'a> SyncStore<'a> {
             Option<String>,
             String,
         );
-        let raw: Vec<Raw> = self.0.with(|c| {
-            let mut st = c
-                .prepare("SELECT unit, phase, last_key, rows_done, rows_total, note, updated_at FROM sync_units WHERE task = ?1 ORDER BY unit")
-                .map_err(|e| self.sql(e))?;
-            st.query_map([task], |r| {
-                Ok((
-                    r.get(0)?,
-                    r.get(1)?,
-                    r.get(2)?,
-                    r.get(3)?,
-                    r.get(4)?,
-                    r.get(5)?,
-                    r.get(6)?,
-                ))
-            })
-            .and_then(|it| it.collect::<Result<Vec<_>, _>>())
-            .map_err(|e| self.sql(e))
-        })?;
+        let raw: Vec<Raw> = self.0.rows(
+            "SELECT unit, phase, last_key, rows_done, rows_total, note, updated_at FROM sync_units WHERE task = ?1 ORDER BY unit",
+            [task],
+        )?;
         let unreadable = |unit: &str, column: &str, detail: String| SyncError::Unreadable {
             task: task.into(),
             what: format!("sync_units.{column} of unit {unit}"),
