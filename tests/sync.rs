@@ -734,3 +734,222 @@ fn sync_stop_ends_a_blocked_run_with_exit_0_and_an_info_line() {
     assert!(stderr.contains("t: stopped by request"), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+/// Text in latin1 (MySQL's cp1252), gbk and cp1251, BINARY(n) with trailing zero bytes and YEAR
+/// 0000, as the copy reads them.
+fn check_edge(d: &Document, l1: &str, gb: &str, cy: &str, bn: &[u8], yr: i32) {
+    assert_eq!(d.get_str("l1").unwrap(), l1, "latin1: {d}");
+    assert_eq!(d.get_str("lb").unwrap(), l1, "latin1_bin: {d}");
+    assert_eq!(d.get_str("gb").unwrap(), gb, "gbk: {d}");
+    assert_eq!(d.get_str("cy").unwrap(), cy, "cp1251: {d}");
+    assert_eq!(d.get_binary_generic("bn").unwrap(), bn, "BINARY(4): {d}");
+    assert_eq!(d.get_i32("yr").unwrap(), yr, "YEAR: {d}");
+    assert_eq!(
+        d.get_binary_generic("vb").unwrap(),
+        &vec![0xE9, 0x00],
+        "VARBINARY stays bytes: {d}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn charsets_binary_pad_and_year_zero_equal_through_copy_and_binlog_updates() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_edge");
+    fresh_db(db).await;
+    let row = |id: u32, l1: &str, gb: &str, cy: &str, bn: &str, yr: &str| {
+        format!(
+            "INSERT INTO {db}.edge VALUES ({id}, '{l1}', '{l1}', '{gb}', '{cy}', X'{bn}', {yr}, X'E900')"
+        )
+    };
+    sql(&[
+        &format!(
+            "CREATE TABLE {db}.edge (id INT PRIMARY KEY, l1 VARCHAR(30) CHARACTER SET latin1,
+             lb CHAR(30) CHARACTER SET latin1 COLLATE latin1_bin, gb VARCHAR(30) CHARACTER SET gbk,
+             cy TEXT CHARACTER SET cp1251, bn BINARY(4), yr YEAR, vb VARBINARY(4)) CHARACTER SET utf8mb4"
+        ),
+        &row(1, "café € ‰ Ÿ", "鲨鱼 中文", "Щука, привет", "7A000000", "'0000'"),
+        &row(2, "plain", "plain", "plain", "01020304", "2024"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "edge").await;
+    check_edge(
+        &all[0],
+        "café € ‰ Ÿ",
+        "鲨鱼 中文",
+        "Щука, привет",
+        &[0x7A, 0, 0, 0],
+        0,
+    );
+    check_edge(&all[1], "plain", "plain", "plain", &[1, 2, 3, 4], 2024);
+    // every edge value again through the binlog: updates of both rows and an insert
+    sql(&[
+        &format!(
+            "UPDATE {db}.edge SET l1 = 'naïve ü ß', lb = 'naïve ü ß', gb = '数据库', cy = 'Ёж',
+             bn = X'00000000', yr = 2155 WHERE id = 1"
+        ),
+        &format!(
+            "UPDATE {db}.edge SET l1 = 'café € ‰ Ÿ', lb = 'café € ‰ Ÿ', gb = '鲨鱼 中文',
+             cy = 'Щука, привет', bn = X'7A000000', yr = '0000' WHERE id = 2"
+        ),
+        &row(3, "Ærø", "汉字", "Юг", "00FF0000", "'0000'"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "edge").await;
+    assert_eq!(all.len(), 3);
+    check_edge(&all[0], "naïve ü ß", "数据库", "Ёж", &[0, 0, 0, 0], 2155);
+    check_edge(
+        &all[1],
+        "café € ‰ Ÿ",
+        "鲨鱼 中文",
+        "Щука, привет",
+        &[0x7A, 0, 0, 0],
+        0,
+    );
+    check_edge(&all[2], "Ærø", "汉字", "Юг", &[0, 0xFF, 0, 0], 0);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn truncate_without_table_and_quoted_qualified_names_through_the_binlog() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_ddl");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.plain (id INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO {db}.plain VALUES (1, 1), (2, 2)"),
+        &format!("CREATE TABLE `{db}`.`we``ird` (id INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO `{db}`.`we``ird` VALUES (1, 1), (2, 2)"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_eq!(docs(db, "plain").await.len(), 2);
+    assert_eq!(docs(db, "we`ird").await.len(), 2);
+    sql(&[
+        &format!("USE {db}"),
+        "INSERT INTO plain VALUES (3, 3)",
+        // TRUNCATE without TABLE, the table named relative to the session's database
+        "TRUNCATE plain",
+        "INSERT INTO plain VALUES (9, 9)",
+        // a backticked name with a doubled backtick, qualified
+        &format!("ALTER TABLE `{db}`.`we``ird` ADD COLUMN w INT NOT NULL DEFAULT 5"),
+        "INSERT INTO `we``ird` VALUES (3, 3, 6)",
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let plain = docs(db, "plain").await;
+    assert_eq!(plain.len(), 1, "TRUNCATE emptied the collection: {plain:?}");
+    assert_eq!(plain[0].get_i32("v").unwrap(), 9);
+    let weird = docs(db, "we`ird").await;
+    assert_eq!(weird.len(), 3, "{weird:?}");
+    assert_eq!(weird[0].get_i32("w").unwrap(), 5, "recopied after ALTER");
+    assert_eq!(weird[2].get_i32("w").unwrap(), 6);
+    verify_ok(&e);
+    sql(&[&format!("TRUNCATE TABLE {db} . `we``ird`")]).await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_eq!(docs(db, "we`ird").await.len(), 0);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_column_named_id_maps_the_same_in_copy_and_cdc() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_idcol");
+    fresh_db(db).await;
+    sql(&[
+        // `_id` is not the key: it is kept as `_id_`, the document `_id` is `id`
+        &format!("CREATE TABLE {db}.other (id INT PRIMARY KEY, `_id` VARCHAR(10), v INT)"),
+        &format!("INSERT INTO {db}.other VALUES (1, 'a', 1), (2, 'b', 2)"),
+        // `_id` is the key: it is the document `_id`
+        &format!("CREATE TABLE {db}.keyed (`_id` INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO {db}.keyed VALUES (1, 1), (2, 2)"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let check = |other: &[Document], keyed: &[Document]| {
+        for (i, d) in other.iter().enumerate() {
+            assert_eq!(d.get_i32("_id").unwrap(), i as i32 + 1, "{d}");
+            assert_eq!(d.get_i32("id").unwrap(), i as i32 + 1, "{d}");
+            assert!(d.get_str("_id_").is_ok(), "{d}");
+        }
+        for (i, d) in keyed.iter().enumerate() {
+            assert_eq!(d.get_i32("_id").unwrap(), i as i32 + 1, "{d}");
+            assert!(d.get("_id_").is_none(), "{d}");
+        }
+    };
+    check(&docs(db, "other").await, &docs(db, "keyed").await);
+    sql(&[
+        &format!("UPDATE {db}.other SET `_id` = 'changed' WHERE id = 1"),
+        &format!("INSERT INTO {db}.other VALUES (3, 'c', 3)"),
+        &format!("UPDATE {db}.keyed SET v = 10 WHERE `_id` = 1"),
+        &format!("UPDATE {db}.keyed SET `_id` = 3 WHERE `_id` = 2"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let (other, keyed) = (docs(db, "other").await, docs(db, "keyed").await);
+    assert_eq!(other.len(), 3);
+    assert_eq!(other[0].get_str("_id_").unwrap(), "changed");
+    assert_eq!(other[2].get_str("_id_").unwrap(), "c");
+    assert_eq!(keyed.len(), 2);
+    assert_eq!(keyed[0].get_i32("v").unwrap(), 10);
+    assert_eq!(keyed[1].get_i32("_id").unwrap(), 3);
+    check(&other, &[]);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn time_precision_us_keeps_microseconds_through_copy_and_cdc() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_us");
+    fresh_db(db).await;
+    sql(&[
+        "SET time_zone = '+00:00'",
+        &format!(
+            "CREATE TABLE {db}.t (id INT PRIMARY KEY, dt6 DATETIME(6), ts6 TIMESTAMP(6) NULL,
+             dt DATETIME, d DATE, z DATETIME(6))"
+        ),
+        &format!(
+            "INSERT INTO {db}.t VALUES (1, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09.654321',
+             '2024-05-06 07:08:09', '2024-02-29', NULL)"
+        ),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &["--time-precision", "us"]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let check = |d: &Document| {
+        assert_eq!(d.get_i64("dt6").unwrap(), 1_714_979_289_123_456, "{d}");
+        assert_eq!(d.get_i64("ts6").unwrap(), 1_714_979_289_654_321, "{d}");
+        assert_eq!(d.get_i64("dt").unwrap(), 1_714_979_289_000_000, "{d}");
+        assert_eq!(
+            d.get_datetime("d").unwrap().timestamp_millis(),
+            1709164800000,
+            "DATE stays a Date: {d}"
+        );
+    };
+    check(&docs(db, "t").await[0]);
+    sql(&[
+        "SET time_zone = '+00:00'",
+        &format!(
+            "INSERT INTO {db}.t VALUES (2, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09.654321',
+             '2024-05-06 07:08:09', '2024-02-29', '1969-12-31 23:59:59.999999')"
+        ),
+        &format!("UPDATE {db}.t SET z = '2000-01-01 00:00:00.000001' WHERE id = 1"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "t").await;
+    for d in &all {
+        check(d);
+    }
+    assert_eq!(all[0].get_i64("z").unwrap(), 946_684_800_000_001);
+    assert_eq!(all[1].get_i64("z").unwrap(), -1);
+    verify_ok(&e);
+}
