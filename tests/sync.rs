@@ -850,9 +850,21 @@ async fn truncate_without_table_and_quoted_qualified_names_through_the_binlog() 
     assert_eq!(weird[0].get_i32("w").unwrap(), 5, "recopied after ALTER");
     assert_eq!(weird[2].get_i32("w").unwrap(), 6);
     verify_ok(&e);
-    sql(&[&format!("TRUNCATE TABLE {db} . `we``ird`")]).await;
+    sql(&[
+        &format!("TRUNCATE TABLE {db} . `we``ird`"),
+        // ALTER TABLE ... RENAME TO is a rename: the new name gets its copy
+        &format!(
+            "ALTER TABLE {db}.plain ADD COLUMN n INT NOT NULL DEFAULT 7, RENAME TO {db}.`pl``2`"
+        ),
+        &format!("INSERT INTO {db}.`pl``2` VALUES (10, 10, 8)"),
+    ])
+    .await;
     e.expect(0, &["sync", "run", "t", "--once"], None);
     assert_eq!(docs(db, "we`ird").await.len(), 0);
+    let renamed = docs(db, "pl`2").await;
+    assert_eq!(renamed.len(), 2, "{renamed:?}");
+    assert_eq!(renamed[0].get_i32("n").unwrap(), 7);
+    assert_eq!(renamed[1].get_i32("n").unwrap(), 8);
     verify_ok(&e);
 }
 

@@ -342,6 +342,25 @@ fn rename_list(mut s: &str, default_db: &str) -> Vec<((String, String), (String,
     out
 }
 
+/// The new name of `ALTER TABLE t ..., RENAME [TO|AS] new` (not RENAME COLUMN/INDEX/KEY).
+fn alter_rename(clauses: &str, default_db: &str) -> Option<(String, String)> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?:^|,)\s*RENAME\s+(?:(?:TO|AS)\s+)?").expect("valid regex")
+    });
+    re.find_iter(clauses).find_map(|m| {
+        let rest = &clauses[m.end()..];
+        let bare_word = take_ident(rest)
+            .filter(|_| !rest.trim_start().starts_with('`'))
+            .map(|(w, _)| w.to_ascii_uppercase());
+        if matches!(bare_word.as_deref(), Some("COLUMN" | "INDEX" | "KEY")) {
+            return None;
+        }
+        take_name(rest, default_db).map(|(n, _)| n)
+    })
+}
+
 /// Recognise the DDL that matters for sync: CREATE/ALTER/DROP/RENAME TABLE and TRUNCATE
 /// [TABLE], with names bare, backticked (`` `a``b` ``) or qualified (`db.t`).
 pub fn parse_ddl(sql: &str, default_db: &str) -> Ddl {
@@ -362,12 +381,15 @@ pub fn parse_ddl(sql: &str, default_db: &str) -> Ddl {
         .map(|m| m.as_str().to_ascii_uppercase())
         .unwrap_or_default();
     let rest = c.get(3).map(|m| m.as_str()).unwrap_or("");
-    let Some((first, _)) = take_name(rest, default_db) else {
+    let Some((first, after)) = take_name(rest, default_db) else {
         return Ddl::Other;
     };
     match verb.as_str() {
         "CREATE" => Ddl::Create(first.0, first.1),
-        "ALTER" => Ddl::Alter(first.0, first.1),
+        "ALTER" => match alter_rename(after, default_db) {
+            Some(to) => Ddl::Rename(vec![(first, to)]),
+            None => Ddl::Alter(first.0, first.1),
+        },
         "TRUNCATE" => Ddl::Truncate(first.0, first.1),
         "DROP" => Ddl::Drop(name_list(rest, default_db)),
         "RENAME" => Ddl::Rename(rename_list(rest, default_db)),
@@ -464,6 +486,21 @@ mod tests {
                 (("d".into(), "a to b".into()), ("d".into(), "c".into())),
                 (("x".into(), "y".into()), ("x".into(), "z".into()))
             ])
+        );
+        assert_eq!(
+            parse_ddl("ALTER TABLE a ADD x INT, RENAME TO `b``c`", "d"),
+            Ddl::Rename(vec![(("d".into(), "a".into()), ("d".into(), "b`c".into()))])
+        );
+        assert_eq!(
+            parse_ddl("ALTER TABLE a RENAME d2.b", "d"),
+            Ddl::Rename(vec![(("d".into(), "a".into()), ("d2".into(), "b".into()))])
+        );
+        assert_eq!(
+            parse_ddl(
+                "ALTER TABLE a RENAME COLUMN x TO y, RENAME INDEX i TO j",
+                "d"
+            ),
+            Ddl::Alter("d".into(), "a".into())
         );
         assert_eq!(parse_ddl("TRUNCATE", "d"), Ddl::Other);
         assert_eq!(parse_ddl("DROP DATABASE x", "d"), Ddl::Other);
