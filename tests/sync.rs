@@ -965,3 +965,56 @@ async fn time_precision_us_keeps_microseconds_through_copy_and_cdc() {
     assert_eq!(all[1].get_i64("z").unwrap(), -1);
     verify_ok(&e);
 }
+
+/// Every column of `a` and `b` but the key equal (`b` came through the binlog, `a` through the
+/// copy).
+fn same_values(a: &Document, b: &Document) {
+    for (k, v) in a {
+        if k != "_id" && k != "id" {
+            assert_eq!(b.get(k), Some(v), "field {k}: copy {a} vs binlog {b}");
+        }
+    }
+    assert_eq!(a.len(), b.len(), "copy {a} vs binlog {b}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edge_values_copied_equal_the_same_values_through_the_binlog() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_same");
+    fresh_db(db).await;
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        "SET time_zone = '+00:00'",
+        &format!(
+            "CREATE TABLE {db}.v (id INT PRIMARY KEY, b1 BIT(1), b64 BIT(64), ti TINYINT(1), mu MEDIUMINT UNSIGNED,
+             iu INT UNSIGNED, f FLOAT, dbl DOUBLE, dn DECIMAL(10,0), dneg DECIMAL(8,3), t6 TIME(6), t0 TIME,
+             ts0 TIMESTAMP NULL, dt3 DATETIME(3), d DATE, y YEAR, c CHAR(6), vc VARCHAR(10), bn BINARY(3),
+             bn0 BINARY(2), en ENUM('a','b'), st SET('x','y'), txt TEXT CHARACTER SET latin1, js JSON,
+             u8 VARCHAR(10) CHARACTER SET utf8mb3, zf INT(5) ZEROFILL) CHARACTER SET utf8mb4"
+        ),
+        &format!(
+            "INSERT INTO {db}.v VALUES
+             (1, b'1', b'1111111111111111111111111111111111111111111111111111111111111111', 1, 16777215,
+              4294967295, 3.4028234e38, -1.7976931348623157e308, 9999999999, -12345.678, '-838:59:59.999999', '00:00:00',
+              '1970-01-01 00:00:01', '9999-12-31 23:59:59.999', '1000-01-01', 1901, 'ab  ', 'ab  ', X'000000',
+              X'0000', '', '', 'ÿ\\\\\\'', '[]', 'ȧ€', 42),
+             (2, b'0', b'0', -1, 0, 0, -0.0, 1e-300, -1, 0.001, '838:59:59', '12:34:56', NULL,
+              '0000-00-00 00:00:00.000', '0000-00-00', 0, '', '', X'00FF', X'FF00', 'b', 'x,y', '', '{{\"a\":{{}}}}', '', 0)"
+        ),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        &format!("INSERT INTO {db}.v SELECT id + 100, b1, b64, ti, mu, iu, f, dbl, dn, dneg, t6, t0, ts0, dt3, d, y, c, vc, bn, bn0, en, st, txt, js, u8, zf FROM {db}.v"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "v").await;
+    assert_eq!(all.len(), 4);
+    same_values(&all[0], &all[2]);
+    same_values(&all[1], &all[3]);
+    verify_ok(&e);
+}
