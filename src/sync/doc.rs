@@ -299,4 +299,43 @@ mod tests {
             Bson::Document(doc! {SOURCE_ID_FIELD: 7, "id": 1})
         );
     }
+
+    #[test]
+    fn binlog_text_reads_by_the_table_map_charset_else_the_schema() {
+        use crate::sync::schema::Column;
+        let s = TableSchema {
+            db: "d".into(),
+            table: "t".into(),
+            columns: vec![Column {
+                name: "l".into(),
+                ty: ColType::Text,
+                charset: Charset::from_name("latin1"),
+            }],
+            key: vec![],
+            time: Default::default(),
+        };
+        let v = || vec![Value::Bytes(vec![0xe9])];
+        let img = |charset| {
+            [ImageCol {
+                name: "l".into(),
+                charset,
+            }]
+        };
+        // no FULL metadata: the schema's latin1
+        assert_eq!(
+            row_doc(&s, Some(&img(None)), v(), Origin::Binlog),
+            doc! {"l": "é"}
+        );
+        assert_eq!(row_doc(&s, None, v(), Origin::Binlog), doc! {"l": "é"});
+        // the TABLE_MAP's charset wins (cp1251_general_ci)
+        assert_eq!(
+            row_doc(
+                &s,
+                Some(&img(Charset::from_collation_id(51))),
+                v(),
+                Origin::Binlog
+            ),
+            doc! {"l": "й"}
+        );
+    }
 }
