@@ -935,6 +935,9 @@ async fn time_precision_us_keeps_microseconds_through_copy_and_cdc() {
     .await;
     let e = Env::new();
     setup(&e, db, &["--time-precision", "us"]);
+    let (shown, _) = e.expect(0, &["sync", "show", "t", "-o", "json"], None);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["spec"]["time_precision"], "us", "{shown}");
     e.expect(0, &["sync", "run", "t", "--once"], None);
     let check = |d: &Document| {
         assert_eq!(d.get_i64("dt6").unwrap(), 1_714_979_289_123_456, "{d}");
