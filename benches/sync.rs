@@ -520,7 +520,7 @@ async fn main() -> Res<()> {
         t0,
         &format!("generated {DB}.{TABLE}: {rows} rows in {gen_secs:.1}s"),
     );
-    let schema = schema::load(&mut root_conn, DB, TABLE)
+    let schema = schema::load(&mut root_conn, DB, TABLE, Default::default())
         .await?
         .ok_or("generated table not found")?;
 

@@ -3510,7 +3510,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__create)
-            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3550,6 +3550,10 @@ _shark() {
                     ;;
                 --server-id)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --time-precision)
+                    COMPREPLY=($(compgen -W "ms us" -- "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -499,6 +499,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --batch-bytes 'Bytes per full-copy batch (approximate)'
             cand --parallel 'Tables copied at once'
             cand --server-id 'Replica server id for reading the binlog (default: derived from the task name)'
+            cand --time-precision 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'

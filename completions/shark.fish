@@ -303,6 +303,8 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-bytes -d 'Bytes per full-copy batch (approximate)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Tables copied at once' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l time-precision -d 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch' -r -f -a "ms\t'BSON Date, millisecond precision'
+us\t'Int64 microseconds since the Unix epoch (UTC): DATETIME(6)/TIMESTAMP(6) exactly'"
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''

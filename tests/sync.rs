@@ -734,3 +734,290 @@ fn sync_stop_ends_a_blocked_run_with_exit_0_and_an_info_line() {
     assert!(stderr.contains("t: stopped by request"), "{stderr}");
     assert!(!stderr.contains("error"), "{stderr}");
 }
+
+/// Text in latin1 (MySQL's cp1252), gbk and cp1251, BINARY(n) with trailing zero bytes and YEAR
+/// 0000, as the copy reads them.
+fn check_edge(d: &Document, l1: &str, gb: &str, cy: &str, bn: &[u8], yr: i32) {
+    assert_eq!(d.get_str("l1").unwrap(), l1, "latin1: {d}");
+    assert_eq!(d.get_str("lb").unwrap(), l1, "latin1_bin: {d}");
+    assert_eq!(d.get_str("gb").unwrap(), gb, "gbk: {d}");
+    assert_eq!(d.get_str("cy").unwrap(), cy, "cp1251: {d}");
+    assert_eq!(d.get_binary_generic("bn").unwrap(), bn, "BINARY(4): {d}");
+    assert_eq!(d.get_i32("yr").unwrap(), yr, "YEAR: {d}");
+    assert_eq!(
+        d.get_binary_generic("vb").unwrap(),
+        &vec![0xE9, 0x00],
+        "VARBINARY stays bytes: {d}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn charsets_binary_pad_and_year_zero_equal_through_copy_and_binlog_updates() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_edge");
+    fresh_db(db).await;
+    let row = |id: u32, l1: &str, gb: &str, cy: &str, bn: &str, yr: &str| {
+        format!(
+            "INSERT INTO {db}.edge VALUES ({id}, '{l1}', '{l1}', '{gb}', '{cy}', X'{bn}', {yr}, X'E900')"
+        )
+    };
+    sql(&[
+        &format!(
+            "CREATE TABLE {db}.edge (id INT PRIMARY KEY, l1 VARCHAR(30) CHARACTER SET latin1,
+             lb CHAR(30) CHARACTER SET latin1 COLLATE latin1_bin, gb VARCHAR(30) CHARACTER SET gbk,
+             cy TEXT CHARACTER SET cp1251, bn BINARY(4), yr YEAR, vb VARBINARY(4)) CHARACTER SET utf8mb4"
+        ),
+        &row(1, "café € ‰ Ÿ", "鲨鱼 中文", "Щука, привет", "7A000000", "'0000'"),
+        &row(2, "plain", "plain", "plain", "01020304", "2024"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "edge").await;
+    check_edge(
+        &all[0],
+        "café € ‰ Ÿ",
+        "鲨鱼 中文",
+        "Щука, привет",
+        &[0x7A, 0, 0, 0],
+        0,
+    );
+    check_edge(&all[1], "plain", "plain", "plain", &[1, 2, 3, 4], 2024);
+    // every edge value again through the binlog: updates of both rows and an insert
+    sql(&[
+        &format!(
+            "UPDATE {db}.edge SET l1 = 'naïve ü ß', lb = 'naïve ü ß', gb = '数据库', cy = 'Ёж',
+             bn = X'00000000', yr = 2155 WHERE id = 1"
+        ),
+        &format!(
+            "UPDATE {db}.edge SET l1 = 'café € ‰ Ÿ', lb = 'café € ‰ Ÿ', gb = '鲨鱼 中文',
+             cy = 'Щука, привет', bn = X'7A000000', yr = '0000' WHERE id = 2"
+        ),
+        &row(3, "Ærø", "汉字", "Юг", "00FF0000", "'0000'"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "edge").await;
+    assert_eq!(all.len(), 3);
+    check_edge(&all[0], "naïve ü ß", "数据库", "Ёж", &[0, 0, 0, 0], 2155);
+    check_edge(
+        &all[1],
+        "café € ‰ Ÿ",
+        "鲨鱼 中文",
+        "Щука, привет",
+        &[0x7A, 0, 0, 0],
+        0,
+    );
+    check_edge(&all[2], "Ærø", "汉字", "Юг", &[0, 0xFF, 0, 0], 0);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn truncate_without_table_and_quoted_qualified_names_through_the_binlog() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_ddl");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.plain (id INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO {db}.plain VALUES (1, 1), (2, 2)"),
+        &format!("CREATE TABLE `{db}`.`we``ird` (id INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO `{db}`.`we``ird` VALUES (1, 1), (2, 2)"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_eq!(docs(db, "plain").await.len(), 2);
+    assert_eq!(docs(db, "we`ird").await.len(), 2);
+    sql(&[
+        &format!("USE {db}"),
+        "INSERT INTO plain VALUES (3, 3)",
+        // TRUNCATE without TABLE, the table named relative to the session's database
+        "TRUNCATE plain",
+        "INSERT INTO plain VALUES (9, 9)",
+        // a backticked name with a doubled backtick, qualified
+        &format!("ALTER TABLE `{db}`.`we``ird` ADD COLUMN w INT NOT NULL DEFAULT 5"),
+        "INSERT INTO `we``ird` VALUES (3, 3, 6)",
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let plain = docs(db, "plain").await;
+    assert_eq!(plain.len(), 1, "TRUNCATE emptied the collection: {plain:?}");
+    assert_eq!(plain[0].get_i32("v").unwrap(), 9);
+    let weird = docs(db, "we`ird").await;
+    assert_eq!(weird.len(), 3, "{weird:?}");
+    assert_eq!(weird[0].get_i32("w").unwrap(), 5, "recopied after ALTER");
+    assert_eq!(weird[2].get_i32("w").unwrap(), 6);
+    verify_ok(&e);
+    sql(&[
+        &format!("TRUNCATE TABLE {db} . `we``ird`"),
+        // ALTER TABLE ... RENAME TO is a rename: the new name gets its copy
+        &format!(
+            "ALTER TABLE {db}.plain ADD COLUMN n INT NOT NULL DEFAULT 7, RENAME TO {db}.`pl``2`"
+        ),
+        &format!("INSERT INTO {db}.`pl``2` VALUES (10, 10, 8)"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_eq!(docs(db, "we`ird").await.len(), 0);
+    let renamed = docs(db, "pl`2").await;
+    assert_eq!(renamed.len(), 2, "{renamed:?}");
+    assert_eq!(renamed[0].get_i32("n").unwrap(), 7);
+    assert_eq!(renamed[1].get_i32("n").unwrap(), 8);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_column_named_id_maps_the_same_in_copy_and_cdc() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_idcol");
+    fresh_db(db).await;
+    sql(&[
+        // `_id` is not the key: it is kept as `_id_`, the document `_id` is `id`
+        &format!("CREATE TABLE {db}.other (id INT PRIMARY KEY, `_id` VARCHAR(10), v INT)"),
+        &format!("INSERT INTO {db}.other VALUES (1, 'a', 1), (2, 'b', 2)"),
+        // `_id` is the key: it is the document `_id`
+        &format!("CREATE TABLE {db}.keyed (`_id` INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO {db}.keyed VALUES (1, 1), (2, 2)"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let check = |other: &[Document], keyed: &[Document]| {
+        for (i, d) in other.iter().enumerate() {
+            assert_eq!(d.get_i32("_id").unwrap(), i as i32 + 1, "{d}");
+            assert_eq!(d.get_i32("id").unwrap(), i as i32 + 1, "{d}");
+            assert!(d.get_str("_id_").is_ok(), "{d}");
+        }
+        for (i, d) in keyed.iter().enumerate() {
+            assert_eq!(d.get_i32("_id").unwrap(), i as i32 + 1, "{d}");
+            assert!(d.get("_id_").is_none(), "{d}");
+        }
+    };
+    check(&docs(db, "other").await, &docs(db, "keyed").await);
+    sql(&[
+        &format!("UPDATE {db}.other SET `_id` = 'changed' WHERE id = 1"),
+        &format!("INSERT INTO {db}.other VALUES (3, 'c', 3)"),
+        &format!("UPDATE {db}.keyed SET v = 10 WHERE `_id` = 1"),
+        &format!("UPDATE {db}.keyed SET `_id` = 3 WHERE `_id` = 2"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let (other, keyed) = (docs(db, "other").await, docs(db, "keyed").await);
+    assert_eq!(other.len(), 3);
+    assert_eq!(other[0].get_str("_id_").unwrap(), "changed");
+    assert_eq!(other[2].get_str("_id_").unwrap(), "c");
+    assert_eq!(keyed.len(), 2);
+    assert_eq!(keyed[0].get_i32("v").unwrap(), 10);
+    assert_eq!(keyed[1].get_i32("_id").unwrap(), 3);
+    check(&other, &[]);
+    verify_ok(&e);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn time_precision_us_keeps_microseconds_through_copy_and_cdc() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_us");
+    fresh_db(db).await;
+    sql(&[
+        "SET time_zone = '+00:00'",
+        &format!(
+            "CREATE TABLE {db}.t (id INT PRIMARY KEY, dt6 DATETIME(6), ts6 TIMESTAMP(6) NULL,
+             dt DATETIME, d DATE, z DATETIME(6))"
+        ),
+        &format!(
+            "INSERT INTO {db}.t VALUES (1, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09.654321',
+             '2024-05-06 07:08:09', '2024-02-29', NULL)"
+        ),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &["--time-precision", "us"]);
+    let (shown, _) = e.expect(0, &["sync", "show", "t", "-o", "json"], None);
+    let shown: serde_json::Value = serde_json::from_str(&shown).unwrap();
+    assert_eq!(shown["spec"]["time_precision"], "us", "{shown}");
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let check = |d: &Document| {
+        assert_eq!(d.get_i64("dt6").unwrap(), 1_714_979_289_123_456, "{d}");
+        assert_eq!(d.get_i64("ts6").unwrap(), 1_714_979_289_654_321, "{d}");
+        assert_eq!(d.get_i64("dt").unwrap(), 1_714_979_289_000_000, "{d}");
+        assert_eq!(
+            d.get_datetime("d").unwrap().timestamp_millis(),
+            1709164800000,
+            "DATE stays a Date: {d}"
+        );
+    };
+    check(&docs(db, "t").await[0]);
+    sql(&[
+        "SET time_zone = '+00:00'",
+        &format!(
+            "INSERT INTO {db}.t VALUES (2, '2024-05-06 07:08:09.123456', '2024-05-06 07:08:09.654321',
+             '2024-05-06 07:08:09', '2024-02-29', '1969-12-31 23:59:59.999999')"
+        ),
+        &format!("UPDATE {db}.t SET z = '2000-01-01 00:00:00.000001' WHERE id = 1"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "t").await;
+    for d in &all {
+        check(d);
+    }
+    assert_eq!(all[0].get_i64("z").unwrap(), 946_684_800_000_001);
+    assert_eq!(all[1].get_i64("z").unwrap(), -1);
+    verify_ok(&e);
+}
+
+/// Every column of `a` and `b` but the key equal (`b` came through the binlog, `a` through the
+/// copy).
+fn same_values(a: &Document, b: &Document) {
+    for (k, v) in a {
+        if k != "_id" && k != "id" {
+            assert_eq!(b.get(k), Some(v), "field {k}: copy {a} vs binlog {b}");
+        }
+    }
+    assert_eq!(a.len(), b.len(), "copy {a} vs binlog {b}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn edge_values_copied_equal_the_same_values_through_the_binlog() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_same");
+    fresh_db(db).await;
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        "SET time_zone = '+00:00'",
+        &format!(
+            "CREATE TABLE {db}.v (id INT PRIMARY KEY, b1 BIT(1), b64 BIT(64), ti TINYINT(1), mu MEDIUMINT UNSIGNED,
+             iu INT UNSIGNED, f FLOAT, dbl DOUBLE, dn DECIMAL(10,0), dneg DECIMAL(8,3), t6 TIME(6), t0 TIME,
+             ts0 TIMESTAMP NULL, dt3 DATETIME(3), d DATE, y YEAR, c CHAR(6), vc VARCHAR(10), bn BINARY(3),
+             bn0 BINARY(2), en ENUM('a','b'), st SET('x','y'), txt TEXT CHARACTER SET latin1, js JSON,
+             u8 VARCHAR(10) CHARACTER SET utf8mb3, zf INT(5) ZEROFILL) CHARACTER SET utf8mb4"
+        ),
+        &format!(
+            "INSERT INTO {db}.v VALUES
+             (1, b'1', b'1111111111111111111111111111111111111111111111111111111111111111', 1, 16777215,
+              4294967295, 3.4028234e38, -1.7976931348623157e308, 9999999999, -12345.678, '-838:59:59.999999', '00:00:00',
+              '1970-01-01 00:00:01', '9999-12-31 23:59:59.999', '1000-01-01', 1901, 'ab  ', 'ab  ', X'000000',
+              X'0000', '', '', 'ÿ\\\\\\'', '[]', 'ȧ€', 42),
+             (2, b'0', b'0', -1, 0, 0, -0.0, 1e-300, -1, 0.001, '838:59:59', '12:34:56', NULL,
+              '0000-00-00 00:00:00.000', '0000-00-00', 0, '', '', X'00FF', X'FF00', 'b', 'x,y', '', '{{\"a\":{{}}}}', '', 0)"
+        ),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    sql(&[
+        "SET SESSION sql_mode = ''",
+        &format!("INSERT INTO {db}.v SELECT id + 100, b1, b64, ti, mu, iu, f, dbl, dn, dneg, t6, t0, ts0, dt3, d, y, c, vc, bn, bn0, en, st, txt, js, u8, zf FROM {db}.v"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let all = docs(db, "v").await;
+    assert_eq!(all.len(), 4);
+    same_values(&all[0], &all[2]);
+    same_values(&all[1], &all[3]);
+    verify_ok(&e);
+}

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::conn::Registry;
 use crate::exit::{CliResult, Interrupted, Problems, Runtime};
 use crate::state::RunHandle;
+use crate::sync::value::TimePrecision;
 use crate::sync::{self, Mode, Outcome, Phase, RunOptions, TaskSpec};
 use crate::ui::Table;
 use clap::{Args, Subcommand, ValueEnum};
@@ -77,6 +78,14 @@ pub enum ModeArg {
     History,
 }
 
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum TimePrecisionArg {
+    /// BSON Date, millisecond precision
+    Ms,
+    /// Int64 microseconds since the Unix epoch (UTC): DATETIME(6)/TIMESTAMP(6) exactly
+    Us,
+}
+
 #[derive(Debug, Args)]
 pub struct CreateArgs {
     /// Task name
@@ -111,6 +120,9 @@ pub struct CreateArgs {
     /// Replica server id for reading the binlog (default: derived from the task name)
     #[arg(long)]
     pub server_id: Option<u32>,
+    /// DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch
+    #[arg(long, value_enum, default_value = "ms")]
+    pub time_precision: TimePrecisionArg,
 }
 
 #[derive(Debug, Args)]
@@ -216,6 +228,10 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
         batch_bytes: a.batch_bytes,
         parallel: a.parallel,
         server_id: a.server_id,
+        time_precision: match a.time_precision {
+            TimePrecisionArg::Ms => TimePrecision::Ms,
+            TimePrecisionArg::Us => TimePrecision::Us,
+        },
     };
     sync::create(ctx.store()?, reg, &a.name, &spec)?;
     if ctx.ui.json() {

@@ -2,8 +2,8 @@
 //! an embedded document; rows of key-less tables by content hash), an order-independent
 //! checksum over documents, and key values encoded for checkpoints.
 
-use super::schema::TableSchema;
-use super::value::{Origin, to_bson};
+use super::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
+use super::value::{Charset, Mapping, Origin, map_value};
 use mongodb::bson::{Bson, Document};
 use mysql_async::Value;
 use sha2::{Digest, Sha256};
@@ -11,33 +11,62 @@ use sha2::{Digest, Sha256};
 /// Fields shark adds to mirror documents; they are not row data.
 pub const META_FIELDS: [&str; 3] = ["_id", "_deleted", "_deleted_at"];
 
-/// A row (values in column order, or named by the binlog) as a document of column → BSON.
+/// What a binlog row image says about one of its columns: the name (`@N` for column N when
+/// the server logs no names) and the collation's charset (`binlog_row_metadata=FULL`).
+#[derive(Debug, Clone)]
+pub struct ImageCol {
+    pub name: String,
+    pub charset: Option<Charset>,
+}
+
+impl ImageCol {
+    /// The schema column this is: by name, or by position for `@N`.
+    fn column(&self, schema: &TableSchema) -> Option<usize> {
+        match self.name.strip_prefix('@').map(str::parse::<usize>) {
+            Some(Ok(i)) if i < schema.columns.len() => Some(i),
+            _ => schema.index_of(&self.name),
+        }
+    }
+}
+
+/// A row as a document of field → BSON: values in column order (the copy), or as a binlog
+/// image describes them. A column named `_id` maps to [`TableSchema::field_name`].
 pub fn row_doc(
     schema: &TableSchema,
-    names: Option<&[String]>,
+    image: Option<&[ImageCol]>,
     values: Vec<Value>,
     origin: Origin,
 ) -> Document {
     let mut d = Document::new();
     for (i, v) in values.into_iter().enumerate() {
-        let (name, ty) = match names.and_then(|n| n.get(i)) {
-            Some(n) => match schema.index_of(n) {
-                Some(ci) => (
-                    schema.columns[ci].name.clone(),
-                    Some(&schema.columns[ci].ty),
-                ),
-                None => (n.clone(), None),
-            },
-            None => match schema.columns.get(i) {
-                Some(c) => (c.name.clone(), Some(&c.ty)),
-                None => (format!("col{i}"), None),
-            },
+        let (ci, name, image_cs) = match image.and_then(|c| c.get(i)) {
+            Some(c) => (c.column(schema), Some(&c.name), c.charset),
+            None => (image.is_none().then_some(i), None, None),
         };
-        let b = match ty {
-            Some(t) => to_bson(t, v, origin),
-            None => to_bson(&super::schema::ColType::Text, v, origin),
+        let col = ci.and_then(|ci| schema.columns.get(ci).map(|c| (ci, c)));
+        let (field, ty, charset) = match col {
+            Some((ci, c)) => (
+                schema.field_name(ci).to_string(),
+                &c.ty,
+                image_cs.unwrap_or(c.charset),
+            ),
+            // a column the schema does not know (yet): never the document's `_id`
+            None => (
+                match name {
+                    Some(n) if n == "_id" => SOURCE_ID_FIELD.to_string(),
+                    Some(n) => n.clone(),
+                    None => format!("col{i}"),
+                },
+                &ColType::Text,
+                image_cs.unwrap_or_default(),
+            ),
         };
-        d.insert(name, b);
+        let m = Mapping {
+            origin,
+            charset,
+            time: schema.time,
+        };
+        d.insert(field, map_value(ty, v, m));
     }
     d
 }
@@ -48,14 +77,14 @@ pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
     match schema.key.len() {
         0 => Bson::String(format!("h:{}", &hex(&digest(doc))[..32])),
         1 => doc
-            .get(&schema.columns[schema.key[0]].name)
+            .get(schema.field_name(schema.key[0]))
             .cloned()
             .unwrap_or(Bson::Null),
         _ => {
             let mut id = Document::new();
             for i in &schema.key {
-                let n = &schema.columns[*i].name;
-                id.insert(n.clone(), doc.get(n).cloned().unwrap_or(Bson::Null));
+                let n = schema.field_name(*i);
+                id.insert(n, doc.get(n).cloned().unwrap_or(Bson::Null));
             }
             Bson::Document(id)
         }
@@ -226,5 +255,87 @@ mod tests {
         c2.add(&b);
         c2.add(&doc! {"_id": 9, "y": "s", "x": 1});
         assert_eq!(c1, c2);
+    }
+
+    #[test]
+    fn a_source_id_column_is_the_id_only_when_it_is_the_key() {
+        use crate::sync::schema::{Column, SOURCE_ID_FIELD};
+        let col = |n: &str| Column {
+            name: n.into(),
+            ty: ColType::Int,
+            charset: Charset::Utf8,
+        };
+        let mut s = TableSchema {
+            db: "d".into(),
+            table: "t".into(),
+            columns: vec![col("id"), col("_id")],
+            key: vec![0],
+            time: Default::default(),
+        };
+        let row = || vec![Value::Int(1), Value::Int(7)];
+        let d = row_doc(&s, None, row(), Origin::Query);
+        assert_eq!(d, doc! {"id": 1, SOURCE_ID_FIELD: 7});
+        assert_eq!(doc_id(&s, &d), Bson::Int32(1));
+        // the binlog names the same column the same way
+        let image = [
+            ImageCol {
+                name: "id".into(),
+                charset: None,
+            },
+            ImageCol {
+                name: "@1".into(),
+                charset: None,
+            },
+        ];
+        assert_eq!(row_doc(&s, Some(&image), row(), Origin::Binlog), d);
+        s.key = vec![1];
+        let d = row_doc(&s, None, row(), Origin::Query);
+        assert_eq!(d, doc! {"id": 1, "_id": 7});
+        assert_eq!(doc_id(&s, &d), Bson::Int32(7));
+        s.key = vec![1, 0];
+        let d = row_doc(&s, None, row(), Origin::Query);
+        assert_eq!(
+            doc_id(&s, &d),
+            Bson::Document(doc! {SOURCE_ID_FIELD: 7, "id": 1})
+        );
+    }
+
+    #[test]
+    fn binlog_text_reads_by_the_table_map_charset_else_the_schema() {
+        use crate::sync::schema::Column;
+        let s = TableSchema {
+            db: "d".into(),
+            table: "t".into(),
+            columns: vec![Column {
+                name: "l".into(),
+                ty: ColType::Text,
+                charset: Charset::from_name("latin1"),
+            }],
+            key: vec![],
+            time: Default::default(),
+        };
+        let v = || vec![Value::Bytes(vec![0xe9])];
+        let img = |charset| {
+            [ImageCol {
+                name: "l".into(),
+                charset,
+            }]
+        };
+        // no FULL metadata: the schema's latin1
+        assert_eq!(
+            row_doc(&s, Some(&img(None)), v(), Origin::Binlog),
+            doc! {"l": "é"}
+        );
+        assert_eq!(row_doc(&s, None, v(), Origin::Binlog), doc! {"l": "é"});
+        // the TABLE_MAP's charset wins (cp1251_general_ci)
+        assert_eq!(
+            row_doc(
+                &s,
+                Some(&img(Charset::from_collation_id(51))),
+                v(),
+                Origin::Binlog
+            ),
+            doc! {"l": "й"}
+        );
     }
 }

@@ -387,7 +387,7 @@ async fn discover(
     let mut out = BTreeMap::new();
     for (db, t) in tables {
         if ctx.spec.selects(&db, &t)
-            && let Some(s) = schema::load(c, &db, &t)
+            && let Some(s) = schema::load(c, &db, &t, ctx.spec.time_precision)
                 .await
                 .map_err(|e| source_err(&ctx.source, e))?
         {
@@ -429,7 +429,7 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
                 ctx.log("info", &format!("{}: the table changed during the copy ({e}); copying again (attempt {attempt})", s.unit()));
                 let mut c = ctx.connect().await?;
                 let reload = async {
-                    schema::load(&mut c, &s.db, &s.table)
+                    schema::load(&mut c, &s.db, &s.table, ctx.spec.time_precision)
                         .await
                         .map_err(|e| source_err(&ctx.source, e))
                 };
@@ -790,7 +790,7 @@ async fn session(
                 if !schemas.contains_key(&unit) {
                     let mut sc = ctx.connect().await?;
                     let load = async {
-                        schema::load(&mut sc, &db, &table)
+                        schema::load(&mut sc, &db, &table, ctx.spec.time_precision)
                             .await
                             .map_err(|e| source_err(&ctx.source, e))
                     };
@@ -997,7 +997,7 @@ async fn handle_ddl(
         let unit = format!("{db}.{t}");
         let mut c = ctx.connect().await?;
         let load = async {
-            schema::load(&mut c, &db, &t)
+            schema::load(&mut c, &db, &t, ctx.spec.time_precision)
                 .await
                 .map_err(|e| source_err(&ctx.source, e))
         };

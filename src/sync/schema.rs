@@ -1,7 +1,8 @@
 //! Source table schemas from information_schema: columns in ordinal order with the type facts
 //! the value mapping needs (unsigned, enum/set members, JSON on MariaDB), and the primary key
-//! (or the first unique key on NOT NULL columns).
+//! (or the first unique key on NOT NULL columns), each column's charset and the field it maps to.
 
+use super::value::{Charset, TimePrecision};
 use mysql_async::prelude::Queryable;
 use std::collections::BTreeMap;
 
@@ -21,6 +22,8 @@ pub enum ColType {
     Text,
     Json,
     Binary,
+    /// BINARY(n): always n bytes (the binlog drops trailing 0x00).
+    FixedBinary(usize),
     Bit,
     Enum(Vec<String>),
     Set(Vec<String>),
@@ -30,6 +33,8 @@ pub enum ColType {
 pub struct Column {
     pub name: String,
     pub ty: ColType,
+    /// How the binlog's bytes of a text column read (the copy receives utf8mb4).
+    pub charset: Charset,
 }
 
 #[derive(Debug, Clone)]
@@ -39,7 +44,13 @@ pub struct TableSchema {
     pub columns: Vec<Column>,
     /// Indexes into `columns` of the key used for `_id` and keyset paging; empty: no key.
     pub key: Vec<usize>,
+    /// How DATETIME/TIMESTAMP values are stored (the task's `--time-precision`).
+    pub time: TimePrecision,
 }
+
+/// The document field of a source column named `_id` that is not the table's whole key: the
+/// document's `_id` is always derived from the key.
+pub const SOURCE_ID_FIELD: &str = "_id_";
 
 impl TableSchema {
     pub fn unit(&self) -> String {
@@ -49,6 +60,17 @@ impl TableSchema {
         self.columns
             .iter()
             .position(|c| c.name.eq_ignore_ascii_case(name))
+    }
+    /// The document field of column `i`: its name, except that a column named `_id` keeps that
+    /// name only when it is the table's single-column key (then it *is* the document `_id`);
+    /// otherwise it is stored as [`SOURCE_ID_FIELD`], in the copy and in CDC alike.
+    pub fn field_name(&self, i: usize) -> &str {
+        let name = self.columns[i].name.as_str();
+        if name == "_id" && self.key != [i] {
+            SOURCE_ID_FIELD
+        } else {
+            name
+        }
     }
     pub fn key_names(&self) -> Vec<&str> {
         self.key
@@ -97,7 +119,7 @@ fn parse_members(column_type: &str) -> Vec<String> {
     out
 }
 
-fn col_type(data_type: &str, column_type: &str, json: bool) -> ColType {
+fn col_type(data_type: &str, column_type: &str, octets: Option<u64>, json: bool) -> ColType {
     let unsigned = column_type.contains("unsigned");
     match data_type {
         "tinyint" | "smallint" | "mediumint" | "int" | "integer" => {
@@ -125,9 +147,13 @@ fn col_type(data_type: &str, column_type: &str, json: bool) -> ColType {
         "bit" => ColType::Bit,
         "enum" => ColType::Enum(parse_members(column_type)),
         "set" => ColType::Set(parse_members(column_type)),
-        "binary" | "varbinary" | "tinyblob" | "blob" | "mediumblob" | "longblob" | "geometry"
-        | "point" | "linestring" | "polygon" | "multipoint" | "multilinestring"
-        | "multipolygon" | "geometrycollection" => ColType::Binary,
+        "binary" => match octets {
+            Some(n) => ColType::FixedBinary(n as usize),
+            None => ColType::Binary,
+        },
+        "varbinary" | "tinyblob" | "blob" | "mediumblob" | "longblob" | "geometry" | "point"
+        | "linestring" | "polygon" | "multipoint" | "multilinestring" | "multipolygon"
+        | "geometrycollection" => ColType::Binary,
         _ if json => ColType::Json,
         _ => ColType::Text,
     }
@@ -156,10 +182,12 @@ pub async fn load(
     c: &mut mysql_async::Conn,
     db: &str,
     table: &str,
+    time: TimePrecision,
 ) -> Result<Option<TableSchema>, mysql_async::Error> {
-    let cols: Vec<(String, String, String)> = c
+    type Col = (String, String, String, Option<String>, Option<u64>);
+    let cols: Vec<Col> = c
         .exec(
-            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE FROM information_schema.COLUMNS
+            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_SET_NAME, CHARACTER_OCTET_LENGTH FROM information_schema.COLUMNS
              WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
             (db, table),
         )
@@ -183,13 +211,15 @@ pub async fn load(
     };
     let columns: Vec<Column> = cols
         .iter()
-        .map(|(name, dt, ct)| Column {
+        .map(|(name, dt, ct, cs, octets)| Column {
             name: name.clone(),
             ty: col_type(
                 &dt.to_ascii_lowercase(),
                 &ct.to_ascii_lowercase(),
+                *octets,
                 is_json(name),
             ),
+            charset: cs.as_deref().map(Charset::from_name).unwrap_or_default(),
         })
         .collect();
     // primary key, else the first unique key whose columns are all NOT NULL
@@ -229,6 +259,7 @@ pub async fn load(
         table: table.into(),
         columns,
         key,
+        time,
     }))
 }
 

@@ -1,6 +1,7 @@
 //! A sync task's definition: source and target connections, the unit selector, the mode and
 //! options. Stored as JSON in the state file.
 
+use super::value::TimePrecision;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,9 @@ pub struct TaskSpec {
     /// Replica server id used for the binlog stream (unique among the source's replicas).
     #[serde(default)]
     pub server_id: Option<u32>,
+    /// How DATETIME/TIMESTAMP values are stored: Date at ms (default) or Int64 µs.
+    #[serde(default)]
+    pub time_precision: TimePrecision,
 }
 
 fn default_batch_rows() -> usize {
@@ -141,6 +145,7 @@ mod tests {
             batch_bytes: 10,
             parallel: 1,
             server_id: None,
+            time_precision: TimePrecision::Ms,
         }
     }
 

@@ -101,7 +101,7 @@ pub async fn verify(
         if !spec.selects(&db, &t) {
             continue;
         }
-        let Some(s) = schema::load(&mut c, &db, &t)
+        let Some(s) = schema::load(&mut c, &db, &t, spec.time_precision)
             .await
             .map_err(|e| source_err(source, e))?
         else {

@@ -4,10 +4,10 @@
 
 use crate::conn::Connection;
 use crate::sync::change::{Change, Op};
-use crate::sync::doc::{doc_id, row_doc};
+use crate::sync::doc::{ImageCol, doc_id, row_doc};
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::schema::TableSchema;
-use crate::sync::value::Origin;
+use crate::sync::value::{Charset, Origin};
 use mysql_async::Value;
 use mysql_async::binlog::events::RowsEventData;
 use mysql_async::binlog::row::BinlogRow;
@@ -179,13 +179,18 @@ fn value_of(b: BinlogValue<'static>) -> Result<Value, String> {
     }
 }
 
+/// A row image as a document: columns by their FULL-metadata names (by position when the
+/// server logs none), text decoded by the charset the TABLE_MAP gives (else the schema's).
 fn image(schema: &TableSchema, row: BinlogRow) -> Result<mongodb::bson::Document, String> {
-    let names: Vec<String> = row
+    let cols: Vec<ImageCol> = row
         .columns_ref()
         .iter()
-        .map(|c| c.name_str().into_owned())
+        .map(|c| ImageCol {
+            name: c.name_str().into_owned(),
+            charset: Charset::from_collation_id(c.character_set()),
+        })
         .collect();
-    let has_names = !names.is_empty() && names.iter().all(|n| !n.is_empty());
+    let has_names = !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty());
     let values = row
         .unwrap()
         .into_iter()
@@ -193,7 +198,7 @@ fn image(schema: &TableSchema, row: BinlogRow) -> Result<mongodb::bson::Document
         .collect::<Result<Vec<_>, _>>()?;
     Ok(row_doc(
         schema,
-        has_names.then_some(names.as_slice()),
+        has_names.then_some(cols.as_slice()),
         values,
         Origin::Binlog,
     ))
@@ -260,66 +265,134 @@ pub enum Ddl {
     Other,
 }
 
-fn ident(s: &str, default_db: &str) -> (String, String) {
-    let parts: Vec<String> = s
-        .split('.')
-        .map(|p| p.trim().trim_matches('`').to_string())
-        .collect();
-    match parts.as_slice() {
-        [db, t] => (db.clone(), t.clone()),
-        _ => (
-            default_db.to_string(),
-            parts.last().cloned().unwrap_or_default(),
-        ),
+/// One identifier at the start of `s` (after blanks): `` `quoted` `` (a doubled backtick is one
+/// backtick) or bare; the rest of `s` after it.
+fn take_ident(s: &str) -> Option<(String, &str)> {
+    let s = s.trim_start();
+    if let Some(body) = s.strip_prefix('`') {
+        let mut out = String::new();
+        let mut chars = body.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if c != '`' {
+                out.push(c);
+            } else if body[i + 1..].starts_with('`') {
+                out.push('`');
+                chars.next();
+            } else {
+                return Some((out, &body[i + 1..]));
+            }
+        }
+        None
+    } else {
+        let end = s
+            .find(|c: char| !(c.is_alphanumeric() || c == '_' || c == '$'))
+            .unwrap_or(s.len());
+        (end > 0).then(|| (s[..end].to_string(), &s[end..]))
     }
 }
 
-/// Recognise the DDL that matters for sync.
+/// A table name, `t` or `db.t` (each part bare or backticked), at the start of `s`: the
+/// (database, table) and the rest of `s`.
+fn take_name<'a>(s: &'a str, default_db: &str) -> Option<((String, String), &'a str)> {
+    let (first, rest) = take_ident(s)?;
+    match rest.trim_start().strip_prefix('.') {
+        Some(after) => {
+            let (second, rest) = take_ident(after)?;
+            Some(((first, second), rest))
+        }
+        None => Some(((default_db.to_string(), first), rest)),
+    }
+}
+
+/// Names separated by commas (DROP TABLE a, b.c ...).
+fn name_list(mut s: &str, default_db: &str) -> Vec<(String, String)> {
+    let mut out = vec![];
+    while let Some((n, rest)) = take_name(s, default_db) {
+        out.push(n);
+        match rest.trim_start().strip_prefix(',') {
+            Some(r) => s = r,
+            None => break,
+        }
+    }
+    out
+}
+
+/// Pairs `a TO b, c TO d` (RENAME TABLE).
+fn rename_list(mut s: &str, default_db: &str) -> Vec<((String, String), (String, String))> {
+    let mut out = vec![];
+    while let Some((from, rest)) = take_name(s, default_db) {
+        let rest = rest.trim_start();
+        let Some(rest) = rest
+            .get(..2)
+            .filter(|w| w.eq_ignore_ascii_case("to"))
+            .filter(|_| !rest[2..].starts_with(|c: char| c.is_alphanumeric() || c == '_'))
+            .map(|_| &rest[2..])
+        else {
+            break;
+        };
+        let Some((to, rest)) = take_name(rest, default_db) else {
+            break;
+        };
+        out.push((from, to));
+        match rest.trim_start().strip_prefix(',') {
+            Some(r) => s = r,
+            None => break,
+        }
+    }
+    out
+}
+
+/// The new name of `ALTER TABLE t ..., RENAME [TO|AS] new` (not RENAME COLUMN/INDEX/KEY).
+fn alter_rename(clauses: &str, default_db: &str) -> Option<(String, String)> {
+    use std::sync::OnceLock;
+    static RE: OnceLock<regex::Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r"(?i)(?:^|,)\s*RENAME\s+(?:(?:TO|AS)\s+)?").expect("valid regex")
+    });
+    re.find_iter(clauses).find_map(|m| {
+        let rest = &clauses[m.end()..];
+        let bare_word = take_ident(rest)
+            .filter(|_| !rest.trim_start().starts_with('`'))
+            .map(|(w, _)| w.to_ascii_uppercase());
+        if matches!(bare_word.as_deref(), Some("COLUMN" | "INDEX" | "KEY")) {
+            return None;
+        }
+        take_name(rest, default_db).map(|(n, _)| n)
+    })
+}
+
+/// Recognise the DDL that matters for sync: CREATE/ALTER/DROP/RENAME TABLE and TRUNCATE
+/// [TABLE], with names bare, backticked (`` `a``b` ``) or qualified (`db.t`).
 pub fn parse_ddl(sql: &str, default_db: &str) -> Ddl {
     use std::sync::OnceLock;
     static RE: OnceLock<regex::Regex> = OnceLock::new();
-    let name = r"((?:`[^`]+`|[\w$]+)(?:\s*\.\s*(?:`[^`]+`|[\w$]+))?)";
     let re = RE.get_or_init(|| {
-        regex::Regex::new(&format!(
-            r"(?is)^\s*(?:/\*.*?\*/\s*)*(CREATE|ALTER|DROP|TRUNCATE|RENAME)\s+(?:ONLINE\s+|IGNORE\s+|TEMPORARY\s+|OR\s+REPLACE\s+)*TABLES?\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?{name}(.*)$"
-        ))
+        regex::Regex::new(
+            r"(?is)^\s*(?:/\*.*?\*/\s*)*(?:(CREATE|ALTER|DROP|RENAME)\s+(?:ONLINE\s+|IGNORE\s+|TEMPORARY\s+|OR\s+REPLACE\s+)*TABLES?|(TRUNCATE)(?:\s+TABLE)?)\s+(?:IF\s+(?:NOT\s+)?EXISTS\s+)?(.*)$",
+        )
         .expect("valid regex")
     });
     let Some(c) = re.captures(sql) else {
         return Ddl::Other;
     };
-    let verb = c[1].to_ascii_uppercase();
-    let first = ident(&c[2], default_db);
+    let verb = c
+        .get(1)
+        .or(c.get(2))
+        .map(|m| m.as_str().to_ascii_uppercase())
+        .unwrap_or_default();
     let rest = c.get(3).map(|m| m.as_str()).unwrap_or("");
+    let Some((first, after)) = take_name(rest, default_db) else {
+        return Ddl::Other;
+    };
     match verb.as_str() {
         "CREATE" => Ddl::Create(first.0, first.1),
-        "ALTER" => Ddl::Alter(first.0, first.1),
+        "ALTER" => match alter_rename(after, default_db) {
+            Some(to) => Ddl::Rename(vec![(first, to)]),
+            None => Ddl::Alter(first.0, first.1),
+        },
         "TRUNCATE" => Ddl::Truncate(first.0, first.1),
-        "DROP" => {
-            let mut all = vec![first];
-            for t in rest.split(',').skip(1) {
-                let t = t.split_whitespace().next().unwrap_or("");
-                if !t.is_empty() {
-                    all.push(ident(t, default_db));
-                }
-            }
-            Ddl::Drop(all)
-        }
-        "RENAME" => {
-            let full = format!("{} {}", &c[2], rest);
-            let pairs = full
-                .split(',')
-                .filter_map(|p| {
-                    let lower = p.to_ascii_lowercase();
-                    let i = lower.find(" to ")?;
-                    Some((
-                        ident(p[..i].trim(), default_db),
-                        ident(p[i + 4..].trim(), default_db),
-                    ))
-                })
-                .collect();
-            Ddl::Rename(pairs)
-        }
+        "DROP" => Ddl::Drop(name_list(rest, default_db)),
+        "RENAME" => Ddl::Rename(rename_list(rest, default_db)),
         _ => Ddl::Other,
     }
 }
@@ -376,6 +449,61 @@ mod tests {
             ])
         );
         assert_eq!(parse_ddl("BEGIN", "d"), Ddl::Other);
+        assert_eq!(
+            parse_ddl("truncate t", "d"),
+            Ddl::Truncate("d".into(), "t".into())
+        );
+        assert_eq!(
+            parse_ddl("TRUNCATE `we``ird`.`t.x`", "d"),
+            Ddl::Truncate("we`ird".into(), "t.x".into())
+        );
+        assert_eq!(
+            parse_ddl("/* c */ TRUNCATE TABLE db2 . t2", "d"),
+            Ddl::Truncate("db2".into(), "t2".into())
+        );
+        assert_eq!(
+            parse_ddl("ALTER TABLE `a``b` ADD c INT", "d"),
+            Ddl::Alter("d".into(), "a`b".into())
+        );
+        assert_eq!(
+            parse_ddl("CREATE TABLE `x, y`(id int)", "d"),
+            Ddl::Create("d".into(), "x, y".into())
+        );
+        assert_eq!(
+            parse_ddl(
+                "DROP TABLE IF EXISTS `a,b`, `c``d`.e, f /* generated by server */",
+                "d"
+            ),
+            Ddl::Drop(vec![
+                ("d".into(), "a,b".into()),
+                ("c`d".into(), "e".into()),
+                ("d".into(), "f".into())
+            ])
+        );
+        assert_eq!(
+            parse_ddl("RENAME TABLE `a to b` TO `c`, x.y to x.z", "d"),
+            Ddl::Rename(vec![
+                (("d".into(), "a to b".into()), ("d".into(), "c".into())),
+                (("x".into(), "y".into()), ("x".into(), "z".into()))
+            ])
+        );
+        assert_eq!(
+            parse_ddl("ALTER TABLE a ADD x INT, RENAME TO `b``c`", "d"),
+            Ddl::Rename(vec![(("d".into(), "a".into()), ("d".into(), "b`c".into()))])
+        );
+        assert_eq!(
+            parse_ddl("ALTER TABLE a RENAME d2.b", "d"),
+            Ddl::Rename(vec![(("d".into(), "a".into()), ("d2".into(), "b".into()))])
+        );
+        assert_eq!(
+            parse_ddl(
+                "ALTER TABLE a RENAME COLUMN x TO y, RENAME INDEX i TO j",
+                "d"
+            ),
+            Ddl::Alter("d".into(), "a".into())
+        );
+        assert_eq!(parse_ddl("TRUNCATE", "d"), Ddl::Other);
+        assert_eq!(parse_ddl("DROP DATABASE x", "d"), Ddl::Other);
         assert_eq!(parse_ddl("INSERT INTO t VALUES (1)", "d"), Ddl::Other);
     }
 }
