@@ -943,7 +943,11 @@ impl Reader<'_, '_> {
     async fn session(&mut self, tx: &pipe::Sender<Item>) -> Result<ReadEnd, SyncError> {
         use mysql_async::prelude::Queryable;
         let ctx = self.ctx;
-        let mut c = source::connect(&ctx.source).await?;
+        // a server that does not answer is given up on as fast as a silent stream
+        let connect_deadline = (self.period * 3)
+            .max(Duration::from_secs(2))
+            .min(source::CONNECT_DEADLINE);
+        let mut c = source::connect_within(&ctx.source, connect_deadline).await?;
         self.query(
             "SHOW BINARY LOGS",
             binlog::check_not_purged(ctx.name, &ctx.source, &mut c, &self.resume),

@@ -16,18 +16,26 @@ const KEEPALIVE: Duration = Duration::from_secs(15);
 /// A source connection in UTC, so TIMESTAMP values read the same as from the binlog; with TCP
 /// keepalive, within [`CONNECT_DEADLINE`].
 pub async fn connect(conn: &Connection) -> Result<mysql_async::Conn, SyncError> {
+    connect_within(conn, CONNECT_DEADLINE).await
+}
+
+/// [`connect`] with its own deadline (the binlog reader gives up sooner on a silent server).
+pub async fn connect_within(
+    conn: &Connection,
+    deadline: Duration,
+) -> Result<mysql_async::Conn, SyncError> {
     let opts = crate::conn::probe::mysql::opts(conn)?;
     let opts = mysql_async::OptsBuilder::from_opts(opts)
         .tcp_keepalive(Some(KEEPALIVE))
         .init(vec!["SET time_zone = '+00:00'"]);
-    match tokio::time::timeout(CONNECT_DEADLINE, mysql_async::Conn::new(opts)).await {
+    match tokio::time::timeout(deadline, mysql_async::Conn::new(opts)).await {
         Ok(r) => r.map_err(|e| source_err(conn, e)),
         Err(_) => Err(SyncError::Conn(ConnError::Unreachable {
             name: conn.name.clone(),
             endpoint: conn.endpoint(),
             reason: format!(
-                "no answer within {}s (TCP connected or not, the server did not complete the handshake)",
-                CONNECT_DEADLINE.as_secs()
+                "no answer within {:.0}s (TCP connected or not, the server did not complete the handshake)",
+                deadline.as_secs_f64()
             ),
         })),
     }
