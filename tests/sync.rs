@@ -1021,3 +1021,415 @@ async fn edge_values_copied_equal_the_same_values_through_the_binlog() {
     same_values(&all[1], &all[3]);
     verify_ok(&e);
 }
+
+/// A TCP proxy for the liveness tests: delays what the server sends back (a slow sink), or
+/// silently stops forwarding (a half-open connection) for every connection open while frozen.
+struct Proxy {
+    port: u16,
+    delay_ms: std::sync::Arc<std::sync::atomic::AtomicU64>,
+    /// Connections opened before this instant are dead for good (sockets kept open, nothing
+    /// forwarded either way).
+    frozen_until: std::sync::Arc<std::sync::Mutex<Option<Instant>>>,
+    conns: std::sync::Arc<std::sync::Mutex<Vec<std::sync::Arc<std::sync::atomic::AtomicBool>>>>,
+}
+
+impl Proxy {
+    fn start(upstream_port: u16) -> Proxy {
+        use std::sync::atomic::{AtomicBool, AtomicU64};
+        use std::sync::{Arc, Mutex};
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let p = Proxy {
+            port,
+            delay_ms: Arc::new(AtomicU64::new(0)),
+            frozen_until: Arc::new(Mutex::new(None)),
+            conns: Arc::new(Mutex::new(vec![])),
+        };
+        let (delay, frozen, conns) = (p.delay_ms.clone(), p.frozen_until.clone(), p.conns.clone());
+        std::thread::spawn(move || {
+            for client in listener.incoming() {
+                let Ok(client) = client else { continue };
+                let Ok(server) = std::net::TcpStream::connect(("127.0.0.1", upstream_port)) else {
+                    continue;
+                };
+                let dead = Arc::new(AtomicBool::new(
+                    frozen.lock().unwrap().is_some_and(|t| Instant::now() < t),
+                ));
+                conns.lock().unwrap().push(dead.clone());
+                let pipe = |mut from: std::net::TcpStream,
+                            mut to: std::net::TcpStream,
+                            delay: Option<Arc<AtomicU64>>,
+                            dead: Arc<AtomicBool>| {
+                    std::thread::spawn(move || {
+                        use std::io::{Read, Write};
+                        use std::sync::atomic::Ordering;
+                        let mut buf = vec![0u8; 64 * 1024];
+                        loop {
+                            while dead.load(Ordering::Relaxed) {
+                                std::thread::sleep(Duration::from_millis(50));
+                            }
+                            let n = match from.read(&mut buf) {
+                                Ok(0) | Err(_) => break,
+                                Ok(n) => n,
+                            };
+                            if let Some(d) = &delay {
+                                let ms = d.load(Ordering::Relaxed);
+                                if ms > 0 {
+                                    std::thread::sleep(Duration::from_millis(ms));
+                                }
+                            }
+                            while dead.load(Ordering::Relaxed) {
+                                std::thread::sleep(Duration::from_millis(50));
+                            }
+                            if to.write_all(&buf[..n]).is_err() {
+                                break;
+                            }
+                        }
+                        let _ = to.shutdown(std::net::Shutdown::Both);
+                    });
+                };
+                pipe(
+                    client.try_clone().unwrap(),
+                    server.try_clone().unwrap(),
+                    None,
+                    dead.clone(),
+                );
+                pipe(server, client, Some(delay.clone()), dead);
+            }
+        });
+        p
+    }
+
+    /// Stop forwarding on every open connection, and on new ones for `window`.
+    fn freeze(&self, window: Duration) {
+        *self.frozen_until.lock().unwrap() = Some(Instant::now() + window);
+        for c in self.conns.lock().unwrap().iter() {
+            c.store(true, std::sync::atomic::Ordering::Relaxed);
+        }
+    }
+}
+
+/// `shark args` in the background with extra environment; stderr goes to a file.
+struct Spawned {
+    child: std::process::Child,
+    stderr: std::path::PathBuf,
+}
+
+impl Spawned {
+    fn new(e: &Env, args: &[&str], env: &[(&str, &str)]) -> Spawned {
+        let stderr = e
+            .dir
+            .path()
+            .join(format!("{}.stderr", unique_name("spawned")));
+        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"));
+        c.args(args)
+            .env("SHARK_STATE", e.state())
+            .env_remove("SHARK_MASTER_KEY")
+            .env_remove("SHARK_CONFIG")
+            .env_remove("RUST_LOG")
+            .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+            .current_dir(e.dir.path())
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::fs::File::create(&stderr).unwrap());
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        Spawned {
+            child: c.spawn().unwrap(),
+            stderr,
+        }
+    }
+
+    fn stderr(&self) -> String {
+        std::fs::read_to_string(&self.stderr).unwrap_or_default()
+    }
+}
+
+impl Drop for Spawned {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn add_mysql_at(e: &Env, name: &str, port: u16) {
+    let url = format!("mysql://shark@127.0.0.1:{port}/");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            name,
+            "--kind",
+            "mysql",
+            "--url",
+            &url,
+            "--secret-stdin",
+        ],
+        Some("shark"),
+    );
+}
+
+fn binlog_position(e: &Env) -> serde_json::Value {
+    status(e)["binlog"]["position"].clone()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_unique_index_rejecting_a_row_exits_4_with_the_checkpoint_unchanged() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_uniq");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.u (id INT PRIMARY KEY, email VARCHAR(20))"),
+        &format!("INSERT INTO {db}.u VALUES (1, 'a@x'), (2, 'b@x')"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    mongo(db)
+        .await
+        .run_command(doc! {"createIndexes": "u", "indexes": [{"key": {"email": 1}, "name": "email_1", "unique": true}]})
+        .await
+        .unwrap();
+    let before = binlog_position(&e);
+    sql(&[&format!("INSERT INTO {db}.u VALUES (3, 'a@x')")]).await;
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains("unique index") && err.contains("key 3"),
+        "the error names the index problem and the key: {err}"
+    );
+    assert_eq!(binlog_position(&e), before, "the checkpoint did not move");
+    assert_eq!(docs(db, "u").await.len(), 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn forty_kb_rows_updated_2000_times_in_one_transaction_then_an_alter() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_fat");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.fat (id INT PRIMARY KEY, n INT, body MEDIUMTEXT)"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.fat SELECT seq, 0, REPEAT(MD5(seq), 1280) FROM seq_1_to_20"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // 20 rows x 100 statements: 2,000 row updates of ~40 KB in one transaction
+    let mut stmts = vec!["START TRANSACTION".to_string()];
+    for _ in 0..100 {
+        stmts.push(format!("UPDATE {db}.fat SET n = n + 1"));
+    }
+    stmts.push("COMMIT".into());
+    stmts.push(format!(
+        "ALTER TABLE {db}.fat ADD COLUMN extra INT NOT NULL DEFAULT 7"
+    ));
+    let refs: Vec<&str> = stmts.iter().map(String::as_str).collect();
+    sql(&refs).await;
+    let t0 = Instant::now();
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    eprintln!(
+        "catch-up of 2,000 x 40 KB updates and a recopy: {:?}",
+        t0.elapsed()
+    );
+    let all = docs(db, "fat").await;
+    assert_eq!(all.len(), 20);
+    for d in &all {
+        assert_eq!(d.get_i32("n").unwrap(), 100, "{}", d.get_i32("id").unwrap());
+        assert_eq!(d.get_i32("extra").unwrap(), 7);
+    }
+    verify_ok(&e);
+}
+
+/// Restore a global server variable when dropped (also when the test fails).
+struct GlobalVar {
+    name: &'static str,
+    old: String,
+}
+
+impl Drop for GlobalVar {
+    fn drop(&mut self) {
+        let stmt = format!("SET GLOBAL {} = {}", self.name, self.old);
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Runtime::new().unwrap();
+            rt.block_on(sql(&[&stmt]));
+        })
+        .join()
+        .unwrap();
+    }
+}
+
+async fn set_global(name: &'static str, value: &str) -> GlobalVar {
+    let mut c = root().await;
+    let old: String = c
+        .query_first(format!("SELECT @@GLOBAL.{name}"))
+        .await
+        .unwrap()
+        .unwrap();
+    c.query_drop(format!("SET GLOBAL {name} = {value}"))
+        .await
+        .unwrap();
+    GlobalVar { name, old }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_slow_sink_slows_the_task_down_and_never_kills_it() {
+    let _g = lock_servers(Lock::Exclusive);
+    let db = &unique_name("sync_slow");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.s (id INT PRIMARY KEY, n INT, pad VARCHAR(1100))"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.s SELECT seq, 0, REPEAT('x', 1000) FROM seq_1_to_1500"),
+    ])
+    .await;
+    let mongo_port: u16 = infra()
+        .get("SHARK_T_MONGO_URI")
+        .trim_start_matches("mongodb://127.0.0.1:")
+        .trim_end_matches('/')
+        .parse()
+        .unwrap();
+    let proxy = Proxy::start(mongo_port);
+    let e = Env::new();
+    e.add_mysql("src");
+    let uri = format!("mongodb://127.0.0.1:{}/?directConnection=true", proxy.port);
+    e.expect(
+        0,
+        &["conn", "add", "dst", "--kind", "mongodb", "--url", &uri],
+        None,
+    );
+    let tables = format!("{db}.*");
+    e.expect(
+        0,
+        &[
+            "sync",
+            "create",
+            "t",
+            "--source",
+            "src",
+            "--target",
+            "dst",
+            "--tables",
+            &tables,
+            "--batch-rows",
+            "500",
+            "--batch-bytes",
+            "262144",
+        ],
+        None,
+    );
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // the server drops a binlog reader that does not read for 5 s
+    let _restore = set_global("net_write_timeout", "5").await;
+    sql(&[&format!("UPDATE {db}.s SET n = n + 3")]).await;
+    // every reply of the sink takes 3 s: longer than the reader may leave the stream unread
+    proxy
+        .delay_ms
+        .store(3000, std::sync::atomic::Ordering::Relaxed);
+    let t0 = Instant::now();
+    let (_, err) = e.expect(0, &["sync", "run", "t", "--once"], None);
+    let took = t0.elapsed();
+    eprintln!("slow catch-up took {took:?}");
+    assert!(
+        took > Duration::from_secs(10),
+        "the sink was not slow enough to test anything ({took:?})"
+    );
+    let attempts = regex::Regex::new(r"attempt \d+/\d+").unwrap();
+    assert!(!attempts.is_match(&err), "no failure was counted: {err}");
+    let (log, _) = e.expect(0, &["sync", "logs", "t"], None);
+    assert!(
+        log.contains("planned reconnect"),
+        "the reader closed the stream on purpose while the sink caught up: {log}"
+    );
+    proxy
+        .delay_ms
+        .store(0, std::sync::atomic::Ordering::Relaxed);
+    verify_ok(&e);
+    let all = docs(db, "s").await;
+    assert!(all.iter().all(|d| d.get_i32("n").unwrap() == 3));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_silent_binlog_connection_is_reopened_within_3_heartbeats_and_lag_grows_meanwhile() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_stall");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.k (id INT PRIMARY KEY, v INT)"),
+        &format!("INSERT INTO {db}.k VALUES (1, 1), (2, 2), (3, 3)"),
+    ])
+    .await;
+    let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
+    let proxy = Proxy::start(port);
+    let e = Env::new();
+    add_mysql_at(&e, "src", proxy.port);
+    e.add_mongo("dst");
+    let tables = format!("{db}.*");
+    e.expect(
+        0,
+        &[
+            "sync", "create", "t", "--source", "src", "--target", "dst", "--tables", &tables,
+        ],
+        None,
+    );
+    let run = Spawned::new(
+        &e,
+        &["sync", "run", "t", "--follow"],
+        &[("SHARK_SYNC_HEARTBEAT_MS", "1000")],
+    );
+    wait_for("CDC to start", PATIENCE, || {
+        status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
+    });
+    sql(&[&format!("INSERT INTO {db}.k VALUES (100, 100)")]).await;
+    for _ in 0..100 {
+        if docs(db, "k").await.len() == 4 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // idle with heartbeats: the connection is not mistaken for a dead one
+    tokio::time::sleep(Duration::from_secs(4)).await;
+    assert!(!run.stderr().contains("without a read"), "{}", run.stderr());
+    assert_eq!(status(&e)["lag_s"], 0, "{}", status(&e));
+
+    proxy.freeze(Duration::from_secs(6));
+    let t0 = Instant::now();
+    sql(&[&format!(
+        "INSERT INTO {db}.k VALUES (101, 1), (102, 2), (103, 3)"
+    )])
+    .await;
+    let mut detected = None;
+    let mut lags = vec![];
+    while t0.elapsed() < PATIENCE {
+        if detected.is_none() && run.stderr().contains("without a read") {
+            detected = Some(t0.elapsed());
+        }
+        if let Some(l) = status(&e)["lag_s"].as_i64() {
+            lags.push(l);
+        }
+        if detected.is_some() && docs(db, "k").await.len() == 7 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(250)).await;
+    }
+    let detected = detected.unwrap_or_else(|| panic!("no reconnect: {}", run.stderr()));
+    assert!(
+        detected <= Duration::from_millis(3000 + 1500),
+        "reconnect after {detected:?}, more than 3 heartbeat periods: {}",
+        run.stderr()
+    );
+    let max = lags.iter().copied().max().unwrap_or(0);
+    let first_positive = lags.iter().position(|l| *l > 0);
+    assert!(
+        max >= 2 && first_positive.is_some_and(|i| lags[i..].iter().any(|l| *l > lags[i])),
+        "status showed the lag growing while the connection was silent: {lags:?}"
+    );
+    assert_eq!(docs(db, "k").await.len(), 7, "{}", run.stderr());
+    e.expect(0, &["sync", "stop", "t"], None);
+    verify_ok(&e);
+    let err = run.stderr();
+    assert!(!err.contains("error"), "{err}");
+}

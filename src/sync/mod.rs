@@ -8,6 +8,7 @@
 pub mod change;
 pub mod doc;
 pub mod error;
+pub mod pipe;
 pub mod runner;
 pub mod schema;
 pub mod sink;

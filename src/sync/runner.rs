@@ -6,6 +6,7 @@
 
 use super::change::Change;
 use super::error::{SyncError, source_err};
+use super::pipe;
 use super::schema::{self, TableSchema};
 use super::sink::mongo::MongoSink;
 use super::source::binlog::{self, Ddl, Pos};
@@ -20,6 +21,7 @@ use futures_util::StreamExt;
 use mysql_async::binlog::events::EventData;
 use std::collections::BTreeMap;
 use std::future::Future;
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::time::{Duration, Instant};
 
 pub const BINLOG_UNIT: &str = "__binlog__";
@@ -136,6 +138,8 @@ struct Ctx<'a> {
     run: Option<&'a RunHandle>,
     stop: Stopper,
     drop_target: bool,
+    /// Retry budget: consecutive failures without progress before the run gives up.
+    attempts: u32,
 }
 
 impl Ctx<'_> {
@@ -161,6 +165,16 @@ impl Ctx<'_> {
     /// A source connection, unless the run is asked to stop first.
     async fn connect(&self) -> Result<mysql_async::Conn, SyncError> {
         self.stop.wait(source::connect(&self.source)).await
+    }
+    /// A source query (`what`) under its deadline, unless the run is asked to stop first.
+    async fn query<T>(
+        &self,
+        what: &str,
+        fut: impl Future<Output = Result<T, SyncError>>,
+    ) -> Result<T, SyncError> {
+        self.stop
+            .wait(source::within(&self.source, QUERY_DEADLINE, what, fut))
+            .await
     }
     fn save_checkpoint(&self, pos: &Pos, progress: serde_json::Value) -> Result<(), SyncError> {
         self.stop.lease.check()?;
@@ -241,7 +255,13 @@ pub async fn run(
     let opened = stop
         .wait(async {
             let mut c = source::connect(&source).await?;
-            binlog::check_settings(&source, &mut c).await?;
+            source::within(
+                &source,
+                QUERY_DEADLINE,
+                "the binlog settings",
+                binlog::check_settings(&source, &mut c),
+            )
+            .await?;
             let sink = MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
             Ok((c, sink))
         })
@@ -269,6 +289,11 @@ pub async fn run(
         run,
         stop,
         drop_target: opts.drop_target,
+        attempts: if opts.once {
+            MAX_ATTEMPTS_ONCE
+        } else {
+            MAX_ATTEMPTS_FOLLOW
+        },
     };
     match copy_then_follow(&ctx, c, opts.once).await {
         Err(SyncError::Halted) => {
@@ -299,15 +324,19 @@ async fn copy_then_follow(
                     detail: e.to_string(),
                     hint: format!("run `shark sync reset {name}` to copy everything again"),
                 })?;
-            ctx.stop
-                .wait(binlog::check_not_purged(name, &ctx.source, &mut c, &pos))
-                .await?;
+            ctx.query(
+                "SHOW BINARY LOGS",
+                binlog::check_not_purged(name, &ctx.source, &mut c, &pos),
+            )
+            .await?;
             pos
         }
         None => {
             let pos = ctx
-                .stop
-                .wait(binlog::master_pos(&ctx.source, &mut c))
+                .query(
+                    "SHOW MASTER STATUS",
+                    binlog::master_pos(&ctx.source, &mut c),
+                )
                 .await?;
             ctx.save_checkpoint(&pos, CdcStats::copying())?;
             ctx.log(
@@ -319,7 +348,9 @@ async fn copy_then_follow(
     };
 
     // 2. units: every selected table, new ones pending
-    let mut schemas = ctx.stop.wait(discover(ctx, &mut c)).await?;
+    let schemas = ctx
+        .query("listing the selected tables", discover(ctx, &mut c))
+        .await?;
     let known: BTreeMap<String, UnitRow> = ctx
         .units
         .units(name)?
@@ -372,7 +403,7 @@ async fn copy_then_follow(
     }
 
     // 4. follow the binlog
-    follow(ctx, &mut schemas, start, once).await
+    follow(ctx, schemas, start, once).await
 }
 
 /// Selected tables and their schemas, by unit name.
@@ -415,7 +446,11 @@ async fn estimate_rows(ctx: &Ctx<'_>, s: &TableSchema) -> Option<i64> {
             .await
             .map_err(|e| source_err(&ctx.source, e))
     };
-    ctx.stop.wait(estimate).await.ok().flatten().flatten()
+    ctx.query("a row estimate", estimate)
+        .await
+        .ok()
+        .flatten()
+        .flatten()
 }
 
 /// Copy one unit; when the table changes under the copy (a column or the table went away),
@@ -423,16 +458,36 @@ async fn estimate_rows(ctx: &Ctx<'_>, s: &TableSchema) -> Option<i64> {
 async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), SyncError> {
     let mut s = s;
     let mut row = row;
-    for attempt in 1..=5 {
-        match copy_once(ctx, s.clone(), row.clone()).await {
+    let mut changed = 0;
+    // transient failures resume from the last committed key, within the run's budget of
+    // consecutive failures without progress
+    let mut budget = pipe::Budget::new(ctx.attempts);
+    loop {
+        let done = row.rows_done;
+        match copy_once(ctx, s.clone(), &mut row).await {
             Err(e) if e.table_changed() => {
-                ctx.log("info", &format!("{}: the table changed during the copy ({e}); copying again (attempt {attempt})", s.unit()));
+                changed += 1;
+                if changed > 5 {
+                    return Err(SyncError::source(
+                        &ctx.source.name,
+                        format!(
+                            "{}: the table kept changing during the copy; try again later",
+                            s.unit()
+                        ),
+                    ));
+                }
+                ctx.log("info", &format!("{}: the table changed during the copy ({e}); copying again ({changed} of 5 times)", s.unit()));
                 let mut c = ctx.connect().await?;
-                let reload = async {
-                    schema::load(&mut c, &s.db, &s.table, ctx.spec.time_precision)
-                        .await
-                        .map_err(|e| source_err(&ctx.source, e))
-                };
+                let reload = source::within(
+                    &ctx.source,
+                    QUERY_DEADLINE,
+                    "loading a table's schema",
+                    async {
+                        schema::load(&mut c, &s.db, &s.table, ctx.spec.time_precision)
+                            .await
+                            .map_err(|e| source_err(&ctx.source, e))
+                    },
+                );
                 match ctx.stop.wait(reload).await? {
                     Some(n) => s = n,
                     None => {
@@ -443,20 +498,33 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
                 row.phase = Phase::Recopy;
                 row.last_key = None;
             }
+            Err(e) if e.is_transient() => {
+                if row.rows_done > done {
+                    budget.progress();
+                }
+                let Some(wait) = budget.fail() else {
+                    return Err(e);
+                };
+                ctx.log(
+                    "warn",
+                    &format!(
+                        "{}: {e}; resuming the copy after {} rows in {wait:?} ({})",
+                        s.unit(),
+                        row.rows_done,
+                        budget.attempt()
+                    ),
+                );
+                if !ctx.stop.sleep(wait).await {
+                    return Err(SyncError::Halted);
+                }
+            }
             other => return other,
         }
     }
-    Err(SyncError::source(
-        &ctx.source.name,
-        format!(
-            "{}: the table kept changing during the copy; try again later",
-            s.unit()
-        ),
-    ))
 }
 
 /// Copy one unit from its resume point; each written batch commits the unit's progress.
-async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<(), SyncError> {
+async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(), SyncError> {
     let unit = s.unit();
     let tdb = ctx.target_db(&s.db);
     if row.phase == Phase::Pending && ctx.drop_target {
@@ -490,14 +558,15 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
     // a resumed (or restarted key-less) copy may find its documents already there
     let recopy = row.phase == Phase::Recopy;
     let mut upsert = row.phase == Phase::Copying || recopy;
-    if row.phase != Phase::Copying {
+    // a key-less table is read again from the start when its copy resumes
+    if row.phase != Phase::Copying || s.key.is_empty() {
         row.rows_done = 0;
     }
     if row.rows_total.is_none() {
         row.rows_total = estimate_rows(ctx, &s).await;
     }
     row.phase = Phase::Copying;
-    ctx.save_unit(&row)?;
+    ctx.save_unit(row)?;
     ctx.progress
         .start(&unit, row.rows_total.map(|t| t.max(0) as u64));
     ctx.progress.advance(&unit, row.rows_done as u64);
@@ -534,7 +603,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
             if batch.last_key.is_some() {
                 row.last_key = batch.last_key.as_deref().map(super::doc::encode_key);
             }
-            ctx.save_unit(&row)?;
+            ctx.save_unit(row)?;
             ctx.progress.advance(&unit, n as u64);
             ctx.progress.advance(TOTAL, n as u64);
             if ctx.stopping() {
@@ -564,7 +633,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
     }
     row.phase = Phase::Copied;
     row.last_key = None;
-    ctx.save_unit(&row)?;
+    ctx.save_unit(row)?;
     ctx.progress.finish(&unit, "copied");
     ctx.log(
         "info",
@@ -577,7 +646,10 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, mut row: UnitRow) -> Result<()
 #[derive(Default)]
 struct CdcStats {
     events: u64,
+    /// Source timestamp of the last transaction applied.
     last_ts: u32,
+    /// Seconds the target is behind the source, as the applier last judged it.
+    lag_s: i64,
 }
 
 impl CdcStats {
@@ -593,28 +665,98 @@ impl CdcStats {
     }
 
     fn json(&self) -> serde_json::Value {
-        let now = chrono::Utc::now().timestamp();
         BinlogProgress {
             phase: TaskPhase::Cdc,
             events: self.events,
             last_event_ts: Some(self.last_ts),
-            lag_s: Some(if self.last_ts > 0 {
-                (now - self.last_ts as i64).max(0)
-            } else {
-                0
-            }),
+            lag_s: Some(self.lag_s),
         }
         .json()
     }
 }
 
+/// Buffered changes are written at a transaction boundary once they are this old (or as soon
+/// as nothing more is waiting in the channel).
 const FLUSH_EVERY: Duration = Duration::from_millis(300);
 const MAX_ATTEMPTS_FOLLOW: u32 = 10;
 const MAX_ATTEMPTS_ONCE: u32 = 3;
+/// The binlog heartbeat period unless `SHARK_SYNC_HEARTBEAT_MS` says otherwise; no event and
+/// no heartbeat within 3 periods means the connection is dead, and it is reopened.
+const HEARTBEAT: Duration = Duration::from_secs(20);
+/// Environment variable overriding the heartbeat period, in milliseconds (tests, links that
+/// need a faster verdict).
+pub const HEARTBEAT_ENV: &str = "SHARK_SYNC_HEARTBEAT_MS";
+/// Deadline of one query on the source (schema, positions, a page of the copy).
+const QUERY_DEADLINE: Duration = Duration::from_secs(300);
 
+/// The heartbeat period of binlog connections.
+fn heartbeat_period() -> Duration {
+    std::env::var(HEARTBEAT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|ms| *ms >= 10)
+        .map_or(HEARTBEAT, Duration::from_millis)
+}
+
+fn now_ms() -> i64 {
+    chrono::Utc::now().timestamp_millis()
+}
+
+/// What the reader last heard from the source, shared with the applier for `status`'s lag.
+struct Live {
+    /// When the last event or heartbeat arrived (unix ms).
+    last_read_ms: AtomicI64,
+    /// Silence longer than this makes the lag count up from the last read.
+    stall_ms: i64,
+}
+
+/// One step of the binlog, from the reader to the applier.
+enum Item {
+    /// The row changes of one rows event.
+    Rows(Vec<Change>),
+    /// The end of a transaction (or of a statement outside one): a checkpoint may go here.
+    Commit { at: Pos, ts: u32 },
+    /// A DDL statement at `at`, with the tables to copy again and whether each was known.
+    Ddl {
+        at: Pos,
+        ddl: Ddl,
+        sql: String,
+        recopy: Vec<(TableSchema, bool)>,
+    },
+}
+
+/// Rough memory of an item, for the channel's byte bound.
+fn item_bytes(item: &Item) -> usize {
+    match item {
+        Item::Rows(changes) => changes.iter().map(change_bytes).sum::<usize>() + 64,
+        Item::Commit { .. } => 64,
+        Item::Ddl { sql, .. } => sql.len() + 1024,
+    }
+}
+
+fn change_bytes(c: &Change) -> usize {
+    fn bson(b: &mongodb::bson::Bson) -> usize {
+        use mongodb::bson::Bson;
+        match b {
+            Bson::String(s) => s.len() + 8,
+            Bson::Binary(b) => b.bytes.len() + 8,
+            Bson::Document(d) => d.iter().map(|(k, v)| k.len() + bson(v)).sum::<usize>() + 8,
+            Bson::Array(a) => a.iter().map(bson).sum::<usize>() + 8,
+            _ => 16,
+        }
+    }
+    let doc = c
+        .doc
+        .as_ref()
+        .map_or(0, |d| d.iter().map(|(k, v)| k.len() + bson(v)).sum());
+    doc + bson(&c.id) + c.db.len() + c.table.len() + c.file.len() + 64
+}
+
+/// Follow the binlog from `start`: a reader (binlog → decoded changes) and an applier
+/// (changes → sink → checkpoint) joined by a channel bounded in bytes.
 async fn follow(
     ctx: &Ctx<'_>,
-    schemas: &mut BTreeMap<String, TableSchema>,
+    schemas: BTreeMap<String, TableSchema>,
     start: Pos,
     once: bool,
 ) -> Result<Outcome, SyncError> {
@@ -622,78 +764,456 @@ async fn follow(
         let mut c = ctx.connect().await?;
         Some(
             ctx.stop
-                .wait(binlog::master_pos(&ctx.source, &mut c))
+                .wait(source::within(
+                    &ctx.source,
+                    QUERY_DEADLINE,
+                    "SHOW MASTER STATUS",
+                    binlog::master_pos(&ctx.source, &mut c),
+                ))
                 .await?,
         )
     } else {
         None
     };
-    let mut from = start;
     let mut stats = CdcStats::default();
     if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), BINLOG_UNIT)? {
         stats.events = BinlogProgress::parse(ctx.name, &cp.progress)?.events;
     }
-    ctx.save_checkpoint(&from, stats.json())?;
+    ctx.save_checkpoint(&start, stats.json())?;
     if let Some(t) = &target
-        && &from >= t
+        && &start >= t
     {
-        ctx.log("info", &format!("already at {from}; nothing to catch up"));
+        ctx.log("info", &format!("already at {start}; nothing to catch up"));
         return Ok(Outcome::CaughtUp);
     }
     ctx.progress.start("binlog", None);
-    let mut failures = 0;
-    loop {
-        match session(ctx, schemas, &mut from, target.as_ref(), &mut stats).await {
-            Ok(outcome) => {
-                ctx.progress.finish("binlog", &format!("at {from}"));
-                ctx.log("info", &format!("{} at {from}", outcome.describe()));
-                return Ok(outcome);
-            }
-            Err(e) if e.is_transient() => {
-                failures += 1;
-                let max = if once {
-                    MAX_ATTEMPTS_ONCE
-                } else {
-                    MAX_ATTEMPTS_FOLLOW
+    let period = heartbeat_period();
+    let live = Live {
+        last_read_ms: AtomicI64::new(now_ms()),
+        stall_ms: (period.as_millis() as i64 * 3 / 2).max(1000),
+    };
+    let max = if once {
+        MAX_ATTEMPTS_ONCE
+    } else {
+        MAX_ATTEMPTS_FOLLOW
+    };
+    let mut reader = Reader {
+        ctx,
+        schemas,
+        resume: start.clone(),
+        sent: start.clone(),
+        target,
+        period,
+        live: &live,
+        budget: pipe::Budget::new(max),
+    };
+    let mut applier = Applier {
+        ctx,
+        from: start,
+        stats,
+        live: &live,
+        budget: pipe::Budget::new(max),
+        buffer: vec![],
+        bytes: 0,
+        committed: 0,
+        boundary: None,
+        buffered_at: None,
+        in_trx: false,
+        saved_at: Instant::now(),
+        saved_lag: 0,
+    };
+    // the channel holds a few batches: enough to keep the sink busy, small enough for memory
+    let (tx, rx) = pipe::channel::<Item>(ctx.spec.batch_bytes.saturating_mul(4).max(1 << 20));
+    let result = {
+        let read = reader.run(tx);
+        let apply = applier.run(rx);
+        tokio::pin!(read, apply);
+        tokio::select! {
+            biased;
+            _ = ctx.stop.cancel.cancelled() => Ok(Outcome::Interrupted),
+            a = &mut apply => a.map(|o| o.unwrap_or(Outcome::CaughtUp)),
+            r = &mut read => {
+                // the reader is done (target reached, or it gave up): the applier writes what
+                // was read up to the last transaction boundary, then ends too
+                let a = tokio::select! {
+                    biased;
+                    _ = ctx.stop.cancel.cancelled() => Ok(Some(Outcome::Interrupted)),
+                    a = &mut apply => a,
                 };
-                if failures >= max {
-                    return Err(e);
-                }
-                let wait = Duration::from_millis(500 * (1 << failures.min(6)));
-                ctx.log(
-                    "warn",
-                    &format!("{e}; retrying from {from} in {wait:?} (attempt {failures}/{max})"),
-                );
-                if !ctx.stop.sleep(wait).await {
-                    ctx.log("info", &format!("{} at {from}", ctx.outcome().describe()));
-                    return Ok(ctx.outcome());
+                match (r, a) {
+                    (_, Err(e)) => Err(e),
+                    (Err(SyncError::Halted), Ok(o)) => Ok(o.unwrap_or_else(|| ctx.outcome())),
+                    (Err(e), Ok(_)) => Err(e),
+                    (Ok(()), Ok(o)) => Ok(o.unwrap_or(Outcome::CaughtUp)),
                 }
             }
-            Err(e) => return Err(e),
         }
+    };
+    let at = &applier.from;
+    match result {
+        Ok(outcome) => {
+            ctx.progress.finish("binlog", &format!("at {at}"));
+            ctx.log("info", &format!("{} at {at}", outcome.describe()));
+            Ok(outcome)
+        }
+        Err(e) => Err(e),
     }
 }
 
-/// One binlog connection from `from`; updates `from` at every checkpoint.
-async fn session(
-    ctx: &Ctx<'_>,
-    schemas: &mut BTreeMap<String, TableSchema>,
-    from: &mut Pos,
-    target: Option<&Pos>,
-    stats: &mut CdcStats,
-) -> Result<Outcome, SyncError> {
-    // one connection: checked for a purged start, then turned into the binlog stream
-    let mut c = ctx.connect().await?;
-    ctx.stop
-        .wait(binlog::check_not_purged(
-            ctx.name,
-            &ctx.source,
-            &mut c,
-            from,
-        ))
+/// Reads the binlog into the channel, reconnecting on its own: after a failure (counted
+/// against the budget), after silence past 3 heartbeat periods, and on purpose when the
+/// applier is so far behind that the channel stayed full for half the server's
+/// `net_write_timeout` (a planned reconnect, not counted).
+struct Reader<'a, 'c> {
+    ctx: &'a Ctx<'c>,
+    schemas: BTreeMap<String, TableSchema>,
+    /// The last transaction boundary sent: where a new connection starts.
+    resume: Pos,
+    /// The end of the last event sent; events up to here are skipped after reconnecting.
+    sent: Pos,
+    target: Option<Pos>,
+    period: Duration,
+    live: &'a Live,
+    budget: pipe::Budget,
+}
+
+/// How one binlog connection ended without an error.
+enum ReadEnd {
+    /// The `--once` target was reached and sent.
+    Target,
+    /// The channel stayed full: the connection was closed on purpose.
+    Parked {
+        waited: Duration,
+        net_write_timeout: u64,
+    },
+}
+
+impl Reader<'_, '_> {
+    async fn run(&mut self, tx: pipe::Sender<Item>) -> Result<(), SyncError> {
+        loop {
+            match self.session(&tx).await {
+                Ok(ReadEnd::Target) => return Ok(()),
+                Ok(ReadEnd::Parked {
+                    waited,
+                    net_write_timeout,
+                }) => {
+                    self.ctx.log(
+                        "info",
+                        &format!(
+                            "the sink is behind: binlog connection closed on purpose at {} after {}s with a full buffer ({} KiB; the server drops a reader after net_write_timeout = {net_write_timeout}s); reopening from {} once the sink has caught up (planned reconnect)",
+                            self.sent,
+                            waited.as_secs(),
+                            tx.used() / 1024,
+                            self.resume
+                        ),
+                    );
+                    if tx.drained_to(tx.capacity() / 4).await.is_err() {
+                        return Ok(());
+                    }
+                }
+                Err(e) if e.is_transient() => {
+                    let Some(wait) = self.budget.fail() else {
+                        return Err(e);
+                    };
+                    self.ctx.log(
+                        "warn",
+                        &format!(
+                            "{e}; reconnecting from {} in {wait:?} ({})",
+                            self.resume,
+                            self.budget.attempt()
+                        ),
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    /// A source query under its deadline.
+    async fn query<T>(
+        &self,
+        what: &str,
+        fut: impl Future<Output = Result<T, SyncError>>,
+    ) -> Result<T, SyncError> {
+        source::within(&self.ctx.source, QUERY_DEADLINE, what, fut).await
+    }
+
+    /// One binlog connection from `self.resume`.
+    async fn session(&mut self, tx: &pipe::Sender<Item>) -> Result<ReadEnd, SyncError> {
+        use mysql_async::prelude::Queryable;
+        let ctx = self.ctx;
+        // a server that does not answer is given up on as fast as a silent stream
+        let connect_deadline = (self.period * 3)
+            .max(Duration::from_secs(2))
+            .min(source::CONNECT_DEADLINE);
+        let mut c = source::connect_within(&ctx.source, connect_deadline).await?;
+        self.query(
+            "SHOW BINARY LOGS",
+            binlog::check_not_purged(ctx.name, &ctx.source, &mut c, &self.resume),
+        )
         .await?;
-    // the task's --server-id, else the source connection's server_id option, else derived from
-    // the state file and task name (so equally named tasks of two state files do not clash)
+        let net_write_timeout = self
+            .query("SELECT @@net_write_timeout", async {
+                c.query_first::<u64, _>("SELECT @@SESSION.net_write_timeout")
+                    .await
+                    .map_err(|e| source_err(&ctx.source, e))
+            })
+            .await?
+            .unwrap_or(60);
+        // heartbeats every period while the server has nothing to send (in nanoseconds)
+        let period = self.period;
+        self.query("SET @master_heartbeat_period", async {
+            c.query_drop(format!(
+                "SET @master_heartbeat_period = {}",
+                period.as_nanos()
+            ))
+            .await
+            .map_err(|e| source_err(&ctx.source, e))
+        })
+        .await?;
+        let req = mysql_async::BinlogStreamRequest::new(server_id(ctx)?)
+            .with_filename(self.resume.file.as_bytes())
+            .with_pos(self.resume.pos);
+        let mut stream = self
+            .query("COM_BINLOG_DUMP", async {
+                c.get_binlog_stream(req)
+                    .await
+                    .map_err(|e| purged_or(ctx, e))
+            })
+            .await?;
+        // the applier must not stall the connection past what the server tolerates
+        let park_after = Duration::from_millis(net_write_timeout.max(2) * 1000 / 2);
+        let deadline = self.period * 3;
+        let opened = Instant::now();
+        let mut last_read = Instant::now();
+        let mut file = self.resume.file.clone();
+        let mut in_trx = false;
+        loop {
+            let ev = match tokio::time::timeout(deadline, stream.next()).await {
+                Ok(ev) => ev,
+                Err(_) => {
+                    return Err(SyncError::Source(
+                        ctx.source.name.clone(),
+                        format!(
+                            "lost the binlog connection after {} s without a read (no event and no heartbeat for 3 heartbeat periods of {:.1} s)",
+                            last_read.elapsed().as_secs_f64().round(),
+                            period.as_secs_f64()
+                        ),
+                        super::error::Fault::Transient,
+                    ));
+                }
+            };
+            let Some(ev) = ev else {
+                return Err(SyncError::Source(
+                    ctx.source.name.clone(),
+                    format!(
+                        "the server closed the binlog connection after {} s of streaming",
+                        opened.elapsed().as_secs()
+                    ),
+                    super::error::Fault::Transient,
+                ));
+            };
+            let ev = ev.map_err(|e| self.stream_err(e, opened))?;
+            last_read = Instant::now();
+            self.live.last_read_ms.store(now_ms(), Ordering::Relaxed);
+            let pos = ev.header().log_pos() as u64;
+            let ts = ev.header().timestamp();
+            let data = ev.read_data().map_err(|e| {
+                SyncError::source(
+                    &ctx.source.name,
+                    format!("undecodable binlog event at {file}:{pos}: {e}"),
+                )
+            })?;
+            let at = Pos {
+                file: file.clone(),
+                pos,
+            };
+            // events already sent before a reconnect are read again, not sent again
+            let seen = pos != 0 && file == self.sent.file && pos <= self.sent.pos;
+            let item = match data {
+                Some(EventData::HeartbeatEvent) => continue,
+                Some(EventData::RotateEvent(r)) => {
+                    let n = binlog::clean_file_name(&r.name());
+                    // the server's fake Rotate names the file we asked for (MariaDB appends the
+                    // checksum to it); only trust its name when it differs in a sane way
+                    if pos != 0 || (n != file && !n.is_empty()) {
+                        file = n;
+                    }
+                    continue;
+                }
+                Some(EventData::RowsEvent(rows)) => {
+                    in_trx = true;
+                    if seen {
+                        continue;
+                    }
+                    let Some(tme) = stream.get_tme(rows.table_id()) else {
+                        continue;
+                    };
+                    let (db, table) = (
+                        tme.database_name().into_owned(),
+                        tme.table_name().into_owned(),
+                    );
+                    if !ctx.spec.selects(&db, &table) {
+                        continue;
+                    }
+                    let unit = format!("{db}.{table}");
+                    if !self.schemas.contains_key(&unit) {
+                        match self.load_schema(&db, &table).await? {
+                            Some(s) => {
+                                self.schemas.insert(unit.clone(), s);
+                            }
+                            None => continue,
+                        }
+                    }
+                    let s = &self.schemas[&unit];
+                    let changes = binlog::decode(s, tme, &rows, &file, pos, ts).map_err(|e| {
+                        SyncError::source(&ctx.source.name, format!("{unit} at {file}:{pos}: {e}"))
+                    })?;
+                    Item::Rows(changes)
+                }
+                Some(EventData::XidEvent(_)) => {
+                    in_trx = false;
+                    if seen {
+                        continue;
+                    }
+                    Item::Commit { at: at.clone(), ts }
+                }
+                Some(EventData::QueryEvent(q)) => {
+                    let sql = q.query().into_owned();
+                    if sql.trim().eq_ignore_ascii_case("BEGIN") || sql.starts_with("# Dummy") {
+                        continue;
+                    }
+                    in_trx = false;
+                    if seen {
+                        continue;
+                    }
+                    let ddl = binlog::parse_ddl(&sql, &q.schema());
+                    if ddl == Ddl::Other {
+                        // other statements (e.g. COMMIT of a non-transactional engine) end a unit
+                        Item::Commit { at: at.clone(), ts }
+                    } else {
+                        let recopy = self.ddl_schemas(&ddl).await?;
+                        Item::Ddl {
+                            at: at.clone(),
+                            ddl,
+                            sql,
+                            recopy,
+                        }
+                    }
+                }
+                _ => {
+                    // positions of events we do not act on still count for --once
+                    if pos != 0 && !in_trx && !seen && reached(&at, self.target.as_ref()) {
+                        Item::Commit { at: at.clone(), ts }
+                    } else {
+                        continue;
+                    }
+                }
+            };
+            let boundary = !matches!(item, Item::Rows(_));
+            let bytes = item_bytes(&item);
+            let room = match tokio::time::timeout(park_after, tx.reserve(bytes)).await {
+                Ok(Ok(room)) => room,
+                // the applier is gone (it stopped or failed): nothing more to read
+                Ok(Err(pipe::Closed)) => return Ok(ReadEnd::Target),
+                Err(_) => {
+                    drop(stream);
+                    return Ok(ReadEnd::Parked {
+                        waited: park_after,
+                        net_write_timeout,
+                    });
+                }
+            };
+            if tx.send(room, item).is_err() {
+                return Ok(ReadEnd::Target);
+            }
+            self.sent = at.clone();
+            if boundary {
+                self.resume = at.clone();
+                self.budget.progress();
+                if reached(&at, self.target.as_ref()) {
+                    let _ = stream.close().await;
+                    return Ok(ReadEnd::Target);
+                }
+            }
+        }
+    }
+
+    /// What a failed read of the stream means: a purged file, or a connection lost while
+    /// streaming (the server was there a moment ago: not "cannot connect").
+    fn stream_err(&self, e: mysql_async::Error, opened: Instant) -> SyncError {
+        let ctx = self.ctx;
+        if let mysql_async::Error::Server(s) = &e
+            && s.code == 1236
+        {
+            return purged_or(ctx, e);
+        }
+        match super::error::mysql_fault(&e) {
+            super::error::Fault::Transient => SyncError::Source(
+                ctx.source.name.clone(),
+                format!(
+                    "lost the binlog connection after {} s of streaming, at {}: {e}",
+                    opened.elapsed().as_secs(),
+                    self.sent
+                ),
+                super::error::Fault::Transient,
+            ),
+            _ => source_err(&ctx.source, e),
+        }
+    }
+
+    async fn load_schema(&self, db: &str, table: &str) -> Result<Option<TableSchema>, SyncError> {
+        let mut sc = source::connect(&self.ctx.source).await?;
+        self.query("loading a table's schema", async {
+            schema::load(&mut sc, db, table, self.ctx.spec.time_precision)
+                .await
+                .map_err(|e| source_err(&self.ctx.source, e))
+        })
+        .await
+    }
+
+    /// Update the reader's schemas after a DDL statement; the tables to copy again, each with
+    /// whether it was known before.
+    async fn ddl_schemas(&mut self, ddl: &Ddl) -> Result<Vec<(TableSchema, bool)>, SyncError> {
+        let spec = &self.ctx.spec;
+        let mut load = vec![];
+        match ddl {
+            Ddl::Create(db, t) | Ddl::Alter(db, t) if spec.selects(db, t) => {
+                load.push((db.clone(), t.clone()))
+            }
+            Ddl::Rename(pairs) => {
+                for (old, new) in pairs {
+                    if spec.selects(&old.0, &old.1) {
+                        self.schemas.remove(&format!("{}.{}", old.0, old.1));
+                    }
+                    if spec.selects(&new.0, &new.1) {
+                        load.push(new.clone());
+                    }
+                }
+            }
+            Ddl::Drop(tables) => {
+                for (db, t) in tables {
+                    self.schemas.remove(&format!("{db}.{t}"));
+                }
+            }
+            _ => {}
+        }
+        let mut out = vec![];
+        for (db, t) in load {
+            if let Some(s) = self.load_schema(&db, &t).await? {
+                let existed = self.schemas.insert(s.unit(), s.clone()).is_some();
+                out.push((s, existed));
+            }
+        }
+        Ok(out)
+    }
+}
+
+/// The replica server id of the binlog connection: the task's --server-id, else the source
+/// connection's server_id option, else derived from the state file and task name (so equally
+/// named tasks of two state files do not clash).
+fn server_id(ctx: &Ctx<'_>) -> Result<u32, SyncError> {
     let from_conn = match ctx.source.option("server_id") {
         None => None,
         Some(v) => Some(v.parse::<u32>().map_err(|e| {
@@ -703,199 +1223,217 @@ async fn session(
             ))
         })?),
     };
-    let server_id = match ctx.spec.server_id.or(from_conn) {
+    Ok(match ctx.spec.server_id.or(from_conn) {
         Some(id) => id,
         None => ctx
             .spec
             .server_id(&format!("{}#{}", ctx.store.path().display(), ctx.name)),
-    };
-    let req = mysql_async::BinlogStreamRequest::new(server_id)
-        .with_filename(from.file.as_bytes())
-        .with_pos(from.pos);
-    let mut stream = ctx
-        .stop
-        .wait(async {
-            c.get_binlog_stream(req)
-                .await
-                .map_err(|e| purged_or(ctx, e))
-        })
-        .await?;
-    let mut file = from.file.clone();
-    let mut buffer: Vec<Change> = vec![];
-    let mut buffered_at: Option<Instant> = None;
-    let mut boundary: Option<Pos> = None;
-    let mut tick = tokio::time::interval(Duration::from_millis(100));
-    loop {
-        let ev = tokio::select! {
-            ev = stream.next() => ev,
-            _ = ctx.stop.cancel.cancelled() => {
-                // a signal: what is buffered past the last checkpoint is replayed next run
-                return Ok(Outcome::Interrupted);
-            }
-            _ = tick.tick() => {
-                // idle or between events: flush on time, stop at a boundary
-                if let Some(b) = boundary.take() {
-                    flush(ctx, &mut buffer, &b, stats).await?;
-                    *from = b;
-                    buffered_at = None;
-                }
-                if ctx.stopping() && buffer.is_empty() {
-                    let _ = stream.close().await;
-                    return Ok(ctx.outcome());
-                }
-                continue;
-            }
-        };
-        let Some(ev) = ev else {
-            return Err(SyncError::Source(
-                ctx.source.name.clone(),
-                "the binlog stream ended (connection closed)".into(),
-                super::error::Fault::Transient,
-            ));
-        };
-        let ev = ev.map_err(|e| purged_or(ctx, e))?;
-        let pos = ev.header().log_pos() as u64;
-        let ts = ev.header().timestamp();
-        let data = ev.read_data().map_err(|e| {
-            SyncError::source(
-                &ctx.source.name,
-                format!("undecodable binlog event at {file}:{pos}: {e}"),
-            )
-        })?;
-        match data {
-            Some(EventData::RotateEvent(r)) => {
-                if pos != 0 {
-                    file = binlog::clean_file_name(&r.name());
-                } else {
-                    // the server's fake Rotate names the file we asked for (MariaDB appends the
-                    // checksum to it); only trust its name when it differs in a sane way
-                    let n = binlog::clean_file_name(&r.name());
-                    if n != file && !n.is_empty() {
-                        file = n;
-                    }
-                }
-            }
-            Some(EventData::RowsEvent(rows)) => {
-                let Some(tme) = stream.get_tme(rows.table_id()) else {
-                    continue;
-                };
-                let (db, table) = (
-                    tme.database_name().into_owned(),
-                    tme.table_name().into_owned(),
-                );
-                if !ctx.spec.selects(&db, &table) {
-                    continue;
-                }
-                let unit = format!("{db}.{table}");
-                if !schemas.contains_key(&unit) {
-                    let mut sc = ctx.connect().await?;
-                    let load = async {
-                        schema::load(&mut sc, &db, &table, ctx.spec.time_precision)
-                            .await
-                            .map_err(|e| source_err(&ctx.source, e))
-                    };
-                    match ctx.stop.wait(load).await? {
-                        Some(s) => {
-                            schemas.insert(unit.clone(), s);
+    })
+}
+
+/// Writes what the reader sends and checkpoints at transaction boundaries once the sink has
+/// it. Transient sink errors are retried in place (the writes are idempotent) within the
+/// budget, which a checkpoint resets.
+struct Applier<'a, 'c> {
+    ctx: &'a Ctx<'c>,
+    /// The last checkpoint.
+    from: Pos,
+    stats: CdcStats,
+    live: &'a Live,
+    budget: pipe::Budget,
+    /// Changes not written yet; `buffer[..committed]` end at `boundary`.
+    buffer: Vec<Change>,
+    bytes: usize,
+    committed: usize,
+    boundary: Option<Pos>,
+    buffered_at: Option<Instant>,
+    /// Inside a transaction (some of its changes may be written already).
+    in_trx: bool,
+    saved_at: Instant,
+    saved_lag: i64,
+}
+
+impl Applier<'_, '_> {
+    /// Until the reader ends (None) or a stop is asked for at a boundary.
+    async fn run(&mut self, mut rx: pipe::Receiver<Item>) -> Result<Option<Outcome>, SyncError> {
+        let ctx = self.ctx;
+        let mut tick = tokio::time::interval(Duration::from_millis(100));
+        loop {
+            tokio::select! {
+                biased;
+                item = rx.recv() => {
+                    let Some((item, permit)) = item else {
+                        // the reader is done: keep what ends at a boundary
+                        self.buffer.truncate(self.committed);
+                        if let Some(b) = self.boundary.take() {
+                            self.flush(&b, true).await?;
                         }
-                        None => continue,
+                        return Ok(None);
+                    };
+                    let stop = self.handle(item, rx.is_empty()).await?;
+                    drop(permit);
+                    if stop {
+                        return Ok(Some(ctx.outcome()));
                     }
                 }
-                let s = &schemas[&unit];
-                let changes = binlog::decode(s, tme, &rows, &file, pos, ts).map_err(|e| {
-                    SyncError::source(&ctx.source.name, format!("{unit} at {file}:{pos}: {e}"))
-                })?;
-                stats.events += changes.len() as u64;
-                stats.last_ts = ts;
-                ctx.progress.advance("binlog", changes.len() as u64);
-                buffer.extend(changes);
-                buffered_at.get_or_insert_with(Instant::now);
-                // bound memory inside huge transactions: write early, checkpoint later
-                if buffer.len() >= ctx.spec.batch_rows * 4 {
-                    let pending = std::mem::take(&mut buffer);
-                    ctx.stop
-                        .work(ctx.sink.apply(&|d| ctx.target_db(d), pending))
-                        .await?;
-                }
-            }
-            Some(EventData::XidEvent(_)) => {
-                let b = Pos {
-                    file: file.clone(),
-                    pos,
-                };
-                stats.last_ts = ts;
-                if buffer.len() >= ctx.spec.batch_rows
-                    || buffered_at.is_some_and(|t| t.elapsed() >= FLUSH_EVERY)
-                    || ctx.stopping()
-                {
-                    flush(ctx, &mut buffer, &b, stats).await?;
-                    *from = b.clone();
-                    boundary = None;
-                    buffered_at = None;
-                } else {
-                    boundary = Some(b.clone());
-                }
-                if reached(&b, target) {
-                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
-                }
-                if ctx.stopping() {
-                    let _ = stream.close().await;
-                    return Ok(ctx.outcome());
-                }
-            }
-            Some(EventData::QueryEvent(q)) => {
-                let sql = q.query().into_owned();
-                let b = Pos {
-                    file: file.clone(),
-                    pos,
-                };
-                if sql.trim().eq_ignore_ascii_case("BEGIN") || sql.starts_with("# Dummy") {
-                    continue;
-                }
-                let ddl = binlog::parse_ddl(&sql, &q.schema());
-                if ddl != Ddl::Other {
-                    // a DDL statement is its own transaction: apply what came before it first
-                    flush(ctx, &mut buffer, &b, stats).await?;
-                    *from = b.clone();
-                    boundary = None;
-                    buffered_at = None;
-                    handle_ddl(ctx, schemas, ddl, &sql).await?;
-                    ctx.save_checkpoint(&b, stats.json())?;
-                } else {
-                    // other statements (e.g. COMMIT of a non-transactional engine) end a unit too
-                    boundary = Some(b.clone());
-                }
-                if reached(&b, target) {
-                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
-                }
-            }
-            _ => {
-                // positions of events we do not act on still count for --once
-                let b = Pos {
-                    file: file.clone(),
-                    pos,
-                };
-                if pos != 0 && buffer.is_empty() && reached(&b, target) {
-                    return caught_up(ctx, stream, &mut buffer, b, from, stats).await;
+                _ = tick.tick() => {
+                    // idle or between events: flush on time, report lag, stop at a boundary
+                    if let Some(b) = self.boundary.clone()
+                        && (rx.is_empty() || self.buffered_at.is_some_and(|t| t.elapsed() >= FLUSH_EVERY))
+                    {
+                        self.flush(&b, rx.is_empty()).await?;
+                    }
+                    if !self.in_trx && self.boundary.is_none() {
+                        self.report(rx.is_empty())?;
+                        if ctx.stopping() {
+                            return Ok(Some(ctx.outcome()));
+                        }
+                    }
                 }
             }
         }
     }
-}
 
-/// The `--once` target is reached at a boundary: write what is buffered, checkpoint there, close.
-async fn caught_up(
-    ctx: &Ctx<'_>,
-    stream: mysql_async::BinlogStream,
-    buffer: &mut Vec<Change>,
-    at: Pos,
-    from: &mut Pos,
-    stats: &CdcStats,
-) -> Result<Outcome, SyncError> {
-    flush(ctx, buffer, &at, stats).await?;
-    *from = at;
-    let _ = stream.close().await;
-    Ok(Outcome::CaughtUp)
+    /// Act on one item; true when the run is to stop here (a stop request at a boundary).
+    async fn handle(&mut self, item: Item, idle: bool) -> Result<bool, SyncError> {
+        let ctx = self.ctx;
+        match item {
+            Item::Rows(changes) => {
+                self.in_trx = true;
+                self.stats.events += changes.len() as u64;
+                ctx.progress.advance("binlog", changes.len() as u64);
+                self.bytes += changes.iter().map(change_bytes).sum::<usize>();
+                self.buffer.extend(changes);
+                self.buffered_at.get_or_insert_with(Instant::now);
+                // bound memory inside huge transactions: write early, checkpoint later
+                if self.buffer.len() >= ctx.spec.batch_rows || self.bytes >= ctx.spec.batch_bytes {
+                    self.write().await?;
+                    if let Some(b) = self.boundary.take() {
+                        self.checkpoint(&b, false)?;
+                    }
+                }
+            }
+            Item::Commit { at, ts } => {
+                self.in_trx = false;
+                self.stats.last_ts = ts;
+                self.committed = self.buffer.len();
+                self.boundary = Some(at.clone());
+                if idle
+                    || ctx.stopping()
+                    || self.buffer.len() >= ctx.spec.batch_rows
+                    || self.bytes >= ctx.spec.batch_bytes
+                    || self.buffered_at.is_some_and(|t| t.elapsed() >= FLUSH_EVERY)
+                {
+                    self.boundary = None;
+                    self.flush(&at, idle).await?;
+                }
+                return Ok(ctx.stopping());
+            }
+            Item::Ddl {
+                at,
+                ddl,
+                sql,
+                recopy,
+            } => {
+                // a DDL statement is its own transaction: apply what came before it first
+                self.in_trx = false;
+                if let Some(b) = self.boundary.take() {
+                    self.flush(&b, false).await?;
+                }
+                handle_ddl(ctx, ddl, &sql, recopy).await?;
+                self.checkpoint(&at, idle)?;
+                return Ok(ctx.stopping());
+            }
+        }
+        Ok(false)
+    }
+
+    /// Write the buffered changes, retrying transient failures in place.
+    async fn write(&mut self) -> Result<(), SyncError> {
+        let ctx = self.ctx;
+        if self.buffer.is_empty() {
+            return Ok(());
+        }
+        loop {
+            let r = ctx
+                .stop
+                .work(ctx.sink.apply(&|d| ctx.target_db(d), &self.buffer))
+                .await;
+            match r {
+                Ok(()) => break,
+                Err(e) if e.is_transient() => {
+                    let Some(wait) = self.budget.fail() else {
+                        return Err(e);
+                    };
+                    ctx.log(
+                        "warn",
+                        &format!(
+                            "{e}; writing the batch again in {wait:?} ({})",
+                            self.budget.attempt()
+                        ),
+                    );
+                    if !ctx.stop.sleep(wait).await {
+                        return Err(SyncError::Halted);
+                    }
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        self.buffer.clear();
+        self.bytes = 0;
+        self.committed = 0;
+        self.buffered_at = None;
+        Ok(())
+    }
+
+    /// Write the buffered changes, then commit the checkpoint at `at` (a boundary).
+    async fn flush(&mut self, at: &Pos, idle: bool) -> Result<(), SyncError> {
+        self.write().await?;
+        self.checkpoint(at, idle)
+    }
+
+    fn checkpoint(&mut self, at: &Pos, idle: bool) -> Result<(), SyncError> {
+        self.stats.lag_s = self.lag(idle && self.buffer.is_empty());
+        self.ctx.save_checkpoint(at, self.stats.json())?;
+        self.from = at.clone();
+        self.budget.progress();
+        self.saved_at = Instant::now();
+        self.saved_lag = self.stats.lag_s;
+        Ok(())
+    }
+
+    /// How far behind the source the target is: nothing when everything read is written and
+    /// the source was heard from lately; else the age of the last transaction written, or,
+    /// when nothing is pending but the source went silent, the time since it was last heard.
+    fn lag(&self, drained: bool) -> i64 {
+        let now = now_ms();
+        let last_read = self.live.last_read_ms.load(Ordering::Relaxed);
+        if drained {
+            if now - last_read <= self.live.stall_ms {
+                0
+            } else {
+                (now - last_read) / 1000
+            }
+        } else if self.stats.last_ts > 0 {
+            (now / 1000 - self.stats.last_ts as i64).max(0)
+        } else {
+            0
+        }
+    }
+
+    /// Between transactions: refresh the stored lag when it changed (at most every second),
+    /// and at least every 10 s.
+    fn report(&mut self, idle: bool) -> Result<(), SyncError> {
+        let lag = self.lag(idle && self.buffer.is_empty());
+        let due = self.saved_at.elapsed();
+        if (lag != self.saved_lag && due >= Duration::from_secs(1))
+            || due >= Duration::from_secs(10)
+        {
+            let at = self.from.clone();
+            self.checkpoint(&at, idle)?;
+        }
+        Ok(())
+    }
 }
 
 fn reached(p: &Pos, target: Option<&Pos>) -> bool {
@@ -915,32 +1453,16 @@ fn purged_or(ctx: &Ctx<'_>, e: mysql_async::Error) -> SyncError {
     source_err(&ctx.source, e)
 }
 
-/// Write the buffered changes, then commit the checkpoint at `at`.
-async fn flush(
-    ctx: &Ctx<'_>,
-    buffer: &mut Vec<Change>,
-    at: &Pos,
-    stats: &CdcStats,
-) -> Result<(), SyncError> {
-    if !buffer.is_empty() {
-        let pending = std::mem::take(buffer);
-        ctx.stop
-            .work(ctx.sink.apply(&|d| ctx.target_db(d), pending))
-            .await?;
-    }
-    ctx.save_checkpoint(at, stats.json())
-}
-
+/// Act on a DDL statement: truncate, or copy tables again (`recopy`: the tables' new schemas
+/// and whether each was known before).
 async fn handle_ddl(
     ctx: &Ctx<'_>,
-    schemas: &mut BTreeMap<String, TableSchema>,
     ddl: Ddl,
     sql: &str,
+    recopy: Vec<(TableSchema, bool)>,
 ) -> Result<(), SyncError> {
-    let mut recopy: Vec<(String, String)> = vec![];
     let created = matches!(ddl, Ddl::Create(..) | Ddl::Rename(..));
     match ddl {
-        Ddl::Create(db, t) if ctx.spec.selects(&db, &t) => recopy.push((db, t)),
         Ddl::Alter(db, t) if ctx.spec.selects(&db, &t) => {
             ctx.log(
                 "info",
@@ -949,12 +1471,10 @@ async fn handle_ddl(
                     sql.chars().take(200).collect::<String>()
                 ),
             );
-            recopy.push((db, t));
         }
         Ddl::Rename(pairs) => {
             for (old, new) in pairs {
                 if ctx.spec.selects(&old.0, &old.1) {
-                    schemas.remove(&format!("{}.{}", old.0, old.1));
                     ctx.log(
                         "warn",
                         &format!(
@@ -963,15 +1483,11 @@ async fn handle_ddl(
                         ),
                     );
                 }
-                if ctx.spec.selects(&new.0, &new.1) {
-                    recopy.push(new);
-                }
             }
         }
         Ddl::Drop(tables) => {
             for (db, t) in tables {
                 if ctx.spec.selects(&db, &t) {
-                    schemas.remove(&format!("{db}.{t}"));
                     ctx.log(
                         "warn",
                         &format!("{db}.{t} was dropped at the source: its collection is kept"),
@@ -981,30 +1497,16 @@ async fn handle_ddl(
         }
         Ddl::Truncate(db, t) if ctx.spec.selects(&db, &t) => {
             if ctx.spec.mode == Mode::Mirror {
-                let coll = ctx.sink.collection(&ctx.target_db(&db), &t);
-                let empty = async {
-                    coll.delete_many(mongodb::bson::doc! {})
-                        .await
-                        .map_err(|e| super::error::target_err(&ctx.sink.conn, e))
-                };
-                ctx.stop.work(empty).await?;
+                ctx.stop
+                    .work(ctx.sink.delete_all(&ctx.target_db(&db), &t))
+                    .await?;
             }
             ctx.log("info", &format!("{db}.{t} truncated"));
         }
         _ => {}
     }
-    for (db, t) in recopy {
-        let unit = format!("{db}.{t}");
-        let mut c = ctx.connect().await?;
-        let load = async {
-            schema::load(&mut c, &db, &t, ctx.spec.time_precision)
-                .await
-                .map_err(|e| source_err(&ctx.source, e))
-        };
-        let Some(s) = ctx.stop.wait(load).await? else {
-            continue;
-        };
-        let existed = schemas.insert(unit.clone(), s.clone()).is_some();
+    for (s, existed) in recopy {
+        let unit = s.unit();
         // a new table needs its rows; in mirror mode an altered table is copied again so every
         // document has the new shape (added defaults, dropped or renamed fields)
         if !existed || ctx.spec.mode == Mode::Mirror {

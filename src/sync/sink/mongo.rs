@@ -1,14 +1,21 @@
 //! The MongoDB sink. Mirror mode: `_id` = key, changes collapse per `_id` within a batch and go
-//! out as one `update` (replacement upserts) and one `delete` command per collection, so a
-//! replay converges to the same documents. History mode: one version document per change with a
-//! deterministic `_id`, inserted unordered with duplicate keys ignored, so replays add nothing.
+//! out as `update` (replacement upserts) and `delete` commands per collection, so a replay
+//! converges to the same documents. History mode: one version document per change with a
+//! deterministic `_id`, inserted unordered with duplicate `_id`s ignored, so replays add nothing.
+//!
+//! Every write is accounted for: commands are cut by size below MongoDB's 16 MiB limit (a single
+//! row too large for a document is an error naming its key), each call has a deadline, and a
+//! `writeConcernError` or any write error but a replayed duplicate `_id` fails the batch, so
+//! the caller never moves its checkpoint past a write that did not happen.
 
 use crate::conn::Connection;
 use crate::sync::change::{Change, Op};
-use crate::sync::error::{Fault, SyncError, target_err};
+use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
 use crate::sync::task::Mode;
-use mongodb::bson::{Bson, Document, doc};
+use mongodb::bson::{Bson, Document, RawArrayBuf, RawDocumentBuf, doc};
 use std::collections::BTreeMap;
+use std::future::IntoFuture;
+use std::time::Duration;
 
 pub struct MongoSink {
     pub client: mongodb::Client,
@@ -18,6 +25,34 @@ pub struct MongoSink {
 }
 
 const DUPLICATE_KEY: i32 = 11000;
+/// The largest document MongoDB stores (`maxBsonObjectSize`).
+pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
+/// Statements of one write command stay below this many bytes (the command itself may be
+/// `maxBsonObjectSize` + 16 KiB), and below [`MAX_STATEMENTS`] statements.
+const COMMAND_BYTES: usize = 12 * 1024 * 1024;
+const MAX_STATEMENTS: usize = 1000;
+/// Deadline of one call: a base plus a second per document, so a slow but working server
+/// finishes its batch while a silent one is given up on and the batch retried (every write
+/// here is idempotent).
+const CALL_BASE: Duration = Duration::from_secs(120);
+const CALL_PER_DOC: Duration = Duration::from_secs(1);
+
+/// Deadline for a call writing `n` documents.
+pub fn deadline(n: usize) -> Duration {
+    CALL_BASE + CALL_PER_DOC * n.min(100_000) as u32
+}
+
+/// One statement of a write command and the `_id` it is about (for error messages).
+struct Stmt {
+    id: Bson,
+    raw: RawDocumentBuf,
+}
+
+/// What the write errors of one command reply call for.
+struct Reply {
+    /// Indexes (into the command's statements) that failed on a duplicate `_id` only.
+    dup_ids: Vec<usize>,
+}
 
 impl MongoSink {
     pub async fn connect(
@@ -26,11 +61,19 @@ impl MongoSink {
         soft_delete: bool,
     ) -> Result<MongoSink, SyncError> {
         let client = crate::conn::probe::mongo::client(conn).await?;
-        client
-            .database("admin")
-            .run_command(doc! {"ping": 1})
+        let admin = client.database("admin");
+        match tokio::time::timeout(CALL_BASE, admin.run_command(doc! {"ping": 1}).into_future())
             .await
-            .map_err(|e| target_err(conn, e))?;
+        {
+            Ok(r) => r.map_err(|e| target_err(conn, e))?,
+            Err(_) => {
+                return Err(SyncError::Target(
+                    conn.name.clone(),
+                    format!("no answer to ping within {}s", CALL_BASE.as_secs()),
+                    Fault::Transient,
+                ));
+            }
+        };
         Ok(MongoSink {
             client,
             conn: conn.clone(),
@@ -47,50 +90,209 @@ impl MongoSink {
         self.db(db).collection(coll)
     }
 
-    pub async fn drop_collection(&self, db: &str, coll: &str) -> Result<(), SyncError> {
-        self.collection(db, coll)
-            .drop()
-            .await
-            .map_err(|e| target_err(&self.conn, e))
+    /// Run `fut` (a driver call about `n` documents) under its deadline.
+    async fn timed<T>(
+        &self,
+        what: &str,
+        n: usize,
+        fut: impl IntoFuture<Output = Result<T, mongodb::error::Error>>,
+    ) -> Result<T, SyncError> {
+        let d = deadline(n);
+        match tokio::time::timeout(d, fut.into_future()).await {
+            Ok(r) => r.map_err(|e| target_err(&self.conn, e)),
+            Err(_) => Err(SyncError::Target(
+                self.conn.name.clone(),
+                format!(
+                    "no answer within {}s to {what} ({n} documents); the batch is written again",
+                    d.as_secs()
+                ),
+                Fault::Transient,
+            )),
+        }
     }
 
-    async fn command(&self, db: &str, cmd: Document) -> Result<Document, SyncError> {
-        let res = self
-            .db(db)
-            .run_command(cmd)
+    pub async fn drop_collection(&self, db: &str, coll: &str) -> Result<(), SyncError> {
+        let c = self.collection(db, coll);
+        self.timed(&format!("drop of {db}.{coll}"), 0, c.drop())
             .await
-            .map_err(|e| target_err(&self.conn, e))?;
-        if let Ok(errs) = res.get_array("writeErrors")
-            && let Some(first) = errs
-                .iter()
-                .filter_map(|e| e.as_document())
-                .find(|e| e.get_i32("code").ok() != Some(DUPLICATE_KEY))
-        {
-            let fault = first
-                .get_i32("code")
-                .map_or(Fault::Fatal, crate::sync::error::mongo_code_fault);
+    }
+
+    /// Remove every document of a collection (`TRUNCATE` in mirror mode).
+    pub async fn delete_all(&self, db: &str, coll: &str) -> Result<(), SyncError> {
+        let c = self.collection(db, coll);
+        self.timed(
+            &format!("delete of every document of {db}.{coll}"),
+            0,
+            c.delete_many(doc! {}),
+        )
+        .await
+        .map(|_| ())
+    }
+
+    /// A statement from `doc`, refused when the document is over MongoDB's limit.
+    fn stmt(
+        &self,
+        db: &str,
+        coll: &str,
+        id: &Bson,
+        build: impl FnOnce() -> Result<RawDocumentBuf, mongodb::bson::raw::Error>,
+        doc_bytes: impl FnOnce(&RawDocumentBuf) -> usize,
+    ) -> Result<Stmt, SyncError> {
+        let raw = build().map_err(|e| {
+            SyncError::Target(
+                self.conn.name.clone(),
+                format!("{db}.{coll}: the row with key {id} cannot be encoded as BSON: {e}"),
+                Fault::Fatal,
+            )
+        })?;
+        let n = doc_bytes(&raw);
+        if n > MAX_DOC_BYTES {
             return Err(SyncError::Target(
                 self.conn.name.clone(),
-                format!("write error: {first}"),
+                format!(
+                    "{db}.{coll}: the row with key {id} is {n} bytes as a document, over MongoDB's 16 MiB document limit; leave the table out of the task (--tables) or shrink the row"
+                ),
+                Fault::Fatal,
+            ));
+        }
+        Ok(Stmt {
+            id: id.clone(),
+            raw,
+        })
+    }
+
+    /// Send `stmts` as `verb` commands (`insert`/`update`/`delete`, statements under `field`),
+    /// cut by size and count, unordered. Returns the statements that failed on a duplicate
+    /// `_id` only (a replay); any other write error or a write concern error fails the call.
+    async fn write(
+        &self,
+        db: &str,
+        coll: &str,
+        verb: &str,
+        field: &str,
+        stmts: &[Stmt],
+    ) -> Result<Vec<usize>, SyncError> {
+        let mut dups = vec![];
+        let mut start = 0;
+        while start < stmts.len() {
+            let mut end = start;
+            let mut bytes = 0;
+            while end < stmts.len()
+                && end - start < MAX_STATEMENTS
+                && (end == start || bytes + stmts[end].raw.as_bytes().len() <= COMMAND_BYTES)
+            {
+                bytes += stmts[end].raw.as_bytes().len();
+                end += 1;
+            }
+            let chunk = &stmts[start..end];
+            let mut arr = RawArrayBuf::new();
+            for s in chunk {
+                arr.push(s.raw.clone());
+            }
+            let mut cmd = RawDocumentBuf::new();
+            cmd.append(verb, coll);
+            cmd.append(field, arr);
+            cmd.append("ordered", false);
+            let what = format!("an {verb} of {db}.{coll}");
+            let reply = self
+                .timed(&what, chunk.len(), self.db(db).run_raw_command(cmd))
+                .await?;
+            let r = self.check(db, coll, verb, &reply, chunk)?;
+            dups.extend(r.dup_ids.into_iter().map(|i| i + start));
+            start = end;
+        }
+        Ok(dups)
+    }
+
+    /// The write errors of a reply: a write concern error or any write error but a duplicate
+    /// `_id` is an error naming the key.
+    fn check(
+        &self,
+        db: &str,
+        coll: &str,
+        verb: &str,
+        reply: &Document,
+        chunk: &[Stmt],
+    ) -> Result<Reply, SyncError> {
+        if let Ok(wce) = reply.get_document("writeConcernError") {
+            let code = wce.get_i32("code").unwrap_or(0);
+            let msg = wce.get_str("errmsg").unwrap_or("");
+            return Err(SyncError::Target(
+                self.conn.name.clone(),
+                format!(
+                    "{db}.{coll}: the {verb} was not acknowledged by the write concern (code {code}: {msg}); the checkpoint stays before it"
+                ),
+                Fault::Fatal,
+            ));
+        }
+        let mut dup_ids = vec![];
+        let Ok(errs) = reply.get_array("writeErrors") else {
+            return Ok(Reply { dup_ids });
+        };
+        for e in errs.iter().filter_map(Bson::as_document) {
+            let code = e.get_i32("code").unwrap_or(0);
+            let index = e
+                .get_i32("index")
+                .ok()
+                .or_else(|| e.get_i64("index").ok().map(|i| i as i32))
+                .unwrap_or(-1);
+            let id = usize::try_from(index)
+                .ok()
+                .and_then(|i| chunk.get(i))
+                .map_or_else(|| "?".to_string(), |s| s.id.to_string());
+            let on_id = e
+                .get_document("keyPattern")
+                .is_ok_and(|k| k.len() == 1 && k.contains_key("_id"));
+            if code == DUPLICATE_KEY && on_id && verb == "insert" {
+                dup_ids.push(index as usize);
+                continue;
+            }
+            let msg = e.get_str("errmsg").unwrap_or("");
+            let (fault, why) = if code == DUPLICATE_KEY && on_id {
+                // two upserts of one _id raced: the next attempt finds the document
+                (Fault::Transient, "")
+            } else if code == DUPLICATE_KEY {
+                (
+                    Fault::Fatal,
+                    " (a unique index of the target collection rejects the row: drop or change that index)",
+                )
+            } else {
+                (mongo_code_fault(code), "")
+            };
+            return Err(SyncError::Target(
+                self.conn.name.clone(),
+                format!(
+                    "{db}.{coll}: {verb} of the row with key {id} failed: error {code}: {msg}{why}; the checkpoint stays before it"
+                ),
                 fault,
             ));
         }
-        Ok(res)
+        Ok(Reply { dup_ids })
     }
 
     /// Replacement upserts by `_id`, unordered (ids are distinct).
-    async fn upsert(&self, db: &str, coll: &str, docs: Vec<Document>) -> Result<(), SyncError> {
-        for chunk in docs.chunks(1000) {
-            let updates: Vec<Bson> = chunk
-                .iter()
-                .map(|d| Bson::Document(doc! {"q": {"_id": d.get("_id").cloned().unwrap_or(Bson::Null)}, "u": d.clone(), "upsert": true}))
-                .collect();
-            self.command(
+    async fn upsert(&self, db: &str, coll: &str, docs: &[&Document]) -> Result<(), SyncError> {
+        let mut stmts = Vec::with_capacity(docs.len());
+        for d in docs {
+            let id = d.get("_id").cloned().unwrap_or(Bson::Null);
+            stmts.push(self.stmt(
                 db,
-                doc! {"update": coll, "updates": updates, "ordered": false},
-            )
-            .await?;
+                coll,
+                &id,
+                || {
+                    let mut s = RawDocumentBuf::new();
+                    s.append(
+                        "q",
+                        RawDocumentBuf::from_document(&doc! {"_id": id.clone()})?,
+                    );
+                    s.append("u", RawDocumentBuf::from_document(d)?);
+                    s.append("upsert", true);
+                    Ok(s)
+                },
+                |s| s.as_bytes().len(),
+            )?);
         }
+        self.write(db, coll, "update", "updates", &stmts).await?;
         Ok(())
     }
 
@@ -100,35 +302,23 @@ impl MongoSink {
         if docs.is_empty() {
             return Ok(());
         }
-        let c = self.collection(db, coll);
-        match c.insert_many(&docs).ordered(false).await {
-            Ok(_) => Ok(()),
-            Err(e) => {
-                let dups: Vec<usize> = match e.kind.as_ref() {
-                    mongodb::error::ErrorKind::InsertMany(im)
-                        if im.write_concern_error.is_none()
-                            && im
-                                .write_errors
-                                .as_ref()
-                                .is_some_and(|w| w.iter().all(|x| x.code == DUPLICATE_KEY)) =>
-                    {
-                        im.write_errors
-                            .as_ref()
-                            .map(|w| w.iter().map(|x| x.index).collect())
-                            .unwrap_or_default()
-                    }
-                    _ => return Err(target_err(&self.conn, e)),
-                };
-                if self.mode == Mode::Mirror {
-                    let again: Vec<Document> = dups
-                        .into_iter()
-                        .filter_map(|i| docs.get(i).cloned())
-                        .collect();
-                    self.upsert(db, coll, again).await?;
-                }
-                Ok(())
-            }
+        let mut stmts = Vec::with_capacity(docs.len());
+        for d in &docs {
+            let id = d.get("_id").cloned().unwrap_or(Bson::Null);
+            stmts.push(self.stmt(
+                db,
+                coll,
+                &id,
+                || RawDocumentBuf::from_document(d),
+                |s| s.as_bytes().len(),
+            )?);
         }
+        let dups = self.write(db, coll, "insert", "documents", &stmts).await?;
+        if self.mode == Mode::Mirror && !dups.is_empty() {
+            let again: Vec<&Document> = dups.into_iter().filter_map(|i| docs.get(i)).collect();
+            self.upsert(db, coll, &again).await?;
+        }
+        Ok(())
     }
 
     /// Write a batch of rows from the full copy. `upsert` on the first batch after a resume
@@ -141,19 +331,21 @@ impl MongoSink {
         upsert: bool,
     ) -> Result<(), SyncError> {
         if upsert && self.mode == Mode::Mirror {
-            self.upsert(db, coll, docs).await
+            let refs: Vec<&Document> = docs.iter().collect();
+            self.upsert(db, coll, &refs).await
         } else {
             self.insert(db, coll, docs).await
         }
     }
 
-    /// Apply a batch of binlog changes (in binlog order).
+    /// Apply a batch of binlog changes (in binlog order). Every write is idempotent, so the
+    /// same batch may be applied again after a failure.
     pub async fn apply(
         &self,
         target_db: &dyn Fn(&str) -> String,
-        changes: Vec<Change>,
+        changes: &[Change],
     ) -> Result<(), SyncError> {
-        let mut by_coll: BTreeMap<(String, String), Vec<Change>> = BTreeMap::new();
+        let mut by_coll: BTreeMap<(String, String), Vec<&Change>> = BTreeMap::new();
         for c in changes {
             by_coll
                 .entry((target_db(&c.db), c.table.clone()))
@@ -162,87 +354,84 @@ impl MongoSink {
         }
         for ((db, coll), list) in by_coll {
             match self.mode {
-                Mode::Mirror => self.apply_mirror(&db, &coll, list).await?,
-                Mode::History => self.apply_history(&db, &coll, list).await?,
+                Mode::Mirror => self.apply_mirror(&db, &coll, &list).await?,
+                Mode::History => self.apply_history(&db, &coll, &list).await?,
             }
         }
         Ok(())
     }
 
-    async fn apply_mirror(&self, db: &str, coll: &str, list: Vec<Change>) -> Result<(), SyncError> {
+    async fn apply_mirror(&self, db: &str, coll: &str, list: &[&Change]) -> Result<(), SyncError> {
         // last operation per _id wins; key changes are a delete of the old id first
-        let mut last: Vec<(String, Bson, Option<Document>, u32)> = vec![];
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
-        let mut put = |id: &Bson, doc: Option<Document>, ts: u32| {
+        type Last<'a> = Vec<(&'a Bson, Option<&'a Change>, u32)>;
+        fn put<'a>(
+            last: &mut Last<'a>,
+            index: &mut BTreeMap<String, usize>,
+            id: &'a Bson,
+            change: Option<&'a Change>,
+            ts: u32,
+        ) {
             let key = format!("{id:?}");
             match index.get(&key) {
-                Some(i) => last[*i] = (key, id.clone(), doc, ts),
+                Some(i) => last[*i] = (id, change, ts),
                 None => {
-                    index.insert(key.clone(), last.len());
-                    last.push((key, id.clone(), doc, ts));
+                    index.insert(key, last.len());
+                    last.push((id, change, ts));
                 }
             }
-        };
+        }
+        let mut last: Last<'_> = vec![];
+        let mut index: BTreeMap<String, usize> = BTreeMap::new();
         for c in list {
             if let Some(old) = &c.old_id
                 && old != &c.id
             {
-                put(old, None, c.ts);
+                put(&mut last, &mut index, old, None, c.ts);
             }
             match c.op {
-                Op::Delete => put(&c.id, None, c.ts),
-                Op::Insert | Op::Update => {
-                    let mut d = doc! {"_id": c.id.clone()};
-                    if let Some(row) = c.doc {
-                        d.extend(row);
-                    }
-                    put(&c.id, Some(d), c.ts);
-                }
+                Op::Delete => put(&mut last, &mut index, &c.id, None, c.ts),
+                Op::Insert | Op::Update => put(&mut last, &mut index, &c.id, Some(c), c.ts),
             }
         }
         let mut upserts = vec![];
         let mut deletes = vec![];
-        for (_, id, doc, ts) in last {
-            match doc {
-                Some(d) => upserts.push(d),
+        for (id, change, ts) in last {
+            match change {
+                Some(c) => {
+                    let mut d = doc! {"_id": c.id.clone()};
+                    if let Some(row) = &c.doc {
+                        d.extend(row.clone());
+                    }
+                    upserts.push(d);
+                }
                 None => deletes.push((id, ts)),
             }
         }
-        self.upsert(db, coll, upserts).await?;
-        for chunk in deletes.chunks(1000) {
-            if self.soft_delete {
-                let updates: Vec<Bson> = chunk
-                    .iter()
-                    .map(|(id, ts)| {
-                        let at = mongodb::bson::DateTime::from_millis(*ts as i64 * 1000);
-                        Bson::Document(doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}})
-                    })
-                    .collect();
-                self.command(
-                    db,
-                    doc! {"update": coll, "updates": updates, "ordered": false},
+        let refs: Vec<&Document> = upserts.iter().collect();
+        self.upsert(db, coll, &refs).await?;
+        let mut stmts = Vec::with_capacity(deletes.len());
+        for (id, ts) in deletes {
+            let s = if self.soft_delete {
+                let at = mongodb::bson::DateTime::from_millis(ts as i64 * 1000);
+                RawDocumentBuf::from_document(
+                    &doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}},
                 )
-                .await?;
             } else {
-                let dels: Vec<Bson> = chunk
-                    .iter()
-                    .map(|(id, _)| Bson::Document(doc! {"q": {"_id": id.clone()}, "limit": 1}))
-                    .collect();
-                self.command(db, doc! {"delete": coll, "deletes": dels, "ordered": false})
-                    .await?;
-            }
+                RawDocumentBuf::from_document(&doc! {"q": {"_id": id.clone()}, "limit": 1})
+            };
+            stmts.push(self.stmt(db, coll, id, || s, |_| 0)?);
+        }
+        if self.soft_delete {
+            self.write(db, coll, "update", "updates", &stmts).await?;
+        } else {
+            self.write(db, coll, "delete", "deletes", &stmts).await?;
         }
         Ok(())
     }
 
-    async fn apply_history(
-        &self,
-        db: &str,
-        coll: &str,
-        list: Vec<Change>,
-    ) -> Result<(), SyncError> {
+    async fn apply_history(&self, db: &str, coll: &str, list: &[&Change]) -> Result<(), SyncError> {
         let docs: Vec<Document> = list
-            .into_iter()
+            .iter()
             .map(|c| {
                 doc! {
                     "_id": c.change_id(),
@@ -251,7 +440,7 @@ impl MongoSink {
                     "version": c.version(),
                     "ts": mongodb::bson::DateTime::from_millis(c.ts as i64 * 1000),
                     "binlog": {"file": c.file.clone(), "pos": c.pos as i64},
-                    "data": c.doc.map(Bson::Document).unwrap_or(Bson::Null),
+                    "data": c.doc.clone().map(Bson::Document).unwrap_or(Bson::Null),
                 }
             })
             .collect();

@@ -2,7 +2,7 @@
 //! column, index-friendly on MySQL and MariaDB), never OFFSET; tables without a key are read in
 //! one streaming scan. Batches are bounded in rows and (adaptively) in bytes.
 
-use super::connect;
+use super::{connect, within};
 use crate::conn::Connection;
 use crate::sync::doc::{doc_id, row_doc};
 use crate::sync::error::{SyncError, source_err};
@@ -11,7 +11,11 @@ use crate::sync::value::Origin;
 use mongodb::bson::Document;
 use mysql_async::Value;
 use mysql_async::prelude::Queryable;
+use std::time::Duration;
 use tokio::sync::mpsc;
+
+/// Deadline of one page query (or of one row of a key-less scan).
+const PAGE_DEADLINE: Duration = Duration::from_secs(300);
 
 /// Rows ready for the sink, with the key of the last one (the resume point once written).
 pub struct Batch {
@@ -104,8 +108,9 @@ pub async fn read(
                 vec![],
             ),
         };
+        let page = async { c.exec(sql, params).await.map_err(|e| source_err(conn, e)) };
         let rows: Vec<mysql_async::Row> =
-            c.exec(sql, params).await.map_err(|e| source_err(conn, e))?;
+            within(conn, PAGE_DEADLINE, "a page of the full copy", page).await?;
         let n = rows.len();
         let mut bytes = 0;
         let mut docs = Vec::with_capacity(n);
@@ -153,10 +158,16 @@ async fn read_unkeyed(
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<(), SyncError> {
     let sql = format!("SELECT {} FROM {table}", select_list(schema));
-    let mut res = c.query_iter(sql).await.map_err(|e| source_err(conn, e))?;
+    let start = async { c.query_iter(sql).await.map_err(|e| source_err(conn, e)) };
+    let mut res = within(conn, PAGE_DEADLINE, "the scan of a key-less table", start).await?;
     let mut docs = vec![];
     let mut bytes = 0;
-    while let Some(row) = res.next().await.map_err(|e| source_err(conn, e))? {
+    loop {
+        let next = async { res.next().await.map_err(|e| source_err(conn, e)) };
+        let Some(row) = within(conn, PAGE_DEADLINE, "the scan of a key-less table", next).await?
+        else {
+            break;
+        };
         let values = row.unwrap();
         bytes += values.iter().map(approx_size).sum::<usize>();
         let mut d = row_doc(schema, None, values, Origin::Query);
