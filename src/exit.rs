@@ -212,7 +212,10 @@ mod tests {
         ];
         for (e, code) in cases {
             assert_eq!(e.kind.code(), code, "{e}");
-            assert!(EXIT_CODES_HELP.contains(&format!("{code} ")), "{code} undocumented");
+            assert!(
+                EXIT_CODES_HELP.contains(&format!("{code} ")),
+                "{code} undocumented"
+            );
         }
     }
 }

@@ -401,9 +401,6 @@ impl Explain {
             }
             parts.push(s);
         }
-        if let Some(e) = &self.allocate_explanation {
-            parts.push(e.clone());
-        }
         let mut no: Vec<String> = vec![];
         for d in &self.node_allocation_decisions {
             for dec in d.deciders.iter().filter(|x| x.decision == "NO") {
@@ -413,8 +410,10 @@ impl Explain {
                 }
             }
         }
-        if let Some(first) = no.first() {
-            parts.push(first.clone());
+        match (no.first(), &self.allocate_explanation) {
+            (Some(first), _) => parts.push(first.clone()),
+            (None, Some(e)) => parts.push(e.clone()),
+            (None, None) => {}
         }
         parts.join("; ")
     }

@@ -1,9 +1,13 @@
 //! `replication`: per index healthy / syncing / degraded / failed with progress, from shard
 //! states (`_cat/shards`). The rules are [`RULES`], shown in `--help` and the README.
 
+use super::client::Client;
+use super::error::EsShardsError;
+use super::follow::Follow;
 use super::model::ShardCopy;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 /// The classification, word for word as applied by [`classify`].
 pub const RULES: &str = "Per index, from the state of every shard copy (_cat/shards):
@@ -126,6 +130,47 @@ pub fn classify(shards: &[ShardCopy]) -> Vec<IndexReplication> {
             }
         })
         .collect()
+}
+
+/// Classify the copies of `index` (a name or pattern; every index when None).
+pub async fn replication(
+    client: &Client,
+    index: Option<&str>,
+) -> Result<Vec<IndexReplication>, EsShardsError> {
+    Ok(classify(&client.shards(index).await?))
+}
+
+/// Re-classify every `f.wait.interval`, calling `on_change` whenever the picture changes, until
+/// every index is healthy (then return the last picture), the timeout, or Ctrl-C.
+pub async fn watch(
+    client: &Client,
+    index: Option<&str>,
+    f: &Follow<'_>,
+    on_change: &mut (dyn FnMut(&[IndexReplication]) + Send),
+) -> Result<Vec<IndexReplication>, EsShardsError> {
+    let started = Instant::now();
+    let mut last: Option<Vec<IndexReplication>> = None;
+    loop {
+        let now = replication(client, index).await?;
+        if last.as_ref() != Some(&now) {
+            on_change(&now);
+        }
+        if now.iter().all(|i| i.status == State::Healthy) {
+            return Ok(now);
+        }
+        last = Some(now);
+        if started.elapsed() >= f.wait.timeout {
+            return Err(EsShardsError::Timeout {
+                what: "replication watch".into(),
+                secs: f.wait.timeout.as_secs(),
+                hint: "some indices are not healthy yet (see the last table); `shark es-shards recover` retries failed allocations".into(),
+            });
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(f.wait.interval) => {}
+            _ = f.cancel.cancelled() => return Err(EsShardsError::Interrupted),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -59,10 +59,15 @@ impl VerifyReport {
     pub fn problems(&self) -> Option<String> {
         (self.mismatches > 0).then(|| {
             format!(
-                "{}: {} replica cop{} differ from their primary",
+                "{}: {} replica {} from {} primary",
                 self.index,
                 self.mismatches,
-                if self.mismatches == 1 { "y" } else { "ies" }
+                if self.mismatches == 1 {
+                    "copy differs"
+                } else {
+                    "copies differ"
+                },
+                if self.mismatches == 1 { "its" } else { "their" }
             )
         })
     }
@@ -84,7 +89,12 @@ async fn count(client: &Client, c: &ShardCopy) -> Result<Option<u64>, EsShardsEr
     match client.get::<Count>(&path).await {
         Ok(n) if n.shards.successful == 1 && n.shards.failed == 0 => Ok(Some(n.count)),
         Ok(_) => Ok(None),
-        Err(e) if unsupported_api(&e) => Ok(None),
+        // no pinned count on this server, or the copy moved since `_cat/shards` was read:
+        // fall back to the `_cat/shards` docs
+        Err(e) if unsupported_api(&e) || matches!(e, EsShardsError::Http { status: 400, .. }) => {
+            tracing::debug!(error = %e, "no count pinned to {}[{}] on {node}", c.index, c.shard);
+            Ok(None)
+        }
         Err(e) => Err(e),
     }
 }
