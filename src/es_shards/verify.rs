@@ -79,7 +79,8 @@ fn active(c: &ShardCopy) -> bool {
 
 /// Searchable docs of one copy, or None when the server cannot pin a count to a copy.
 async fn count(client: &Client, c: &ShardCopy) -> Result<Option<u64>, EsShardsError> {
-    let Some(node) = c.node_id.as_deref().or(c.node.as_deref()) else {
+    // names resolve in `_only_nodes` like ids do, and `_cat` may shorten ids
+    let Some(node) = c.node.as_deref().or(c.node_id.as_deref()) else {
         return Ok(None);
     };
     let path = format!(

@@ -355,6 +355,9 @@ def explain(body):
                  can_remain_on_current_node="yes", can_rebalance_cluster="yes")
         return 200, e
     e["unassigned_info"].update(reason=c["reason"], failed_allocation_attempts=c["attempts"] or None)
+    if c["reason"] != "ALLOCATION_FAILED":
+        e["unassigned_info"].pop("details", None)
+        e["unassigned_info"].pop("failed_allocation_attempts", None)
     enable = setting("cluster.routing.allocation.enable", "all")
     decisions = []
     for n in M["nodes"]:
@@ -574,7 +577,10 @@ def control(parts, body):
             if c["index"] == body["index"] and c["shard"] == body["shard"] and not c["primary"]:
                 c["docs"] = body["docs"]
     elif what == "override":
-        M["overrides"][body["path"]] = (body.get("status", 200), body["body"])
+        if body.get("body") is None:
+            M["overrides"].pop(body["path"], None)
+        else:
+            M["overrides"][body["path"]] = (body.get("status", 200), body["body"])
     elif what == "state":
         pass
     else:
