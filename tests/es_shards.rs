@@ -635,6 +635,44 @@ fn malformed_or_unexpected_answers_name_the_endpoint() {
         );
         fake.control("scenario", json!({"name": "green"}));
     }
+    // no `_recovery` (osmem, proxies): `_cat/recovery` gives the same rows
+    fake.control("pause", json!({"paused": true}));
+    let body = json!({"persistent": {"cluster.routing.allocation.exclude._name": "node-3"}});
+    http(
+        "PUT",
+        &format!("{}/_cluster/settings", fake.url),
+        Some(&body),
+    );
+    fake.control("pause", json!({"paused": false}));
+    std::thread::sleep(Duration::from_millis(250));
+    fake.control("pause", json!({"paused": true}));
+    let (out, _) = e.expect(0, &["es-shards", "-o", "json", "recovery"], None);
+    let full: Value = serde_json::from_str(&out).unwrap();
+    assert!(!full.as_array().unwrap().is_empty(), "{out}");
+    let no_handler = r#"{"error":"no handler found for uri [/_recovery] and method [GET]"}"#;
+    fake.control(
+        "override",
+        json!({"path": "/_recovery", "status": 400, "body": no_handler}),
+    );
+    let (out, _) = e.expect(0, &["es-shards", "-o", "json", "recovery"], None);
+    let cat: Value = serde_json::from_str(&out).unwrap();
+    let key = |v: &Value| {
+        let f = [
+            "index",
+            "shard",
+            "type",
+            "stage",
+            "source",
+            "target",
+            "bytes_percent",
+            "files_recovered",
+        ];
+        f.iter().map(|k| v[*k].clone()).collect::<Vec<_>>()
+    };
+    let a: Vec<_> = full.as_array().unwrap().iter().map(key).collect();
+    let b: Vec<_> = cat.as_array().unwrap().iter().map(key).collect();
+    assert_eq!(a, b, "_cat/recovery fallback differs from _recovery");
+    fake.control("pause", json!({"paused": false}));
     fake.control("override", json!({"path": "/_recovery", "status": 503, "body": "{\"error\":{\"type\":\"cluster_block_exception\",\"reason\":\"blocked by: [SERVICE_UNAVAILABLE/2/no master]\"},\"status\":503}"}));
     let (_, err) = e.expect(4, &["es-shards", "recovery"], None);
     assert!(
@@ -721,6 +759,16 @@ fn osmem_status() {
 fn osmem_settings_round_trip() {
     let (e, url) = osmem_env();
     let key = "cluster.routing.allocation.cluster_concurrent_rebalance";
+    // osmem is shared: start from defaults whatever an earlier run left
+    let reset = json!({"persistent": {
+        key: null,
+        "cluster.routing.allocation.node_concurrent_recoveries": null,
+        "cluster.routing.allocation.enable": null,
+        "cluster.routing.rebalance.enable": null,
+        "cluster.routing.allocation.exclude._name": null,
+    }});
+    let (st, body) = http("PUT", &format!("{url}/_cluster/settings"), Some(&reset));
+    assert_eq!(st, 200, "{body}");
     let args = [
         "es-shards",
         "rebalance",
@@ -735,10 +783,8 @@ fn osmem_settings_round_trip() {
     ];
     let (out, err) = e.expect(0, &args, None);
     assert!(out.contains("settled"), "{out}");
-    assert!(
-        err.contains("no _recovery API"),
-        "osmem lacks _recovery; following health: {err}"
-    );
+    // osmem has no `_recovery`: progress comes from `_cat/recovery` without a word about it
+    assert!(!err.contains("no _recovery"), "{err}");
     let (_, body) = http(
         "GET",
         &format!("{url}/_cluster/settings?flat_settings=true"),
@@ -809,4 +855,49 @@ fn osmem_verify_a_real_index() {
     assert_eq!(r["mismatches"], 0, "{out}");
     // a single node cannot host replicas: they are listed, not compared
     assert_eq!(r["not_compared"], 2, "{out}");
+}
+
+#[test]
+fn ctrl_c_stops_a_drain_with_exit_130_and_the_change_stays_recorded() {
+    let fake = Fake::start("drain", "es8");
+    fake.control("pause", json!({"paused": true}));
+    let e = fake.env();
+    let child = Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        .env("SHARK_STATE", e.state())
+        .env_remove("SHARK_CONFIG")
+        .env_remove("SHARK_MASTER_KEY")
+        .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+        .args(["es-shards", "drain", "node-3", "--interval", "100ms"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // wait until the exclusion is in place, then interrupt
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while fake.state()["persistent"]["cluster.routing.allocation.exclude._name"] != "node-3" {
+        assert!(Instant::now() < deadline, "drain never applied its setting");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(300));
+    let pid = child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(130), "{err}");
+    assert!(err.contains("interrupted"), "{err}");
+    let (out, _) = e.expect(0, &["es-shards", "-o", "json", "ops"], None);
+    let ops: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(ops[0]["op"], "drain", "{out}");
+    assert_eq!(ops[0]["outcome"], "applied", "{out}");
+    let (out, _) = e.expect(0, &["history", "-o", "json"], None);
+    assert!(
+        out.contains("es-shards drain") && out.contains("interrupted"),
+        "{out}"
+    );
 }

@@ -4,8 +4,8 @@
 use super::client::{Client, Method};
 use super::error::EsShardsError;
 use super::model::{
-    Acknowledged, CAT_SHARDS_COLUMNS, CatNode, CatShard, ClusterSettings, Explain, Health,
-    Recovery, ShardCopy, flatten,
+    Acknowledged, CAT_SHARDS_COLUMNS, CatNode, CatRecovery, CatShard, ClusterSettings, Explain,
+    Health, Recovery, ShardCopy, flatten,
 };
 use super::store::Ops;
 use serde_json::{Map, Value, json};
@@ -38,14 +38,21 @@ impl Client {
         self.get("/_cluster/settings?flat_settings=true").await
     }
 
-    /// Active shard recoveries (`active_only`) or all of them.
+    /// Active shard recoveries (`active_only`) or all of them, from `_recovery`, or from
+    /// `_cat/recovery` where the server has no `_recovery` (osmem-server, some proxies).
     pub async fn recoveries(&self, active_only: bool) -> Result<Vec<Recovery>, EsShardsError> {
-        let path = if active_only {
-            "/_recovery?active_only=true"
-        } else {
-            "/_recovery"
-        };
-        Ok(flatten(self.get(path).await?))
+        let q = if active_only { "&active_only=true" } else { "" };
+        match self.get(&format!("/_recovery?human=false{q}")).await {
+            Ok(r) => Ok(flatten(r)),
+            Err(e) if unsupported_api(&e) => {
+                tracing::debug!(error = %e, "no _recovery; reading _cat/recovery");
+                let rows: Vec<CatRecovery> = self
+                    .get(&format!("/_cat/recovery?format=json&bytes=b{q}"))
+                    .await?;
+                Ok(rows.into_iter().map(Recovery::from).collect())
+            }
+            Err(e) => Err(e),
+        }
     }
 
     /// Why one copy is where it is (or unassigned).

@@ -341,6 +341,73 @@ pub fn flatten(r: Recoveries) -> Vec<Recovery> {
     out
 }
 
+/// One row of `GET /_cat/recovery?format=json&bytes=b`
+/// (<https://www.elastic.co/guide/en/elasticsearch/reference/8.17/cat-recovery.html>): the
+/// fallback where `_recovery` is missing. It has no primary flag; type and stage are lowercase.
+#[derive(Debug, Clone, Deserialize)]
+pub struct CatRecovery {
+    pub index: String,
+    #[serde(deserialize_with = "num")]
+    pub shard: u64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub stage: String,
+    #[serde(default)]
+    pub source_node: Option<String>,
+    #[serde(default)]
+    pub target_node: Option<String>,
+    #[serde(default)]
+    pub repository: Option<String>,
+    #[serde(default)]
+    pub snapshot: Option<String>,
+    #[serde(deserialize_with = "num")]
+    pub files_total: u64,
+    #[serde(deserialize_with = "num")]
+    pub files_recovered: u64,
+    #[serde(deserialize_with = "percent")]
+    pub files_percent: f64,
+    #[serde(deserialize_with = "num")]
+    pub bytes_total: u64,
+    #[serde(deserialize_with = "num")]
+    pub bytes_recovered: u64,
+    #[serde(deserialize_with = "percent")]
+    pub bytes_percent: f64,
+    #[serde(default, deserialize_with = "opt_percent")]
+    pub translog_ops_percent: Option<f64>,
+}
+
+fn opt_percent<'de, D: Deserializer<'de>>(d: D) -> Result<Option<f64>, D::Error> {
+    percent(d).map(Some)
+}
+
+impl From<CatRecovery> for Recovery {
+    fn from(c: CatRecovery) -> Recovery {
+        let dash = |s: Option<String>| s.filter(|s| !s.is_empty() && s != "n/a");
+        let source = match (dash(c.source_node), dash(c.repository), dash(c.snapshot)) {
+            (Some(n), _, _) => n,
+            (None, Some(r), Some(s)) => format!("{r}:{s}"),
+            _ => "-".into(),
+        };
+        Recovery {
+            index: c.index,
+            shard: c.shard,
+            // _cat/recovery has no primary column: only a peer recovery targets a replica
+            primary: !c.kind.eq_ignore_ascii_case("peer"),
+            kind: c.kind.to_ascii_uppercase(),
+            stage: c.stage.to_ascii_uppercase(),
+            source,
+            target: dash(c.target_node).unwrap_or_else(|| "-".into()),
+            bytes_total: c.bytes_total,
+            bytes_recovered: c.bytes_recovered,
+            bytes_percent: c.bytes_percent,
+            files_total: c.files_total,
+            files_recovered: c.files_recovered,
+            files_percent: c.files_percent,
+            translog_percent: c.translog_ops_percent,
+        }
+    }
+}
+
 /// `GET /_cluster/allocation/explain` with `{"index","shard","primary"}`
 /// (<https://www.elastic.co/guide/en/elasticsearch/reference/8.17/cluster-allocation-explain.html>).
 #[derive(Debug, Clone, Deserialize)]
@@ -556,6 +623,14 @@ mod tests {
         let st: ClusterSettings = parse("st", &fixture("cluster-settings.json")).unwrap();
         assert!(st.effective("cluster.routing.allocation.enable").is_some());
         let _: Count = parse("c", &fixture("count.json")).unwrap();
+        let cr: Vec<CatRecovery> = parse("cr", &fixture("cat-recovery.json")).unwrap();
+        let r: Vec<Recovery> = cr.into_iter().map(Recovery::from).collect();
+        assert_eq!((r[0].kind.as_str(), r[0].stage.as_str()), ("PEER", "INDEX"));
+        assert_eq!(
+            (r[0].source.as_str(), r[0].target.as_str()),
+            ("node-1", "node-3")
+        );
+        assert!(!r[0].primary && r[1].primary && r[1].source == "backups:snap-1");
         let sn: Snapshots = parse("sn", &fixture("snapshot-get.json")).unwrap();
         assert_eq!(sn.snapshots[0].state, "SUCCESS");
         let ss: SnapshotStatuses = parse("ss", &fixture("snapshot-status.json")).unwrap();

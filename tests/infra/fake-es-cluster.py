@@ -333,6 +333,27 @@ def recoveries(active_only):
     return out
 
 
+def cat_recovery(active_only, cols):
+    tmpl = fixture("cat-recovery.json")[0]
+    rows = []
+    for index, shards in recoveries(active_only).items():
+        for r in shards["shards"]:
+            row = dict(tmpl)
+            snap = r["type"] == "SNAPSHOT"
+            size, files = r["index"]["size"], r["index"]["files"]
+            row.update(index=index, shard=str(r["id"]), type=r["type"].lower(), stage=r["stage"].lower(),
+                       source_node="n/a" if snap else r["source"].get("name", "n/a"),
+                       target_node=r["target"]["name"],
+                       repository=r["source"]["repository"] if snap else "n/a",
+                       snapshot=r["source"]["snapshot"] if snap else "n/a",
+                       files=str(files["total"]), files_total=str(files["total"]),
+                       files_recovered=str(files["recovered"]), files_percent=files["percent"],
+                       bytes=str(size["total_in_bytes"]), bytes_total=str(size["total_in_bytes"]),
+                       bytes_recovered=str(size["recovered_in_bytes"]), bytes_percent=size["percent"])
+            rows.append({k: row.get(k) for k in cols} if cols else row)
+    return rows
+
+
 def explain(body):
     if not body:
         cands = [c for c in M["copies"] if c["state"] == "UNASSIGNED"]
@@ -615,6 +636,8 @@ def route(method, path, q, body):
         flat = q.get("flat_settings") in ("", "true")
         p, t = dict(M["persistent"]), dict(M["transient"])
         return 200, {"persistent": p if flat else nest(p), "transient": t if flat else nest(t)}
+    if parts == ["_cat", "recovery"]:
+        return 200, cat_recovery(q.get("active_only") in ("", "true"), cols)
     if parts == ["_recovery"]:
         return 200, recoveries(q.get("active_only") in ("", "true"))
     if parts == ["_cluster", "allocation", "explain"]:
