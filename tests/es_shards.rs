@@ -35,6 +35,8 @@ impl Fake {
                 flavour,
                 "--tick-ms",
                 "100",
+                "--step",
+                "10",
             ])
             .stdout(Stdio::null())
             .stderr(Stdio::inherit())
@@ -503,6 +505,19 @@ fn drain_waits_until_the_node_holds_no_shard() {
     assert_eq!(ops[0]["op"], "undrain");
     assert_eq!(ops[1]["op"], "drain");
     assert_eq!(ops[1]["target"], "node-3");
+    // `recovery --watch` follows a drain applied without waiting until nothing moves
+    fake.control("pause", json!({"paused": true, "step": 5}));
+    e.expect(0, &["es-shards", "drain", "node-2", "--no-wait"], None);
+    fake.control("tick", json!({}));
+    fake.control("pause", json!({"paused": false}));
+    let mut args = vec!["es-shards", "-o", "json", "recovery", "--watch"];
+    args.extend(FAST);
+    let (out, _) = e.expect(0, &args, None);
+    let events = ndjson(&out);
+    assert!(events.iter().any(|v| v["event"] == "recovery"), "{out}");
+    assert_eq!(events.last().unwrap()["event"], "done", "{out}");
+    assert_eq!(copies_on(&fake.state(), "node-2"), 0);
+    e.expect(0, &["es-shards", "undrain", "node-2"], None);
     // a drain that cannot finish in time: exit 4, the exclusion stays and is recorded
     let args = ["es-shards", "drain", "node-1", "--timeout", "0s"];
     let (_, err) = e.expect(4, &args, None);

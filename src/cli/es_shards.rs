@@ -378,6 +378,10 @@ impl Observer for CliObserver {
                 "{} {} {:.1}% bytes, {}/{} files",
                 r.kind, r.stage, r.bytes_percent, r.files_recovered, r.files_total
             );
+            // on a terminal the bar shows bytes %; a line above the bars marks each new stage
+            let new_stage = shown
+                .get(&u)
+                .is_none_or(|(l, _)| !l.starts_with(&format!("{} {} ", r.kind, r.stage)));
             match shown.get(&u) {
                 Some((l, _)) if *l == line => continue,
                 Some((_, old)) if !json => {
@@ -392,7 +396,7 @@ impl Observer for CliObserver {
             }
             if json {
                 self.ui.event(&json!({"event": "recovery", "recovery": r}));
-            } else if !self.ui.bars() {
+            } else if !self.ui.bars() || new_stage {
                 self.progress.message(&u, &line);
             }
             shown.insert(u, (line, pct));

@@ -236,11 +236,9 @@ pub fn balance_plan(shards: &[ShardCopy], nodes: &[String], max_moves: usize) ->
         let pick = load[&full]
             .iter()
             .position(|c| c.state == "STARTED" && !on_empty.contains(&(c.index.clone(), c.shard)));
-        let Some(i) = pick else { break };
-        let mut c = load
-            .get_mut(&full)
-            .map(|v| v.remove(i))
-            .unwrap_or_else(|| shards[0].clone());
+        let Some(mut c) = pick.and_then(|i| load.get_mut(&full).map(|v| v.remove(i))) else {
+            break;
+        };
         plan.push(Move {
             index: c.index.clone(),
             shard: c.shard,

@@ -17,7 +17,8 @@ Usage: fake-es-cluster.py --port-file FILE [--port 0] [--flavour es8|es7|opensea
                           [--scenario green|unbalanced|failed|replication|drain] [--tick-ms 200]
 Control (test only, not part of any ES API):
   POST /_fake/scenario  {"name": ..., "flavour": ...}   reset to a scenario
-  POST /_fake/pause     {"paused": true|false}          freeze / resume the simulation
+  POST /_fake/pause     {"paused": true|false, "step"}  freeze / resume the simulation (step: % per tick)
+  POST /_fake/tick      {}                              advance the simulation by one tick now
   POST /_fake/mismatch  {"index","shard","docs"}        a replica's docs/count differ from its primary
   POST /_fake/override  {"path","status","body"}        answer GET PATH with this body from now on
   GET  /_fake/state                                      the whole model
@@ -593,6 +594,9 @@ def control(parts, body):
         scenario(body["name"], body.get("flavour", M.get("flavour", "es8")), body.get("step", M.get("step", 25)))
     elif what == "pause":
         M["paused"] = bool(body.get("paused", True))
+        M["step"] = body.get("step", M["step"])
+    elif what == "tick":
+        tick()
     elif what == "mismatch":
         for c in M["copies"]:
             if c["index"] == body["index"] and c["shard"] == body["shard"] and not c["primary"]:
