@@ -103,7 +103,8 @@ pub enum EsCmd {
         #[command(flatten)]
         wait: WaitArgs,
     },
-    /// Per index healthy / syncing / degraded / failed with progress % (rules in `es-shards --help`)
+    /// Per index healthy / syncing / degraded / failed with progress % (rules in --help)
+    #[command(after_long_help = RULES)]
     Replication {
         /// Index name or pattern (default: all)
         index: Option<String>,
