@@ -549,12 +549,10 @@ fn snapshot_create_list_restore_with_an_fs_repository() {
     args.extend(FAST);
     let (out, _) = e.expect(0, &args, None);
     let events = ndjson(&out);
-    assert!(
-        events.iter().any(|v| v["text"]
-            .as_str()
-            .is_some_and(|t| t.contains("shards done"))),
-        "{out}"
-    );
+    let progress: Vec<&Value> = events.iter().filter(|v| v["event"] == "progress").collect();
+    assert!(!progress.is_empty(), "{out}");
+    assert!(progress.iter().all(|v| v["total"] == 3), "{out}");
+    assert_eq!(progress.last().unwrap()["done"], 3, "{out}");
     assert_eq!(
         events.last().unwrap()["report"]["snapshot"]["state"],
         "SUCCESS",

@@ -352,6 +352,8 @@ struct CliObserver {
     ui: Ui,
     progress: UiProgress,
     shown: Mutex<HashMap<String, (String, u64)>>,
+    /// Other units (snapshots): done so far.
+    units: Mutex<HashMap<String, u64>>,
 }
 
 impl CliObserver {
@@ -360,6 +362,7 @@ impl CliObserver {
             ui: ui.clone(),
             progress: UiProgress::new(ui),
             shown: Mutex::new(HashMap::new()),
+            units: Mutex::new(HashMap::new()),
         }
     }
 }
@@ -417,6 +420,29 @@ impl Observer for CliObserver {
                     self.progress.message(&u, "done");
                 }
             }
+        }
+    }
+
+    fn progress(&self, unit: &str, done: u64, total: u64, line: &str) {
+        if self.ui.json() {
+            self.ui.event(&json!({"event": "progress", "unit": unit, "done": done, "total": total, "text": line}));
+            return;
+        }
+        let mut units = self.units.lock().unwrap_or_else(|p| p.into_inner());
+        match units.get(unit) {
+            Some(old) => self.progress.advance(unit, done.saturating_sub(*old)),
+            None => {
+                self.progress.start(unit, Some(total));
+                self.progress.advance(unit, done);
+            }
+        }
+        units.insert(unit.to_string(), done);
+        if !self.ui.bars() {
+            self.progress.message(unit, line);
+        }
+        if done >= total {
+            units.remove(unit);
+            self.progress.finish(unit, "done");
         }
     }
 

@@ -16,6 +16,9 @@ pub trait Observer: Send + Sync {
     fn recoveries(&self, active: &[Recovery]);
     /// A phase change or a notable fact, one line.
     fn note(&self, text: &str);
+    /// Progress of one unit that is not a shard recovery (a snapshot's shards), with a line
+    /// describing it.
+    fn progress(&self, unit: &str, done: u64, total: u64, line: &str);
 }
 
 /// An observer that ignores everything (library use, tests).
@@ -24,6 +27,7 @@ pub struct Quiet;
 impl Observer for Quiet {
     fn recoveries(&self, _: &[Recovery]) {}
     fn note(&self, _: &str) {}
+    fn progress(&self, _: &str, _: u64, _: u64, _: &str) {}
 }
 
 /// How long and how often to poll.

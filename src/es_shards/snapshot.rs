@@ -116,7 +116,12 @@ pub async fn create(
             s.shards_stats.failed
         );
         if line != last {
-            obs.note(&line);
+            obs.progress(
+                &format!("snapshot {repo}/{name}"),
+                s.shards_stats.done,
+                s.shards_stats.total,
+                &line,
+            );
             last = line;
         }
         if matches!(
