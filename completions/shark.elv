@@ -39,6 +39,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+            cand es-shards 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1546,6 +1547,360 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;zk;help;help'= {
         }
+        &'shark;es-shards'= {
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand status 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+            cand rebalance 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+            cand recovery 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+            cand replication 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+            cand recover 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+            cand verify 'Compare each replica''s doc count and size with its primary''s, per shard; exit 1 on a count mismatch'
+            cand drain 'Exclude a node from allocation and wait until it holds no shard'
+            cand undrain 'Remove a node from the allocation exclusion list'
+            cand snapshot 'Snapshots in a shared-filesystem (fs) repository'
+            cand ops 'Cluster changes recorded by es-shards, newest first, with the values before and after'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;es-shards;status'= {
+            cand --fail-on 'Exit 1 when the cluster is at least this bad'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;rebalance'= {
+            cand --allocation 'cluster.routing.allocation.enable'
+            cand --rebalance 'cluster.routing.rebalance.enable'
+            cand --concurrent 'cluster.routing.allocation.cluster_concurrent_rebalance'
+            cand --node-recoveries 'cluster.routing.allocation.node_concurrent_recoveries'
+            cand --max-bytes-per-sec 'indices.recovery.max_bytes_per_sec, e.g. 100mb'
+            cand --max-moves 'At most this many planned moves'
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --plan 'Also compute balancing moves (fullest → emptiest node) and submit them as a reroute'
+            cand --dry-run 'Print the settings and the plan with the cluster''s decisions (reroute dry_run); change nothing'
+            cand --no-wait 'Apply and return without following recoveries'
+            cand --restore 'Put back the settings the last rebalance replaced, and stop'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;recovery'= {
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --watch 'Follow until no recovery is active'
+            cand --all 'Include finished recoveries'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;replication'= {
+            cand --fail-on 'Exit 1 when an index is in this state or worse'
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --watch 'Follow until every index is healthy'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;recover'= {
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;verify'= {
+            cand --rounds 'Reads of a differing copy before it counts as a mismatch'
+            cand --pause 'Pause between reads'
+            cand --size-tolerance 'Store size gap (%) reported as a warning'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;drain'= {
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --no-wait 'Apply the exclusion and return without waiting'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;undrain'= {
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;snapshot'= {
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Take a snapshot and follow it to the end (registers an fs repository with --location)'
+            cand list 'Snapshots in a repository'
+            cand restore 'Restore a snapshot and follow the recoveries'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;es-shards;snapshot;create'= {
+            cand --repo 'Repository name'
+            cand --location 'Register the repository as type fs at this path (must be in path.repo on every node)'
+            cand --indices 'Indices (comma-separated; default all, with the cluster state)'
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;snapshot;list'= {
+            cand --repo 'Repository name'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;snapshot;restore'= {
+            cand --repo 'Repository name'
+            cand --indices 'Indices to restore (comma-separated; default all in the snapshot)'
+            cand --rename-pattern 'Regex on index names, e.g. "(.+)"'
+            cand --rename-replacement 'Replacement, e.g. "restored-$1"'
+            cand --timeout 'Give up waiting after this long (exit 4; what was applied stays)'
+            cand --interval 'Poll interval'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;snapshot;help'= {
+            cand create 'Take a snapshot and follow it to the end (registers an fs repository with --location)'
+            cand list 'Snapshots in a repository'
+            cand restore 'Restore a snapshot and follow the recoveries'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;es-shards;snapshot;help;create'= {
+        }
+        &'shark;es-shards;snapshot;help;list'= {
+        }
+        &'shark;es-shards;snapshot;help;restore'= {
+        }
+        &'shark;es-shards;snapshot;help;help'= {
+        }
+        &'shark;es-shards;ops'= {
+            cand -n 'Entries to list'
+            cand --limit 'Entries to list'
+            cand --conn 'The elasticsearch connection (default: the only one)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;es-shards;help'= {
+            cand status 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+            cand rebalance 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+            cand recovery 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+            cand replication 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+            cand recover 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+            cand verify 'Compare each replica''s doc count and size with its primary''s, per shard; exit 1 on a count mismatch'
+            cand drain 'Exclude a node from allocation and wait until it holds no shard'
+            cand undrain 'Remove a node from the allocation exclusion list'
+            cand snapshot 'Snapshots in a shared-filesystem (fs) repository'
+            cand ops 'Cluster changes recorded by es-shards, newest first, with the values before and after'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;es-shards;help;status'= {
+        }
+        &'shark;es-shards;help;rebalance'= {
+        }
+        &'shark;es-shards;help;recovery'= {
+        }
+        &'shark;es-shards;help;replication'= {
+        }
+        &'shark;es-shards;help;recover'= {
+        }
+        &'shark;es-shards;help;verify'= {
+        }
+        &'shark;es-shards;help;drain'= {
+        }
+        &'shark;es-shards;help;undrain'= {
+        }
+        &'shark;es-shards;help;snapshot'= {
+            cand create 'Take a snapshot and follow it to the end (registers an fs repository with --location)'
+            cand list 'Snapshots in a repository'
+            cand restore 'Restore a snapshot and follow the recoveries'
+        }
+        &'shark;es-shards;help;snapshot;create'= {
+        }
+        &'shark;es-shards;help;snapshot;list'= {
+        }
+        &'shark;es-shards;help;snapshot;restore'= {
+        }
+        &'shark;es-shards;help;ops'= {
+        }
+        &'shark;es-shards;help;help'= {
+        }
         &'shark;completions'= {
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
@@ -1570,6 +1925,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+            cand es-shards 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
             cand completions 'Print shell completions (bash, zsh, fish, elvish, powershell)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -1757,6 +2113,47 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;zk;files;undrain'= {
         }
         &'shark;help;zk;workload'= {
+        }
+        &'shark;help;es-shards'= {
+            cand status 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+            cand rebalance 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+            cand recovery 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+            cand replication 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+            cand recover 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+            cand verify 'Compare each replica''s doc count and size with its primary''s, per shard; exit 1 on a count mismatch'
+            cand drain 'Exclude a node from allocation and wait until it holds no shard'
+            cand undrain 'Remove a node from the allocation exclusion list'
+            cand snapshot 'Snapshots in a shared-filesystem (fs) repository'
+            cand ops 'Cluster changes recorded by es-shards, newest first, with the values before and after'
+        }
+        &'shark;help;es-shards;status'= {
+        }
+        &'shark;help;es-shards;rebalance'= {
+        }
+        &'shark;help;es-shards;recovery'= {
+        }
+        &'shark;help;es-shards;replication'= {
+        }
+        &'shark;help;es-shards;recover'= {
+        }
+        &'shark;help;es-shards;verify'= {
+        }
+        &'shark;help;es-shards;drain'= {
+        }
+        &'shark;help;es-shards;undrain'= {
+        }
+        &'shark;help;es-shards;snapshot'= {
+            cand create 'Take a snapshot and follow it to the end (registers an fs repository with --location)'
+            cand list 'Snapshots in a repository'
+            cand restore 'Restore a snapshot and follow the recoveries'
+        }
+        &'shark;help;es-shards;snapshot;create'= {
+        }
+        &'shark;help;es-shards;snapshot;list'= {
+        }
+        &'shark;help;es-shards;snapshot;restore'= {
+        }
+        &'shark;help;es-shards;ops'= {
         }
         &'shark;help;completions'= {
         }

@@ -42,6 +42,7 @@ complete -c shark -n "__fish_shark_needs_command" -f -a "inspect" -d 'Health rep
 complete -c shark -n "__fish_shark_needs_command" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
 complete -c shark -n "__fish_shark_needs_command" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
 complete -c shark -n "__fish_shark_needs_command" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_needs_command" -f -a "es-shards" -d 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
 complete -c shark -n "__fish_shark_needs_command" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
 complete -c shark -n "__fish_shark_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand conn; and not __fish_seen_subcommand_from add list show test rm edit help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
@@ -812,6 +813,202 @@ complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcomma
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
 complete -c shark -n "__fish_shark_using_subcommand zk; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "status" -d 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "rebalance" -d 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "recovery" -d 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "replication" -d 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "recover" -d 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "verify" -d 'Compare each replica\'s doc count and size with its primary\'s, per shard; exit 1 on a count mismatch'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "drain" -d 'Exclude a node from allocation and wait until it holds no shard'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "undrain" -d 'Remove a node from the allocation exclusion list'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "snapshot" -d 'Snapshots in a shared-filesystem (fs) repository'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "ops" -d 'Cluster changes recorded by es-shards, newest first, with the values before and after'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and not __fish_seen_subcommand_from status rebalance recovery replication recover verify drain undrain snapshot ops help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l fail-on -d 'Exit 1 when the cluster is at least this bad' -r -f -a "yellow\t''
+red\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from status" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l allocation -d 'cluster.routing.allocation.enable' -r -f -a "all\t''
+primaries\t''
+new-primaries\t''
+none\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l rebalance -d 'cluster.routing.rebalance.enable' -r -f -a "all\t''
+primaries\t''
+replicas\t''
+none\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l concurrent -d 'cluster.routing.allocation.cluster_concurrent_rebalance' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l node-recoveries -d 'cluster.routing.allocation.node_concurrent_recoveries' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l max-bytes-per-sec -d 'indices.recovery.max_bytes_per_sec, e.g. 100mb' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l max-moves -d 'At most this many planned moves' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l timeout -d 'Give up waiting after this long (exit 4; what was applied stays)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l interval -d 'Poll interval' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l plan -d 'Also compute balancing moves (fullest → emptiest node) and submit them as a reroute'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l dry-run -d 'Print the settings and the plan with the cluster\'s decisions (reroute dry_run); change nothing'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l no-wait -d 'Apply and return without following recoveries'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l restore -d 'Put back the settings the last rebalance replaced, and stop'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from rebalance" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l timeout -d 'Give up waiting after this long (exit 4; what was applied stays)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l interval -d 'Poll interval' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l watch -d 'Follow until no recovery is active'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l all -d 'Include finished recoveries'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recovery" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l fail-on -d 'Exit 1 when an index is in this state or worse' -r -f -a "degraded\t'Exit 1 when an index is degraded or failed'
+failed\t'Exit 1 only when an index is failed'"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l timeout -d 'Give up waiting after this long (exit 4; what was applied stays)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l interval -d 'Poll interval' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l watch -d 'Follow until every index is healthy'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from replication" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l timeout -d 'Give up waiting after this long (exit 4; what was applied stays)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l interval -d 'Poll interval' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from recover" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l rounds -d 'Reads of a differing copy before it counts as a mismatch' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l pause -d 'Pause between reads' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l size-tolerance -d 'Store size gap (%) reported as a warning' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l timeout -d 'Give up waiting after this long (exit 4; what was applied stays)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l interval -d 'Poll interval' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l no-wait -d 'Apply the exclusion and return without waiting'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from drain" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from undrain" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -f -a "create" -d 'Take a snapshot and follow it to the end (registers an fs repository with --location)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -f -a "list" -d 'Snapshots in a repository'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -f -a "restore" -d 'Restore a snapshot and follow the recoveries'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from snapshot" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s n -l limit -d 'Entries to list' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -l conn -d 'The elasticsearch connection (default: the only one)' -r
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from ops" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "status" -d 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "rebalance" -d 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "recovery" -d 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "replication" -d 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "recover" -d 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare each replica\'s doc count and size with its primary\'s, per shard; exit 1 on a count mismatch'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "drain" -d 'Exclude a node from allocation and wait until it holds no shard'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "undrain" -d 'Remove a node from the allocation exclusion list'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "snapshot" -d 'Snapshots in a shared-filesystem (fs) repository'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "ops" -d 'Cluster changes recorded by es-shards, newest first, with the values before and after'
+complete -c shark -n "__fish_shark_using_subcommand es-shards; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand completions" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand completions" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -823,15 +1020,16 @@ complete -c shark -n "__fish_shark_using_subcommand completions" -s v -l verbose
 complete -c shark -n "__fish_shark_using_subcommand completions" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "es-shards" -d 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "add" -d 'Add a connection to the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "list" -d 'List connections (state file and config file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "show" -d 'Show one connection (secret shown as ***)'
@@ -873,3 +1071,13 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "audit" -d 'List node-control audit entries (with --id: one entry with both ensemble snapshots)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "files" -d 'Files on the nodes\' storage, placed and rebalanced by load'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from zk" -f -a "workload" -d 'Bounded demo traffic: znodes, extra sessions, demo files (-o json: NDJSON, last line a summary)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "status" -d 'Cluster health, nodes with shard counts, unassigned shards with the allocation-explain reason'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "rebalance" -d 'Apply allocation/rebalance settings (previous values recorded), optionally submit balancing moves, follow recoveries'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "recovery" -d 'Shard recoveries in flight (type, stage, source → target, bytes and files %)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "replication" -d 'Per index healthy / syncing / degraded / failed with progress % (rules in --help)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "recover" -d 'Enable allocation, retry failed allocations (retry_failed), follow, explain what is still unassigned (exit 1 if any)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "verify" -d 'Compare each replica\'s doc count and size with its primary\'s, per shard; exit 1 on a count mismatch'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "drain" -d 'Exclude a node from allocation and wait until it holds no shard'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "undrain" -d 'Remove a node from the allocation exclusion list'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "snapshot" -d 'Snapshots in a shared-filesystem (fs) repository'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from es-shards" -f -a "ops" -d 'Cluster changes recorded by es-shards, newest first, with the values before and after'

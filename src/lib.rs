@@ -44,6 +44,7 @@ pub mod cli;
 pub mod config;
 pub mod conn;
 pub mod deploy;
+pub mod es_shards;
 pub mod exit;
 pub mod inspect;
 pub mod state;

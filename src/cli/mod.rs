@@ -4,6 +4,7 @@
 mod completions;
 mod conn;
 mod deploy;
+mod es_shards;
 mod history;
 mod inspect;
 mod state;
@@ -98,6 +99,9 @@ pub enum Command {
     /// ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing
     #[command(after_long_help = zk::long_help())]
     Zk(Box<zk::ZkArgs>),
+    /// Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots
+    #[command(name = "es-shards", after_long_help = es_shards::long_help())]
+    EsShards(Box<es_shards::EsShardsArgs>),
     /// Print shell completions (bash, zsh, fish, elvish, powershell)
     Completions(completions::CompletionsArgs),
 }
@@ -111,6 +115,7 @@ impl Command {
             Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
+            Command::EsShards(c) => Some(format!("es-shards {}", c.verb())),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -128,6 +133,7 @@ pub const ENGINE_SCHEMAS: &[&Schema] = &[
     &crate::sync::store::SCHEMA,
     &crate::zk::store::SCHEMA,
     &crate::deploy::store::SCHEMA,
+    &crate::es_shards::store::SCHEMA,
 ];
 
 /// Open the state file at `path` with every engine's tables up to date.
@@ -204,6 +210,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
                 Command::Deploy(d) => d.target(),
                 Command::Zk(z) => z.target(),
                 Command::Sync(c) => c.target(),
+                Command::EsShards(c) => c.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -216,6 +223,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
+        Command::EsShards(c) => es_shards::run(*c, &ctx).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

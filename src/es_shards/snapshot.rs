@@ -1,0 +1,247 @@
+//! `snapshot create|list|restore` with a shared-filesystem (`fs`) repository: registered on
+//! first use with `--location` (a directory listed in `path.repo` on every node), progress from
+//! `_snapshot/{repo}/{name}/_status`, restore progress from `_recovery` (type SNAPSHOT).
+
+use super::client::{Client, Method};
+use super::cluster::recorded;
+use super::error::EsShardsError;
+use super::follow::{self, Follow, Observer};
+use super::model::{Acknowledged, Health, SnapshotInfo, SnapshotStatuses, Snapshots};
+use super::store::Ops;
+use serde::Serialize;
+use serde_json::{Value, json};
+use std::collections::HashSet;
+use std::time::Instant;
+
+/// Make sure `repo` exists; register it as an `fs` repository at `location` if it does not.
+pub async fn ensure_repo(
+    client: &Client,
+    ops: &Ops<'_>,
+    repo: &str,
+    location: Option<&str>,
+    obs: &dyn Observer,
+) -> Result<(), EsShardsError> {
+    match client
+        .call(Method::Get, &format!("/_snapshot/{repo}"), None)
+        .await
+    {
+        Ok(_) => return Ok(()),
+        Err(EsShardsError::Http { status: 404, .. }) => {}
+        Err(e) => return Err(e),
+    }
+    let Some(location) = location else {
+        return Err(EsShardsError::Usage(format!(
+            "snapshot repository '{repo}' is not registered: pass --location PATH (a directory listed in path.repo on every node) to register it as an fs repository"
+        )));
+    };
+    let body = json!({"type": "fs", "settings": {"location": location}});
+    recorded(
+        client,
+        ops,
+        "snapshot-repository",
+        Some(repo),
+        Value::Null,
+        async {
+            let a: Acknowledged = client.put(&format!("/_snapshot/{repo}"), &body).await?;
+            if !a.acknowledged {
+                return Err(EsShardsError::Failed(format!(
+                    "PUT /_snapshot/{repo} was not acknowledged"
+                )));
+            }
+            Ok(((), body.clone()))
+        },
+    )
+    .await?;
+    obs.note(&format!("registered fs repository '{repo}' at {location}"));
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+pub struct CreateReport {
+    pub repository: String,
+    pub snapshot: SnapshotInfo,
+}
+
+pub async fn create(
+    client: &Client,
+    ops: &Ops<'_>,
+    repo: &str,
+    name: &str,
+    indices: Option<&str>,
+    f: &Follow<'_>,
+) -> Result<CreateReport, EsShardsError> {
+    let (wait, cancel, obs) = (f.wait, f.cancel, f.obs);
+    let mut body = json!({});
+    if let Some(i) = indices {
+        body = json!({"indices": i, "include_global_state": false});
+    }
+    let path = format!("/_snapshot/{repo}/{name}?wait_for_completion=false");
+    recorded(
+        client,
+        ops,
+        "snapshot-create",
+        Some(&format!("{repo}/{name}")),
+        json!({"indices": indices}),
+        async {
+            let v: Value = client.put(&path, &body).await?;
+            if v["accepted"] != true {
+                return Err(EsShardsError::Malformed {
+                    endpoint: format!("PUT /_snapshot/{repo}/{name}"),
+                    reason: format!("expected {{\"accepted\":true}}, got {v}"),
+                });
+            }
+            Ok(((), v))
+        },
+    )
+    .await?;
+    let started = Instant::now();
+    let mut last = String::new();
+    loop {
+        let st: SnapshotStatuses = client
+            .get(&format!("/_snapshot/{repo}/{name}/_status"))
+            .await?;
+        let Some(s) = st.snapshots.first() else {
+            return Err(EsShardsError::Malformed {
+                endpoint: format!("GET /_snapshot/{repo}/{name}/_status"),
+                reason: "no snapshot in the answer".into(),
+            });
+        };
+        let line = format!(
+            "{}: {} — {}/{} shards done, {} started, {} failed",
+            s.snapshot,
+            s.state,
+            s.shards_stats.done,
+            s.shards_stats.total,
+            s.shards_stats.started,
+            s.shards_stats.failed
+        );
+        if line != last {
+            obs.progress(
+                &format!("snapshot {repo}/{name}"),
+                s.shards_stats.done,
+                s.shards_stats.total,
+                &line,
+            );
+            last = line;
+        }
+        if matches!(
+            s.state.as_str(),
+            "SUCCESS" | "FAILED" | "PARTIAL" | "ABORTED"
+        ) {
+            break;
+        }
+        if started.elapsed() >= wait.timeout {
+            return Err(EsShardsError::Timeout {
+                what: format!("snapshot {repo}/{name}"),
+                secs: wait.timeout.as_secs(),
+                hint: format!(
+                    "it keeps running in the cluster; see `shark es-shards snapshot list --repo {repo}`"
+                ),
+            });
+        }
+        tokio::select! {
+            _ = tokio::time::sleep(wait.interval) => {}
+            _ = cancel.cancelled() => return Err(EsShardsError::Interrupted),
+        }
+    }
+    let info: Snapshots = client.get(&format!("/_snapshot/{repo}/{name}")).await?;
+    let snap = info
+        .snapshots
+        .into_iter()
+        .next()
+        .ok_or_else(|| EsShardsError::Malformed {
+            endpoint: format!("GET /_snapshot/{repo}/{name}"),
+            reason: "no snapshot in the answer".into(),
+        })?;
+    if snap.state != "SUCCESS" {
+        return Err(EsShardsError::Failed(format!(
+            "snapshot {repo}/{name} ended {}: {} of {} shards failed{}",
+            snap.state,
+            snap.shards.as_ref().map(|s| s.failed).unwrap_or(0),
+            snap.shards.as_ref().map(|s| s.total).unwrap_or(0),
+            snap.failures
+                .first()
+                .map(|f| format!(" (first failure: {f})"))
+                .unwrap_or_default()
+        )));
+    }
+    Ok(CreateReport {
+        repository: repo.to_string(),
+        snapshot: snap,
+    })
+}
+
+pub async fn list(client: &Client, repo: &str) -> Result<Vec<SnapshotInfo>, EsShardsError> {
+    let s: Snapshots = client.get(&format!("/_snapshot/{repo}/_all")).await?;
+    Ok(s.snapshots)
+}
+
+#[derive(Debug, Default)]
+pub struct RestoreOpts {
+    pub indices: Option<String>,
+    pub rename_pattern: Option<String>,
+    pub rename_replacement: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RestoreReport {
+    pub repository: String,
+    pub snapshot: String,
+    pub recoveries_seen: usize,
+    pub health: Health,
+}
+
+pub async fn restore(
+    client: &Client,
+    ops: &Ops<'_>,
+    repo: &str,
+    name: &str,
+    o: &RestoreOpts,
+    f: &Follow<'_>,
+) -> Result<RestoreReport, EsShardsError> {
+    let mut body = serde_json::Map::new();
+    if let Some(i) = &o.indices {
+        body.insert("indices".into(), json!(i));
+    }
+    if let (Some(p), Some(r)) = (&o.rename_pattern, &o.rename_replacement) {
+        body.insert("rename_pattern".into(), json!(p));
+        body.insert("rename_replacement".into(), json!(r));
+    }
+    let body = Value::Object(body);
+    recorded(
+        client,
+        ops,
+        "snapshot-restore",
+        Some(&format!("{repo}/{name}")),
+        body.clone(),
+        async {
+            let v: Value = client
+                .post(&format!("/_snapshot/{repo}/{name}/_restore"), Some(&body))
+                .await?;
+            Ok(((), v))
+        },
+    )
+    .await?;
+    f.obs.note(&format!("restoring {repo}/{name}"));
+    let mut seen: HashSet<String> = HashSet::new();
+    let mut quiet = 0;
+    let last = follow::until(
+        client,
+        f,
+        false,
+        &format!("restore of {repo}/{name}"),
+        "the restore keeps running in the cluster; follow it with `shark es-shards recovery --watch`",
+        |p| {
+            seen.extend(p.active.iter().map(|r| r.key()));
+            quiet = if p.settled() { quiet + 1 } else { 0 };
+            quiet >= 2
+        },
+    )
+    .await?;
+    Ok(RestoreReport {
+        repository: repo.to_string(),
+        snapshot: name.to_string(),
+        recoveries_seen: seen.len(),
+        health: last.health,
+    })
+}
