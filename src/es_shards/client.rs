@@ -168,7 +168,22 @@ impl Client {
 
     pub async fn get<T: DeserializeOwned>(&self, path: &str) -> Result<T, EsShardsError> {
         let body = self.call(Method::Get, path, None).await?;
-        parse(&label(Method::Get, path), &body)
+        self.parse(&label(Method::Get, path), &body)
+    }
+
+    /// [`parse`], with any credential the server echoed removed from the quoted body.
+    pub fn parse<T: DeserializeOwned>(
+        &self,
+        endpoint: &str,
+        body: &str,
+    ) -> Result<T, EsShardsError> {
+        parse(endpoint, body).map_err(|e| match e {
+            EsShardsError::Malformed { endpoint, reason } => EsShardsError::Malformed {
+                endpoint,
+                reason: self.scrub(reason),
+            },
+            other => other,
+        })
     }
 
     pub async fn put<T: DeserializeOwned>(
@@ -177,7 +192,7 @@ impl Client {
         body: &Value,
     ) -> Result<T, EsShardsError> {
         let text = self.call(Method::Put, path, Some(body)).await?;
-        parse(&label(Method::Put, path), &text)
+        self.parse(&label(Method::Put, path), &text)
     }
 
     pub async fn post<T: DeserializeOwned>(
@@ -186,7 +201,7 @@ impl Client {
         body: Option<&Value>,
     ) -> Result<T, EsShardsError> {
         let text = self.call(Method::Post, path, body).await?;
-        parse(&label(Method::Post, path), &text)
+        self.parse(&label(Method::Post, path), &text)
     }
 
     /// Send one request; return the body of a 2xx answer. Transport failures and 401/403 are
@@ -207,38 +222,25 @@ impl Client {
             Some(b) => req.json(b),
             None => req,
         };
-        let req = with_auth(req, &self.conn);
+        let req = crate::conn::probe::es::with_auth(req, &self.conn);
         tracing::debug!(method = method.as_str(), path, "es request");
         let resp = http::send(&self.conn, req).await?;
         let status = resp.status();
-        let text = resp
-            .text()
-            .await
-            .map_err(|e| http::transport(&self.conn, e))?;
         if !status.is_success() {
+            let text = crate::conn::redact::error_body(resp).await;
             return Err(EsShardsError::Http {
                 endpoint: label(method, path),
                 status: status.as_u16(),
                 reason: self.scrub(error_reason(&text)),
             });
         }
-        Ok(text)
+        let what = label(method, path);
+        Ok(http::body(&self.conn, &what, resp).await?)
     }
 
+    /// The text with every form of the connection's credentials removed, cut to an excerpt.
     fn scrub(&self, text: String) -> String {
-        match &self.conn.secret {
-            Some(s) if !s.expose().is_empty() => text.replace(s.expose(), "***"),
-            _ => text,
-        }
-    }
-}
-
-/// Credentials as `conn test` sends them: basic (default), `auth=apikey`, or `auth=bearer`.
-fn with_auth(req: reqwest::RequestBuilder, conn: &Connection) -> reqwest::RequestBuilder {
-    match (conn.option("auth"), &conn.secret) {
-        (Some("apikey"), Some(s)) => req.header("Authorization", format!("ApiKey {}", s.expose())),
-        (Some("bearer"), Some(s)) => req.bearer_auth(s.expose()),
-        _ => http::with_auth(req, conn),
+        http::excerpt(&self.conn, &text)
     }
 }
 
@@ -263,10 +265,15 @@ fn error_reason(body: &str) -> String {
             pick(e)
                 .or_else(|| pick(root))
                 .or_else(|| e.as_str().map(str::to_string))
-                .unwrap_or_else(|| http::first_line(body))
+                .unwrap_or_else(|| first_line(body))
         }
-        Err(_) => http::first_line(body),
+        Err(_) => first_line(body),
     }
+}
+
+/// The first line of a body, for quoting (callers with a connection scrub it).
+fn first_line(body: &str) -> String {
+    crate::conn::redact::excerpt(body.lines().next().unwrap_or("").trim())
 }
 
 /// Parse a body into `T`, naming the endpoint and the JSON path that did not fit.
@@ -276,7 +283,7 @@ pub fn parse<T: DeserializeOwned>(endpoint: &str, body: &str) -> Result<T, EsSha
         let path = e.path().to_string();
         let inner = e.into_inner();
         let reason = if inner.is_syntax() || inner.is_eof() {
-            format!("not JSON ({inner}): {}", http::first_line(body))
+            format!("not JSON ({inner}): {}", first_line(body))
         } else if path == "." {
             inner.to_string()
         } else {

@@ -66,7 +66,7 @@ impl Client {
         let text = self
             .call(Method::Post, "/_cluster/allocation/explain", Some(&body))
             .await?;
-        super::client::parse("POST /_cluster/allocation/explain", &text)
+        self.parse("POST /_cluster/allocation/explain", &text)
     }
 }
 

@@ -2,7 +2,7 @@
 //! checks the server settings the engines depend on. Cannot connect / authenticate is an error
 //! (exit 3); a wrong setting is a failed [`Check`](super::Check) with the fix (exit 1).
 
-mod es;
+pub mod es;
 pub mod http;
 mod kube;
 mod llm;
