@@ -46,6 +46,7 @@ pub mod conn;
 pub mod deploy;
 pub mod exit;
 pub mod inspect;
+pub mod monitor;
 pub mod state;
 pub mod sync;
 pub mod ui;

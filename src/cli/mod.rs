@@ -6,6 +6,7 @@ mod conn;
 mod deploy;
 mod history;
 mod inspect;
+mod monitor;
 mod state;
 mod sync;
 mod zk;
@@ -89,6 +90,9 @@ pub enum Command {
     /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Inspect(inspect::InspectCmd),
+    /// Kubernetes log alerts: follow pods' containers, match rules, alert to Slack, archive to S3
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Monitor(monitor::MonitorCmd),
     /// Show the run history of every command, and one run's log
     #[command(after_long_help = EXIT_CODES_HELP)]
     History(history::HistoryArgs),
@@ -111,6 +115,7 @@ impl Command {
             Command::Zk(z) => Some(format!("zk {}", z.verb())),
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
+            Command::Monitor(c) => c.verb().map(|v| format!("monitor {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -128,6 +133,7 @@ pub const ENGINE_SCHEMAS: &[&Schema] = &[
     &crate::sync::store::SCHEMA,
     &crate::zk::store::SCHEMA,
     &crate::deploy::store::SCHEMA,
+    &crate::monitor::store::SCHEMA,
 ];
 
 /// Open the state file at `path` with every engine's tables up to date.
@@ -204,6 +210,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
                 Command::Deploy(d) => d.target(),
                 Command::Zk(z) => z.target(),
                 Command::Sync(c) => c.target(),
+                Command::Monitor(c) => c.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -216,6 +223,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
         Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
+        Command::Monitor(c) => monitor::run(c, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),
