@@ -334,3 +334,387 @@ fn fake_kube_contract_with_kubectl() {
     let (ok, _, err) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "nope"]);
     assert!(!ok && err.contains("container nope is not valid"), "{err}");
 }
+
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::time::{Duration, Instant};
+
+/// `shark -o json monitor run NAME` in the background, its NDJSON events read on a thread.
+struct Running {
+    child: std::process::Child,
+    rx: std::sync::mpsc::Receiver<String>,
+    events: Vec<Value>,
+}
+
+impl Running {
+    fn start(e: &Env, name: &str) -> Running {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+            .args(["-o", "json", "monitor", "run", name])
+            .env("SHARK_STATE", e.state())
+            .env_remove("SHARK_CONFIG")
+            .env_remove("SHARK_MASTER_KEY")
+            .env("RUST_LOG", "shark=info")
+            .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
+            .current_dir(e.dir.path())
+            .stdout(std::process::Stdio::piped())
+            .stderr(
+                std::fs::File::create(e.dir.path().join(format!("run-{}.log", std::process::id())))
+                    .unwrap(),
+            )
+            .spawn()
+            .unwrap();
+        let rx = lines_of(&mut child);
+        let mut r = Running {
+            child,
+            rx,
+            events: Vec::new(),
+        };
+        r.wait(|v| v["event"] == "started");
+        r
+    }
+
+    /// Wait for an event satisfying `f` (searching those already seen first).
+    fn wait(&mut self, f: impl Fn(&Value) -> bool) -> Value {
+        if let Some(v) = self.events.iter().find(|v| f(v)) {
+            return v.clone();
+        }
+        let end = Instant::now() + Duration::from_secs(30);
+        while Instant::now() < end {
+            if let Ok(l) = self.rx.recv_timeout(Duration::from_millis(100)) {
+                let v: Value =
+                    serde_json::from_str(&l).unwrap_or_else(|_| panic!("not NDJSON: {l}"));
+                self.events.push(v.clone());
+                if f(&v) {
+                    return v;
+                }
+            }
+        }
+        panic!(
+            "event not seen within 30 s; events so far:\n{:#?}",
+            self.events
+        );
+    }
+
+    /// Ctrl-C: expect exit 130 after the final flush; returns every event.
+    fn interrupt(mut self) -> Vec<Value> {
+        let pid = self.child.id().to_string();
+        assert!(
+            std::process::Command::new("kill")
+                .args(["-INT", &pid])
+                .status()
+                .unwrap()
+                .success()
+        );
+        let end = Instant::now() + Duration::from_secs(40);
+        let status = loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                break s;
+            }
+            assert!(
+                Instant::now() < end,
+                "monitor run did not stop after SIGINT"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        };
+        while let Ok(l) = self.rx.recv_timeout(Duration::from_millis(500)) {
+            self.events.push(serde_json::from_str(&l).unwrap());
+        }
+        assert_eq!(status.code(), Some(130), "events: {:#?}", self.events);
+        std::mem::take(&mut self.events)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn unique(tag: &str) -> String {
+    let ns = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("t{}-{tag}-{}", std::process::id(), ns % 1_000_000_000)
+}
+
+fn lines(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+/// Every line of every archive object of `unit` (ns/pod/container), timestamps stripped.
+fn archived(e: &Env, name: &str, unit: &str) -> Vec<String> {
+    let (out, _) = e.expect(
+        0,
+        &[
+            "-o", "json", "monitor", "archive", "ls", name, "--under", unit,
+        ],
+        None,
+    );
+    let objects: Vec<Value> = serde_json::from_str(&out).unwrap();
+    let mut all = Vec::new();
+    for o in objects {
+        let (text, _) = e.expect(
+            0,
+            &[
+                "monitor",
+                "archive",
+                "get",
+                name,
+                o["key"].as_str().unwrap(),
+            ],
+            None,
+        );
+        all.extend(
+            text.lines()
+                .map(|l| l.split_once(' ').unwrap().1.to_string()),
+        );
+    }
+    all
+}
+
+/// The issue's "Done when": lines pushed into two containers of two pods (one added while
+/// running) reach the rules; each group window is one Slack message with its count; after a
+/// stream cut, a log rotation and a Ctrl-C + restart (with lines written while stopped), the
+/// archive holds every line exactly once and the alert counts add up to the matching lines.
+#[test]
+fn follow_alert_archive_exactly_once_across_cut_rotation_and_restart() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let slack = common::FakeSlack::start();
+    let e = Env::new();
+    connections(&e, k.kubeconfig.to_str().unwrap());
+    e.expect(
+        0,
+        &["conn", "edit", "alerts", "--secret-stdin"],
+        Some(&slack.webhook()),
+    );
+    let rules = e.dir.path().join("rules.toml");
+    std::fs::write(
+        &rules,
+        "[[rule]]\nname = \"mark\"\ninclude = [\"MARK\"]\nseverity = \"info\"\n",
+    )
+    .unwrap();
+    let prefix = unique("arch");
+    e.expect(
+        0,
+        &[
+            "monitor",
+            "add",
+            "m",
+            "--kube",
+            "k8s",
+            "-n",
+            "prod",
+            "-l",
+            "app=web",
+            "--include",
+            "ERROR",
+            "--exclude",
+            "healthz",
+            "--group-window",
+            "2s",
+            "--rules",
+            rules.to_str().unwrap(),
+            "--slack",
+            "alerts",
+            "--archive",
+            "arch",
+            "--archive-prefix",
+            &prefix,
+        ],
+        None,
+    );
+    let mut want: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    let push = |want: &mut BTreeMap<&str, Vec<String>>, pod: &str, c: &str, l: Vec<String>| {
+        k.push("prod", pod, c, &l);
+        let unit: &'static str = Box::leak(format!("prod/{pod}/{c}").into_boxed_str());
+        want.entry(unit).or_default().extend(l);
+    };
+    let is_match = |text: &'static str| {
+        move |v: &Value| v["event"] == "match" && v["line"].as_str().unwrap().contains(text)
+    };
+
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    assert!(
+        !run.events.iter().any(|v| v["pod"] == "db-1"),
+        "selector honoured"
+    );
+    push(
+        &mut want,
+        "web-1",
+        "app",
+        lines(&[
+            "a1 info",
+            "a2 ERROR x",
+            "a3 ERROR y",
+            "a4 GET /healthz ERROR",
+        ]),
+    );
+    push(&mut want, "web-1", "sidecar", lines(&["s1 ERROR side"]));
+    k.control("POST", "pods", r#"{"namespace": "prod", "name": "web-2", "labels": {"app": "web"}, "containers": ["app"]}"#);
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-2");
+    push(&mut want, "web-2", "app", lines(&["b1 ERROR two"]));
+    for g in ["prod/web-1/app", "prod/web-1/sidecar", "prod/web-2/app"] {
+        let a = run.wait(|v| v["event"] == "alert" && v["group"] == g);
+        run.wait(|v| v["event"] == "alert-delivery" && v["id"] == a["id"] && v["status"] == "sent");
+    }
+    assert!(
+        !run.events
+            .iter()
+            .any(|v| v["event"] == "match" && v["line"].as_str().unwrap().contains("healthz"))
+    );
+    // an abrupt cut of web-1's connections, then a rotation of its app log
+    k.control("POST", "cut/prod/web-1", "");
+    std::thread::sleep(Duration::from_millis(300));
+    push(
+        &mut want,
+        "web-1",
+        "app",
+        lines(&["a5 after cut", "a6 ERROR after cut MARK"]),
+    );
+    run.wait(is_match("a6"));
+    k.control("POST", "rotate/prod/web-1/app", "");
+    push(
+        &mut want,
+        "web-1",
+        "app",
+        lines(&["a7 after rotation MARK"]),
+    );
+    run.wait(is_match("a7"));
+    push(&mut want, "web-1", "sidecar", lines(&["s2 MARK"]));
+    run.wait(is_match("s2"));
+    let events = run.interrupt();
+    assert!(
+        events.iter().any(|v| v["event"] == "archive-flush"),
+        "Ctrl-C flushes the archive"
+    );
+    assert!(
+        events.iter().any(|v| v["event"] == "reconnect"),
+        "the cut was noticed"
+    );
+
+    // written while shark is stopped: the next run reads them, and nothing before them again
+    push(&mut want, "web-1", "app", lines(&["a8 ERROR while down"]));
+    push(&mut want, "web-1", "sidecar", lines(&["s3 while down"]));
+    let mut run = Running::start(&e, "m");
+    assert_eq!(run.events[0]["resumed_containers"], 3);
+    run.wait(is_match("a8"));
+    push(&mut want, "web-2", "app", lines(&["b2 MARK"]));
+    run.wait(is_match("b2"));
+    let a8 =
+        run.wait(|v| v["event"] == "alert" && v["samples"][0].as_str().unwrap().contains("a8"));
+    run.wait(|v| v["event"] == "alert-delivery" && v["id"] == a8["id"]);
+    let second = run.interrupt();
+    assert!(
+        !second.iter().any(|v| v["event"] == "match"
+            && ["a2", "a6", "a7", "s2", "b1"]
+                .iter()
+                .any(|x| v["line"].as_str().unwrap().starts_with(x))),
+        "nothing matched twice: {second:#?}"
+    );
+
+    for (unit, lines) in &want {
+        assert_eq!(&archived(&e, "m", unit), lines, "archive of {unit}");
+    }
+    // Slack: one message per group window, counts adding up to the ERROR lines, channel honoured
+    let msgs = slack.messages();
+    let mut counts: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    for m in &msgs {
+        assert_eq!(m["channel"], "#ops-alerts");
+        let text = m["text"].as_str().unwrap();
+        if text.contains("rule 'default'") {
+            let n: u64 = text
+                .split("]")
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .nth(1)
+                .unwrap()
+                .parse()
+                .unwrap();
+            let group = text.rsplit(" in ").next().unwrap().to_string();
+            counts.entry(group).or_default().push(n);
+        }
+    }
+    assert_eq!(counts["prod/web-1/app"], vec![2, 1, 1], "{msgs:#?}");
+    assert_eq!(counts["prod/web-1/sidecar"], vec![1]);
+    assert_eq!(counts["prod/web-2/app"], vec![1]);
+    let blocks = msgs[0]["blocks"].to_string();
+    assert!(
+        blocks.contains("Pod") && blocks.contains("Container") && blocks.contains("ERROR"),
+        "{blocks}"
+    );
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(shown["containers"].as_array().unwrap().len(), 3);
+    assert!(
+        shown["alerts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|a| a["status"] == "sent")
+    );
+}
+
+/// A 429 with Retry-After delays delivery; the alert is retried and recorded as sent.
+#[test]
+fn slack_429_is_waited_out_without_losing_the_alert() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let slack = common::FakeSlack::start();
+    let e = Env::new();
+    connections(&e, k.kubeconfig.to_str().unwrap());
+    e.expect(
+        0,
+        &["conn", "edit", "alerts", "--secret-stdin"],
+        Some(&slack.webhook()),
+    );
+    e.expect(
+        0,
+        &[
+            "monitor",
+            "add",
+            "m",
+            "--kube",
+            "k8s",
+            "-n",
+            "prod",
+            "--containers",
+            "^app$",
+            "--include",
+            "panic",
+            "--group-window",
+            "1s",
+            "--slack",
+            "alerts",
+        ],
+        None,
+    );
+    slack.control(
+        "POST",
+        "fail",
+        r#"{"status": 429, "retry_after": 2, "count": 1}"#,
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    k.push("prod", "web-1", "app", &lines(&["panic: runtime error"]));
+    let retry = run.wait(|v| v["event"] == "alert-retry");
+    assert_eq!(retry["wait_s"], 2.0);
+    let t = Instant::now();
+    let done = run.wait(|v| v["event"] == "alert-delivery");
+    assert!(
+        t.elapsed() >= Duration::from_millis(1500),
+        "Retry-After honoured"
+    );
+    assert_eq!(done["status"], "sent");
+    assert_eq!(done["attempts"], 2);
+    run.interrupt();
+    assert_eq!(slack.messages().len(), 1);
+    let attempts = slack.control("GET", "attempts", "");
+    assert_eq!(attempts.as_array().unwrap().len(), 2);
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(shown["alerts"][0]["status"], "sent");
+    assert_eq!(shown["alerts"][0]["attempts"], 2);
+}

@@ -2,12 +2,14 @@
 
 use super::Ctx;
 use crate::conn::Registry;
-use crate::exit::{CliResult, Usage};
+use crate::exit::{CliResult, Interrupted, Usage};
+use crate::monitor::Event;
 use crate::monitor::{
     self, ArchiveLines, ArchiveSpec, Dur, GroupBy, MonitorSpec, RuleSpec, Severity,
 };
 use crate::state::RunHandle;
 use crate::ui::Table;
+use crate::ui::Ui;
 use clap::{Args, Subcommand};
 
 const MONITOR_HELP: &str = "A monitor follows every container of every pod matching its namespaces and \
@@ -35,6 +37,42 @@ pub enum MonitorCmd {
     Rm {
         /// Monitor name
         name: String,
+    },
+    /// Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`
+    #[command(after_long_help = MONITOR_HELP)]
+    Run {
+        /// Monitor name
+        name: String,
+    },
+    /// Archived objects: list them, or print one's lines
+    #[command(subcommand)]
+    Archive(ArchiveCmd),
+    /// Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)
+    Stop {
+        /// Monitor name
+        name: String,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ArchiveCmd {
+    /// List a monitor's archive objects (key, size, time)
+    Ls {
+        /// Monitor name
+        name: String,
+        /// Only under NS, NS/POD or NS/POD/CONTAINER
+        #[arg(long, value_name = "PATH")]
+        under: Option<String>,
+    },
+    /// Print an archive object's lines (decompressed), or write them to a file
+    Get {
+        /// Monitor name
+        name: String,
+        /// Object key, as `archive ls` prints it
+        key: String,
+        /// Write to this file instead of stdout
+        #[arg(short = 'O', long = "out", value_name = "FILE")]
+        out: Option<std::path::PathBuf>,
     },
 }
 
@@ -124,14 +162,22 @@ impl MonitorCmd {
         match self {
             MonitorCmd::Add(_) => Some("add"),
             MonitorCmd::Rm { .. } => Some("rm"),
-            MonitorCmd::List | MonitorCmd::Show { .. } => None,
+            MonitorCmd::Run { .. } => Some("run"),
+            MonitorCmd::Stop { .. } => Some("stop"),
+            MonitorCmd::List | MonitorCmd::Show { .. } | MonitorCmd::Archive(_) => None,
         }
     }
 
     pub fn target(&self) -> Option<String> {
         match self {
             MonitorCmd::Add(a) => Some(a.name.clone()),
-            MonitorCmd::Rm { name } | MonitorCmd::Show { name, .. } => Some(name.clone()),
+            MonitorCmd::Rm { name }
+            | MonitorCmd::Show { name, .. }
+            | MonitorCmd::Run { name }
+            | MonitorCmd::Stop { name } => Some(name.clone()),
+            MonitorCmd::Archive(ArchiveCmd::Ls { name, .. } | ArchiveCmd::Get { name, .. }) => {
+                Some(name.clone())
+            }
             MonitorCmd::List => None,
         }
     }
@@ -181,9 +227,60 @@ fn spec_from(a: AddArgs) -> CliResult<MonitorSpec> {
     })
 }
 
-pub async fn run(cmd: MonitorCmd, ctx: &Ctx, _run: Option<&RunHandle>) -> CliResult {
+pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let ui = &ctx.ui;
     match cmd {
+        MonitorCmd::Run { name } => {
+            let store = ctx.store()?;
+            let reg = Registry::new(store, &ctx.config);
+            let obs = Printer { ui: ui.clone() };
+            let summary =
+                monitor::run(store, &reg, &name, run.map(|r| r.id), ctx.cancel(), &obs).await?;
+            if summary.interrupted {
+                return Err(Interrupted.into());
+            }
+        }
+        MonitorCmd::Archive(ArchiveCmd::Ls { name, under }) => {
+            let store = ctx.store()?;
+            let reg = Registry::new(store, &ctx.config);
+            let objects = monitor::archive_ls(store, &reg, &name, under.as_deref()).await?;
+            if ui.json() {
+                ui.print_json(&objects);
+            } else {
+                let mut t = Table::new(["KEY", "BYTES", "WRITTEN"]);
+                for o in &objects {
+                    t.row([o.key.clone(), o.size.to_string(), o.last_modified.clone()]);
+                }
+                ui.print_table(&t);
+            }
+        }
+        MonitorCmd::Archive(ArchiveCmd::Get { name, key, out }) => {
+            let store = ctx.store()?;
+            let reg = Registry::new(store, &ctx.config);
+            let data = monitor::archive_get(store, &reg, &name, &key).await?;
+            let res = match &out {
+                Some(p) => std::fs::write(p, &data),
+                None => std::io::Write::write_all(&mut std::io::stdout().lock(), &data),
+            };
+            res.map_err(|e| {
+                crate::exit::Runtime(format!(
+                    "cannot write {}: {e}",
+                    out.as_ref()
+                        .map(|p| p.display().to_string())
+                        .unwrap_or_else(|| "stdout".into())
+                ))
+            })?;
+        }
+        MonitorCmd::Stop { name } => {
+            let store = ctx.store()?;
+            match store.request_stop(&monitor::store::task_key(&name))? {
+                Some(l) if l.alive => ui.line(format!(
+                    "asked monitor '{name}' (pid {} on {}) to stop; it flushes its archive and checkpoints first",
+                    l.pid, l.host
+                )),
+                _ => return Err(Usage(format!("monitor '{name}' is not running")).into()),
+            }
+        }
         MonitorCmd::Add(a) => {
             let store = ctx.store()?;
             let reg = Registry::new(store, &ctx.config);
@@ -346,5 +443,109 @@ fn print_shown(ctx: &Ctx, s: &monitor::Shown) {
             ]);
         }
         ui.print_table(&t);
+    }
+}
+
+/// Run events: NDJSON with `-o json`, one human line each otherwise.
+struct Printer {
+    ui: Ui,
+}
+
+impl monitor::Observer for Printer {
+    fn event(&self, e: &Event) {
+        if self.ui.json() {
+            return self.ui.event(e);
+        }
+        let line = match e {
+            Event::Started {
+                monitor,
+                resumed_containers,
+                ..
+            } => {
+                format!(
+                    "monitor {monitor} running ({resumed_containers} container(s) resume from checkpoints); Ctrl-C stops it"
+                )
+            }
+            Event::PodAdded {
+                namespace,
+                pod,
+                containers,
+            } => {
+                format!("+ pod {namespace}/{pod} ({})", containers.join(", "))
+            }
+            Event::PodGone { namespace, pod } => format!("- pod {namespace}/{pod}"),
+            Event::Reconnect {
+                namespace,
+                pod,
+                container,
+                reason,
+            } => {
+                tracing::info!("{namespace}/{pod}/{container}: {reason}; reconnecting");
+                return;
+            }
+            Event::Match {
+                namespace,
+                pod,
+                container,
+                rule,
+                severity,
+                ts,
+                line,
+            } => {
+                format!("{ts} {namespace}/{pod}/{container} [{severity} {rule}] {line}")
+            }
+            Event::Alert {
+                id,
+                rule,
+                severity,
+                group,
+                count,
+                suppressed,
+                ..
+            } => format!(
+                "ALERT #{id} {severity} {rule} {group}: {count} match(es){}",
+                if *suppressed > 0 {
+                    format!(" (+{suppressed} while silenced)")
+                } else {
+                    String::new()
+                }
+            ),
+            Event::AlertRetry { id, wait_s, reason } => {
+                format!("alert #{id}: {reason}; retrying in {wait_s:.1}s")
+            }
+            Event::AlertDelivery {
+                id,
+                status,
+                attempts,
+                error,
+            } => format!(
+                "alert #{id}: {status} after {attempts} attempt(s){}",
+                error.as_ref().map(|e| format!(": {e}")).unwrap_or_default()
+            ),
+            Event::ArchiveFlush {
+                key,
+                lines,
+                gzip_bytes,
+                multipart,
+                ..
+            } => format!(
+                "archived {lines} line(s) to {key} ({gzip_bytes} bytes gzip{})",
+                if *multipart { ", multipart" } else { "" }
+            ),
+            Event::ArchiveError { reason } => format!("archive: {reason}; retrying"),
+            Event::ArchiveExpired { deleted } => {
+                format!("archive: {deleted} object(s) past retention deleted")
+            }
+            Event::Stopped {
+                lines,
+                matches,
+                alerts,
+                objects,
+                reason,
+            } => format!(
+                "{reason}: {lines} line(s), {matches} match(es), {alerts} alert(s), {objects} archive object(s); checkpoint saved"
+            ),
+        };
+        self.ui.line(line);
     }
 }

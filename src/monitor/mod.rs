@@ -6,13 +6,18 @@
 //! [`crate::cancel::Cancel`]; `run` reports through the [`Observer`] trait.
 
 pub mod alerting;
+pub mod archive;
 pub mod error;
+pub mod kube;
 pub mod matcher;
 pub mod position;
+pub mod run;
+pub mod slack;
 pub mod spec;
 pub mod store;
 
 pub use error::MonitorError;
+pub use run::{Event, Observer, Summary, run};
 pub use spec::{ArchiveLines, ArchiveSpec, Dur, GroupBy, MonitorSpec, RuleSpec, Severity};
 pub use store::AlertRow;
 
@@ -102,4 +107,50 @@ pub fn show(store: &Store, name: &str, alerts: i64) -> Result<Shown, MonitorErro
 
 pub fn remove(store: &Store, name: &str) -> Result<(), MonitorError> {
     MonitorStore::new(store)?.delete(name)
+}
+
+/// The archive of a monitor: its S3 client, connection and key prefix.
+async fn archive_of(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+) -> Result<(object_store::aws::AmazonS3, crate::conn::Connection, String), MonitorError> {
+    let spec = MonitorStore::new(store)?.get(name)?;
+    let a = spec.archive.ok_or_else(|| {
+        MonitorError::invalid(format!(
+            "monitor '{name}' has no archive (add one with --archive CONN)"
+        ))
+    })?;
+    let conn = reg.get(&a.conn)?;
+    Ok((
+        archive::store(&conn)?,
+        archive::base(&conn, &a.prefix),
+        conn,
+    ))
+    .map(|(s, b, c)| (s, c, b))
+}
+
+/// Archived objects of a monitor (optionally only under `ns[/pod[/container]]`).
+pub async fn archive_ls(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+    under: Option<&str>,
+) -> Result<Vec<archive::Object>, MonitorError> {
+    let (s3, conn, base) = archive_of(store, reg, name).await?;
+    archive::list(&s3, &conn, &base, under).await
+}
+
+/// One archived object's lines, decompressed. `key` is a full key as `archive ls` prints it.
+pub async fn archive_get(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+    key: &str,
+) -> Result<Vec<u8>, MonitorError> {
+    let (s3, conn, base) = archive_of(store, reg, name).await?;
+    if !base.is_empty() && !key.starts_with(&format!("{base}/")) {
+        return Err(MonitorError::NoObject(key.to_string()));
+    }
+    archive::get(&s3, &conn, key).await
 }

@@ -284,3 +284,71 @@ pub fn kubectl() -> PathBuf {
         PathBuf::from("kubectl")
     }
 }
+
+/// A private copy of tests/infra/fake-slack-webhook.py, so a test can count exactly the
+/// messages it caused and queue failures (429) no other test consumes. Stopped when dropped.
+pub struct FakeSlack {
+    child: std::process::Child,
+    pub base: String,
+}
+
+impl FakeSlack {
+    pub fn start() -> FakeSlack {
+        use std::io::BufRead;
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/infra/fake-slack-webhook.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args(["--host", "127.0.0.1", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("starting fake-slack-webhook.py");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("fake slack started")
+            .to_string();
+        let base = url.split("/services/").next().unwrap().to_string();
+        FakeSlack { child, base }
+    }
+
+    pub fn webhook(&self) -> String {
+        format!(
+            "{}/services/T0000TEST/B0000TEST/monitor-test-secret",
+            self.base
+        )
+    }
+
+    /// GET/POST a control endpoint (`messages`, `attempts`, `fail`).
+    pub fn control(&self, method: &str, path: &str, body: &str) -> serde_json::Value {
+        let out = std::process::Command::new("curl")
+            .args(["-fsS", "-m", "10", "-X", method, "-d", body])
+            .arg(format!("{}/_fake/{path}", self.base))
+            .output()
+            .expect("curl");
+        assert!(out.status.success(), "{method} {path}");
+        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The payloads accepted so far.
+    pub fn messages(&self) -> Vec<serde_json::Value> {
+        let v = self.control("GET", "messages", "");
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["payload"].clone())
+            .collect()
+    }
+}
+
+impl Drop for FakeSlack {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
