@@ -396,7 +396,7 @@ impl Running {
     }
 
     /// Ctrl-C: expect exit 130 after the final flush; returns every event.
-    fn interrupt(mut self) -> Vec<Value> {
+    fn interrupt(self) -> Vec<Value> {
         let pid = self.child.id().to_string();
         assert!(
             std::process::Command::new("kill")
@@ -405,6 +405,11 @@ impl Running {
                 .unwrap()
                 .success()
         );
+        self.exit(130)
+    }
+
+    /// Wait for the process to exit with `code`; returns every event.
+    fn exit(mut self, code: i32) -> Vec<Value> {
         let end = Instant::now() + Duration::from_secs(40);
         let status = loop {
             if let Some(s) = self.child.try_wait().unwrap() {
@@ -419,7 +424,7 @@ impl Running {
         while let Ok(l) = self.rx.recv_timeout(Duration::from_millis(500)) {
             self.events.push(serde_json::from_str(&l).unwrap());
         }
-        assert_eq!(status.code(), Some(130), "events: {:#?}", self.events);
+        assert_eq!(status.code(), Some(code), "events: {:#?}", self.events);
         std::mem::take(&mut self.events)
     }
 }
@@ -709,7 +714,15 @@ fn slack_429_is_waited_out_without_losing_the_alert() {
     );
     assert_eq!(done["status"], "sent");
     assert_eq!(done["attempts"], 2);
-    run.interrupt();
+    let events = run.interrupt();
+    let log = std::fs::read_to_string(e.dir.path().join(format!("run-{}.log", std::process::id())))
+        .unwrap();
+    for text in [log, serde_json::to_string(&events).unwrap()] {
+        assert!(
+            !text.contains("monitor-test-secret"),
+            "the webhook URL is a secret: {text}"
+        );
+    }
     assert_eq!(slack.messages().len(), 1);
     let attempts = slack.control("GET", "attempts", "");
     assert_eq!(attempts.as_array().unwrap().len(), 2);
@@ -717,4 +730,154 @@ fn slack_429_is_waited_out_without_losing_the_alert() {
     let shown: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(shown["alerts"][0]["status"], "sent");
     assert_eq!(shown["alerts"][0]["attempts"], 2);
+}
+
+/// A container that restarted while shark was stopped: the old instance's last lines are read
+/// from `previous`, then the new instance's; `monitor stop` from another terminal ends a run
+/// cleanly (exit 0) after its checkpoint.
+#[test]
+fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let e = Env::new();
+    connections(&e, k.kubeconfig.to_str().unwrap());
+    e.expect(
+        0,
+        &[
+            "monitor",
+            "add",
+            "m",
+            "--kube",
+            "k8s",
+            "-n",
+            "prod",
+            "--containers",
+            "^app$",
+            "--include",
+            "ERROR",
+        ],
+        None,
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    assert!(
+        !run.events.iter().any(|v| v["event"] == "match"),
+        "lines from before the first start are not read"
+    );
+    k.push("prod", "web-1", "app", &lines(&["p1 ERROR before"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "p1 ERROR before");
+    run.interrupt();
+    k.push("prod", "web-1", "app", &lines(&["p2 ERROR old instance"]));
+    k.control("POST", "restart/prod/web-1/app", "");
+    k.push("prod", "web-1", "app", &lines(&["p3 ERROR new instance"]));
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "match" && v["line"] == "p3 ERROR new instance");
+    let matched: Vec<&str> = run
+        .events
+        .iter()
+        .filter(|v| v["event"] == "match")
+        .map(|v| v["line"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        matched,
+        vec!["p2 ERROR old instance", "p3 ERROR new instance"]
+    );
+    let (out, _) = e.expect(0, &["monitor", "stop", "m"], None);
+    assert!(out.contains("asked monitor 'm'"), "{out}");
+    let events = run.exit(0);
+    assert_eq!(events.last().unwrap()["reason"], "stopped");
+    let (_, err) = e.expect(2, &["monitor", "stop", "m"], None);
+    assert!(err.contains("not running"), "{err}");
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        shown["alerts"].as_array().unwrap().len(),
+        2,
+        "recorded without a slack connection"
+    );
+    assert_eq!(shown["alerts"][0]["status"], "recorded");
+}
+
+fn s3_conn() -> shark::conn::Connection {
+    let i = infra();
+    shark::conn::Connection {
+        name: "arch".into(),
+        kind: shark::conn::Kind::S3,
+        url: i.get("SHARK_T_S3_ENDPOINT").into(),
+        user: Some(i.get("SHARK_T_S3_ACCESS_KEY").into()),
+        options: [("bucket".to_string(), i.get("SHARK_T_S3_BUCKET").to_string())].into(),
+        secret: Some(shark::conn::Secret::new(
+            i.get("SHARK_T_S3_SECRET_KEY").to_string(),
+        )),
+        has_secret: true,
+        origin: shark::conn::Origin::State,
+    }
+}
+
+/// Big windows go up as multipart uploads and read back whole; retention deletes old objects.
+#[tokio::test]
+async fn archive_multipart_upload_and_retention() {
+    use shark::monitor::archive;
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let conn = s3_conn();
+    let s3 = archive::store(&conn).unwrap();
+    let base = unique("mp");
+    // ~12 MB of pseudo-random text: ~7 MB gzip, over the 1 MiB threshold given here → 2 parts
+    let mut x: u64 = 0x9E3779B97F4A7C15;
+    let mut text = Vec::with_capacity(12 << 20);
+    while text.len() < 12 << 20 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        text.extend_from_slice(
+            format!(
+                "2026-12-01T10:00:00Z line {x:016x}{:016x}\n",
+                x.rotate_left(32)
+            )
+            .as_bytes(),
+        );
+    }
+    let key = format!("{base}/prod/web/app/2026/12/01/10-00-00.000000000-1.log.gz");
+    let multipart = archive::upload(&s3, &conn, &key, archive::gzip(&text), 1 << 20)
+        .await
+        .unwrap();
+    assert!(multipart);
+    assert!(
+        archive::get(&s3, &conn, &key).await.unwrap() == text,
+        "multipart object reads back whole"
+    );
+    let small = format!("{base}/prod/web/app/2026/12/01/11-00-00.000000000-1.log.gz");
+    assert!(
+        !archive::upload(&s3, &conn, &small, archive::gzip(b"x\n"), 1 << 20)
+            .await
+            .unwrap()
+    );
+    assert_eq!(
+        archive::list(&s3, &conn, &base, None).await.unwrap().len(),
+        2
+    );
+    assert_eq!(
+        archive::expire(&s3, &conn, &base, Duration::from_secs(3600))
+            .await
+            .unwrap(),
+        0
+    );
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    assert_eq!(
+        archive::expire(&s3, &conn, &base, Duration::from_millis(1))
+            .await
+            .unwrap(),
+        2
+    );
+    assert!(
+        archive::list(&s3, &conn, &base, None)
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    let missing = archive::get(&s3, &conn, &key).await.unwrap_err();
+    assert_eq!(
+        shark::exit::Classify::exit_kind(&missing).code(),
+        2,
+        "{missing}"
+    );
 }

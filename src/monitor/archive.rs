@@ -258,3 +258,39 @@ pub async fn expire(
     }
     Ok(n)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_follow_the_first_line_and_sort_by_time() {
+        let u = Unit {
+            namespace: "prod".into(),
+            pod: "web-1".into(),
+            container: "app".into(),
+        };
+        let ts = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:05:07.000000042Z")
+            .unwrap()
+            .timestamp_nanos_opt()
+            .unwrap();
+        let a = key("logs", &u, Pos { ts, n: 3 });
+        assert_eq!(
+            a,
+            "logs/prod/web-1/app/2026/12/01/09-05-07.000000042-3.log.gz"
+        );
+        let b = key(
+            "logs",
+            &u,
+            Pos {
+                ts: ts + 1_000_000_000,
+                n: 1,
+            },
+        );
+        assert!(a < b);
+        assert_eq!(
+            key("", &u, Pos { ts, n: 1 }).split('/').next(),
+            Some("prod")
+        );
+    }
+}

@@ -162,3 +162,55 @@ pub async fn deliver(
 pub fn client() -> Result<reqwest::Client, crate::conn::ConnError> {
     crate::conn::probe::http::client()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn payload_has_blocks_fields_samples_and_channel() {
+        let a = AlertRow {
+            id: 1,
+            monitor: "web".into(),
+            rule: "errors".into(),
+            severity: "critical".into(),
+            group_key: "prod/web-1/app".into(),
+            namespace: Some("prod".into()),
+            pod: Some("web-1".into()),
+            container: Some("app".into()),
+            count: 12,
+            suppressed: 3,
+            first_ts: "t1".into(),
+            last_ts: "t2".into(),
+            samples: vec!["ERROR ```x```".into()],
+            status: "pending".into(),
+            attempts: 0,
+            last_error: None,
+            created_at: String::new(),
+            sent_at: None,
+        };
+        let p = payload(&a, Some("#ops"));
+        assert_eq!(p["channel"], "#ops");
+        assert!(
+            p["text"]
+                .as_str()
+                .unwrap()
+                .contains("12 matches of rule 'errors' in prod/web-1/app")
+        );
+        let s = p["blocks"].to_string();
+        for want in [
+            "*Pod*\\nweb-1",
+            "*Container*\\napp",
+            "*Count*\\n12",
+            "3 more during the silence",
+        ] {
+            assert!(s.contains(want), "{want} in {s}");
+        }
+        assert!(
+            !p["blocks"][2]["text"]["text"].as_str().unwrap()[3..]
+                .trim_end_matches("```")
+                .contains("```")
+        );
+        assert!(payload(&a, None).get("channel").is_none());
+    }
+}
