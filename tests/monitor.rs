@@ -781,6 +781,8 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
         matched,
         vec!["p2 ERROR old instance", "p3 ERROR new instance"]
     );
+    let (_, err) = e.expect(2, &["monitor", "rm", "m"], None);
+    assert!(err.contains("is running"), "{err}");
     let (out, _) = e.expect(0, &["monitor", "stop", "m"], None);
     assert!(out.contains("asked monitor 'm'"), "{out}");
     let events = run.exit(0);

@@ -105,7 +105,16 @@ pub fn show(store: &Store, name: &str, alerts: i64) -> Result<Shown, MonitorErro
     })
 }
 
+/// Delete a monitor (refused while it runs).
 pub fn remove(store: &Store, name: &str) -> Result<(), MonitorError> {
+    if let Some(l) = store.lease(&store::task_key(name))?
+        && l.alive
+    {
+        return Err(MonitorError::invalid(format!(
+            "monitor '{name}' is running (pid {} on {}); stop it first with `shark monitor stop {name}`",
+            l.pid, l.host
+        )));
+    }
     MonitorStore::new(store)?.delete(name)
 }
 

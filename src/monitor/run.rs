@@ -460,8 +460,26 @@ impl Runner<'_> {
     ) {
         let (ns, name) = pod_key(p);
         let uid = p.metadata.uid.clone().unwrap_or_default();
+        let restarts: HashMap<String, i32> = p
+            .status
+            .as_ref()
+            .and_then(|s| s.container_statuses.as_ref())
+            .map(|cs| {
+                cs.iter()
+                    .map(|c| (c.name.clone(), c.restart_count))
+                    .collect()
+            })
+            .unwrap_or_default();
         if let Some((_, f)) = pods.get(&(ns.clone(), name.clone())) {
             if f.uid == uid {
+                // a restart while followed: the stream ends and is reopened by the follower;
+                // remember the count so the next run does not read `previous` again
+                for (c, n) in &restarts {
+                    if let Some(st) = self.units.get_mut(&format!("{ns}/{name}/{c}")) {
+                        st.restarts = *n;
+                        st.dirty = true;
+                    }
+                }
                 return;
             }
             // recreated under the same name: follow the new one
@@ -476,16 +494,6 @@ impl Runner<'_> {
             .into_iter()
             .filter(|c| container_re.is_none_or(|r| r.is_match(c)))
             .collect();
-        let restarts: HashMap<String, i32> = p
-            .status
-            .as_ref()
-            .and_then(|s| s.container_statuses.as_ref())
-            .map(|cs| {
-                cs.iter()
-                    .map(|c| (c.name.clone(), c.restart_count))
-                    .collect()
-            })
-            .unwrap_or_default();
         let pod_cancel = followers_cancel.child();
         let api: Api<Pod> = Api::namespaced(client.clone(), &ns);
         for c in &containers {
