@@ -740,6 +740,7 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
     let k = common::FakeKube::start(WEB_PODS);
     let e = Env::new();
     connections(&e, k.kubeconfig.to_str().unwrap());
+    let prefix = unique("matched");
     e.expect(
         0,
         &[
@@ -754,6 +755,12 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
             "^app$",
             "--include",
             "ERROR",
+            "--archive",
+            "arch",
+            "--archive-prefix",
+            &prefix,
+            "--archive-lines",
+            "matched",
         ],
         None,
     );
@@ -763,12 +770,22 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
         !run.events.iter().any(|v| v["event"] == "match"),
         "lines from before the first start are not read"
     );
-    k.push("prod", "web-1", "app", &lines(&["p1 ERROR before"]));
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["p0 info", "p1 ERROR before", "p1b info"]),
+    );
     run.wait(|v| v["event"] == "match" && v["line"] == "p1 ERROR before");
     run.interrupt();
     k.push("prod", "web-1", "app", &lines(&["p2 ERROR old instance"]));
     k.control("POST", "restart/prod/web-1/app", "");
-    k.push("prod", "web-1", "app", &lines(&["p3 ERROR new instance"]));
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["p3 ERROR new instance", "p4 info"]),
+    );
     let mut run = Running::start(&e, "m");
     run.wait(|v| v["event"] == "match" && v["line"] == "p3 ERROR new instance");
     let matched: Vec<&str> = run
@@ -789,6 +806,15 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
     assert_eq!(events.last().unwrap()["reason"], "stopped");
     let (_, err) = e.expect(2, &["monitor", "stop", "m"], None);
     assert!(err.contains("not running"), "{err}");
+    assert_eq!(
+        archived(&e, "m", "prod/web-1/app"),
+        lines(&[
+            "p1 ERROR before",
+            "p2 ERROR old instance",
+            "p3 ERROR new instance"
+        ]),
+        "--archive-lines matched"
+    );
     let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
     let shown: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(
