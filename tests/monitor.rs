@@ -909,3 +909,61 @@ async fn archive_multipart_upload_and_retention() {
         "{missing}"
     );
 }
+
+/// SPEC §10 asks for 200 followed containers in one process: 100 pods × 2 containers, one
+/// matching line pushed into each, every one matched exactly once.
+#[test]
+fn follows_two_hundred_containers() {
+    let pods: Vec<String> = (0..100)
+        .map(|i| format!(r#"{{"namespace": "big", "name": "p{i:03}", "labels": {{"app": "big"}}, "containers": ["a", "b"]}}"#))
+        .collect();
+    let k = common::FakeKube::start(&format!(r#"{{"pods": [{}]}}"#, pods.join(",")));
+    let e = Env::new();
+    connections(&e, k.kubeconfig.to_str().unwrap());
+    e.expect(
+        0,
+        &[
+            "monitor",
+            "add",
+            "big",
+            "--kube",
+            "k8s",
+            "-n",
+            "big",
+            "--include",
+            "HELLO",
+            "--group-by",
+            "rule",
+        ],
+        None,
+    );
+    let mut run = Running::start(&e, "big");
+    for i in 0..100 {
+        let name = format!("p{i:03}");
+        run.wait(|v| v["event"] == "pod-added" && v["pod"] == name.as_str());
+    }
+    std::thread::sleep(Duration::from_secs(1));
+    for i in 0..100 {
+        for c in ["a", "b"] {
+            k.push(
+                "big",
+                &format!("p{i:03}"),
+                c,
+                &[format!("HELLO from p{i:03}/{c}")],
+            );
+        }
+    }
+    let mut seen = std::collections::BTreeSet::new();
+    let end = Instant::now() + Duration::from_secs(60);
+    while seen.len() < 200 {
+        assert!(
+            Instant::now() < end,
+            "only {} of 200 containers delivered",
+            seen.len()
+        );
+        let v = run.wait(|v| v["event"] == "match" && !seen.contains(v["line"].as_str().unwrap()));
+        seen.insert(v["line"].as_str().unwrap().to_string());
+    }
+    let events = run.interrupt();
+    assert_eq!(events.iter().filter(|v| v["event"] == "match").count(), 200);
+}
