@@ -967,3 +967,65 @@ fn follows_two_hundred_containers() {
     let events = run.interrupt();
     assert_eq!(events.iter().filter(|v| v["event"] == "match").count(), 200);
 }
+
+/// Refused credentials and an unreachable API server stop `run` before it follows anything,
+/// with exit 3 and a one-line reason; an unknown monitor is exit 2.
+#[test]
+fn run_fails_fast_on_refused_or_unreachable_api() {
+    let e = Env::new();
+    let kc = infra().get("SHARK_T_KUBECONFIG");
+    connections(&e, kc);
+    e.expect(
+        0,
+        &[
+            "monitor",
+            "add",
+            "bad",
+            "--kube",
+            "k8s",
+            "--context",
+            "badtoken",
+            "--include",
+            "x",
+        ],
+        None,
+    );
+    let (_, err) = e.expect(3, &["monitor", "run", "bad"], None);
+    assert!(
+        err.contains("Kubernetes API listing pods") && err.contains("401"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    let dead = e.dir.path().join("dead-kubeconfig");
+    std::fs::write(
+        &dead,
+        std::fs::read_to_string(kc)
+            .unwrap()
+            .replace(infra().get("SHARK_T_KUBE_URL"), "https://127.0.0.1:1"),
+    )
+    .unwrap();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "dead",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            dead.to_str().unwrap(),
+            "--context",
+            "fake",
+        ],
+        None,
+    );
+    e.expect(
+        0,
+        &["monitor", "add", "gone", "--kube", "dead", "--include", "x"],
+        None,
+    );
+    let (_, err) = e.expect(3, &["monitor", "run", "gone"], None);
+    assert!(err.contains("Kubernetes API listing pods"), "{err}");
+    let (_, err) = e.expect(2, &["monitor", "run", "nope"], None);
+    assert!(err.contains("no monitor named 'nope'"), "{err}");
+}
