@@ -800,6 +800,11 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
     );
     let (_, err) = e.expect(2, &["monitor", "rm", "m"], None);
     assert!(err.contains("is running"), "{err}");
+    // a deleted pod: gone from the watch, its last lines still read, its checkpoint dropped
+    k.push("prod", "web-1", "app", &lines(&["p5 ERROR last words"]));
+    k.control("DELETE", "pods/prod/web-1", "");
+    run.wait(|v| v["event"] == "pod-gone" && v["pod"] == "web-1");
+    run.wait(|v| v["event"] == "match" && v["line"] == "p5 ERROR last words");
     let (out, _) = e.expect(0, &["monitor", "stop", "m"], None);
     assert!(out.contains("asked monitor 'm'"), "{out}");
     let events = run.exit(0);
@@ -811,7 +816,8 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
         lines(&[
             "p1 ERROR before",
             "p2 ERROR old instance",
-            "p3 ERROR new instance"
+            "p3 ERROR new instance",
+            "p5 ERROR last words"
         ]),
         "--archive-lines matched"
     );
@@ -821,6 +827,15 @@ fn restart_while_stopped_reads_previous_and_stop_ends_the_run() {
         shown["alerts"].as_array().unwrap().len(),
         2,
         "recorded without a slack connection"
+    );
+    assert_eq!(
+        shown["alerts"][0]["count"], 3,
+        "p2, p3, p5 in one group window"
+    );
+    assert_eq!(
+        shown["containers"],
+        serde_json::json!([]),
+        "checkpoint of the deleted pod dropped"
     );
     assert_eq!(shown["alerts"][0]["status"], "recorded");
 }

@@ -24,6 +24,8 @@ pub const MULTIPART_THRESHOLD: usize = 8 << 20;
 pub const PART_SIZE: usize = 5 << 20;
 /// A buffer is flushed when it holds this many uncompressed bytes, whatever its window.
 pub const MAX_BUFFER: usize = 64 << 20;
+/// Archive buffers of all containers together stay under this; the biggest is written early.
+pub const MAX_TOTAL_BUFFER: usize = 256 << 20;
 
 /// An S3 client for the archive connection.
 pub fn store(conn: &Connection) -> Result<AmazonS3, MonitorError> {

@@ -151,6 +151,8 @@ struct Runner<'a> {
     archive: Option<Archive>,
     slack: bool,
     summary: Summary,
+    /// bytes held in archive buffers, all containers together
+    buffered: usize,
 }
 
 const TICK: Duration = Duration::from_millis(500);
@@ -268,6 +270,7 @@ pub async fn run(
         archive,
         slack: slack_conn.is_some(),
         summary: Summary::default(),
+        buffered: 0,
         spec,
     };
 
@@ -278,6 +281,7 @@ pub async fn run(
             .alerts(name, Some("pending"), 1000)?
             .into_iter()
             .chain(ms.alerts(name, Some("failed"), 1000)?)
+            .filter(|a| a.status == "pending" || a.attempts < 3 * slack::MAX_FAILURES)
             .rev()
         {
             let _ = alert_tx.send(a);
@@ -408,10 +412,20 @@ impl Runner<'_> {
                             self.pod_applied(client, &p, wi, container_re, &mut pods, initial.then_some(first_from), &tx, &followers_cancel);
                         }
                         Ok(watcher::Event::InitDone) => {
+                            let first = init_done.len() < apis.len();
                             init_done.insert(wi);
                             if let Some(seen) = listing.remove(&wi) {
                                 let gone: Vec<_> = pods.iter().filter(|(k, (w, _))| *w == wi && !seen.contains(*k)).map(|(k, _)| k.clone()).collect();
                                 for k in gone { self.pod_gone(&k, &mut pods); }
+                            }
+                            if first && init_done.len() == apis.len() {
+                                // checkpoints of containers whose pods went away while stopped
+                                let stale: Vec<String> = self.units.keys().filter(|k| {
+                                    let mut p = k.splitn(3, '/');
+                                    let key = (p.next().unwrap_or_default().to_string(), p.next().unwrap_or_default().to_string());
+                                    !pods.contains_key(&key)
+                                }).cloned().collect();
+                                for k in stale { self.retire(&k).await; }
                             }
                         }
                         Ok(watcher::Event::Delete(p)) => self.pod_gone(&pod_key(&p), &mut pods),
@@ -574,6 +588,7 @@ impl Runner<'_> {
             } => (unit, pos, ts, text),
             Msg::Gone { unit } => {
                 tracing::debug!(unit = %unit.key(), "log gone");
+                self.retire(&unit.key()).await;
                 return;
             }
             Msg::Reconnect { unit, reason } => {
@@ -666,8 +681,34 @@ impl Runner<'_> {
         b.data.push(b'\n');
         b.lines += 1;
         st.buf_last = pos;
+        self.buffered += ts.len() + text.len() + 2;
         if b.data.len() >= archive::MAX_BUFFER {
             self.flush_unit(&key).await;
+        } else if self.buffered > archive::MAX_TOTAL_BUFFER {
+            // bound memory across containers: write out the biggest buffer early
+            let biggest = self
+                .units
+                .iter()
+                .filter_map(|(k, st)| st.buf.as_ref().map(|b| (b.data.len(), k.clone())))
+                .max();
+            if let Some((_, k)) = biggest {
+                self.flush_unit(&k).await;
+            }
+        }
+    }
+
+    /// A container whose pod is gone: write its archive buffer and forget its checkpoint.
+    async fn retire(&mut self, key: &str) {
+        self.flush_unit(key).await;
+        if self.units.get(key).is_some_and(|st| st.buf.is_none()) {
+            self.units.remove(key);
+            if let Err(e) = self
+                .ms
+                .store
+                .checkpoint_clear(&task_key(&self.spec.name), Some(key))
+            {
+                tracing::warn!("forgetting the checkpoint of {key}: {e}");
+            }
         }
     }
 
@@ -688,6 +729,7 @@ impl Runner<'_> {
         let data = buf.data.clone();
         match archive::flush(&a.s3, &a.conn, &a.base, &unit, buf).await {
             Ok(f) => {
+                self.buffered = self.buffered.saturating_sub(f.bytes);
                 st.archived = st.buf_last;
                 st.dirty = true;
                 self.summary.objects += 1;
