@@ -6,8 +6,9 @@
 #
 # The log is synthetic (timestamped INFO/DEBUG/WARN lines, ~1 in 1000 with one of the 50
 # keywords, ~1 in 2000 with a regex hit). shark matches 5 rules = 50 keywords + 5 regexes
-# (+ an exclude keyword per rule) on one core, in two modes: `block` (the detector over 64 MiB
-# blocks) and `line` (one call per line, as `monitor run` does per streamed line). grep gets the
+# (+ an exclude keyword per rule) on one core, in three modes: `block` (the detector over 64 MiB
+# blocks), `batch` (what `monitor run` does: up to 1024 queued lines copied into one block and
+# matched in one pass) and `line` (one Matcher::line call per line). grep gets the
 # 50 keywords only (-F -f, no regexes), LC_ALL=C, output counted (-c), also one core.
 set -euo pipefail
 cd "$(dirname "$0")/.."

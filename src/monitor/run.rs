@@ -8,7 +8,7 @@ use super::alerting::{Alerting, Fired, Origin};
 use super::archive::{self, Buffer};
 use super::error::MonitorError;
 use super::kube::{self as k, FollowFrom, Msg, Unit};
-use super::matcher::Matcher;
+use super::matcher::{Matcher, RuleMask};
 use super::position::Pos;
 use super::slack;
 use super::spec::{ArchiveLines, MonitorSpec};
@@ -433,7 +433,7 @@ impl Runner<'_> {
                     }
                 }
                 m = rx.recv() => {
-                    if let Some(m) = m { self.on_msg(m).await; }
+                    if let Some(m) = m { self.on_batch(m, &mut rx).await; }
                 }
                 _ = tick.tick() => {
                     lease.check()?;
@@ -454,7 +454,7 @@ impl Runner<'_> {
         followers_cancel.cancel();
         drop(tx);
         while let Some(m) = rx.recv().await {
-            self.on_msg(m).await;
+            self.on_batch(m, &mut rx).await;
         }
         self.tick(true, alert_tx).await?;
         Ok(reason)
@@ -578,7 +578,45 @@ impl Runner<'_> {
         }
     }
 
-    async fn on_msg(&mut self, m: Msg) {
+    /// Take `first` and whatever else is already queued (up to 1024 lines), match all their
+    /// lines in one pass over one block (the detector's cost per byte, not per call), then
+    /// process them in order.
+    async fn on_batch(&mut self, first: Msg, rx: &mut mpsc::Receiver<Msg>) {
+        let mut batch = vec![first];
+        while batch.len() < 1024 {
+            match rx.try_recv() {
+                Ok(m) => batch.push(m),
+                Err(_) => break,
+            }
+        }
+        let mut block = Vec::new();
+        let mut starts = Vec::new();
+        for m in &batch {
+            if let Msg::Line { text, .. } = m {
+                starts.push(block.len());
+                block.extend_from_slice(text.as_bytes());
+                block.push(b'\n');
+            }
+        }
+        let mut masks = vec![0; starts.len()];
+        let base = block.as_ptr() as usize;
+        self.matcher.block(&block, |line, mask| {
+            if let Ok(i) = starts.binary_search(&(line.as_ptr() as usize - base)) {
+                masks[i] = mask;
+            }
+        });
+        let mut masks = masks.into_iter();
+        for m in batch {
+            let mask = match &m {
+                Msg::Line { .. } => masks.next().unwrap_or(0),
+                _ => 0,
+            };
+            self.on_msg(m, mask).await;
+        }
+    }
+
+    /// One message; `mask` = the rules its line matched.
+    async fn on_msg(&mut self, m: Msg, mask: RuleMask) {
         let (unit, pos, ts, text) = match m {
             Msg::Line {
                 unit,
@@ -610,16 +648,6 @@ impl Runner<'_> {
         st.dirty = true;
         self.summary.lines += 1;
         let fresh = pos > st.matched;
-        let mask = if fresh
-            || self
-                .archive
-                .as_ref()
-                .is_some_and(|a| a.lines == ArchiveLines::Matched)
-        {
-            self.matcher.line(text.as_bytes())
-        } else {
-            0
-        };
         if fresh {
             st.matched = pos;
             let now = now_ms();
