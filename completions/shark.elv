@@ -36,6 +36,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand deploy 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
             cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
             cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+            cand monitor 'Kubernetes log alerts: follow pods'' containers, match rules, alert to Slack, archive to S3'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -860,6 +861,250 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;inspect;help;config'= {
         }
         &'shark;inspect;help;help'= {
+        }
+        &'shark;monitor'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand add 'Define a monitor: what to follow, its rules, where alerts and archives go'
+            cand list 'List monitors'
+            cand show 'Show a monitor''s definition, per-container checkpoints and recent alerts'
+            cand rm 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+            cand run 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+            cand archive 'Archived objects: list them, or print one''s lines'
+            cand stop 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;monitor;add'= {
+            cand --kube 'Kubernetes connection (kubeconfig + context)'
+            cand --context 'kubeconfig context (default: the connection''s)'
+            cand -n 'Namespace to follow (repeatable; default: all namespaces)'
+            cand --namespace 'Namespace to follow (repeatable; default: all namespaces)'
+            cand -l 'Label selector, e.g. app=web,tier!=cache'
+            cand --selector 'Label selector, e.g. app=web,tier!=cache'
+            cand --containers 'Regex on container names (default: every container)'
+            cand --since 'First run only: also read lines written this long before the start (default: none)'
+            cand --rules 'Rules from a TOML file of [[rule]] tables (keys as the flags below)'
+            cand --rule-name 'Name of the rule given by flags'
+            cand --include 'A line matches if it contains one of these keywords (repeatable)'
+            cand --exclude '... and none of these (repeatable)'
+            cand --regex 'A line matches if it matches one of these regexes (repeatable)'
+            cand --severity 'severity'
+            cand --threshold 'Matches needed within --window to alert'
+            cand --window 'window'
+            cand --group-by 'What matches are grouped by into one alert'
+            cand --group-window 'Matches this long after the first join its alert (one Slack message with a count)'
+            cand --silence 'After an alert the group stays quiet this long (matches are counted for the next one)'
+            cand --slack 'Slack connection alerts are posted to (its channel option is honoured)'
+            cand --archive 'S3 connection lines are archived to'
+            cand --archive-prefix 'Key prefix inside the bucket (after the connection''s prefix option)'
+            cand --archive-lines 'Archive every line or only matched ones'
+            cand --archive-window 'Each archive object covers at most this long and is written when it ends'
+            cand --archive-retention 'Delete archive objects older than this (default: keep)'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand --ignore-case 'Keywords and regexes ignore case'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;list'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;show'= {
+            cand --alerts 'How many recent alerts to show'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;rm'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;run'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;archive'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand ls 'List a monitor''s archive objects (key, size, time)'
+            cand get 'Print an archive object''s lines (decompressed), or write them to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;monitor;archive;ls'= {
+            cand --under 'Only under NS, NS/POD or NS/POD/CONTAINER'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;archive;get'= {
+            cand -O 'Write to this file instead of stdout'
+            cand --out 'Write to this file instead of stdout'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;archive;help'= {
+            cand ls 'List a monitor''s archive objects (key, size, time)'
+            cand get 'Print an archive object''s lines (decompressed), or write them to a file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;monitor;archive;help;ls'= {
+        }
+        &'shark;monitor;archive;help;get'= {
+        }
+        &'shark;monitor;archive;help;help'= {
+        }
+        &'shark;monitor;stop'= {
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'shark;monitor;help'= {
+            cand add 'Define a monitor: what to follow, its rules, where alerts and archives go'
+            cand list 'List monitors'
+            cand show 'Show a monitor''s definition, per-container checkpoints and recent alerts'
+            cand rm 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+            cand run 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+            cand archive 'Archived objects: list them, or print one''s lines'
+            cand stop 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'shark;monitor;help;add'= {
+        }
+        &'shark;monitor;help;list'= {
+        }
+        &'shark;monitor;help;show'= {
+        }
+        &'shark;monitor;help;rm'= {
+        }
+        &'shark;monitor;help;run'= {
+        }
+        &'shark;monitor;help;archive'= {
+            cand ls 'List a monitor''s archive objects (key, size, time)'
+            cand get 'Print an archive object''s lines (decompressed), or write them to a file'
+        }
+        &'shark;monitor;help;archive;ls'= {
+        }
+        &'shark;monitor;help;archive;get'= {
+        }
+        &'shark;monitor;help;stop'= {
+        }
+        &'shark;monitor;help;help'= {
         }
         &'shark;history'= {
             cand -c 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)'
@@ -1922,6 +2167,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand deploy 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
             cand sync 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
             cand inspect 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+            cand monitor 'Kubernetes log alerts: follow pods'' containers, match rules, alert to Slack, archive to S3'
             cand history 'Show the run history of every command, and one run''s log'
             cand state 'Inspect the state file: path, schema, sizes, task leases'
             cand zk 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -2029,6 +2275,35 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;inspect;export'= {
         }
         &'shark;help;inspect;config'= {
+        }
+        &'shark;help;monitor'= {
+            cand add 'Define a monitor: what to follow, its rules, where alerts and archives go'
+            cand list 'List monitors'
+            cand show 'Show a monitor''s definition, per-container checkpoints and recent alerts'
+            cand rm 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+            cand run 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+            cand archive 'Archived objects: list them, or print one''s lines'
+            cand stop 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
+        }
+        &'shark;help;monitor;add'= {
+        }
+        &'shark;help;monitor;list'= {
+        }
+        &'shark;help;monitor;show'= {
+        }
+        &'shark;help;monitor;rm'= {
+        }
+        &'shark;help;monitor;run'= {
+        }
+        &'shark;help;monitor;archive'= {
+            cand ls 'List a monitor''s archive objects (key, size, time)'
+            cand get 'Print an archive object''s lines (decompressed), or write them to a file'
+        }
+        &'shark;help;monitor;archive;ls'= {
+        }
+        &'shark;help;monitor;archive;get'= {
+        }
+        &'shark;help;monitor;stop'= {
         }
         &'shark;help;history'= {
         }

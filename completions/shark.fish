@@ -39,6 +39,7 @@ complete -c shark -n "__fish_shark_needs_command" -f -a "conn" -d 'Manage named 
 complete -c shark -n "__fish_shark_needs_command" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
 complete -c shark -n "__fish_shark_needs_command" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
 complete -c shark -n "__fish_shark_needs_command" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_needs_command" -f -a "monitor" -d 'Kubernetes log alerts: follow pods\' containers, match rules, alert to Slack, archive to S3'
 complete -c shark -n "__fish_shark_needs_command" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
 complete -c shark -n "__fish_shark_needs_command" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
 complete -c shark -n "__fish_shark_needs_command" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
@@ -545,6 +546,144 @@ complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "config" -d 'Show the effective settings and the connections a run would use'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "list" -d 'List monitors'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l kube -d 'Kubernetes connection (kubeconfig + context)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l context -d 'kubeconfig context (default: the connection\'s)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s n -l namespace -d 'Namespace to follow (repeatable; default: all namespaces)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s l -l selector -d 'Label selector, e.g. app=web,tier!=cache' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l containers -d 'Regex on container names (default: every container)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l since -d 'First run only: also read lines written this long before the start (default: none)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rules -d 'Rules from a TOML file of [[rule]] tables (keys as the flags below)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rule-name -d 'Name of the rule given by flags' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l include -d 'A line matches if it contains one of these keywords (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l exclude -d '... and none of these (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l regex -d 'A line matches if it matches one of these regexes (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l severity -r -f -a "info\t''
+warning\t''
+critical\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l threshold -d 'Matches needed within --window to alert' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l window -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l group-by -d 'What matches are grouped by into one alert' -r -f -a "rule\t'one group per rule across everything followed'
+namespace\t''
+pod\t''
+container\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l group-window -d 'Matches this long after the first join its alert (one Slack message with a count)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l silence -d 'After an alert the group stays quiet this long (matches are counted for the next one)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l slack -d 'Slack connection alerts are posted to (its channel option is honoured)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive -d 'S3 connection lines are archived to' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-prefix -d 'Key prefix inside the bucket (after the connection\'s prefix option)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-lines -d 'Archive every line or only matched ones' -r -f -a "all\t''
+matched\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-window -d 'Each archive object covers at most this long and is written when it ends' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-retention -d 'Delete archive objects older than this (default: keep)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l ignore-case -d 'Keywords and regexes ignore case'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -l alerts -d 'How many recent alerts to show' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -f -a "ls" -d 'List a monitor\'s archive objects (key, size, time)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -f -a "get" -d 'Print an archive object\'s lines (decompressed), or write them to a file'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from archive" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List monitors'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand history" -s c -l command -d 'Only runs of this command (e.g. "conn test", or "conn" for all conn verbs)' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -s n -l limit -d 'Most recent runs to show' -r
 complete -c shark -n "__fish_shark_using_subcommand history" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
@@ -1020,16 +1159,17 @@ complete -c shark -n "__fish_shark_using_subcommand completions" -s v -l verbose
 complete -c shark -n "__fish_shark_using_subcommand completions" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "es-shards" -d 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
-complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect history state zk es-shards completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "conn" -d 'Manage named connections (MySQL, MongoDB, Elasticsearch, ZooKeeper, Prometheus, S3, Slack, LLM, Kubernetes, Redis)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "deploy" -d 'Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "sync" -d 'Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "inspect" -d 'Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "monitor" -d 'Kubernetes log alerts: follow pods\' containers, match rules, alert to Slack, archive to S3'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "history" -d 'Show the run history of every command, and one run\'s log'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "state" -d 'Inspect the state file: path, schema, sizes, task leases'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "zk" -d 'ZooKeeper: ensemble status, znodes, node control with audit, file placement and rebalancing'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "es-shards" -d 'Elasticsearch / OpenSearch shards: status, rebalance with recovery progress, replication health, recover, verify, drain, snapshots'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "completions" -d 'Print shell completions (bash, zsh, fish, elvish, powershell)'
+complete -c shark -n "__fish_shark_using_subcommand help; and not __fish_seen_subcommand_from conn deploy sync inspect monitor history state zk es-shards completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "add" -d 'Add a connection to the state file'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "list" -d 'List connections (state file and config file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from conn" -f -a "show" -d 'Show one connection (secret shown as ***)'
@@ -1057,6 +1197,13 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "diff" -d 'What changed between two reports (default: the two latest)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "config" -d 'Show the effective settings and the connections a run would use'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List monitors'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "info" -d 'Path, schema version, key file and row counts'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "leases" -d 'Tasks holding a lease (running, or left by a process that died)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from state" -f -a "stop" -d 'Ask the process running TASK to stop at its next checkpoint'

@@ -47,6 +47,7 @@ pub mod deploy;
 pub mod es_shards;
 pub mod exit;
 pub mod inspect;
+pub mod monitor;
 pub mod state;
 pub mod sync;
 pub mod ui;

@@ -7,6 +7,7 @@ mod deploy;
 mod es_shards;
 mod history;
 mod inspect;
+mod monitor;
 mod state;
 mod sync;
 mod zk;
@@ -90,6 +91,9 @@ pub enum Command {
     /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Inspect(inspect::InspectCmd),
+    /// Kubernetes log alerts: follow pods' containers, match rules, alert to Slack, archive to S3
+    #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
+    Monitor(monitor::MonitorCmd),
     /// Show the run history of every command, and one run's log
     #[command(after_long_help = EXIT_CODES_HELP)]
     History(history::HistoryArgs),
@@ -116,6 +120,7 @@ impl Command {
             Command::Inspect(c) => c.verb().map(|v| format!("inspect {v}")),
             Command::Sync(c) => c.verb().map(|v| format!("sync {v}")),
             Command::EsShards(c) => Some(format!("es-shards {}", c.verb())),
+            Command::Monitor(c) => c.verb().map(|v| format!("monitor {v}")),
             Command::History(_) | Command::State(_) | Command::Completions(_) => None,
         }
     }
@@ -134,6 +139,7 @@ pub const ENGINE_SCHEMAS: &[&Schema] = &[
     &crate::zk::store::SCHEMA,
     &crate::deploy::store::SCHEMA,
     &crate::es_shards::store::SCHEMA,
+    &crate::monitor::store::SCHEMA,
 ];
 
 /// Open the state file at `path` with every engine's tables up to date.
@@ -211,6 +217,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
                 Command::Zk(z) => z.target(),
                 Command::Sync(c) => c.target(),
                 Command::EsShards(c) => c.target(),
+                Command::Monitor(c) => c.target(),
                 _ => None,
             };
             Some(store.run_start(&name, target.as_deref())?)
@@ -224,6 +231,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
         Command::Inspect(c) => inspect::run(c, &ctx).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
         Command::EsShards(c) => es_shards::run(*c, &ctx).await,
+        Command::Monitor(c) => monitor::run(c, &ctx, run.as_ref()).await,
         Command::History(a) => history::run(a, &ctx),
         Command::State(c) => state::run(c, &ctx),
         Command::Completions(_) => Ok(()),

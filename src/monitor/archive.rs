@@ -1,0 +1,298 @@
+//! The S3 archive: lines buffered per container and time window, written as one gzip object per
+//! flush, keyed `[conn prefix/][prefix/]ns/pod/container/YYYY/MM/DD/HH-MM-SS.nnnnnnnnn-N.log.gz`
+//! after the object's first line. The key is a function of that line's position, so an object
+//! rewritten after a crash (same first line, same or more lines) replaces the earlier one and
+//! no line is archived twice. Big objects go up as multipart uploads.
+
+use super::error::MonitorError;
+use super::kube::Unit;
+use super::position::Pos;
+use crate::conn::Connection;
+use chrono::{Datelike, Timelike};
+use futures_util::StreamExt;
+use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::path::Path;
+use object_store::{
+    ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig, WriteMultipart,
+};
+use std::io::Write;
+use std::time::Duration;
+
+/// Compressed objects above this go up as multipart uploads.
+pub const MULTIPART_THRESHOLD: usize = 8 << 20;
+/// Part size of multipart uploads (S3's minimum is 5 MiB).
+pub const PART_SIZE: usize = 5 << 20;
+/// A buffer is flushed when it holds this many uncompressed bytes, whatever its window.
+pub const MAX_BUFFER: usize = 64 << 20;
+/// Archive buffers of all containers together stay under this; the biggest is written early.
+pub const MAX_TOTAL_BUFFER: usize = 256 << 20;
+
+/// An S3 client for the archive connection.
+pub fn store(conn: &Connection) -> Result<AmazonS3, MonitorError> {
+    let mut b = AmazonS3Builder::new()
+        .with_bucket_name(conn.option("bucket").unwrap_or_default())
+        .with_region(conn.option("region").unwrap_or("us-east-1"))
+        .with_client_options(
+            ClientOptions::new()
+                .with_timeout(Duration::from_secs(120))
+                .with_connect_timeout(Duration::from_secs(10))
+                .with_allow_http(true),
+        )
+        .with_retry(RetryConfig {
+            max_retries: 3,
+            ..Default::default()
+        });
+    if !conn.url.is_empty() {
+        b = b
+            .with_endpoint(conn.url.trim_end_matches('/'))
+            .with_virtual_hosted_style_request(conn.flag("path_style") == Some(false));
+    }
+    if let Some(k) = &conn.user {
+        b = b.with_access_key_id(k);
+    }
+    if let Some(s) = &conn.secret {
+        b = b.with_secret_access_key(s.expose());
+    }
+    b.build().map_err(|e| err(conn, "setup", e))
+}
+
+pub fn err(conn: &Connection, what: &str, e: impl std::fmt::Display) -> MonitorError {
+    let mut reason = e.to_string().replace('\n', " ");
+    if let Some(s) = &conn.secret
+        && !s.expose().is_empty()
+    {
+        reason = reason.replace(s.expose(), "***");
+    }
+    MonitorError::Archive {
+        conn: conn.name.clone(),
+        what: what.to_string(),
+        reason,
+    }
+}
+
+/// The key prefix of a monitor's archive: the connection's prefix option, then the monitor's.
+pub fn base(conn: &Connection, prefix: &str) -> String {
+    [conn.option("prefix").unwrap_or(""), prefix]
+        .iter()
+        .map(|p| p.trim_matches('/'))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// The key of an object whose first line is at `first`.
+pub fn key(base: &str, unit: &Unit, first: Pos) -> String {
+    let t = chrono::DateTime::from_timestamp_nanos(first.ts);
+    let rel = format!(
+        "{}/{}/{}/{:04}/{:02}/{:02}/{:02}-{:02}-{:02}.{:09}-{}.log.gz",
+        unit.namespace,
+        unit.pod,
+        unit.container,
+        t.year(),
+        t.month(),
+        t.day(),
+        t.hour(),
+        t.minute(),
+        t.second(),
+        t.nanosecond() % 1_000_000_000,
+        first.n
+    );
+    if base.is_empty() {
+        rel
+    } else {
+        format!("{base}/{rel}")
+    }
+}
+
+/// Lines of one container waiting to be written.
+pub struct Buffer {
+    pub window_start: i64,
+    pub first: Pos,
+    pub lines: u64,
+    pub data: Vec<u8>,
+}
+
+/// What a flush wrote.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Flushed {
+    pub key: String,
+    pub lines: u64,
+    pub bytes: usize,
+    pub gzip_bytes: usize,
+    pub multipart: bool,
+}
+
+pub fn gzip(data: &[u8]) -> Vec<u8> {
+    let mut enc = flate2::write::GzEncoder::new(
+        Vec::with_capacity(data.len() / 4),
+        flate2::Compression::fast(),
+    );
+    let _ = enc.write_all(data);
+    enc.finish().unwrap_or_default()
+}
+
+/// Upload `body` to `key`: one PUT, or a multipart upload above `threshold` bytes.
+pub async fn upload(
+    s3: &AmazonS3,
+    conn: &Connection,
+    key: &str,
+    body: Vec<u8>,
+    threshold: usize,
+) -> Result<bool, MonitorError> {
+    let path = Path::from(key);
+    if body.len() <= threshold {
+        s3.put(&path, PutPayload::from(body))
+            .await
+            .map_err(|e| err(conn, "put", e))?;
+        return Ok(false);
+    }
+    let up = s3
+        .put_multipart(&path)
+        .await
+        .map_err(|e| err(conn, "multipart start", e))?;
+    let mut w = WriteMultipart::new_with_chunk_size(up, PART_SIZE);
+    w.put(body.into());
+    w.finish()
+        .await
+        .map_err(|e| err(conn, "multipart upload", e))?;
+    Ok(true)
+}
+
+/// Compress and write one buffer.
+pub async fn flush(
+    s3: &AmazonS3,
+    conn: &Connection,
+    base: &str,
+    unit: &Unit,
+    buf: Buffer,
+) -> Result<Flushed, MonitorError> {
+    let key = key(base, unit, buf.first);
+    let bytes = buf.data.len();
+    let gz = gzip(&buf.data);
+    let gzip_bytes = gz.len();
+    let multipart = upload(s3, conn, &key, gz, MULTIPART_THRESHOLD).await?;
+    Ok(Flushed {
+        key,
+        lines: buf.lines,
+        bytes,
+        gzip_bytes,
+        multipart,
+    })
+}
+
+/// An archived object.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Object {
+    pub key: String,
+    pub size: u64,
+    pub last_modified: String,
+}
+
+/// Objects under the monitor's prefix (and `under` inside it, e.g. `ns/pod`), sorted by key.
+pub async fn list(
+    s3: &AmazonS3,
+    conn: &Connection,
+    base: &str,
+    under: Option<&str>,
+) -> Result<Vec<Object>, MonitorError> {
+    let p = [base, under.unwrap_or("")]
+        .iter()
+        .map(|x| x.trim_matches('/'))
+        .filter(|x| !x.is_empty())
+        .collect::<Vec<_>>()
+        .join("/");
+    let prefix = (!p.is_empty()).then(|| Path::from(p.as_str()));
+    let mut out = Vec::new();
+    let mut s = s3.list(prefix.as_ref());
+    while let Some(m) = s.next().await {
+        let m = m.map_err(|e| err(conn, "list", e))?;
+        if !m.location.as_ref().ends_with(".log.gz") {
+            continue;
+        }
+        out.push(Object {
+            key: m.location.to_string(),
+            size: m.size,
+            last_modified: m
+                .last_modified
+                .to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        });
+    }
+    out.sort_by(|a, b| a.key.cmp(&b.key));
+    Ok(out)
+}
+
+/// Read one object, decompressed.
+pub async fn get(s3: &AmazonS3, conn: &Connection, key: &str) -> Result<Vec<u8>, MonitorError> {
+    let r = match s3.get(&Path::from(key)).await {
+        Err(object_store::Error::NotFound { .. }) => {
+            return Err(MonitorError::NoObject(key.to_string()));
+        }
+        r => r.map_err(|e| err(conn, "get", e))?,
+    };
+    let gz = r.bytes().await.map_err(|e| err(conn, "get", e))?;
+    let mut out = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::MultiGzDecoder::new(&gz[..]), &mut out)
+        .map_err(|e| err(conn, "gunzip", format!("{key}: {e}")))?;
+    Ok(out)
+}
+
+/// Delete objects older than `retention` (at most 1000 per pass); returns how many.
+pub async fn expire(
+    s3: &AmazonS3,
+    conn: &Connection,
+    base: &str,
+    retention: Duration,
+) -> Result<usize, MonitorError> {
+    let cutoff =
+        chrono::Utc::now() - chrono::Duration::from_std(retention).unwrap_or(chrono::Duration::MAX);
+    let mut n = 0;
+    for o in list(s3, conn, base, None).await? {
+        if n >= 1000 {
+            break;
+        }
+        let old = chrono::DateTime::parse_from_rfc3339(&o.last_modified).is_ok_and(|t| t < cutoff);
+        if old {
+            s3.delete(&Path::from(o.key.as_str()))
+                .await
+                .map_err(|e| err(conn, "delete", e))?;
+            n += 1;
+        }
+    }
+    Ok(n)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_follow_the_first_line_and_sort_by_time() {
+        let u = Unit {
+            namespace: "prod".into(),
+            pod: "web-1".into(),
+            container: "app".into(),
+        };
+        let ts = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:05:07.000000042Z")
+            .unwrap()
+            .timestamp_nanos_opt()
+            .unwrap();
+        let a = key("logs", &u, Pos { ts, n: 3 });
+        assert_eq!(
+            a,
+            "logs/prod/web-1/app/2026/12/01/09-05-07.000000042-3.log.gz"
+        );
+        let b = key(
+            "logs",
+            &u,
+            Pos {
+                ts: ts + 1_000_000_000,
+                n: 1,
+            },
+        );
+        assert!(a < b);
+        assert_eq!(
+            key("", &u, Pos { ts, n: 1 }).split('/').next(),
+            Some("prod")
+        );
+    }
+}
