@@ -1585,7 +1585,7 @@ async fn alter_in_mirror_mode_recopies_into_a_shadow_and_swaps_it_in_even_after_
     let db = &unique_name("sync_shadow");
     fresh_db(db).await;
     sql(&[
-        &format!("CREATE TABLE {db}.p (id INT PRIMARY KEY, a VARCHAR(20), b INT)"),
+        &format!("CREATE TABLE {db}.p (id INT PRIMARY KEY, a VARCHAR(40), b INT)"),
         &format!("USE {db}"),
         &format!("INSERT INTO {db}.p SELECT seq, MD5(seq), seq FROM seq_1_to_30000"),
         &format!("CREATE TABLE {db}.nk (a INT, b VARCHAR(10))"),

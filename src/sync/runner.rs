@@ -876,17 +876,24 @@ async fn follow(
     if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), KEYLESS_UNIT)? {
         let at: Option<Pos> = serde_json::from_value(cp.position).ok();
         if at.as_ref() == Some(&start) {
-            keyless.base = serde_json::from_value(cp.progress["base"].clone()).map_err(|e| {
-                SyncError::Unreadable {
-                    task: ctx.name.into(),
-                    what: format!("key-less row counts (checkpoints.progress of {KEYLESS_UNIT})"),
-                    detail: e.to_string(),
-                    hint: format!(
-                        "run `shark sync reset {}` to copy everything again",
-                        ctx.name
-                    ),
-                }
+            let base: BTreeMap<String, u64> = serde_json::from_value(cp.progress["base"].clone())
+                .map_err(|e| SyncError::Unreadable {
+                task: ctx.name.into(),
+                what: format!("key-less row counts (checkpoints.progress of {KEYLESS_UNIT})"),
+                detail: e.to_string(),
+                hint: format!(
+                    "run `shark sync reset {}` to copy everything again",
+                    ctx.name
+                ),
             })?;
+            // a unit copied again since (its snapshot is newer) numbers its rows afresh
+            keyless.base = base
+                .into_iter()
+                .filter(|(k, _)| {
+                    let unit = k.split('\u{0}').next().unwrap_or("");
+                    keyless.snapshots.get(unit).is_none_or(|s| *s <= start)
+                })
+                .collect();
         } else {
             ctx.store
                 .checkpoint_clear(&task_key(ctx.name), Some(KEYLESS_UNIT))?;
@@ -1357,13 +1364,17 @@ struct Applier<'a, 'c> {
 struct Keyless {
     /// Count at the last checkpoint of each hash touched since, by [`keyless_key`].
     base: BTreeMap<String, u64>,
-    /// Count in the sink now, for the hashes written since the last checkpoint.
+    /// Count in the sink now, for hashes this run wrote (kept across checkpoints, so a busy
+    /// hash is not read back for every transaction; bounded by [`KEYLESS_CACHE`]).
     have: BTreeMap<String, u64>,
     /// The sink holds changes past the last checkpoint (a write inside a long transaction).
     ahead: bool,
     /// Binlog position of each key-less unit's snapshot.
     snapshots: BTreeMap<String, Pos>,
 }
+
+/// Most hashes whose count [`Keyless::have`] remembers.
+const KEYLESS_CACHE: usize = 100_000;
 
 /// Checkpoint unit holding [`Keyless::base`] (position: the checkpoint it is relative to).
 const KEYLESS_UNIT: &str = "__keyless__";
@@ -1373,8 +1384,9 @@ fn snapshot_unit(unit: &str) -> String {
     format!("__snapshot__:{unit}")
 }
 
-fn keyless_key(db: &str, coll: &str, hash: &str) -> String {
-    format!("{db}\u{0}{coll}\u{0}{hash}")
+/// Key of a row of a key-less unit (`db.table` at the source) in [`Keyless`]'s maps.
+fn keyless_key(unit: &str, hash: &str) -> String {
+    format!("{unit}\u{0}{hash}")
 }
 
 /// The snapshot positions of the task's key-less units.
@@ -1493,6 +1505,8 @@ impl Applier<'_, '_> {
                     self.flush(&b, false).await?;
                 }
                 handle_ddl(ctx, ddl, &sql, recopy).await?;
+                // a re-copied or truncated table numbers its identical rows afresh
+                self.keyless.have.clear();
                 self.keyless.snapshots = keyless_snapshots(ctx)?;
                 self.checkpoint(&at, idle)?;
                 return Ok(ctx.stopping());
@@ -1556,9 +1570,7 @@ impl Applier<'_, '_> {
         type Deltas = BTreeMap<String, (i64, Option<mongodb::bson::Document>)>;
         let mut by_coll: BTreeMap<(String, String), Deltas> = BTreeMap::new();
         for c in batch.iter().filter(|c| c.keyless) {
-            let hashes = by_coll
-                .entry((ctx.target_db(&c.db), c.table.clone()))
-                .or_default();
+            let hashes = by_coll.entry((c.db.clone(), c.table.clone())).or_default();
             let hash = |b: &mongodb::bson::Bson| match b {
                 mongodb::bson::Bson::String(h) => h.clone(),
                 other => other.to_string(),
@@ -1583,21 +1595,39 @@ impl Applier<'_, '_> {
         let mut have = self.keyless.have.clone();
         let mut base_changed = false;
         let mut plans = vec![];
-        for ((db, coll), deltas) in by_coll {
-            let hashes: Vec<&str> = deltas.keys().map(String::as_str).collect();
-            let present = ctx.sink.keyless_present(&db, &coll, &hashes).await?;
+        for ((sdb, coll), deltas) in by_coll {
+            let unit = format!("{sdb}.{coll}");
+            let db = ctx.target_db(&sdb);
+            // what the sink holds: known for hashes this run wrote (their occurrences are
+            // 0..have), read for the others
+            let unknown: Vec<&str> = deltas
+                .keys()
+                .filter(|h| !have.contains_key(&keyless_key(&unit, h)))
+                .map(String::as_str)
+                .collect();
+            let mut present = if unknown.is_empty() {
+                BTreeMap::new()
+            } else {
+                ctx.sink.keyless_present(&db, &coll, &unknown).await?
+            };
             let mut targets = vec![];
             for (hash, (delta, row)) in deltas {
-                let key = keyless_key(&db, &coll, &hash);
-                let now = match have.get(&key).or_else(|| self.keyless.base.get(&key)) {
-                    Some(n) => *n,
-                    None => {
-                        let n = present.get(&hash).map_or(0, |s| s.len() as u64);
-                        self.keyless.base.insert(key.clone(), n);
-                        base_changed = true;
-                        n
+                let key = keyless_key(&unit, &hash);
+                let now = match have.get(&key) {
+                    Some(n) => {
+                        present.insert(hash.clone(), (0..*n).collect());
+                        *n
                     }
+                    // after a crash: the count at the checkpoint, whatever the sink holds
+                    None => match self.keyless.base.get(&key) {
+                        Some(n) => *n,
+                        None => present.get(&hash).map_or(0, |s| s.len() as u64),
+                    },
                 };
+                if !self.keyless.base.contains_key(&key) {
+                    self.keyless.base.insert(key.clone(), now);
+                    base_changed = true;
+                }
                 let want = now as i64 + delta;
                 if want < 0 {
                     ctx.log(
@@ -1658,7 +1688,9 @@ impl Applier<'_, '_> {
         // the sink holds exactly what the checkpoint says: key-less counts start afresh
         if !self.keyless.ahead && !self.keyless.base.is_empty() {
             self.keyless.base.clear();
-            self.keyless.have.clear();
+            if self.keyless.have.len() > KEYLESS_CACHE {
+                self.keyless.have.clear();
+            }
             self.ctx
                 .store
                 .checkpoint_clear(&task_key(self.ctx.name), Some(KEYLESS_UNIT))?;
