@@ -1590,6 +1590,7 @@ async fn alter_in_mirror_mode_recopies_into_a_shadow_and_swaps_it_in_even_after_
         &format!("INSERT INTO {db}.p SELECT seq, MD5(seq), seq FROM seq_1_to_30000"),
         &format!("CREATE TABLE {db}.nk (a INT, b VARCHAR(10))"),
         &format!("INSERT INTO {db}.nk VALUES (1,'x'),(1,'x'),(2,'y')"),
+        &format!("CREATE TABLE {db}.empty (id INT PRIMARY KEY)"),
     ])
     .await;
     let e = Env::new();
@@ -1643,6 +1644,8 @@ async fn alter_in_mirror_mode_recopies_into_a_shadow_and_swaps_it_in_even_after_
         &format!("ALTER TABLE {db}.p DROP COLUMN b"),
         &format!("ALTER TABLE {db}.nk DROP COLUMN b"),
         &format!("INSERT INTO {db}.nk VALUES (1, 7)"),
+        // an empty table's shadow exists too, so it can be swapped in
+        &format!("ALTER TABLE {db}.empty ADD COLUMN e INT NOT NULL DEFAULT 1"),
     ])
     .await;
     e.expect(0, &["sync", "run", "t", "--once"], None);

@@ -574,6 +574,9 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         // a shadow from an earlier attempt (crash, retry) is started over
         ctx.stop.work(ctx.sink.drop_collection(&tdb, &coll)).await?;
         ctx.stop
+            .work(ctx.sink.create_collection(&tdb, &coll))
+            .await?;
+        ctx.stop
             .work(ctx.sink.copy_indexes(&tdb, &s.table, &coll))
             .await?;
     } else if keyless && !shadow {

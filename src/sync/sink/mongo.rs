@@ -530,6 +530,14 @@ impl MongoSink {
         self.timed(&format!("a read of {db}.{coll}"), 0, find).await
     }
 
+    /// Create an empty collection (a shadow exists even when its table has no rows, so it can
+    /// be swapped in).
+    pub async fn create_collection(&self, db: &str, coll: &str) -> Result<(), SyncError> {
+        let what = format!("the creation of {db}.{coll}");
+        self.timed(&what, 0, self.db(db).create_collection(coll))
+            .await
+    }
+
     /// Replace collection `coll` by `from` in one step (`renameCollection` with `dropTarget`).
     pub async fn swap_in(&self, db: &str, from: &str, coll: &str) -> Result<(), SyncError> {
         let admin = self.client.database("admin");
