@@ -1433,3 +1433,231 @@ async fn a_silent_binlog_connection_is_reopened_within_3_heartbeats_and_lag_grow
     let err = run.stderr();
     assert!(!err.contains("error"), "{err}");
 }
+
+/// Documents of a key-less collection per row (`_id` without its occurrence), and a check that
+/// every row's occurrences are numbered 0..n.
+async fn keyless_counts(db: &str, coll: &str) -> std::collections::BTreeMap<String, u64> {
+    let mut out: std::collections::BTreeMap<String, Vec<u64>> = Default::default();
+    for d in docs(db, coll).await {
+        let id = d.get_str("_id").unwrap().to_string();
+        let (h, n) = id.rsplit_once(':').unwrap();
+        out.entry(h.to_string())
+            .or_default()
+            .push(n.parse().unwrap());
+    }
+    out.into_iter()
+        .map(|(h, mut ns)| {
+            ns.sort();
+            assert_eq!(ns, (0..ns.len() as u64).collect::<Vec<_>>(), "{h}");
+            (h, ns.len() as u64)
+        })
+        .collect()
+}
+
+async fn count_rows(sql_text: &str) -> u64 {
+    let mut c = root().await;
+    let n: Option<u64> = c.query_first(sql_text).await.unwrap();
+    c.disconnect().await.unwrap();
+    n.unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn keyless_tables_stay_exact_as_a_multiset_under_churn_through_copy_and_cdc() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_multiset");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.nk (a INT, b VARCHAR(10)) ENGINE=InnoDB"),
+        &format!("INSERT INTO {db}.nk VALUES (1,'x'),(1,'x'),(1,'x'),(2,'y'),(2,'y')"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.nk SELECT seq % 40, 'z' FROM seq_1_to_4000"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    // delete/re-insert churn on duplicated rows while the copy runs
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let churn = {
+        let (db, stop) = (db.clone(), stop.clone());
+        tokio::spawn(async move {
+            let mut c = root().await;
+            let mut k = 0u64;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                let a = k % 40;
+                c.query_drop(format!("DELETE FROM {db}.nk WHERE a = {a} LIMIT 1"))
+                    .await
+                    .unwrap();
+                c.query_drop(format!(
+                    "INSERT INTO {db}.nk VALUES ({a}, 'z'), ({}, 'w')",
+                    k % 7
+                ))
+                .await
+                .unwrap();
+                k += 1;
+            }
+            k
+        })
+    };
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    tokio::task::block_in_place(|| e.expect(0, &["sync", "run", "t", "--once"], None));
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let rounds = churn.await.unwrap();
+    assert!(rounds > 0, "no churn ran during the copy");
+    // what changed during and after the copy comes from the binlog, exactly once
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let v = verify_ok(&e);
+    let total = count_rows(&format!("SELECT COUNT(*) FROM {db}.nk")).await;
+    assert_eq!(v[0]["source_rows"], total, "{v}");
+    let counts = keyless_counts(db, "nk").await;
+    assert_eq!(counts.values().sum::<u64>(), total);
+
+    // one of three identical rows deleted leaves two; an update of one copy moves one copy
+    sql(&[
+        &format!("CREATE TABLE {db}.trio (a INT, b VARCHAR(10))"),
+        &format!("INSERT INTO {db}.trio VALUES (1,'x'),(1,'x'),(1,'x'),(2,'y')"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let c = keyless_counts(db, "trio").await;
+    assert_eq!(c.values().copied().collect::<Vec<_>>().len(), 2, "{c:?}");
+    assert_eq!(c.values().sum::<u64>(), 4, "{c:?}");
+    sql(&[&format!("DELETE FROM {db}.trio WHERE a = 1 LIMIT 1")]).await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let mut c: Vec<u64> = keyless_counts(db, "trio").await.into_values().collect();
+    c.sort();
+    assert_eq!(
+        c,
+        vec![1, 2],
+        "deleting one of three identical rows leaves two"
+    );
+    sql(&[
+        &format!("UPDATE {db}.trio SET b = 'q' WHERE a = 1 LIMIT 1"),
+        &format!("INSERT INTO {db}.trio VALUES (2,'y'),(2,'y')"),
+        &format!("DELETE FROM {db}.trio WHERE a = 2 LIMIT 1"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let mut c: Vec<u64> = keyless_counts(db, "trio").await.into_values().collect();
+    c.sort();
+    assert_eq!(c, vec![1, 1, 2], "(1,x) (1,q) 2×(2,y)");
+    verify_ok(&e);
+
+    // verify names the rows whose copies differ
+    let coll = mongo(db).await.collection::<Document>("trio");
+    let one = docs(db, "trio").await.into_iter().next().unwrap();
+    coll.delete_one(doc! {"_id": one.get("_id").unwrap().clone()})
+        .await
+        .unwrap();
+    let (code, out, err) = e.run(&["sync", "verify", "t", "-o", "json"], None);
+    assert_eq!(code, 1, "{out}{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let trio = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["unit"].as_str().unwrap().ends_with(".trio"))
+        .unwrap();
+    assert_eq!(trio["ok"], false);
+    let d = &trio["differences"][0];
+    assert_eq!(
+        d["source"].as_u64().unwrap(),
+        d["target"].as_u64().unwrap() + 1,
+        "{trio}"
+    );
+    assert!(err.contains("in the source"), "{err}");
+}
+
+/// Collections of a database whose name says they are a shadow copy.
+async fn shadows(db: &str) -> Vec<String> {
+    mongo(db)
+        .await
+        .list_collection_names()
+        .await
+        .unwrap()
+        .into_iter()
+        .filter(|n| n.contains("__shark_shadow"))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn alter_in_mirror_mode_recopies_into_a_shadow_and_swaps_it_in_even_after_kill_9() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("sync_shadow");
+    fresh_db(db).await;
+    sql(&[
+        &format!("CREATE TABLE {db}.p (id INT PRIMARY KEY, a VARCHAR(40), b INT)"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.p SELECT seq, MD5(seq), seq FROM seq_1_to_30000"),
+        &format!("CREATE TABLE {db}.nk (a INT, b VARCHAR(10))"),
+        &format!("INSERT INTO {db}.nk VALUES (1,'x'),(1,'x'),(2,'y')"),
+        &format!("CREATE TABLE {db}.empty (id INT PRIMARY KEY)"),
+    ])
+    .await;
+    let e = Env::new();
+    setup(&e, db, &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // an index of the target's own survives the swap
+    mongo(db)
+        .await
+        .collection::<Document>("p")
+        .create_index(mongodb::IndexModel::builder().keys(doc! {"b": 1}).build())
+        .await
+        .unwrap();
+    // kill -9 while the recopy after ALTER ... ADD COLUMN is under way
+    let mut child = e.spawn(&["sync", "run", "t", "--follow"]);
+    wait_for("CDC to start", PATIENCE, || status(&e)["phase"] == "cdc");
+    sql(&[
+        &format!("ALTER TABLE {db}.p ADD COLUMN c INT NOT NULL DEFAULT 42"),
+        &format!("ALTER TABLE {db}.nk ADD COLUMN c INT NOT NULL DEFAULT 7"),
+        &format!("UPDATE {db}.p SET a = 'during' WHERE id = 29999"),
+    ])
+    .await;
+    wait_for("the recopy to be under way", PATIENCE, || {
+        let st = status(&e);
+        st["units"].as_array().unwrap().iter().any(|u| {
+            u["unit"].as_str().unwrap().ends_with(".p")
+                && u["phase"] == "recopy"
+                && u["rows_done"].as_i64().unwrap_or(0) > 0
+        })
+    });
+    child.kill();
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    verify_ok(&e);
+    assert_eq!(shadows(db).await, Vec::<String>::new(), "no shadow left");
+    let p = docs(db, "p").await;
+    assert_eq!(p.len(), 30_000);
+    assert!(p.iter().all(|d| d.get_i32("c") == Ok(42)), "{}", p[0]);
+    assert_eq!(p[29_998].get_str("a").unwrap(), "during");
+    let idx = mongo(db)
+        .await
+        .collection::<Document>("p")
+        .list_index_names()
+        .await
+        .unwrap();
+    assert!(idx.iter().any(|n| n == "b_1"), "{idx:?}");
+    let nk = keyless_counts(db, "nk").await;
+    assert_eq!(nk.values().sum::<u64>(), 3, "{nk:?}");
+
+    // DROP and RENAME COLUMN: documents exactly the rows, no shadow left
+    sql(&[
+        &format!("ALTER TABLE {db}.p RENAME COLUMN a TO a2"),
+        &format!("ALTER TABLE {db}.p DROP COLUMN b"),
+        &format!("ALTER TABLE {db}.nk DROP COLUMN b"),
+        &format!("INSERT INTO {db}.nk VALUES (1, 7)"),
+        // an empty table's shadow exists too, so it can be swapped in
+        &format!("ALTER TABLE {db}.empty ADD COLUMN e INT NOT NULL DEFAULT 1"),
+    ])
+    .await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    verify_ok(&e);
+    assert_eq!(shadows(db).await, Vec::<String>::new(), "no shadow left");
+    let p = docs(db, "p").await;
+    assert_eq!(p.len(), 30_000);
+    assert_eq!(
+        p[0],
+        doc! {"_id": 1, "id": 1, "a2": "c4ca4238a0b923820dcc509a6f75849b", "c": 42}
+    );
+    let mut nk: Vec<u64> = keyless_counts(db, "nk").await.into_values().collect();
+    nk.sort();
+    assert_eq!(nk, vec![1, 3], "3×(1,7) and (2,7)");
+}

@@ -378,10 +378,27 @@ async fn verify(ctx: &Ctx, reg: &Registry<'_>, name: &str) -> CliResult {
         }
         ui.print_table(&t);
     }
-    let bad: Vec<&str> = checks
+    let bad: Vec<String> = checks
         .iter()
         .filter(|c| !c.ok)
-        .map(|c| c.unit.as_str())
+        .map(|c| {
+            // tables without a key: which rows have a different number of copies
+            let rows: Vec<String> = c
+                .differences
+                .iter()
+                .map(|d| {
+                    format!(
+                        "row {}: {} in the source, {} in the target",
+                        d.row, d.source, d.target
+                    )
+                })
+                .collect();
+            if rows.is_empty() {
+                c.unit.clone()
+            } else {
+                format!("{} ({})", c.unit, rows.join("; "))
+            }
+        })
         .collect();
     if !bad.is_empty() {
         return Err(Problems(format!(

@@ -24,8 +24,11 @@ pub struct Change {
     pub db: String,
     pub table: String,
     pub op: Op,
-    /// `_id` of the row after the change (before, for a delete).
+    /// `_id` of the row after the change (before, for a delete); for a table without a key, the
+    /// row's content hash (`h:<hash>`: which occurrence it is, the sink decides).
     pub id: Bson,
+    /// The table has no key: the change adds or removes one of possibly identical rows.
+    pub keyless: bool,
     /// `_id` before an update that changed the key.
     pub old_id: Option<Bson>,
     /// The row after the change (None for a delete).

@@ -1,6 +1,6 @@
 //! Rows as documents: the mapped document of a row, its `_id` (primary key; composite keys as
-//! an embedded document; rows of key-less tables by content hash), an order-independent
-//! checksum over documents, and key values encoded for checkpoints.
+//! an embedded document; rows of key-less tables by content hash and occurrence), an
+//! order-independent checksum over documents, and key values encoded for checkpoints.
 
 use super::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
 use super::value::{Charset, Mapping, Origin, map_value};
@@ -71,8 +71,9 @@ pub fn row_doc(
     d
 }
 
-/// `_id` of a row document: its key value, an embedded document for composite keys, or a
-/// content hash for tables without a key.
+/// `_id` of a row document: its key value, an embedded document for composite keys, or, for
+/// tables without a key, the row's content hash `h:<32 hex>` (the row's identity; its document
+/// `_id` adds the occurrence, see [`keyless_id`]).
 pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
     match schema.key.len() {
         0 => Bson::String(format!("h:{}", &hex(&digest(doc))[..32])),
@@ -89,6 +90,26 @@ pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
             Bson::Document(id)
         }
     }
+}
+
+/// `_id` of occurrence `n` (0, 1, ...) of the rows of a key-less table with content hash `hash`
+/// (`h:<32 hex>`): `h:<32 hex>:<n>`. Identical rows stay distinct documents, numbered densely
+/// from 0. A string rather than an embedded `{h, n}` document so that the occurrences of one
+/// hash are one range of the `_id` index ([`keyless_range`]).
+pub fn keyless_id(hash: &str, n: u64) -> Bson {
+    Bson::String(format!("{hash}:{n}"))
+}
+
+/// The `_id` range `[from, to)` holding every occurrence of `hash` (`:` + 1 is `;`).
+pub fn keyless_range(hash: &str) -> (String, String) {
+    (format!("{hash}:"), format!("{hash};"))
+}
+
+/// The content hash and occurrence of a key-less document `_id` (`h:<hash>:<n>`).
+pub fn keyless_parts(id: &str) -> Option<(&str, u64)> {
+    let (hash, n) = id.rsplit_once(':')?;
+    (hash.starts_with("h:") && hash.len() == 34).then_some(())?;
+    Some((hash, n.parse().ok()?))
 }
 
 fn hex(b: &[u8]) -> String {
@@ -255,6 +276,30 @@ mod tests {
         c2.add(&b);
         c2.add(&doc! {"_id": 9, "y": "s", "x": 1});
         assert_eq!(c1, c2);
+    }
+
+    #[test]
+    fn keyless_ids_number_identical_rows_in_one_id_range() {
+        let s = TableSchema {
+            db: "d".into(),
+            table: "t".into(),
+            columns: vec![],
+            key: vec![],
+            time: Default::default(),
+        };
+        let Bson::String(h) = doc_id(&s, &doc! {"a": 1}) else {
+            panic!("a key-less id is a string")
+        };
+        assert_eq!(h.len(), 34);
+        let (from, to) = keyless_range(&h);
+        for n in [0u64, 1, 9, 10, 123] {
+            let Bson::String(id) = keyless_id(&h, n) else {
+                unreachable!()
+            };
+            assert!(id >= from && id < to, "{id}");
+            assert_eq!(keyless_parts(&id), Some((h.as_str(), n)));
+        }
+        assert_eq!(keyless_parts("x:1"), None);
     }
 
     #[test]

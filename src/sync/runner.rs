@@ -4,11 +4,11 @@
 //! applied again rather than lost. Checkpoints are taken at transaction boundaries (XID) after
 //! the sink has the changes; a crash replays from the last one.
 
-use super::change::Change;
+use super::change::{Change, Op};
 use super::error::{SyncError, source_err};
 use super::pipe;
 use super::schema::{self, TableSchema};
-use super::sink::mongo::MongoSink;
+use super::sink::mongo::{KeylessTarget, MongoSink, shadow_name};
 use super::source::binlog::{self, Ddl, Pos};
 use super::source::{self, copy};
 use super::store::{BinlogProgress, Phase, SyncStore, TaskPhase, UnitRow, task_key};
@@ -364,7 +364,7 @@ async fn copy_then_follow(
             .cloned()
             .unwrap_or_else(|| UnitRow::new(unit.clone(), Phase::Pending));
         if s.key.is_empty() && row.phase != Phase::Copied {
-            ctx.log("warn", &format!("{unit} has no primary or unique key: copied by full scan (no mid-table resume); rows with identical content collapse into one document"));
+            ctx.log("warn", &format!("{unit} has no primary or unique key: copied by a full scan of one consistent snapshot (no mid-table resume); identical rows are numbered (`_id` h:<content hash>:<n>)"));
         }
         if row.phase != Phase::Copied {
             todo.push((s.clone(), row));
@@ -555,17 +555,49 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         }
         _ => None,
     };
-    // a resumed (or restarted key-less) copy may find its documents already there
-    let recopy = row.phase == Phase::Recopy;
-    let mut upsert = row.phase == Phase::Copying || recopy;
+    let keyless = s.key.is_empty();
+    // a re-copy in mirror mode goes into a shadow collection swapped in at the end, with plain
+    // inserts; the live collection keeps serving (and keeps its documents) until then
+    let shadow = ctx.spec.mode == Mode::Mirror && row.phase == Phase::Recopy;
+    let coll = if shadow {
+        shadow_name(&s.table)
+    } else {
+        s.table.clone()
+    };
+    // a resumed copy may find its documents already there
+    let mut upsert = resume.is_some();
     // a key-less table is read again from the start when its copy resumes
-    if row.phase != Phase::Copying || s.key.is_empty() {
+    if resume.is_none() {
         row.rows_done = 0;
+    }
+    if shadow && resume.is_none() {
+        // a shadow from an earlier attempt (crash, retry) is started over
+        ctx.stop.work(ctx.sink.drop_collection(&tdb, &coll)).await?;
+        ctx.stop
+            .work(ctx.sink.create_collection(&tdb, &coll))
+            .await?;
+        ctx.stop
+            .work(ctx.sink.copy_indexes(&tdb, &s.table, &coll))
+            .await?;
+    } else if keyless && !shadow {
+        // the copy of a key-less table starts over from a new snapshot: what an earlier
+        // attempt wrote goes first (occurrence numbers of that snapshot would not match)
+        let filter = match ctx.spec.mode {
+            Mode::Mirror => mongodb::bson::doc! {},
+            Mode::History => mongodb::bson::doc! {"op": "snapshot"},
+        };
+        ctx.stop
+            .work(ctx.sink.delete_matching(&tdb, &coll, filter))
+            .await?;
     }
     if row.rows_total.is_none() {
         row.rows_total = estimate_rows(ctx, &s).await;
     }
-    row.phase = Phase::Copying;
+    row.phase = if shadow {
+        Phase::Recopy
+    } else {
+        Phase::Copying
+    };
     ctx.save_unit(row)?;
     ctx.progress
         .start(&unit, row.rows_total.map(|t| t.max(0) as u64));
@@ -597,8 +629,8 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                     })
                     .collect(),
             };
-            ctx.sink.write_rows(&tdb, &s.table, docs, upsert).await?;
-            upsert = recopy || (s.key.is_empty() && upsert);
+            ctx.sink.write_rows(&tdb, &coll, docs, upsert).await?;
+            upsert = false;
             row.rows_done += n as i64;
             if batch.last_key.is_some() {
                 row.last_key = batch.last_key.as_deref().map(super::doc::encode_key);
@@ -619,7 +651,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         .work(async { Ok(tokio::join!(reader, writer)) })
         .await?;
     w?;
-    r?;
+    let snapshot = r?;
     if ctx.stopping() {
         ctx.progress.finish(&unit, "stopped");
         ctx.log(
@@ -630,6 +662,37 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
             ),
         );
         return Ok(());
+    }
+    if shadow {
+        if ctx.spec.soft_delete {
+            // soft-deleted documents are no rows of the table: carry them over
+            let gone = ctx
+                .stop
+                .work(
+                    ctx.sink
+                        .find_all(&tdb, &s.table, mongodb::bson::doc! {"_deleted": true}),
+                )
+                .await?;
+            ctx.stop
+                .work(ctx.sink.insert_missing(&tdb, &coll, &gone))
+                .await?;
+        }
+        ctx.stop
+            .work(ctx.sink.swap_in(&tdb, &coll, &s.table))
+            .await?;
+    }
+    // CDC of a key-less table starts where its snapshot was taken (see `keyless_snapshots`)
+    if let Some(at) = snapshot {
+        let pos = serde_json::to_value(&at).map_err(|e| {
+            SyncError::Usage(format!("{unit}: cannot encode binlog position {at}: {e}"))
+        })?;
+        ctx.stop.lease.check()?;
+        ctx.store.checkpoint_save(
+            &task_key(ctx.name),
+            &snapshot_unit(&unit),
+            &pos,
+            &serde_json::json!({}),
+        )?;
     }
     row.phase = Phase::Copied;
     row.last_key = None;
@@ -807,8 +870,41 @@ async fn follow(
         live: &live,
         budget: pipe::Budget::new(max),
     };
+    // counts saved before a key-less write that the checkpoint did not pass: the replay from
+    // this checkpoint starts from them (see `Keyless`)
+    let mut keyless = Keyless {
+        snapshots: keyless_snapshots(ctx)?,
+        ..Keyless::default()
+    };
+    if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), KEYLESS_UNIT)? {
+        let at: Option<Pos> = serde_json::from_value(cp.position).ok();
+        if at.as_ref() == Some(&start) {
+            let base: BTreeMap<String, u64> = serde_json::from_value(cp.progress["base"].clone())
+                .map_err(|e| SyncError::Unreadable {
+                task: ctx.name.into(),
+                what: format!("key-less row counts (checkpoints.progress of {KEYLESS_UNIT})"),
+                detail: e.to_string(),
+                hint: format!(
+                    "run `shark sync reset {}` to copy everything again",
+                    ctx.name
+                ),
+            })?;
+            // a unit copied again since (its snapshot is newer) numbers its rows afresh
+            keyless.base = base
+                .into_iter()
+                .filter(|(k, _)| {
+                    let unit = k.split('\u{0}').next().unwrap_or("");
+                    keyless.snapshots.get(unit).is_none_or(|s| *s <= start)
+                })
+                .collect();
+        } else {
+            ctx.store
+                .checkpoint_clear(&task_key(ctx.name), Some(KEYLESS_UNIT))?;
+        }
+    }
     let mut applier = Applier {
         ctx,
+        keyless,
         from: start,
         stats,
         live: &live,
@@ -1251,6 +1347,62 @@ struct Applier<'a, 'c> {
     in_trx: bool,
     saved_at: Instant,
     saved_lag: i64,
+    /// Tables without a key: see [`Keyless`].
+    keyless: Keyless,
+}
+
+/// CDC of tables without a key, where a change adds or removes one of possibly identical rows
+/// and so is not idempotent by itself. A batch becomes, per content hash, an absolute target
+/// ("there are now `want` of these", [`KeylessTarget`]) computed from the count at the last
+/// checkpoint (`base`) plus the changes since. `base` of every hash touched since the
+/// checkpoint is saved in the state file (unit [`KEYLESS_UNIT`], with that checkpoint's
+/// position) *before* the sink is written; the checkpoint clears it. After a crash between the
+/// sink write and the checkpoint, the replay from that checkpoint starts from the saved
+/// counts, not from what the sink holds by then, so it reaches the same targets: each row
+/// event changes exactly one document, once.
+///
+/// Changes at or before the binlog position of a table's snapshot (its full copy) are already
+/// in the copy and are skipped (`snapshots`).
+#[derive(Default)]
+struct Keyless {
+    /// Count at the last checkpoint of each hash touched since, by [`keyless_key`].
+    base: BTreeMap<String, u64>,
+    /// Count in the sink now, for hashes this run wrote (kept across checkpoints, so a busy
+    /// hash is not read back for every transaction; bounded by [`KEYLESS_CACHE`]).
+    have: BTreeMap<String, u64>,
+    /// The sink holds changes past the last checkpoint (a write inside a long transaction).
+    ahead: bool,
+    /// Binlog position of each key-less unit's snapshot.
+    snapshots: BTreeMap<String, Pos>,
+}
+
+/// Most hashes whose count [`Keyless::have`] remembers.
+const KEYLESS_CACHE: usize = 100_000;
+
+/// Checkpoint unit holding [`Keyless::base`] (position: the checkpoint it is relative to).
+const KEYLESS_UNIT: &str = "__keyless__";
+
+/// Checkpoint unit holding the binlog position of a key-less unit's snapshot.
+fn snapshot_unit(unit: &str) -> String {
+    format!("__snapshot__:{unit}")
+}
+
+/// Key of a row of a key-less unit (`db.table` at the source) in [`Keyless`]'s maps.
+fn keyless_key(unit: &str, hash: &str) -> String {
+    format!("{unit}\u{0}{hash}")
+}
+
+/// The snapshot positions of the task's key-less units.
+fn keyless_snapshots(ctx: &Ctx<'_>) -> Result<BTreeMap<String, Pos>, SyncError> {
+    let mut out = BTreeMap::new();
+    for cp in ctx.store.checkpoints(&task_key(ctx.name))? {
+        if let Some(unit) = cp.unit.strip_prefix("__snapshot__:")
+            && let Ok(pos) = serde_json::from_value::<Pos>(cp.position)
+        {
+            out.insert(unit.to_string(), pos);
+        }
+    }
+    Ok(out)
 }
 
 impl Applier<'_, '_> {
@@ -1298,19 +1450,34 @@ impl Applier<'_, '_> {
     async fn handle(&mut self, item: Item, idle: bool) -> Result<bool, SyncError> {
         let ctx = self.ctx;
         match item {
-            Item::Rows(changes) => {
+            Item::Rows(mut changes) => {
                 self.in_trx = true;
                 self.stats.events += changes.len() as u64;
                 ctx.progress.advance("binlog", changes.len() as u64);
+                // a key-less table's snapshot already holds what came before it
+                let snaps = &self.keyless.snapshots;
+                changes.retain(|c| {
+                    !c.keyless
+                        || snaps
+                            .get(&format!("{}.{}", c.db, c.table))
+                            .is_none_or(|at| {
+                                Pos {
+                                    file: c.file.clone(),
+                                    pos: c.pos,
+                                } > *at
+                            })
+                });
                 self.bytes += changes.iter().map(change_bytes).sum::<usize>();
                 self.buffer.extend(changes);
                 self.buffered_at.get_or_insert_with(Instant::now);
                 // bound memory inside huge transactions: write early, checkpoint later
                 if self.buffer.len() >= ctx.spec.batch_rows || self.bytes >= ctx.spec.batch_bytes {
-                    self.write().await?;
                     if let Some(b) = self.boundary.take() {
-                        self.checkpoint(&b, false)?;
+                        self.flush(&b, false).await?;
                     }
+                    let n = self.buffer.len();
+                    self.write(n).await?;
+                    self.keyless.ahead = true;
                 }
             }
             Item::Commit { at, ts } => {
@@ -1341,6 +1508,9 @@ impl Applier<'_, '_> {
                     self.flush(&b, false).await?;
                 }
                 handle_ddl(ctx, ddl, &sql, recopy).await?;
+                // a re-copied or truncated table numbers its identical rows afresh
+                self.keyless.have.clear();
+                self.keyless.snapshots = keyless_snapshots(ctx)?;
                 self.checkpoint(&at, idle)?;
                 return Ok(ctx.stopping());
             }
@@ -1348,16 +1518,24 @@ impl Applier<'_, '_> {
         Ok(false)
     }
 
-    /// Write the buffered changes, retrying transient failures in place.
-    async fn write(&mut self) -> Result<(), SyncError> {
+    /// Write the first `n` buffered changes, retrying transient failures in place.
+    async fn write(&mut self, n: usize) -> Result<(), SyncError> {
         let ctx = self.ctx;
-        if self.buffer.is_empty() {
+        if n == 0 {
             return Ok(());
         }
+        let batch: Vec<Change> = self.buffer.drain(..n).collect();
+        let keyless = ctx.spec.mode == Mode::Mirror && batch.iter().any(|c| c.keyless);
         loop {
             let r = ctx
                 .stop
-                .work(ctx.sink.apply(&|d| ctx.target_db(d), &self.buffer))
+                .work(async {
+                    ctx.sink.apply(&|d| ctx.target_db(d), &batch).await?;
+                    if keyless {
+                        self.write_keyless(&batch).await?;
+                    }
+                    Ok(())
+                })
                 .await;
             match r {
                 Ok(()) => break,
@@ -1379,16 +1557,127 @@ impl Applier<'_, '_> {
                 Err(e) => return Err(e),
             }
         }
-        self.buffer.clear();
-        self.bytes = 0;
-        self.committed = 0;
-        self.buffered_at = None;
+        self.bytes = self.buffer.iter().map(change_bytes).sum();
+        self.committed = self.committed.saturating_sub(n);
+        if self.buffer.is_empty() {
+            self.buffered_at = None;
+        }
         Ok(())
     }
 
-    /// Write the buffered changes, then commit the checkpoint at `at` (a boundary).
+    /// Mirror changes of key-less tables in `batch`: per collection and content hash, the
+    /// count the sink is to hold after them (see [`Keyless`]).
+    async fn write_keyless(&mut self, batch: &[Change]) -> Result<(), SyncError> {
+        let ctx = self.ctx;
+        // per collection: hash -> (delta, a row image of it)
+        type Deltas = BTreeMap<String, (i64, Option<mongodb::bson::Document>)>;
+        let mut by_coll: BTreeMap<(String, String), Deltas> = BTreeMap::new();
+        for c in batch.iter().filter(|c| c.keyless) {
+            let hashes = by_coll.entry((c.db.clone(), c.table.clone())).or_default();
+            let hash = |b: &mongodb::bson::Bson| match b {
+                mongodb::bson::Bson::String(h) => h.clone(),
+                other => other.to_string(),
+            };
+            match c.op {
+                Op::Insert => {
+                    let e = hashes.entry(hash(&c.id)).or_default();
+                    e.0 += 1;
+                    e.1 = c.doc.clone();
+                }
+                Op::Delete => hashes.entry(hash(&c.id)).or_default().0 -= 1,
+                Op::Update => {
+                    if let Some(old) = &c.old_id {
+                        hashes.entry(hash(old)).or_default().0 -= 1;
+                    }
+                    let e = hashes.entry(hash(&c.id)).or_default();
+                    e.0 += 1;
+                    e.1 = c.doc.clone();
+                }
+            }
+        }
+        let mut have = self.keyless.have.clone();
+        let mut base_changed = false;
+        let mut plans = vec![];
+        for ((sdb, coll), deltas) in by_coll {
+            let unit = format!("{sdb}.{coll}");
+            let db = ctx.target_db(&sdb);
+            // what the sink holds: known for hashes this run wrote (their occurrences are
+            // 0..have), read for the others
+            let unknown: Vec<&str> = deltas
+                .keys()
+                .filter(|h| !have.contains_key(&keyless_key(&unit, h)))
+                .map(String::as_str)
+                .collect();
+            let mut present = if unknown.is_empty() {
+                BTreeMap::new()
+            } else {
+                ctx.sink.keyless_present(&db, &coll, &unknown).await?
+            };
+            let mut targets = vec![];
+            for (hash, (delta, row)) in deltas {
+                let key = keyless_key(&unit, &hash);
+                let now = match have.get(&key) {
+                    Some(n) => {
+                        present.insert(hash.clone(), (0..*n).collect());
+                        *n
+                    }
+                    // after a crash: the count at the checkpoint, whatever the sink holds
+                    None => match self.keyless.base.get(&key) {
+                        Some(n) => *n,
+                        None => present.get(&hash).map_or(0, |s| s.len() as u64),
+                    },
+                };
+                if !self.keyless.base.contains_key(&key) {
+                    self.keyless.base.insert(key.clone(), now);
+                    base_changed = true;
+                }
+                let want = now as i64 + delta;
+                if want < 0 {
+                    ctx.log(
+                        "warn",
+                        &format!(
+                            "{db}.{coll}: the binlog deletes {} more copies of row {hash} than the target holds; `shark sync verify` compares the table",
+                            -want
+                        ),
+                    );
+                }
+                let want = want.max(0) as u64;
+                have.insert(key, want);
+                targets.push(KeylessTarget { hash, want, row });
+            }
+            plans.push((db, coll, present, targets));
+        }
+        // the counts this batch starts from are in the state file before the sink changes
+        if base_changed {
+            self.save_keyless_base()?;
+        }
+        for (db, coll, present, targets) in plans {
+            ctx.sink.keyless_set(&db, &coll, &present, &targets).await?;
+        }
+        self.keyless.have = have;
+        Ok(())
+    }
+
+    fn save_keyless_base(&self) -> Result<(), SyncError> {
+        let ctx = self.ctx;
+        ctx.stop.lease.check()?;
+        let position = serde_json::to_value(&self.from)
+            .map_err(|e| SyncError::Usage(format!("{}: {e}", ctx.name)))?;
+        ctx.store.checkpoint_save(
+            &task_key(ctx.name),
+            KEYLESS_UNIT,
+            &position,
+            &serde_json::json!({ "base": self.keyless.base }),
+        )?;
+        Ok(())
+    }
+
+    /// Write the buffered changes up to the last boundary, then commit the checkpoint at `at`
+    /// (that boundary); changes after it stay buffered.
     async fn flush(&mut self, at: &Pos, idle: bool) -> Result<(), SyncError> {
-        self.write().await?;
+        let n = self.committed;
+        self.write(n).await?;
+        self.keyless.ahead = false;
         self.checkpoint(at, idle)
     }
 
@@ -1399,6 +1688,16 @@ impl Applier<'_, '_> {
         self.budget.progress();
         self.saved_at = Instant::now();
         self.saved_lag = self.stats.lag_s;
+        // the sink holds exactly what the checkpoint says: key-less counts start afresh
+        if !self.keyless.ahead && !self.keyless.base.is_empty() {
+            self.keyless.base.clear();
+            if self.keyless.have.len() > KEYLESS_CACHE {
+                self.keyless.have.clear();
+            }
+            self.ctx
+                .store
+                .checkpoint_clear(&task_key(self.ctx.name), Some(KEYLESS_UNIT))?;
+        }
         Ok(())
     }
 

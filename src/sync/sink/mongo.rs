@@ -3,6 +3,11 @@
 //! converges to the same documents. History mode: one version document per change with a
 //! deterministic `_id`, inserted unordered with duplicate `_id`s ignored, so replays add nothing.
 //!
+//! Tables without a key: documents `h:<hash>:<n>` numbered densely per content hash; a batch
+//! of changes becomes, per hash, "there are now `want` of these" ([`KeylessTarget`]): the
+//! missing occurrences are upserted and the extra ones deleted from the top, which is the same
+//! whether it runs once or again.
+//!
 //! Every write is accounted for: commands are cut by size below MongoDB's 16 MiB limit (a single
 //! row too large for a document is an error naming its key), each call has a deadline, and a
 //! `writeConcernError` or any write error but a replayed duplicate `_id` fails the batch, so
@@ -13,7 +18,7 @@ use crate::sync::change::{Change, Op};
 use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
 use crate::sync::task::Mode;
 use mongodb::bson::{Bson, Document, RawArrayBuf, RawDocumentBuf, doc};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::future::IntoFuture;
 use std::time::Duration;
 
@@ -40,6 +45,20 @@ const CALL_PER_DOC: Duration = Duration::from_secs(1);
 /// Deadline for a call writing `n` documents.
 pub fn deadline(n: usize) -> Duration {
     CALL_BASE + CALL_PER_DOC * n.min(100_000) as u32
+}
+
+/// How many documents of one content hash a key-less collection is to hold, and the row
+/// (needed when adding occurrences).
+#[derive(Debug, Clone)]
+pub struct KeylessTarget {
+    pub hash: String,
+    pub want: u64,
+    pub row: Option<Document>,
+}
+
+/// Name of the collection a table is re-copied into before it replaces the live one.
+pub fn shadow_name(coll: &str) -> String {
+    format!("{coll}__shark_shadow")
 }
 
 /// One statement of a write command and the `_id` it is about (for error messages).
@@ -119,11 +138,21 @@ impl MongoSink {
 
     /// Remove every document of a collection (`TRUNCATE` in mirror mode).
     pub async fn delete_all(&self, db: &str, coll: &str) -> Result<(), SyncError> {
+        self.delete_matching(db, coll, doc! {}).await
+    }
+
+    /// Remove the documents of a collection that match `filter`.
+    pub async fn delete_matching(
+        &self,
+        db: &str,
+        coll: &str,
+        filter: Document,
+    ) -> Result<(), SyncError> {
         let c = self.collection(db, coll);
         self.timed(
-            &format!("delete of every document of {db}.{coll}"),
+            &format!("delete of documents of {db}.{coll}"),
             0,
-            c.delete_many(doc! {}),
+            c.delete_many(filter),
         )
         .await
         .map(|_| ())
@@ -338,6 +367,190 @@ impl MongoSink {
         }
     }
 
+    /// The live occurrences (`n` of `h:<hash>:<n>`, soft-deleted ones excluded) of each content
+    /// hash in a key-less collection: one `_id` range per hash.
+    pub async fn keyless_present(
+        &self,
+        db: &str,
+        coll: &str,
+        hashes: &[&str],
+    ) -> Result<BTreeMap<String, BTreeSet<u64>>, SyncError> {
+        use futures_util::TryStreamExt;
+        let mut out: BTreeMap<String, BTreeSet<u64>> = hashes
+            .iter()
+            .map(|h| (h.to_string(), BTreeSet::new()))
+            .collect();
+        for chunk in hashes.chunks(200) {
+            let ranges: Vec<Document> = chunk
+                .iter()
+                .map(|h| {
+                    let (from, to) = crate::sync::doc::keyless_range(h);
+                    doc! {"_id": {"$gte": from, "$lt": to}}
+                })
+                .collect();
+            let filter = doc! {"$or": ranges, "_deleted": {"$ne": true}};
+            let c = self.collection(db, coll);
+            let find = async {
+                c.find(filter)
+                    .projection(doc! {"_id": 1})
+                    .await?
+                    .try_collect::<Vec<Document>>()
+                    .await
+            };
+            let what = format!("a read of the identical rows of {db}.{coll}");
+            for d in self.timed(&what, chunk.len(), find).await? {
+                if let Ok(id) = d.get_str("_id")
+                    && let Some((h, n)) = crate::sync::doc::keyless_parts(id)
+                    && let Some(set) = out.get_mut(h)
+                {
+                    set.insert(n);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Bring each content hash of a key-less collection to `want` live documents numbered
+    /// `0..want`: missing ones are upserted, live ones at `want` or above deleted (or
+    /// soft-deleted). `present` is what [`Self::keyless_present`] read. Applied again with the
+    /// same targets, it changes nothing.
+    pub async fn keyless_set(
+        &self,
+        db: &str,
+        coll: &str,
+        present: &BTreeMap<String, BTreeSet<u64>>,
+        targets: &[KeylessTarget],
+    ) -> Result<(), SyncError> {
+        use crate::sync::doc::keyless_id;
+        let empty = BTreeSet::new();
+        let mut upserts = vec![];
+        let mut stmts = vec![];
+        for t in targets {
+            let live = present.get(&t.hash).unwrap_or(&empty);
+            for n in (0..t.want).filter(|n| !live.contains(n)) {
+                let Some(row) = &t.row else {
+                    return Err(SyncError::Target(
+                        self.conn.name.clone(),
+                        format!(
+                            "{db}.{coll}: occurrence {n} of row {} is missing and no row image came with the change",
+                            t.hash
+                        ),
+                        Fault::Fatal,
+                    ));
+                };
+                let mut d = doc! {"_id": keyless_id(&t.hash, n)};
+                d.extend(row.clone());
+                upserts.push(d);
+            }
+            for n in live.range(t.want..) {
+                let id = keyless_id(&t.hash, *n);
+                let s = if self.soft_delete {
+                    let at = mongodb::bson::DateTime::now();
+                    RawDocumentBuf::from_document(
+                        &doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}},
+                    )
+                } else {
+                    RawDocumentBuf::from_document(&doc! {"q": {"_id": id.clone()}, "limit": 1})
+                };
+                stmts.push(self.stmt(db, coll, &id, || s, |_| 0)?);
+            }
+        }
+        let refs: Vec<&Document> = upserts.iter().collect();
+        self.upsert(db, coll, &refs).await?;
+        if self.soft_delete {
+            self.write(db, coll, "update", "updates", &stmts).await?;
+        } else {
+            self.write(db, coll, "delete", "deletes", &stmts).await?;
+        }
+        Ok(())
+    }
+
+    /// Insert documents whose `_id` is not there yet; existing ones are left as they are.
+    pub async fn insert_missing(
+        &self,
+        db: &str,
+        coll: &str,
+        docs: &[Document],
+    ) -> Result<(), SyncError> {
+        let mut stmts = Vec::with_capacity(docs.len());
+        for d in docs {
+            let id = d.get("_id").cloned().unwrap_or(Bson::Null);
+            stmts.push(self.stmt(
+                db,
+                coll,
+                &id,
+                || RawDocumentBuf::from_document(d),
+                |s| s.as_bytes().len(),
+            )?);
+        }
+        self.write(db, coll, "insert", "documents", &stmts).await?;
+        Ok(())
+    }
+
+    /// Give `to` the secondary indexes of `from` (a shadow collection gets the live one's, so
+    /// swapping it in keeps them).
+    pub async fn copy_indexes(&self, db: &str, from: &str, to: &str) -> Result<(), SyncError> {
+        use futures_util::TryStreamExt;
+        let c = self.collection(db, from);
+        let list = async {
+            match c.list_indexes().await {
+                Ok(cur) => cur.try_collect::<Vec<_>>().await,
+                // no collection yet: no indexes (NamespaceNotFound)
+                Err(e) if matches!(&*e.kind, mongodb::error::ErrorKind::Command(c) if c.code == 26) => {
+                    Ok(vec![])
+                }
+                Err(e) => Err(e),
+            }
+        };
+        let what = format!("listing the indexes of {db}.{from}");
+        let models = self.timed(&what, 0, list).await?;
+        let models: Vec<_> = models
+            .into_iter()
+            .filter(|m| m.keys != doc! {"_id": 1})
+            .collect();
+        if models.is_empty() {
+            return Ok(());
+        }
+        let t = self.collection(db, to);
+        let what = format!("creating the indexes of {db}.{to}");
+        self.timed(&what, 0, t.create_indexes(models)).await?;
+        Ok(())
+    }
+
+    /// Documents of `coll` matching `filter` (soft-delete tombstones carried into a shadow).
+    pub async fn find_all(
+        &self,
+        db: &str,
+        coll: &str,
+        filter: Document,
+    ) -> Result<Vec<Document>, SyncError> {
+        use futures_util::TryStreamExt;
+        let c = self.collection(db, coll);
+        let find = async { c.find(filter).await?.try_collect::<Vec<_>>().await };
+        self.timed(&format!("a read of {db}.{coll}"), 0, find).await
+    }
+
+    /// Create an empty collection (a shadow exists even when its table has no rows, so it can
+    /// be swapped in).
+    pub async fn create_collection(&self, db: &str, coll: &str) -> Result<(), SyncError> {
+        let what = format!("the creation of {db}.{coll}");
+        self.timed(&what, 0, self.db(db).create_collection(coll))
+            .await
+    }
+
+    /// Replace collection `coll` by `from` in one step (`renameCollection` with `dropTarget`).
+    pub async fn swap_in(&self, db: &str, from: &str, coll: &str) -> Result<(), SyncError> {
+        let admin = self.client.database("admin");
+        let cmd = doc! {
+            "renameCollection": format!("{db}.{from}"),
+            "to": format!("{db}.{coll}"),
+            "dropTarget": true,
+        };
+        let what = format!("the swap of {db}.{from} into {db}.{coll}");
+        self.timed(&what, 0, admin.run_command(cmd)).await?;
+        Ok(())
+    }
+
     /// Apply a batch of binlog changes (in binlog order). Every write is idempotent, so the
     /// same batch may be applied again after a failure.
     pub async fn apply(
@@ -346,7 +559,11 @@ impl MongoSink {
         changes: &[Change],
     ) -> Result<(), SyncError> {
         let mut by_coll: BTreeMap<(String, String), Vec<&Change>> = BTreeMap::new();
-        for c in changes {
+        // mirror changes of key-less tables go through `keyless_set` (the runner counts them)
+        for c in changes
+            .iter()
+            .filter(|c| !(c.keyless && self.mode == Mode::Mirror))
+        {
             by_coll
                 .entry((target_db(&c.db), c.table.clone()))
                 .or_default()
@@ -433,7 +650,7 @@ impl MongoSink {
         let docs: Vec<Document> = list
             .iter()
             .map(|c| {
-                doc! {
+                let mut d = doc! {
                     "_id": c.change_id(),
                     "pk": c.id.clone(),
                     "op": c.op.as_str(),
@@ -441,7 +658,12 @@ impl MongoSink {
                     "ts": mongodb::bson::DateTime::from_millis(c.ts as i64 * 1000),
                     "binlog": {"file": c.file.clone(), "pos": c.pos as i64},
                     "data": c.doc.clone().map(Bson::Document).unwrap_or(Bson::Null),
+                };
+                // an update of a key-less row removes one row and adds another: say which
+                if let (true, Some(old)) = (c.keyless, &c.old_id) {
+                    d.insert("old_pk", old.clone());
                 }
+                d
             })
             .collect();
         self.insert(db, coll, docs).await

@@ -243,6 +243,7 @@ pub fn decode(
             table: schema.table.clone(),
             op,
             id,
+            keyless: schema.key.is_empty(),
             old_id,
             doc,
             file: file.to_string(),

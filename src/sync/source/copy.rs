@@ -1,12 +1,14 @@
 //! The full copy of one table: keyset pagination on the key (composite keys compared column by
 //! column, index-friendly on MySQL and MariaDB), never OFFSET; tables without a key are read in
-//! one streaming scan. Batches are bounded in rows and (adaptively) in bytes.
+//! one streaming scan of one consistent snapshot, each row numbered among its identical rows.
+//! Batches are bounded in rows and (adaptively) in bytes.
 
 use super::{connect, within};
 use crate::conn::Connection;
-use crate::sync::doc::{doc_id, row_doc};
+use crate::sync::doc::{doc_id, keyless_id, row_doc};
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::schema::{TableSchema, q};
+use crate::sync::source::binlog::{self, Pos};
 use crate::sync::value::Origin;
 use mongodb::bson::Document;
 use mysql_async::Value;
@@ -57,7 +59,8 @@ fn select_list(schema: &TableSchema) -> String {
         .join(", ")
 }
 
-/// Read `schema`'s table from after `start`, sending batches until the end (or `stop`).
+/// Read `schema`'s table from after `start`, sending batches until the end (or `stop`). For a
+/// table without a key, returns the binlog position its snapshot is consistent with.
 pub async fn read(
     conn: &Connection,
     schema: &TableSchema,
@@ -66,7 +69,7 @@ pub async fn read(
     batch_bytes: usize,
     out: mpsc::Sender<Result<Batch, SyncError>>,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<(), SyncError> {
+) -> Result<Option<Pos>, SyncError> {
     let mut c = connect(conn).await?;
     let table = format!("{}.{}", q(&schema.db), q(&schema.table));
     if schema.key.is_empty() {
@@ -93,7 +96,7 @@ pub async fn read(
     let mut limit = batch_rows;
     loop {
         if stop() {
-            return Ok(());
+            return Ok(None);
         }
         let (sql, params) = match &last {
             Some(k) => {
@@ -132,10 +135,10 @@ pub async fn read(
                 .await
                 .is_err()
         {
-            return Ok(());
+            return Ok(None);
         }
         if n < limit {
-            return Ok(());
+            return Ok(None);
         }
         // keep batches near the byte budget: shrink after a fat batch, grow back slowly
         limit = if bytes > batch_bytes {
@@ -144,6 +147,70 @@ pub async fn read(
             (limit + limit / 4 + 1).min(batch_rows)
         };
     }
+}
+
+/// Open a transaction on `c` with a consistent snapshot and return the binlog position that
+/// snapshot is consistent with: every transaction committed before it is in the snapshot and
+/// every later one is in the binlog after it, so CDC of the table starts exactly there.
+///
+/// MariaDB reports that position itself (`binlog_snapshot_file`/`_position`, taken under the
+/// commit lock together with the snapshot; no global lock). MySQL does not: there, as
+/// `mysqldump --single-transaction --master-data` does, a brief `FLUSH TABLES WITH READ LOCK`
+/// holds commits while the snapshot is opened and `SHOW MASTER STATUS` read (needs RELOAD).
+/// Only transactional engines (InnoDB) give a snapshot; a MyISAM table is read as it goes.
+pub async fn consistent_snapshot(
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+) -> Result<Pos, SyncError> {
+    let e = |e| source_err(conn, e);
+    c.query_drop("SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        .await
+        .map_err(e)?;
+    c.query_drop("START TRANSACTION WITH CONSISTENT SNAPSHOT")
+        .await
+        .map_err(e)?;
+    let vars: Vec<(String, String)> = c
+        .query("SHOW SESSION STATUS LIKE 'binlog_snapshot_%'")
+        .await
+        .map_err(e)?;
+    let var = |n: &str| {
+        vars.iter()
+            .find(|(k, _)| k.eq_ignore_ascii_case(n))
+            .map(|(_, v)| v.clone())
+    };
+    if let (Some(file), Some(pos)) = (
+        var("binlog_snapshot_file"),
+        var("binlog_snapshot_position").and_then(|p| p.parse::<u64>().ok()),
+    ) && !file.is_empty()
+    {
+        return Ok(Pos {
+            file: binlog::clean_file_name(&file),
+            pos,
+        });
+    }
+    // MySQL: hold commits while the snapshot opens and the position is read
+    c.query_drop("ROLLBACK").await.map_err(e)?;
+    c.query_drop("FLUSH TABLES WITH READ LOCK")
+        .await
+        .map_err(|err| {
+            SyncError::source(
+                &conn.name,
+                format!(
+                    "a table without a key is copied from one consistent snapshot; this server does not report the snapshot's binlog position (MariaDB does), and FLUSH TABLES WITH READ LOCK failed (grant RELOAD): {err}"
+                ),
+            )
+        })?;
+    let opened = async {
+        c.query_drop("START TRANSACTION WITH CONSISTENT SNAPSHOT")
+            .await
+            .map_err(e)?;
+        binlog::master_pos(conn, c).await
+    }
+    .await;
+    let unlocked = c.query_drop("UNLOCK TABLES").await.map_err(e);
+    let pos = opened?;
+    unlocked?;
+    Ok(pos)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -156,12 +223,17 @@ async fn read_unkeyed(
     batch_bytes: usize,
     out: mpsc::Sender<Result<Batch, SyncError>>,
     stop: &(dyn Fn() -> bool + Sync),
-) -> Result<(), SyncError> {
+) -> Result<Option<Pos>, SyncError> {
+    let snap = async { consistent_snapshot(conn, c).await };
+    let at = within(conn, PAGE_DEADLINE, "opening a consistent snapshot", snap).await?;
     let sql = format!("SELECT {} FROM {table}", select_list(schema));
     let start = async { c.query_iter(sql).await.map_err(|e| source_err(conn, e)) };
     let mut res = within(conn, PAGE_DEADLINE, "the scan of a key-less table", start).await?;
     let mut docs = vec![];
     let mut bytes = 0;
+    // identical rows are numbered 0, 1, ... in scan order: `_id` = "h:<hash>:<n>"; memory is one
+    // entry per distinct row
+    let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     loop {
         let next = async { res.next().await.map_err(|e| source_err(conn, e)) };
         let Some(row) = within(conn, PAGE_DEADLINE, "the scan of a key-less table", next).await?
@@ -171,8 +243,14 @@ async fn read_unkeyed(
         let values = row.unwrap();
         bytes += values.iter().map(approx_size).sum::<usize>();
         let mut d = row_doc(schema, None, values, Origin::Query);
-        let id = doc_id(schema, &d);
-        d.insert("_id", id);
+        let hash = match doc_id(schema, &d) {
+            mongodb::bson::Bson::String(h) => h,
+            other => other.to_string(),
+        };
+        let count = seen.entry(hash.clone()).or_insert(0);
+        let n = *count;
+        *count += 1;
+        d.insert("_id", keyless_id(&hash, n));
         docs.push(d);
         if docs.len() >= batch_rows || bytes >= batch_bytes {
             if stop()
@@ -185,7 +263,7 @@ async fn read_unkeyed(
                     .is_err()
             {
                 // dropping the result drains it; a stop means the copy restarts from scratch
-                return Ok(());
+                return Ok(Some(at));
             }
             bytes = 0;
         }
@@ -198,5 +276,5 @@ async fn read_unkeyed(
             }))
             .await;
     }
-    Ok(())
+    Ok(Some(at))
 }
