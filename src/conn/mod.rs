@@ -3,6 +3,7 @@
 
 mod check;
 pub mod child_env;
+pub mod clients;
 mod error;
 mod kind;
 pub mod probe;
