@@ -10,6 +10,7 @@ pub mod probe;
 pub mod redact;
 mod registry;
 pub mod secret;
+pub mod slack;
 pub mod store;
 mod tester;
 

@@ -8,6 +8,7 @@ pub mod export;
 mod health;
 mod llm;
 pub mod model;
+pub mod notify;
 pub(crate) mod prometheus;
 mod rules;
 pub mod settings;
@@ -146,6 +147,7 @@ pub async fn run(
             llm_error: None,
         },
         thresholds: s.thresholds.clone(),
+        notify: None,
     };
     match &plan.llm {
         Some(name) => {
@@ -178,7 +180,20 @@ pub async fn run(
         }
         None => report.analysis.llm_error = Some("no llm connection configured".into()),
     }
-    Reports::new(store)?.insert(&mut report)?;
+    let reports = Reports::new(store)?;
+    reports.insert(&mut report)?;
+    if let Some(name) = &plan.notify {
+        progress.message("inspect", &format!("posting the summary to {name}"));
+        let n = notify::send(&reg.get(name)?, &report, |d, why| {
+            progress.message(
+                "inspect",
+                &format!("{name}: {why}; retrying in {:.1}s", d.as_secs_f64()),
+            )
+        })
+        .await;
+        report.notify = Some(n);
+        reports.update(&report)?;
+    }
     Ok(report)
 }
 
