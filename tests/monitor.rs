@@ -1137,3 +1137,44 @@ fn monitors_declared_in_the_config_list_run_and_keep_state_by_name() {
     let (_, err) = e.expect(2, &["monitor", "list"], None);
     assert!(err.contains("monitors.cfgmon.rules[0].sevrity"), "{err}");
 }
+
+#[test]
+fn the_example_monitor_is_valid() {
+    let e = Env::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shark.toml");
+    let mut c = e.shark();
+    c.args([
+        "--config",
+        example.to_str().unwrap(),
+        "-o",
+        "json",
+        "monitor",
+        "list",
+    ]);
+    for v in [
+        "ORDERS_DB_PASSWORD",
+        "MONGO_PASSWORD",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "ES_PASSWORD",
+        "OPENAI_API_KEY",
+        "SLACK_WEBHOOK_URL",
+    ] {
+        c.env(v, "example-value");
+    }
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &list[0];
+    assert_eq!(m["name"], "shop-web", "{list}");
+    assert!(m["origin"].as_str().unwrap().starts_with("config "), "{m}");
+    let rules: Vec<&str> = m["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules.last(), Some(&"payment-errors"), "{m}");
+    assert!(rules.contains(&"crash"), "rules_file read: {m}");
+    assert_eq!(m["archive"]["retention"], "30days", "{m}");
+}

@@ -327,6 +327,10 @@ fn config(ctx: &Ctx) -> CliResult {
                 "llm".into(),
                 none(p.llm.as_ref(), "(none: rule-based narrative)"),
             ]);
+            t.row([
+                "notify".into(),
+                none(p.notify.as_ref(), "(none: the summary is not posted)"),
+            ]);
         }
         Err(e) => {
             t.row(["error".to_string(), e.clone()]);

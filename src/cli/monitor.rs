@@ -16,16 +16,20 @@ const MONITOR_HELP: &str = "A monitor follows every container of every pod match
 label selector (new, restarted and deleted pods are picked up through a watch), resumes each container \
 from its checkpoint with sinceTime and de-duplication, matches lines against its rules (keywords via \
 Aho-Corasick, regexes; N matches in W open an alert, matches in the group window join it, then a silence), \
-posts alerts to Slack and archives lines to S3 as gzip objects prefix/ns/pod/container/YYYY/MM/DD/HH-….";
+posts alerts to Slack and archives lines to S3 as gzip objects prefix/ns/pod/container/YYYY/MM/DD/HH-….
+
+Monitors can also be declared in the config file as [monitors.NAME] tables with the same keys \
+(rules as [[monitors.NAME.rules]] and/or rules_file; see examples/shark.toml): list, show and run \
+see them, add and rm refuse them.";
 
 #[derive(Debug, Subcommand)]
 pub enum MonitorCmd {
     /// Define a monitor: what to follow, its rules, where alerts and archives go
     #[command(after_long_help = MONITOR_HELP)]
     Add(Box<AddArgs>),
-    /// List monitors
+    /// List monitors (stored with `add` and declared in the config file's [monitors.NAME])
     List,
-    /// Show a monitor's definition, per-container checkpoints and recent alerts
+    /// Show a monitor's definition, where it is defined, per-container checkpoints and recent alerts
     Show {
         /// Monitor name
         name: String,
@@ -33,7 +37,8 @@ pub enum MonitorCmd {
         #[arg(long, default_value_t = 20)]
         alerts: i64,
     },
-    /// Delete a monitor with its checkpoints and alert history (archived objects stay)
+    /// Delete a stored monitor with its checkpoints and alert history (archived objects stay;
+    /// config-declared monitors are removed by editing the file)
     Rm {
         /// Monitor name
         name: String,
