@@ -92,6 +92,12 @@ pub async fn run(
         Some(n) => Some(reg.get(n)?),
         None => None,
     };
+    // resolved (secret decrypted) before collecting: once the report is stored, nothing about
+    // its notification may fail the command
+    let notify_conn = match &plan.notify {
+        Some(n) => Some(reg.get(n)?),
+        None => None,
+    };
     let mut checks = vec![];
     for n in &plan.checks {
         checks.push(reg.get(n)?);
@@ -182,9 +188,10 @@ pub async fn run(
     }
     let reports = Reports::new(store)?;
     reports.insert(&mut report)?;
-    if let Some(name) = &plan.notify {
+    if let Some(conn) = &notify_conn {
+        let name = &conn.name;
         progress.message("inspect", &format!("posting the summary to {name}"));
-        let n = notify::send(&reg.get(name)?, &report, |d, why| {
+        let n = notify::send(conn, &report, |d, why| {
             progress.message(
                 "inspect",
                 &format!("{name}: {why}; retrying in {:.1}s", d.as_secs_f64()),
