@@ -4715,7 +4715,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__inspect__subcmd__run)
-            opts="-o -q -v -h -V --period --fail-on --prometheus --check --no-checks --vulns --llm --no-llm --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --period --fail-on --prometheus --check --no-checks --vulns --llm --no-llm --notify --no-notify --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4742,6 +4742,10 @@ _shark() {
                     return 0
                     ;;
                 --llm)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --notify)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -463,6 +463,7 @@ complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l check -d 'Connection to health-check (repeatable; overrides inspect.checks)' -r
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l vulns -d 'Trivy or Grype JSON report, or a directory of them (repeatable; adds to inspect.vulns)' -r
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l llm -d 'LLM connection for the AI analysis (overrides inspect.llm)' -r
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l notify -d 'Post the stored report\'s summary (verdict, score, top findings, failed checks) to this Slack connection (overrides inspect.notify); a failed delivery is recorded in the report and warned about, and does not change the exit code' -r
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -471,6 +472,7 @@ complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_sub
 json\t''"
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-checks -d 'Skip the dependency health checks'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-llm -d 'Rule-based narrative only, no AI analysis'
+complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-notify -d 'Do not post the summary even if inspect.notify is set'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
@@ -558,9 +560,9 @@ complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "list" -d 'List monitors'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "list" -d 'List monitors (stored with `add` and declared in the config file\'s [monitors.NAME])'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "show" -d 'Show a monitor\'s definition, where it is defined, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "rm" -d 'Delete a stored monitor with its checkpoints and alert history (archived objects stay; config-declared monitors are removed by editing the file)'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and not __fish_seen_subcommand_from add list show rm run archive stop help" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
@@ -677,9 +679,9 @@ complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List monitors'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "list" -d 'List monitors (stored with `add` and declared in the config file\'s [monitors.NAME])'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a monitor\'s definition, where it is defined, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a stored monitor with its checkpoints and alert history (archived objects stay; config-declared monitors are removed by editing the file)'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'
@@ -1198,9 +1200,9 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "export" -d 'Export a report as Markdown, HTML (self-contained, with charts) or JSON'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "config" -d 'Show the effective settings and the connections a run would use'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "add" -d 'Define a monitor: what to follow, its rules, where alerts and archives go'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List monitors'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "show" -d 'Show a monitor\'s definition, per-container checkpoints and recent alerts'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "rm" -d 'Delete a monitor with its checkpoints and alert history (archived objects stay)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "list" -d 'List monitors (stored with `add` and declared in the config file\'s [monitors.NAME])'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "show" -d 'Show a monitor\'s definition, where it is defined, per-container checkpoints and recent alerts'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "rm" -d 'Delete a stored monitor with its checkpoints and alert history (archived objects stay; config-declared monitors are removed by editing the file)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "run" -d 'Follow, match, alert and archive in the foreground until Ctrl-C (exit 130) or `monitor stop`'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "archive" -d 'Archived objects: list them, or print one\'s lines'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from monitor" -f -a "stop" -d 'Stop a running monitor from another terminal (it flushes and checkpoints, then exits 0)'

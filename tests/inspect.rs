@@ -673,3 +673,93 @@ fn config_section_errors_name_the_key() {
     let (_, err) = e.expect(2, &["inspect", "run"], None);
     assert!(err.contains("nothing to inspect"), "{err}");
 }
+
+#[test]
+fn notify_posts_the_summary_and_a_failed_delivery_keeps_the_report() {
+    let slack = common::FakeSlack::start();
+    let e = Env::new();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "ops",
+            "--kind",
+            "slack",
+            "--option",
+            "channel=#ops-reports",
+            "--secret-stdin",
+        ],
+        Some(&slack.webhook()),
+    );
+    let trivy = fixture("trivy.json");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["inspect", "run", "--period", "weekly", "--vulns", &trivy];
+        args.extend_from_slice(&["--no-checks", "--no-llm", "-o", "json"]);
+        args.extend_from_slice(extra);
+        let (code, out, err) = e.run(&args, None);
+        (code, json(&out), err)
+    };
+    let (code, r, err) = run(&["--notify", "ops"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(r["notify"]["status"], "sent", "{r}");
+    let msgs = slack.messages();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    let m = &msgs[0];
+    assert_eq!(m["channel"], "#ops-reports");
+    let text = m["text"].as_str().unwrap();
+    let verdict = r["verdict"].as_str().unwrap().to_uppercase();
+    assert!(
+        text.contains(&format!("[{verdict}]"))
+            && text.contains(&format!("score {}/100", r["score"]))
+            && text.contains("weekly"),
+        "{text}"
+    );
+    let blocks = m["blocks"].to_string();
+    assert!(blocks.contains("vulns"), "top findings missing: {blocks}");
+
+    // Slack answering 500 (every retry): the report is stored, the failure recorded, exit 0
+    slack.control(
+        "POST",
+        "fail",
+        r#"{"status": 500, "count": 10, "body": "rollup_error"}"#,
+    );
+    let (code, r, err) = run(&["--notify", "ops"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains("warning") && err.contains("could not be posted to ops"),
+        "{err}"
+    );
+    assert!(!err.contains("monitor-test-secret"), "{err}");
+    let n = &r["notify"];
+    assert_eq!(n["status"], "failed", "{r}");
+    assert!(n["error"].as_str().unwrap().contains("HTTP 500"), "{n}");
+    assert!(n["attempts"].as_i64().unwrap() >= 2, "{n}");
+    assert_eq!(slack.messages().len(), 1);
+    let id = r["id"].as_i64().unwrap().to_string();
+    let (out, _) = e.expect(0, &["inspect", "show", &id, "-o", "json"], None);
+    assert_eq!(json(&out)["notify"]["status"], "failed", "{out}");
+    let (out, _) = e.expect(0, &["inspect", "show", &id], None);
+    assert!(out.contains("summary NOT posted to ops"), "{out}");
+    // ... and in the run's log
+    let (out, _) = e.expect(
+        0,
+        &["-o", "json", "history", "-c", "inspect run", "-n", "1"],
+        None,
+    );
+    let run_id = json(&out)[0]["id"].as_i64().unwrap().to_string();
+    let (out, _) = e.expect(0, &["-o", "json", "history", &run_id], None);
+    let log = json(&out)["log"].to_string();
+    assert!(
+        log.contains("warn") && log.contains("could not be posted to ops"),
+        "{out}"
+    );
+
+    // the connection must be a slack one, checked before anything is collected
+    let (code, _, err) = run(&["--notify", "nope"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("notify connection 'nope' does not exist"),
+        "{err}"
+    );
+}

@@ -1044,3 +1044,137 @@ fn run_fails_fast_on_refused_or_unreachable_api() {
     let (_, err) = e.expect(2, &["monitor", "run", "nope"], None);
     assert!(err.contains("no monitor named 'nope'"), "{err}");
 }
+
+#[test]
+fn monitors_declared_in_the_config_list_run_and_keep_state_by_name() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let slack = common::FakeSlack::start();
+    let e = Env::new();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "k8s",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            k.kubeconfig.to_str().unwrap(),
+            "--context",
+            "fake",
+        ],
+        None,
+    );
+    // the rules file is found through ${XDG_CONFIG_HOME}, which the tests set per Env
+    let xdg = e.dir.path().join("config");
+    std::fs::create_dir_all(&xdg).unwrap();
+    std::fs::write(
+        xdg.join("rules.toml"),
+        "[[rule]]\nname = \"errors\"\ninclude = [\"ERROR\"]\ngroup_window = \"1s\"\n",
+    )
+    .unwrap();
+    let config = format!(
+        "[connections.hook]\nkind = \"slack\"\npassword = \"{}\"\nchannel = \"#cfg\"\n\n\
+         [monitors.cfgmon]\nkube = \"k8s\"\nnamespaces = [\"${{SHARK_T_CFG_UNSET_NS:-prod}}\"]\n\
+         containers = \"^app$\"\nslack = \"hook\"\nrules_file = \"${{XDG_CONFIG_HOME}}/rules.toml\"\n\n\
+         [[monitors.cfgmon.rules]]\nname = \"fatal\"\ninclude = [\"FATAL\"]\nseverity = \"critical\"\n",
+        slack.webhook()
+    );
+    let toml = e.dir.path().join("shark.toml");
+    std::fs::write(&toml, &config).unwrap();
+
+    let (out, _) = e.expect(0, &["monitor", "list"], None);
+    assert!(
+        out.contains("cfgmon") && out.contains("errors,fatal") && out.contains("config "),
+        "{out}"
+    );
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "cfgmon"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(v["origin"].as_str().unwrap().starts_with("config "), "{v}");
+    assert_eq!(v["spec"]["namespaces"][0], "prod");
+    assert_eq!(v["spec"]["rules"][1]["severity"], "critical");
+    let (_, err) = e.expect(2, &["monitor", "rm", "cfgmon"], None);
+    assert!(
+        err.contains("declared in") && err.contains("[monitors.cfgmon]"),
+        "{err}"
+    );
+    let (_, err) = e.expect(
+        2,
+        &[
+            "monitor",
+            "add",
+            "cfgmon",
+            "--kube",
+            "k8s",
+            "--include",
+            "x",
+        ],
+        None,
+    );
+    assert!(err.contains("declared in"), "{err}");
+
+    // it runs like a stored one; its alerts and checkpoints are kept under its name
+    let mut run = Running::start(&e, "cfgmon");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    k.push("prod", "web-1", "app", &lines(&["c1 ERROR from config"]));
+    let a = run.wait(|v| v["event"] == "alert");
+    assert_eq!(a["rule"], "errors");
+    run.wait(|v| v["event"] == "alert-delivery" && v["status"] == "sent");
+    run.interrupt();
+    let msgs = slack.messages();
+    assert_eq!(msgs.len(), 1, "{msgs:?}");
+    assert_eq!(msgs[0]["channel"], "#cfg");
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "cfgmon"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["alerts"][0]["status"], "sent", "{v}");
+    assert!(
+        v["containers"][0]["matched_until"].is_string(),
+        "checkpoint kept: {v}"
+    );
+
+    // strict: an unknown key is an error naming its path
+    std::fs::write(&toml, config.replace("severity = ", "sevrity = ")).unwrap();
+    let (_, err) = e.expect(2, &["monitor", "list"], None);
+    assert!(err.contains("monitors.cfgmon.rules[0].sevrity"), "{err}");
+}
+
+#[test]
+fn the_example_monitor_is_valid() {
+    let e = Env::new();
+    let example = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/shark.toml");
+    let mut c = e.shark();
+    c.args([
+        "--config",
+        example.to_str().unwrap(),
+        "-o",
+        "json",
+        "monitor",
+        "list",
+    ]);
+    for v in [
+        "ORDERS_DB_PASSWORD",
+        "MONGO_PASSWORD",
+        "S3_ACCESS_KEY_ID",
+        "S3_SECRET_ACCESS_KEY",
+        "ES_PASSWORD",
+        "OPENAI_API_KEY",
+        "SLACK_WEBHOOK_URL",
+    ] {
+        c.env(v, "example-value");
+    }
+    let out = c.output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let m = &list[0];
+    assert_eq!(m["name"], "shop-web", "{list}");
+    assert!(m["origin"].as_str().unwrap().starts_with("config "), "{m}");
+    let rules: Vec<&str> = m["rules"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(rules.last(), Some(&"payment-errors"), "{m}");
+    assert!(rules.contains(&"crash"), "rules_file read: {m}");
+    assert_eq!(m["archive"]["retention"], "30days", "{m}");
+}

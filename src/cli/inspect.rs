@@ -6,6 +6,7 @@ use crate::exit::{CliResult, Problems};
 use crate::inspect::export::{self, Format};
 use crate::inspect::store::ReportSummary;
 use crate::inspect::{self, Overrides, Period, Settings, model::Report};
+use crate::state::{LogLevel, RunHandle};
 use crate::ui::{LogProgress, Progress, Table, UiProgress};
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -107,6 +108,14 @@ pub struct RunArgs {
     /// Rule-based narrative only, no AI analysis
     #[arg(long, conflicts_with = "llm")]
     pub no_llm: bool,
+    /// Post the stored report's summary (verdict, score, top findings, failed checks) to this
+    /// Slack connection (overrides inspect.notify); a failed delivery is recorded in the report
+    /// and warned about, and does not change the exit code
+    #[arg(long, value_name = "CONN")]
+    pub notify: Option<String>,
+    /// Do not post the summary even if inspect.notify is set
+    #[arg(long, conflicts_with = "notify")]
+    pub no_notify: bool,
 }
 
 impl InspectCmd {
@@ -137,6 +146,8 @@ impl RunArgs {
             vulns: self.vulns.clone(),
             llm: self.llm.clone(),
             no_llm: self.no_llm,
+            notify: self.notify.clone(),
+            no_notify: self.no_notify,
         }
     }
 }
@@ -149,11 +160,11 @@ fn settings(ctx: &Ctx, a: Option<&RunArgs>) -> CliResult<Settings> {
     })
 }
 
-pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> CliResult {
+pub async fn run(cmd: InspectCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let ui = &ctx.ui;
     let store = ctx.store()?;
     match cmd {
-        InspectCmd::Run(a) => return run_report(ctx, &a).await,
+        InspectCmd::Run(a) => return run_report(ctx, &a, run).await,
         InspectCmd::Reports { period, limit } => {
             print_reports(ctx, &inspect::list(store, period.map(Into::into), limit)?)
         }
@@ -192,7 +203,7 @@ pub async fn run(cmd: InspectCmd, ctx: &Ctx) -> CliResult {
     Ok(())
 }
 
-async fn run_report(ctx: &Ctx, a: &RunArgs) -> CliResult {
+async fn run_report(ctx: &Ctx, a: &RunArgs, run: Option<&RunHandle>) -> CliResult {
     let ui = &ctx.ui;
     let s = settings(ctx, Some(a))?;
     let store = ctx.store()?;
@@ -204,6 +215,33 @@ async fn run_report(ctx: &Ctx, a: &RunArgs) -> CliResult {
         Box::new(UiProgress::new(ui))
     };
     let report = inspect::run(store, &reg, &s, a.period.into(), progress.as_ref()).await?;
+    if let Some(n) = &report.notify {
+        let (level, line) = match &n.error {
+            None => (
+                LogLevel::Info,
+                format!(
+                    "report #{} summary posted to {} ({} attempt(s))",
+                    report.id, n.conn, n.attempts
+                ),
+            ),
+            Some(e) => (
+                LogLevel::Warn,
+                format!(
+                    "report #{} stored, but its summary could not be posted to {}: {e}",
+                    report.id, n.conn
+                ),
+            ),
+        };
+        if let Some(r) = run
+            && let Err(e) = store.run_log_at(r, level, &line)
+        {
+            tracing::warn!(error = %e, "could not write the run log");
+        }
+        // a success shows in the printed report
+        if level == LogLevel::Warn {
+            ui.warn(&line);
+        }
+    }
     if ui.json() {
         ui.print_json(&report);
     } else {
@@ -289,6 +327,10 @@ fn config(ctx: &Ctx) -> CliResult {
                 "llm".into(),
                 none(p.llm.as_ref(), "(none: rule-based narrative)"),
             ]);
+            t.row([
+                "notify".into(),
+                none(p.notify.as_ref(), "(none: the summary is not posted)"),
+            ]);
         }
         Err(e) => {
             t.row(["error".to_string(), e.clone()]);
@@ -367,6 +409,12 @@ fn print_report(ctx: &Ctx, r: &Report) {
     ));
     if let Some(e) = &r.analysis.llm_error {
         ui.line(format!("(AI analysis unavailable: {e})"));
+    }
+    if let Some(n) = &r.notify {
+        ui.line(match &n.error {
+            None => format!("summary posted to {} at {}", n.conn, n.at),
+            Some(e) => format!("summary NOT posted to {}: {e}", n.conn),
+        });
     }
 }
 

@@ -228,7 +228,7 @@ pub async fn dispatch(cli: Cli, ui: Ui) -> CliResult {
         Command::Conn(c) => conn::run(*c, &ctx, run.as_ref()).await,
         Command::Deploy(d) => deploy::run(*d, &ctx, run.as_ref()).await,
         Command::Zk(z) => zk::run(*z, &ctx, run.as_ref()).await,
-        Command::Inspect(c) => inspect::run(c, &ctx).await,
+        Command::Inspect(c) => inspect::run(c, &ctx, run.as_ref()).await,
         Command::Sync(c) => sync::run(c, &ctx, run.as_ref()).await,
         Command::EsShards(c) => es_shards::run(*c, &ctx).await,
         Command::Monitor(c) => monitor::run(c, &ctx, run.as_ref()).await,

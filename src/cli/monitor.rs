@@ -16,16 +16,20 @@ const MONITOR_HELP: &str = "A monitor follows every container of every pod match
 label selector (new, restarted and deleted pods are picked up through a watch), resumes each container \
 from its checkpoint with sinceTime and de-duplication, matches lines against its rules (keywords via \
 Aho-Corasick, regexes; N matches in W open an alert, matches in the group window join it, then a silence), \
-posts alerts to Slack and archives lines to S3 as gzip objects prefix/ns/pod/container/YYYY/MM/DD/HH-….";
+posts alerts to Slack and archives lines to S3 as gzip objects prefix/ns/pod/container/YYYY/MM/DD/HH-….
+
+Monitors can also be declared in the config file as [monitors.NAME] tables with the same keys \
+(rules as [[monitors.NAME.rules]] and/or rules_file; see examples/shark.toml): list, show and run \
+see them, add and rm refuse them.";
 
 #[derive(Debug, Subcommand)]
 pub enum MonitorCmd {
     /// Define a monitor: what to follow, its rules, where alerts and archives go
     #[command(after_long_help = MONITOR_HELP)]
     Add(Box<AddArgs>),
-    /// List monitors
+    /// List monitors (stored with `add` and declared in the config file's [monitors.NAME])
     List,
-    /// Show a monitor's definition, per-container checkpoints and recent alerts
+    /// Show a monitor's definition, where it is defined, per-container checkpoints and recent alerts
     Show {
         /// Monitor name
         name: String,
@@ -33,7 +37,8 @@ pub enum MonitorCmd {
         #[arg(long, default_value_t = 20)]
         alerts: i64,
     },
-    /// Delete a monitor with its checkpoints and alert history (archived objects stay)
+    /// Delete a stored monitor with its checkpoints and alert history (archived objects stay;
+    /// config-declared monitors are removed by editing the file)
     Rm {
         /// Monitor name
         name: String,
@@ -229,13 +234,22 @@ fn spec_from(a: AddArgs) -> CliResult<MonitorSpec> {
 
 pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult {
     let ui = &ctx.ui;
+    let declared = &monitor::declared::from_config(&ctx.config)?;
     match cmd {
         MonitorCmd::Run { name } => {
             let store = ctx.store()?;
             let reg = Registry::new(store, &ctx.config);
             let obs = Printer { ui: ui.clone() };
-            let summary =
-                monitor::run(store, &reg, &name, run.map(|r| r.id), ctx.cancel(), &obs).await?;
+            let summary = monitor::run(
+                store,
+                &reg,
+                declared,
+                &name,
+                run.map(|r| r.id),
+                ctx.cancel(),
+                &obs,
+            )
+            .await?;
             if summary.interrupted {
                 return Err(Interrupted.into());
             }
@@ -243,7 +257,8 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
         MonitorCmd::Archive(ArchiveCmd::Ls { name, under }) => {
             let store = ctx.store()?;
             let reg = Registry::new(store, &ctx.config);
-            let objects = monitor::archive_ls(store, &reg, &name, under.as_deref()).await?;
+            let objects =
+                monitor::archive_ls(store, &reg, declared, &name, under.as_deref()).await?;
             if ui.json() {
                 ui.print_json(&objects);
             } else {
@@ -257,7 +272,7 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
         MonitorCmd::Archive(ArchiveCmd::Get { name, key, out }) => {
             let store = ctx.store()?;
             let reg = Registry::new(store, &ctx.config);
-            let data = monitor::archive_get(store, &reg, &name, &key).await?;
+            let data = monitor::archive_get(store, &reg, declared, &name, &key).await?;
             let res = match &out {
                 Some(p) => std::fs::write(p, &data),
                 None => std::io::Write::write_all(&mut std::io::stdout().lock(), &data),
@@ -284,7 +299,7 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
         MonitorCmd::Add(a) => {
             let store = ctx.store()?;
             let reg = Registry::new(store, &ctx.config);
-            let spec = monitor::add(store, &reg, spec_from(*a)?)?;
+            let spec = monitor::add(store, &reg, declared, spec_from(*a)?)?;
             if ui.json() {
                 ui.print_json(&spec);
             } else {
@@ -295,7 +310,7 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
             }
         }
         MonitorCmd::List => {
-            let all = monitor::list(ctx.store()?)?;
+            let all = monitor::list(ctx.store()?, declared)?;
             if ui.json() {
                 ui.print_json(&all);
             } else {
@@ -307,8 +322,10 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
                     "RULES",
                     "SLACK",
                     "ARCHIVE",
+                    "FROM",
                 ]);
-                for m in &all {
+                for d in &all {
+                    let m = &d.spec;
                     t.row([
                         m.name.clone(),
                         m.kube.clone(),
@@ -328,13 +345,14 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
                             .as_ref()
                             .map(|a| a.conn.clone())
                             .unwrap_or_default(),
+                        d.origin.clone(),
                     ]);
                 }
                 ui.print_table(&t);
             }
         }
         MonitorCmd::Show { name, alerts } => {
-            let shown = monitor::show(ctx.store()?, &name, alerts)?;
+            let shown = monitor::show(ctx.store()?, declared, &name, alerts)?;
             if ui.json() {
                 ui.print_json(&shown);
             } else {
@@ -342,7 +360,7 @@ pub async fn run(cmd: MonitorCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResu
             }
         }
         MonitorCmd::Rm { name } => {
-            monitor::remove(ctx.store()?, &name)?;
+            monitor::remove(ctx.store()?, declared, &name)?;
             ui.line(format!("monitor '{name}' removed"));
         }
     }
@@ -353,6 +371,7 @@ fn print_shown(ctx: &Ctx, s: &monitor::Shown) {
     let ui = &ctx.ui;
     let m = &s.spec;
     ui.line(format!("monitor {}", m.name));
+    ui.line(format!("  from        {}", s.origin));
     ui.line(format!(
         "  kube        {}{}",
         m.kube,

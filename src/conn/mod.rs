@@ -3,12 +3,14 @@
 
 mod check;
 pub mod child_env;
+pub mod clients;
 mod error;
 mod kind;
 pub mod probe;
 pub mod redact;
 mod registry;
 pub mod secret;
+pub mod slack;
 pub mod store;
 mod tester;
 

@@ -8,6 +8,7 @@ pub mod export;
 mod health;
 mod llm;
 pub mod model;
+pub mod notify;
 pub(crate) mod prometheus;
 mod rules;
 pub mod settings;
@@ -91,6 +92,12 @@ pub async fn run(
         Some(n) => Some(reg.get(n)?),
         None => None,
     };
+    // resolved (secret decrypted) before collecting: once the report is stored, nothing about
+    // its notification may fail the command
+    let notify_conn = match &plan.notify {
+        Some(n) => Some(reg.get(n)?),
+        None => None,
+    };
     let mut checks = vec![];
     for n in &plan.checks {
         checks.push(reg.get(n)?);
@@ -146,6 +153,7 @@ pub async fn run(
             llm_error: None,
         },
         thresholds: s.thresholds.clone(),
+        notify: None,
     };
     match &plan.llm {
         Some(name) => {
@@ -178,7 +186,21 @@ pub async fn run(
         }
         None => report.analysis.llm_error = Some("no llm connection configured".into()),
     }
-    Reports::new(store)?.insert(&mut report)?;
+    let reports = Reports::new(store)?;
+    reports.insert(&mut report)?;
+    if let Some(conn) = &notify_conn {
+        let name = &conn.name;
+        progress.message("inspect", &format!("posting the summary to {name}"));
+        let n = notify::send(conn, &report, |d, why| {
+            progress.message(
+                "inspect",
+                &format!("{name}: {why}; retrying in {:.1}s", d.as_secs_f64()),
+            )
+        })
+        .await;
+        report.notify = Some(n);
+        reports.update(&report)?;
+    }
     Ok(report)
 }
 

@@ -39,6 +39,22 @@ pub struct Report {
     /// The thresholds the findings were judged by.
     #[serde(default)]
     pub thresholds: super::settings::Thresholds,
+    /// The summary posted to Slack after the report was stored (`--notify`), and how it went.
+    #[serde(default)]
+    pub notify: Option<Notification>,
+}
+
+/// The delivery of a report's summary to a Slack connection.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Notification {
+    /// slack connection
+    pub conn: String,
+    /// sent | failed
+    pub status: String,
+    pub attempts: i64,
+    /// why it failed (scrubbed: never the webhook URL)
+    pub error: Option<String>,
+    pub at: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -26,6 +26,8 @@ pub struct Settings {
     pub max_prompt_chars: usize,
     pub max_tokens: u32,
     pub thresholds: Thresholds,
+    /// Slack connection a stored report's summary is posted to (None or "": not posted).
+    pub notify: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize, serde::Serialize)]
@@ -76,6 +78,10 @@ pub struct Overrides {
     pub llm: Option<String>,
     /// `--no-llm`: rule-based narrative only.
     pub no_llm: bool,
+    /// `--notify CONN`.
+    pub notify: Option<String>,
+    /// `--no-notify`: do not post the summary even if the config says so.
+    pub no_notify: bool,
 }
 
 impl Settings {
@@ -97,6 +103,12 @@ impl Settings {
         if o.no_llm {
             self.llm = Some(String::new());
         }
+        if o.notify.is_some() {
+            self.notify = o.notify;
+        }
+        if o.no_notify {
+            self.notify = None;
+        }
         self
     }
 }
@@ -114,6 +126,7 @@ impl Default for Settings {
             max_prompt_chars: 12_000,
             max_tokens: 800,
             thresholds: Thresholds::default(),
+            notify: None,
         }
     }
 }
@@ -134,6 +147,8 @@ pub struct Plan {
     pub prometheus: Option<String>,
     pub checks: Vec<String>,
     pub llm: Option<String>,
+    /// slack connection the summary goes to
+    pub notify: Option<String>,
 }
 
 /// Resolve which connections to use; an explicitly named connection must exist and have the
@@ -177,6 +192,14 @@ pub fn plan(s: &Settings, known: &[Connection]) -> Result<Plan, String> {
         }
         None => single(Kind::Llm),
     };
+    let notify = match &s.notify {
+        Some(n) if n.is_empty() => None,
+        Some(n) => {
+            check(n, Kind::Slack, "notify")?;
+            Some(n.clone())
+        }
+        None => None,
+    };
     let checks = match &s.checks {
         Some(list) => {
             for n in list {
@@ -202,6 +225,7 @@ pub fn plan(s: &Settings, known: &[Connection]) -> Result<Plan, String> {
         prometheus,
         checks,
         llm,
+        notify,
     })
 }
 

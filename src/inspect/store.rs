@@ -102,6 +102,21 @@ impl<'a> Reports<'a> {
         Ok(())
     }
 
+    /// Rewrite a stored report's body (what happened after it was stored, e.g. its notification).
+    pub fn update(&self, report: &Report) -> Result<(), InspectError> {
+        let body = serde_json::to_string(report).map_err(|e| {
+            InspectError::Usage(format!("the report cannot be stored as JSON: {e}"))
+        })?;
+        self.store.with(|c| {
+            c.execute(
+                "UPDATE reports SET body = ?1 WHERE id = ?2",
+                params![body, report.id],
+            )
+            .map_err(self.sql())
+        })?;
+        Ok(())
+    }
+
     /// Most recent reports first, optionally of one period. A body that cannot be read is an
     /// error naming the report.
     pub fn list(

@@ -8,13 +8,12 @@ use super::error::MonitorError;
 use super::kube::Unit;
 use super::position::Pos;
 use crate::conn::Connection;
+use crate::conn::clients::{self, S3Limits};
 use chrono::{Datelike, Timelike};
 use futures_util::StreamExt;
-use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::aws::AmazonS3;
 use object_store::path::Path;
-use object_store::{
-    ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig, WriteMultipart,
-};
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload, WriteMultipart};
 use std::io::Write;
 use std::time::Duration;
 
@@ -27,33 +26,14 @@ pub const MAX_BUFFER: usize = 64 << 20;
 /// Archive buffers of all containers together stay under this; the biggest is written early.
 pub const MAX_TOTAL_BUFFER: usize = 256 << 20;
 
-/// An S3 client for the archive connection.
+/// An S3 client for the archive connection: long requests (multipart parts), a few retries.
 pub fn store(conn: &Connection) -> Result<AmazonS3, MonitorError> {
-    let mut b = AmazonS3Builder::new()
-        .with_bucket_name(conn.option("bucket").unwrap_or_default())
-        .with_region(conn.option("region").unwrap_or("us-east-1"))
-        .with_client_options(
-            ClientOptions::new()
-                .with_timeout(Duration::from_secs(120))
-                .with_connect_timeout(Duration::from_secs(10))
-                .with_allow_http(true),
-        )
-        .with_retry(RetryConfig {
-            max_retries: 3,
-            ..Default::default()
-        });
-    if !conn.url.is_empty() {
-        b = b
-            .with_endpoint(conn.url.trim_end_matches('/'))
-            .with_virtual_hosted_style_request(conn.flag("path_style") == Some(false));
-    }
-    if let Some(k) = &conn.user {
-        b = b.with_access_key_id(k);
-    }
-    if let Some(s) = &conn.secret {
-        b = b.with_secret_access_key(s.expose());
-    }
-    b.build().map_err(|e| err(conn, "setup", e))
+    let limits = S3Limits {
+        request: Duration::from_secs(120),
+        connect: Duration::from_secs(10),
+        retries: 3,
+    };
+    clients::s3(conn, limits).map_err(|e| err(conn, "setup", e))
 }
 
 pub fn err(conn: &Connection, what: &str, e: impl std::fmt::Display) -> MonitorError {

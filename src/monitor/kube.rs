@@ -6,10 +6,10 @@ use super::error::MonitorError;
 use super::position::{Pos, Sequencer, split_line};
 use crate::cancel::Cancel;
 use crate::conn::Connection;
+use crate::conn::clients::{self, KubeTimeouts};
 use futures_util::AsyncBufReadExt;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, LogParams};
-use kube::config::{KubeConfigOptions, Kubeconfig};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc;
@@ -19,33 +19,11 @@ pub async fn client(
     conn: &Connection,
     context: Option<&str>,
 ) -> Result<kube::Client, MonitorError> {
-    let invalid = |e: String| MonitorError::invalid(format!("{}: {e}", conn.name));
-    let kc = match conn.option("kubeconfig") {
-        Some(p) => Kubeconfig::read_from(expand_home(p)),
-        None => Kubeconfig::read(),
-    }
-    .map_err(|e| {
-        invalid(format!(
-            "cannot read kubeconfig: {e}; fix the connection's kubeconfig option"
-        ))
-    })?;
-    let opts = KubeConfigOptions {
-        context: context.or(conn.option("context")).map(str::to_string),
-        ..Default::default()
+    let t = KubeTimeouts {
+        connect: Duration::from_secs(10),
+        read: None,
     };
-    let mut config = kube::Config::from_custom_kubeconfig(kc, &opts)
-        .await
-        .map_err(|e| invalid(format!("kubeconfig: {e}")))?;
-    config.connect_timeout = Some(Duration::from_secs(10));
-    config.read_timeout = None;
-    kube::Client::try_from(config).map_err(|e| invalid(e.to_string()))
-}
-
-fn expand_home(p: &str) -> std::path::PathBuf {
-    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
-        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
-        _ => std::path::PathBuf::from(p),
-    }
+    Ok(clients::kube(conn, context, t).await?.0)
 }
 
 /// Map a kube error: unreachable/refused → exit 3, anything else → exit 4.

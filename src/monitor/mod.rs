@@ -7,6 +7,7 @@
 
 pub mod alerting;
 pub mod archive;
+pub mod declared;
 pub mod error;
 pub mod kube;
 pub mod matcher;
@@ -16,6 +17,7 @@ pub mod slack;
 pub mod spec;
 pub mod store;
 
+pub use declared::Declared;
 pub use error::MonitorError;
 pub use run::{Event, Observer, Summary, run};
 pub use spec::{ArchiveLines, ArchiveSpec, Dur, GroupBy, MonitorSpec, RuleSpec, Severity};
@@ -40,14 +42,8 @@ fn check_conn(reg: &Registry<'_>, name: &str, kind: Kind, flag: &str) -> Result<
     }
 }
 
-/// Define a monitor (validated; its connections must exist with the right kinds).
-pub fn add(
-    store: &Store,
-    reg: &Registry<'_>,
-    spec: MonitorSpec,
-) -> Result<MonitorSpec, MonitorError> {
-    spec.validate()?;
-    matcher::Matcher::new(&spec.rules)?;
+/// Check that the connections a monitor names exist with the right kinds.
+fn check_conns(reg: &Registry<'_>, spec: &MonitorSpec) -> Result<(), MonitorError> {
     check_conn(reg, &spec.kube, Kind::Kubernetes, "--kube")?;
     if let Some(s) = &spec.slack {
         check_conn(reg, s, Kind::Slack, "--slack")?;
@@ -55,18 +51,67 @@ pub fn add(
     if let Some(a) = &spec.archive {
         check_conn(reg, &a.conn, Kind::S3, "--archive")?;
     }
+    Ok(())
+}
+
+/// Define a monitor (validated; its connections must exist with the right kinds).
+pub fn add(
+    store: &Store,
+    reg: &Registry<'_>,
+    declared: &Declared,
+    spec: MonitorSpec,
+) -> Result<MonitorSpec, MonitorError> {
+    declared.refuse(&spec.name, "change")?;
+    spec.validate()?;
+    matcher::Matcher::new(&spec.rules)?;
+    check_conns(reg, &spec)?;
     MonitorStore::new(store)?.insert(&spec)?;
     Ok(spec)
 }
 
-pub fn list(store: &Store) -> Result<Vec<MonitorSpec>, MonitorError> {
-    MonitorStore::new(store)?.list()
+/// A monitor as listed: its definition and where it is defined (`state` or `config PATH`).
+#[derive(Debug, serde::Serialize)]
+pub struct Defined {
+    #[serde(flatten)]
+    pub spec: MonitorSpec,
+    pub origin: String,
+}
+
+/// Stored and declared monitors by name (a declared one hides a stored one of its name).
+pub fn list(store: &Store, declared: &Declared) -> Result<Vec<Defined>, MonitorError> {
+    let mut all: std::collections::BTreeMap<String, MonitorSpec> = MonitorStore::new(store)?
+        .list()?
+        .into_iter()
+        .map(|s| (s.name.clone(), s))
+        .collect();
+    all.extend(declared.monitors.clone());
+    Ok(all
+        .into_values()
+        .map(|spec| Defined {
+            origin: declared::origin(declared, &spec.name),
+            spec,
+        })
+        .collect())
+}
+
+/// The definition of `name`: declared in the config, or stored.
+pub fn spec_of(
+    store: &Store,
+    declared: &Declared,
+    name: &str,
+) -> Result<MonitorSpec, MonitorError> {
+    match declared.get(name) {
+        Some(s) => Ok(s.clone()),
+        None => MonitorStore::new(store)?.get(name),
+    }
 }
 
 /// What `show` returns: the definition, per-container positions and recent alerts.
 #[derive(Debug, serde::Serialize)]
 pub struct Shown {
     pub spec: MonitorSpec,
+    /// `state` or `config PATH`
+    pub origin: String,
     pub containers: Vec<ContainerPos>,
     pub alerts: Vec<AlertRow>,
 }
@@ -78,9 +123,14 @@ pub struct ContainerPos {
     pub archived_until: Option<String>,
 }
 
-pub fn show(store: &Store, name: &str, alerts: i64) -> Result<Shown, MonitorError> {
+pub fn show(
+    store: &Store,
+    declared: &Declared,
+    name: &str,
+    alerts: i64,
+) -> Result<Shown, MonitorError> {
     let ms = MonitorStore::new(store)?;
-    let spec = ms.get(name)?;
+    let spec = spec_of(store, declared, name)?;
     let containers = ms
         .positions(name)?
         .into_iter()
@@ -99,14 +149,16 @@ pub fn show(store: &Store, name: &str, alerts: i64) -> Result<Shown, MonitorErro
         })
         .collect();
     Ok(Shown {
+        origin: declared::origin(declared, name),
         spec,
         containers,
         alerts: ms.alerts(name, None, alerts)?,
     })
 }
 
-/// Delete a monitor (refused while it runs).
-pub fn remove(store: &Store, name: &str) -> Result<(), MonitorError> {
+/// Delete a stored monitor (refused while it runs, and for one declared in the config).
+pub fn remove(store: &Store, declared: &Declared, name: &str) -> Result<(), MonitorError> {
+    declared.refuse(name, "remove")?;
     if let Some(l) = store.lease(&store::task_key(name))?
         && l.alive
     {
@@ -122,9 +174,10 @@ pub fn remove(store: &Store, name: &str) -> Result<(), MonitorError> {
 async fn archive_of(
     store: &Store,
     reg: &Registry<'_>,
+    declared: &Declared,
     name: &str,
 ) -> Result<(object_store::aws::AmazonS3, crate::conn::Connection, String), MonitorError> {
-    let spec = MonitorStore::new(store)?.get(name)?;
+    let spec = spec_of(store, declared, name)?;
     let a = spec.archive.ok_or_else(|| {
         MonitorError::invalid(format!(
             "monitor '{name}' has no archive (add one with --archive CONN)"
@@ -143,10 +196,11 @@ async fn archive_of(
 pub async fn archive_ls(
     store: &Store,
     reg: &Registry<'_>,
+    declared: &Declared,
     name: &str,
     under: Option<&str>,
 ) -> Result<Vec<archive::Object>, MonitorError> {
-    let (s3, conn, base) = archive_of(store, reg, name).await?;
+    let (s3, conn, base) = archive_of(store, reg, declared, name).await?;
     archive::list(&s3, &conn, &base, under).await
 }
 
@@ -154,10 +208,11 @@ pub async fn archive_ls(
 pub async fn archive_get(
     store: &Store,
     reg: &Registry<'_>,
+    declared: &Declared,
     name: &str,
     key: &str,
 ) -> Result<Vec<u8>, MonitorError> {
-    let (s3, conn, base) = archive_of(store, reg, name).await?;
+    let (s3, conn, base) = archive_of(store, reg, declared, name).await?;
     if !base.is_empty() && !key.starts_with(&format!("{base}/")) {
         return Err(MonitorError::NoObject(key.to_string()));
     }

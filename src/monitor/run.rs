@@ -166,13 +166,18 @@ fn pos_of(v: &serde_json::Value, k: &str) -> Option<Pos> {
 pub async fn run(
     store: &Store,
     reg: &Registry<'_>,
+    declared: &super::Declared,
     name: &str,
     run_id: Option<i64>,
     cancel: Cancel,
     obs: &dyn Observer,
 ) -> Result<Summary, MonitorError> {
     let ms = MonitorStore::new(store)?;
-    let spec = ms.get(name)?;
+    let spec = super::spec_of(store, declared, name)?;
+    if declared.get(name).is_some() {
+        // a stored monitor's connections were checked by `monitor add`
+        super::check_conns(reg, &spec)?;
+    }
     let matcher = Matcher::new(&spec.rules)?;
     let container_re = spec
         .containers

@@ -106,6 +106,12 @@ fn default_window() -> Dur {
 fn default_group_window() -> Dur {
     Dur::secs(60)
 }
+fn default_archive_lines() -> ArchiveLines {
+    ArchiveLines::All
+}
+fn default_archive_window() -> Dur {
+    Dur::secs(3600)
+}
 fn default_severity() -> Severity {
     Severity::Warning
 }
@@ -152,8 +158,10 @@ pub struct ArchiveSpec {
     /// key prefix (after the connection's own prefix option)
     #[serde(default)]
     pub prefix: String,
+    #[serde(default = "default_archive_lines")]
     pub lines: ArchiveLines,
     /// objects cover at most this much time (and are flushed when it ends)
+    #[serde(default = "default_archive_window")]
     pub window: Dur,
     /// objects older than this are deleted (None: kept)
     #[serde(default)]
@@ -181,6 +189,7 @@ pub struct MonitorSpec {
     /// on the first run, also read lines this far back (None: only lines written after start)
     #[serde(default)]
     pub since: Option<Dur>,
+    #[serde(default)]
     pub rules: Vec<RuleSpec>,
     /// slack connection (None: alerts are only recorded and printed)
     #[serde(default)]

@@ -89,6 +89,15 @@ impl Ui {
         }
     }
 
+    /// A warning on stderr, even when quiet: something went wrong that did not fail the command.
+    pub fn warn(&self, s: impl AsRef<str>) {
+        if self.color {
+            eprintln!("\x1b[33mwarning:\x1b[0m {}", s.as_ref());
+        } else {
+            eprintln!("warning: {}", s.as_ref());
+        }
+    }
+
     /// Colour a status word when colour is on.
     pub fn status(&self, s: &str) -> String {
         if !self.color {

@@ -1,40 +1,22 @@
 //! S3 probe: list the bucket, then write and delete a small probe object (the archive writes).
 
 use super::{Found, PROBE_TIMEOUT, auth_failed, protocol, scrub, unreachable};
+use crate::conn::clients::{self, S3Limits};
 use crate::conn::{Check, ConnError, Connection};
-use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::aws::AmazonS3;
 use object_store::path::Path;
-use object_store::{ClientOptions, ObjectStore, ObjectStoreExt, PutPayload, RetryConfig};
+use object_store::{ObjectStore, ObjectStoreExt, PutPayload};
 
-/// An object store client for an s3 connection (secret key from the secret).
+/// An object store client with the probe's timeouts (one retry).
 pub fn store(conn: &Connection) -> Result<AmazonS3, ConnError> {
-    let bucket = conn.option("bucket").unwrap_or_default();
-    let mut b = AmazonS3Builder::new()
-        .with_bucket_name(bucket)
-        .with_region(conn.option("region").unwrap_or("us-east-1"))
-        .with_client_options(
-            ClientOptions::new()
-                .with_timeout(PROBE_TIMEOUT)
-                .with_connect_timeout(PROBE_TIMEOUT)
-                .with_allow_http(true),
-        )
-        .with_retry(RetryConfig {
-            max_retries: 1,
-            ..Default::default()
-        });
-    if !conn.url.is_empty() {
-        b = b
-            .with_endpoint(conn.url.trim_end_matches('/'))
-            .with_virtual_hosted_style_request(conn.flag("path_style") == Some(false));
-    }
-    if let Some(k) = &conn.user {
-        b = b.with_access_key_id(k);
-    }
-    if let Some(s) = &conn.secret {
-        b = b.with_secret_access_key(s.expose());
-    }
-    b.build()
-        .map_err(|e| ConnError::Invalid(format!("{}: {}", conn.name, scrub(conn, e.to_string()))))
+    clients::s3(
+        conn,
+        S3Limits {
+            request: PROBE_TIMEOUT,
+            connect: PROBE_TIMEOUT,
+            retries: 1,
+        },
+    )
 }
 
 pub fn classify(conn: &Connection, e: object_store::Error) -> ConnError {

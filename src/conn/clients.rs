@@ -1,0 +1,114 @@
+//! Clients of a connection, built one way for every user: `conn test`'s probes and the engines
+//! (monitor follows logs with the kube client and archives with the S3 one). What differs
+//! between users (timeouts, retries, a context override) is a parameter.
+
+use super::redact::Redactor;
+use super::{ConnError, Connection};
+use kube::config::{KubeConfigOptions, Kubeconfig};
+use object_store::aws::{AmazonS3, AmazonS3Builder};
+use object_store::{ClientOptions, RetryConfig};
+use std::time::Duration;
+
+/// Timeouts of a kube client.
+#[derive(Debug, Clone, Copy)]
+pub struct KubeTimeouts {
+    pub connect: Duration,
+    /// None: no read timeout (a followed log stream stays quiet as long as its container writes
+    /// nothing, and must not be cut for it).
+    pub read: Option<Duration>,
+}
+
+/// A kube client for a kubernetes connection (`context` overrides the connection's), and a
+/// redactor that also knows the token / password of the kubeconfig user (the credential the
+/// API server receives, which its error messages may echo).
+pub async fn kube(
+    conn: &Connection,
+    context: Option<&str>,
+    timeouts: KubeTimeouts,
+) -> Result<(kube::Client, Redactor), ConnError> {
+    let kc = match conn.option("kubeconfig") {
+        Some(p) => Kubeconfig::read_from(expand_home(p)),
+        None => Kubeconfig::read(),
+    }
+    .map_err(|e| {
+        ConnError::Invalid(format!(
+            "{}: cannot read kubeconfig: {e}; fix the connection's kubeconfig option",
+            conn.name
+        ))
+    })?;
+    let opts = KubeConfigOptions {
+        context: context.or(conn.option("context")).map(str::to_string),
+        ..Default::default()
+    };
+    let mut config = kube::Config::from_custom_kubeconfig(kc, &opts)
+        .await
+        .map_err(|e| ConnError::Invalid(format!("{}: kubeconfig: {e}", conn.name)))?;
+    config.connect_timeout = Some(timeouts.connect);
+    config.read_timeout = timeouts.read;
+    let mut redactor = Redactor::for_conn(conn);
+    // the secrets are only reachable through their serialized form (secrecy hides them)
+    let auth = serde_json::to_value(&config.auth_info).unwrap_or(serde_json::Value::Null);
+    let user = auth["username"].as_str();
+    for key in ["token", "password"] {
+        if let Some(s) = auth[key].as_str() {
+            redactor.add(s, user);
+        }
+    }
+    let client = kube::Client::try_from(config).map_err(|e| {
+        ConnError::Invalid(format!("{}: {}", conn.name, redactor.scrub(&e.to_string())))
+    })?;
+    Ok((client, redactor))
+}
+
+/// A path from a connection option, `~/` meaning the home directory.
+pub fn expand_home(p: &str) -> std::path::PathBuf {
+    match (p.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => std::path::PathBuf::from(p),
+    }
+}
+
+/// Timeouts and retries of an S3 client.
+#[derive(Debug, Clone, Copy)]
+pub struct S3Limits {
+    /// per request, whole body included
+    pub request: Duration,
+    pub connect: Duration,
+    pub retries: usize,
+}
+
+/// An object store client for an s3 connection: bucket, region, custom endpoint with path-style
+/// addressing unless `path_style=false`, access key from the user, secret key from the secret.
+pub fn s3(conn: &Connection, limits: S3Limits) -> Result<AmazonS3, ConnError> {
+    let mut b = AmazonS3Builder::new()
+        .with_bucket_name(conn.option("bucket").unwrap_or_default())
+        .with_region(conn.option("region").unwrap_or("us-east-1"))
+        .with_client_options(
+            ClientOptions::new()
+                .with_timeout(limits.request)
+                .with_connect_timeout(limits.connect)
+                .with_allow_http(true),
+        )
+        .with_retry(RetryConfig {
+            max_retries: limits.retries,
+            ..Default::default()
+        });
+    if !conn.url.is_empty() {
+        b = b
+            .with_endpoint(conn.url.trim_end_matches('/'))
+            .with_virtual_hosted_style_request(conn.flag("path_style") == Some(false));
+    }
+    if let Some(k) = &conn.user {
+        b = b.with_access_key_id(k);
+    }
+    if let Some(s) = &conn.secret {
+        b = b.with_secret_access_key(s.expose());
+    }
+    b.build().map_err(|e| {
+        ConnError::Invalid(format!(
+            "{}: {}",
+            conn.name,
+            Redactor::for_conn(conn).scrub(&e.to_string().replace('\n', " "))
+        ))
+    })
+}
