@@ -578,12 +578,12 @@ complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l include -d 'A line matches if it contains one of these keywords (repeatable)' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l exclude -d '... and none of these (repeatable)' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l regex -d 'A line matches if it matches one of these regexes (repeatable)' -r
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l severity -r -f -a "info\t''
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l severity -d 'Severity of the rule\'s alerts' -r -f -a "info\t''
 warning\t''
 critical\t''"
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l threshold -d 'Matches needed within --window to alert' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l window -r
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l group-by -d 'What matches are grouped by into one alert' -r -f -a "rule\t'one group per rule across everything followed'
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l group-by -d 'What matches are grouped by into one alert (rule: one group per rule across everything followed)' -r -f -a "rule\t''
 namespace\t''
 pod\t''
 container\t''"

@@ -10,6 +10,7 @@ use crate::monitor::{
 use crate::state::RunHandle;
 use crate::ui::Table;
 use crate::ui::Ui;
+use clap::builder::TypedValueParser;
 use clap::{Args, Subcommand};
 
 const MONITOR_HELP: &str = "A monitor follows every container of every pod matching its namespaces and \
@@ -121,15 +122,17 @@ pub struct AddArgs {
     /// Keywords and regexes ignore case
     #[arg(long)]
     pub ignore_case: bool,
-    #[arg(long, value_enum, default_value = "warning")]
+    /// Severity of the rule's alerts
+    #[arg(long, value_parser = words::<Severity>(Severity::WORDS), default_value = "warning")]
     pub severity: Severity,
     /// Matches needed within --window to alert
     #[arg(long, default_value_t = 1)]
     pub threshold: u32,
     #[arg(long, default_value = "5m", value_name = "DURATION")]
     pub window: Dur,
-    /// What matches are grouped by into one alert
-    #[arg(long, value_enum, default_value = "container")]
+    /// What matches are grouped by into one alert (rule: one group per rule across everything
+    /// followed)
+    #[arg(long, value_parser = words::<GroupBy>(GroupBy::WORDS), default_value = "container")]
     pub group_by: GroupBy,
     /// Matches this long after the first join its alert (one Slack message with a count)
     #[arg(long, default_value = "1m", value_name = "DURATION")]
@@ -147,7 +150,12 @@ pub struct AddArgs {
     #[arg(long, default_value = "", value_name = "PREFIX", requires = "archive")]
     pub archive_prefix: String,
     /// Archive every line or only matched ones
-    #[arg(long, value_enum, default_value = "all", requires = "archive")]
+    #[arg(
+        long,
+        value_parser = words::<ArchiveLines>(ArchiveLines::WORDS),
+        default_value = "all",
+        requires = "archive"
+    )]
     pub archive_lines: ArchiveLines,
     /// Each archive object covers at most this long and is written when it ends
     #[arg(
@@ -567,4 +575,15 @@ impl monitor::Observer for Printer {
         };
         self.ui.line(line);
     }
+}
+
+/// A clap parser for an engine enum spelled as its serde words (engines know no clap).
+fn words<T>(words: &'static [&'static str]) -> impl TypedValueParser<Value = T>
+where
+    T: serde::de::DeserializeOwned + Clone + Send + Sync + 'static,
+{
+    clap::builder::PossibleValuesParser::new(words).map(|w| {
+        serde_json::from_value(serde_json::Value::String(w))
+            .expect("every listed word is a value of the enum (tested in monitor::spec)")
+    })
 }

@@ -49,7 +49,7 @@ impl<'de> Deserialize<'de> for Dur {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -58,6 +58,9 @@ pub enum Severity {
 }
 
 impl Severity {
+    /// Every value as spelled in definitions and on the command line.
+    pub const WORDS: &'static [&'static str] = &["info", "warning", "critical"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
@@ -68,7 +71,7 @@ impl Severity {
 }
 
 /// What makes matches fall into the same alert.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum GroupBy {
     /// one group per rule across everything followed
@@ -79,6 +82,9 @@ pub enum GroupBy {
 }
 
 impl GroupBy {
+    /// Every value as spelled in definitions and on the command line.
+    pub const WORDS: &'static [&'static str] = &["rule", "namespace", "pod", "container"];
+
     pub fn as_str(self) -> &'static str {
         match self {
             GroupBy::Rule => "rule",
@@ -90,11 +96,16 @@ impl GroupBy {
 }
 
 /// Which lines go to the archive.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ArchiveLines {
     All,
     Matched,
+}
+
+impl ArchiveLines {
+    /// Every value as spelled in definitions and on the command line.
+    pub const WORDS: &'static [&'static str] = &["all", "matched"];
 }
 
 fn default_threshold() -> u32 {
@@ -308,6 +319,35 @@ impl MonitorSpec {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_listed_word_is_a_value_and_every_value_is_listed() {
+        fn check<T: serde::de::DeserializeOwned + Serialize>(words: &[&str], all: &[T]) {
+            for w in words {
+                serde_json::from_value::<T>(serde_json::Value::String(w.to_string())).unwrap();
+            }
+            let spelled: Vec<String> = all
+                .iter()
+                .map(|v| {
+                    serde_json::to_value(v)
+                        .unwrap()
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect();
+            assert_eq!(spelled, words);
+        }
+        use ArchiveLines as A;
+        use GroupBy as G;
+        use Severity as S;
+        check(Severity::WORDS, &[S::Info, S::Warning, S::Critical]);
+        check(
+            GroupBy::WORDS,
+            &[G::Rule, G::Namespace, G::Pod, G::Container],
+        );
+        check(ArchiveLines::WORDS, &[A::All, A::Matched]);
+    }
 
     #[test]
     fn rules_file_is_strict_and_fills_defaults() {
