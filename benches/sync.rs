@@ -1103,7 +1103,11 @@ async fn main() -> Res<()> {
         Some(copy_ratio >= TARGET_COPY_RATIO),
     );
     check(
-        "peak RSS of shark (copy and CDC runs)",
+        if lag.is_some() {
+            "peak RSS of shark (copy, CDC, follow runs)"
+        } else {
+            "peak RSS of shark (copy and CDC runs)"
+        },
         format!("{rss_mb:.1} MB"),
         "< 250 MB",
         Some(rss_mb < TARGET_RSS_MB),
