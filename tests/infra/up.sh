@@ -21,7 +21,8 @@
 #                             (server_id 1, gtid_domain_id 0, gtid_strict_mode). Users: root@'%' (no
 #                             password), shark@'%'/shark (ALL PRIVILEGES), limited@'%'/limited (SELECT only)
 #   SHARK_T_MYSQL_STMT_PORT   second MariaDB, binlog_format=STATEMENT (server_id 2), same users
-#   SHARK_T_MONGO_URI         SecantusDB (py), one-member replica set "secantus"
+#   SHARK_T_MONGO_URI         SecantusDB, one-member replica set "secantus"
+#   SHARK_T_MONGO_IMPL, SHARK_T_MONGO_BIN   which SecantusDB runs (py or rs) and its daemon
 #   SHARK_T_ZK_CONNECT, SHARK_T_ZK_ADMIN_PORTS, SHARK_T_ZK_DIR
 #                             3-node ensemble, 4lw whitelist *, AdminServer on; node N lives in
 #                             $SHARK_T_ZK_DIR/zkN (zk.pid); tests/infra/zk-node.sh RUN_DIR stop|start|kill N
@@ -43,6 +44,13 @@
 # Env knobs: SHARK_INFRA_SKIP=comma list of components to skip (mariadb, mongo, zookeeper, redis,
 # prometheus, s3, es, llm; aliases mysql, zk, prom, seaweedfs, osmem, openai); nothing is written
 # for a skipped component. SHARK_INFRA_TIMEOUT (90) seconds per server; SHARK_INFRA (/opt/shark-infra).
+# SHARK_MONGO_IMPL=py (default: secantusd-py from install.sh, what CI runs) | rs (secantusd-rs, the
+# Rust SecantusDB that tests/infra/install-secantusd-rs.sh builds; for benchmarks) | auto (rs when
+# that binary exists, else py); SHARK_SECANTUS_RS_BIN names the binary (default
+# ${SHARK_SECANTUS_RS_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/shark-bench/secantus-rs}/bin/secantusd-rs).
+# secantusd-rs runs with a 256M WiredTiger cache and 32MB log files (SHARK_MONGO_RS_CACHE,
+# SHARK_MONGO_RS_LOG_FILE_MAX): its defaults (4G cache, 128MB log files allocated in full) are for
+# a dedicated host. An env file written for the other implementation counts as not up (restart).
 set -euo pipefail
 
 [ $# -eq 1 ] || { echo "usage: $0 RUN_DIR" >&2; exit 2; }
@@ -50,6 +58,18 @@ RUN_DIR="$(mkdir -p "$1" && cd "$1" && pwd)"
 # shellcheck source=lib.sh
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 TIMEOUT="${SHARK_INFRA_TIMEOUT:-90}"
+
+# which SecantusDB (resolved before the "already up?" check: a run dir started with the other one
+# is restarted)
+SECANTUS_RS_BIN="${SHARK_SECANTUS_RS_BIN:-${SHARK_SECANTUS_RS_ROOT:-${XDG_CACHE_HOME:-$HOME/.cache}/shark-bench/secantus-rs}/bin/secantusd-rs}"
+MONGO_IMPL="$(echo "${SHARK_MONGO_IMPL:-py}" | tr 'A-Z' 'a-z')"
+case "$MONGO_IMPL" in
+  py|python) MONGO_IMPL=py; MONGO_BIN="$VENV/bin/secantusd-py";;
+  rs|rust) MONGO_IMPL=rs; MONGO_BIN="$SECANTUS_RS_BIN";;
+  auto) if [ -x "$SECANTUS_RS_BIN" ]; then MONGO_IMPL=rs; MONGO_BIN="$SECANTUS_RS_BIN";
+        else MONGO_IMPL=py; MONGO_BIN="$VENV/bin/secantusd-py"; fi;;
+  *) die "SHARK_MONGO_IMPL: unknown '$MONGO_IMPL' (py, rs or auto)";;
+esac
 
 exec 9>"$RUN_DIR.lock"
 flock -w 900 9 || die "could not lock $RUN_DIR.lock within 900 s"
@@ -62,8 +82,13 @@ if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
     case "$f" in "?"*) f="${f#?}"; [ -e "$f" ] || continue;; esac
     pidfile_alive "$f" || { ok=0; log "not alive: $f"; break; }
   done < "$RUN_DIR/pidfiles"
+  if [ "$ok" = 1 ] && grep -q '^SHARK_T_MONGO_URI=' "$RUN_DIR/env" \
+     && ! grep -qx "SHARK_T_MONGO_IMPL=$MONGO_IMPL" "$RUN_DIR/env"; then
+    ok=2
+  fi
   if [ "$ok" = 1 ]; then cat "$RUN_DIR/env"; exit 0; fi
-  log "some servers of $RUN_DIR are gone: restarting everything"
+  if [ "$ok" = 2 ]; then log "$RUN_DIR runs another SecantusDB than SHARK_MONGO_IMPL=$MONGO_IMPL: restarting everything"
+  else log "some servers of $RUN_DIR are gone: restarting everything"; fi
 fi
 infra_down   # stale processes / files from an earlier or interrupted run
 
@@ -91,7 +116,13 @@ want zookeeper  && { need java zookeeper; [ -f /usr/share/java/zookeeper.jar ] &
                      || die "zookeeper jars missing: run tests/infra/install.sh zookeeper"; }
 want redis      && need redis-server redis
 want prometheus && { need prometheus prometheus; need prometheus-node-exporter prometheus; need prometheus-alertmanager prometheus; }
-want mongo      && need "$VENV/bin/secantusd-py" mongo
+if want mongo; then
+  if [ "$MONGO_IMPL" = rs ]; then
+    [ -x "$MONGO_BIN" ] || die "secantusd-rs not found at $MONGO_BIN: run tests/infra/install-secantusd-rs.sh (~11 min build), or set SHARK_SECANTUS_RS_BIN"
+  else
+    need "$MONGO_BIN" mongo
+  fi
+fi
 want s3         && need "$VENV/bin/weed" s3
 want es         && { OSMEM_BIN="$("$VPY" -c 'import osmem_server; print(osmem_server.resolve_binary())' 2>/dev/null)" \
                      && [ -x "$OSMEM_BIN" ] || die "osmem-server not found: run tests/infra/install.sh es"; }
@@ -203,18 +234,27 @@ start_mariadb() {
   printf 'SHARK_T_MYSQL_PORT=%s\nSHARK_T_MYSQL_STMT_PORT=%s\n' "$P_MYSQL" "$P_MYSQL_STMT" > "$UPD/mariadb.env"
 }
 
-# ---- MongoDB (SecantusDB, py) -------------------------------------------------------------------
+# ---- MongoDB (SecantusDB: secantusd-py, or secantusd-rs with SHARK_MONGO_IMPL=rs) ------------------
 start_mongo() {
   local d="$RUN_DIR/mongo"; mkdir -p "$d/data"
   : > "$d/secantusd.toml"   # explicit (empty) config: no auto-discovery of ~/.secantus etc.
-  launch "$d" mongo "$VENV/bin/secantusd-py" --config "$d/secantusd.toml" --host 127.0.0.1 --port "$P_MONGO" \
-    --storage-path "$d/data" --cache-size 256M --log-level WARNING
+  local args=(--config "$d/secantusd.toml" --host 127.0.0.1 --port "$P_MONGO" --storage-path "$d/data"
+              --log-level WARNING)
+  if [ "$MONGO_IMPL" = rs ]; then
+    # small WiredTiger cache and log files: each log file is allocated in full (default 128MB)
+    args+=(--cache-size "${SHARK_MONGO_RS_CACHE:-256M}" --log-file-max "${SHARK_MONGO_RS_LOG_FILE_MAX:-32MB}")
+  else
+    args+=(--cache-size 256M)
+  fi
+  log "mongo: $MONGO_IMPL ($MONGO_BIN)"
+  launch "$d" mongo "$MONGO_BIN" "${args[@]}"
   wait_for "$TIMEOUT" "$d/mongo.pid" mongo "$VPY" -c "
 import pymongo
 pymongo.MongoClient('mongodb://127.0.0.1:$P_MONGO/', serverSelectionTimeoutMS=1000).admin.command('ping')" \
     || { log_tail "$d/mongo.log"; return 1; }
   log "mongo ready on $P_MONGO"
-  printf 'SHARK_T_MONGO_URI=mongodb://127.0.0.1:%s/\n' "$P_MONGO" > "$UPD/mongo.env"
+  printf 'SHARK_T_MONGO_URI=mongodb://127.0.0.1:%s/\nSHARK_T_MONGO_IMPL=%s\nSHARK_T_MONGO_BIN=%s\n' \
+    "$P_MONGO" "$MONGO_IMPL" "$MONGO_BIN" > "$UPD/mongo.env"
 }
 
 # ---- ZooKeeper -------------------------------------------------------------------------------------
