@@ -788,15 +788,57 @@ enum Item {
     },
 }
 
-/// Rough memory of an item, for the channel's byte bound.
+/// Memory an item holds, allocations included, for the channel's byte bound: the bound is on
+/// what the process keeps, not on the documents' BSON size (a short field costs ~5× its BSON
+/// size once decoded, which let a 32 MiB channel hold ~300 MB when the sink was the slow side).
 fn item_bytes(item: &Item) -> usize {
     match item {
-        Item::Rows(changes) => changes.iter().map(change_bytes).sum::<usize>() + 64,
+        Item::Rows(changes) => {
+            changes.iter().map(change_memory).sum::<usize>() + size_of::<Vec<Change>>() + 64
+        }
         Item::Commit { .. } => 64,
         Item::Ddl { sql, .. } => sql.len() + 1024,
     }
 }
 
+/// Heap and inline memory of one decoded change.
+fn change_memory(c: &Change) -> usize {
+    use mongodb::bson::{Bson, Document};
+    /// Per heap allocation: the allocator's header and rounding.
+    const ALLOC: usize = 16;
+    /// Per document field: the key `String`, the `Bson` value and the ordered map's entry and index.
+    const FIELD: usize = size_of::<String>() + size_of::<Bson>() + 3 * size_of::<usize>() + ALLOC;
+    fn value(b: &Bson) -> usize {
+        match b {
+            Bson::String(s) => s.capacity() + ALLOC,
+            Bson::Binary(b) => b.bytes.capacity() + ALLOC,
+            Bson::Document(d) => doc(d),
+            Bson::Array(a) => {
+                a.iter()
+                    .map(|v| size_of::<Bson>() + value(v))
+                    .sum::<usize>()
+                    + ALLOC
+            }
+            _ => 0,
+        }
+    }
+    fn doc(d: &Document) -> usize {
+        d.iter()
+            .map(|(k, v)| FIELD + k.capacity() + value(v))
+            .sum::<usize>()
+            + ALLOC
+    }
+    size_of::<Change>()
+        + c.doc.as_ref().map_or(0, doc)
+        + value(&c.id)
+        + c.old_id.as_ref().map_or(0, value)
+        + c.db.capacity()
+        + c.table.capacity()
+        + c.file.capacity()
+        + 3 * ALLOC
+}
+
+/// Rough BSON size of one change, for batch sizes.
 fn change_bytes(c: &Change) -> usize {
     fn bson(b: &mongodb::bson::Bson) -> usize {
         use mongodb::bson::Bson;
