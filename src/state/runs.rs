@@ -56,12 +56,6 @@ impl std::fmt::Display for RunStatus {
 }
 
 /// Comparison with the stored word, for callers written when the status was a string.
-impl PartialEq<&str> for RunStatus {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
 /// The level of a line in a run's log. Stored as the lowercase word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -209,17 +203,6 @@ impl Store {
             }
             Ok(())
         })
-    }
-
-    /// [`Store::run_log_at`] with the level as a word (`info`, `warn`, `error`), for engines
-    /// written before [`LogLevel`]; a word it does not know is logged as `info`. Prefer
-    /// `run_log_at`.
-    pub fn run_log(&self, run: &RunHandle, level: &str, message: &str) -> Result<(), StateError> {
-        self.run_log_at(
-            run,
-            LogLevel::parse(level).unwrap_or(LogLevel::Info),
-            message,
-        )
     }
 
     /// Most recent runs first, optionally only of one command (prefix match on the command).
@@ -380,7 +363,7 @@ mod tests {
         let store = Store::open(&dir.path().join("s.db")).unwrap();
         let run = store.run_start("conn test", None).unwrap();
         store.run_log_at(&run, LogLevel::Warn, "careful").unwrap();
-        store.run_log(&run, "error", "broken").unwrap();
+        store.run_log_at(&run, LogLevel::Error, "broken").unwrap();
         store
             .run_finish(&run, RunStatus::Problems, 1, &serde_json::json!({"n": 1}))
             .unwrap();

@@ -259,7 +259,7 @@ pub fn latest_log(store: &Store, name: &str) -> Result<Option<RunLog>, SyncError
         if r.target.as_deref() != Some(name) {
             continue;
         }
-        let running = r.status.as_str() == "running";
+        let running = r.status == crate::state::RunStatus::Running;
         let lines = store.run_logs(r.id)?;
         if running || !lines.is_empty() {
             return Ok(Some(RunLog {

@@ -15,7 +15,7 @@ use super::store::{BinlogProgress, Phase, SyncStore, TaskPhase, UnitRow, task_ke
 use super::task::{Mode, TaskSpec};
 use crate::cancel::Cancel;
 use crate::conn::{Connection, Kind, Registry};
-use crate::state::{Lease, RunHandle, Store};
+use crate::state::{Lease, LogLevel, RunHandle, Store};
 use crate::ui::Progress;
 use futures_util::StreamExt;
 use mysql_async::binlog::events::EventData;
@@ -149,14 +149,14 @@ impl Ctx<'_> {
     fn outcome(&self) -> Outcome {
         self.stop.outcome()
     }
-    fn log(&self, level: &str, msg: &str) {
+    fn log(&self, level: LogLevel, msg: &str) {
         if let Some(r) = self.run {
-            let _ = self.store.run_log(r, level, msg);
+            let _ = self.store.run_log_at(r, level, msg);
         }
         match level {
-            "warn" => tracing::warn!("{}: {msg}", self.name),
-            "error" => tracing::error!("{}: {msg}", self.name),
-            _ => tracing::info!("{}: {msg}", self.name),
+            LogLevel::Warn => tracing::warn!("{}: {msg}", self.name),
+            LogLevel::Error => tracing::error!("{}: {msg}", self.name),
+            LogLevel::Info => tracing::info!("{}: {msg}", self.name),
         }
     }
     fn target_db(&self, db: &str) -> String {
@@ -271,7 +271,7 @@ pub async fn run(
             let outcome = stop.outcome();
             let msg = format!("{} while connecting to the source", outcome.describe());
             if let Some(r) = run {
-                let _ = store.run_log(r, "info", &msg);
+                let _ = store.run_log_at(r, LogLevel::Info, &msg);
             }
             tracing::info!("{name}: {msg}");
             return Ok(outcome);
@@ -299,7 +299,7 @@ pub async fn run(
         Err(SyncError::Halted) => {
             let outcome = ctx.outcome();
             ctx.log(
-                "info",
+                LogLevel::Info,
                 &format!("{} at the last checkpoint", outcome.describe()),
             );
             Ok(outcome)
@@ -340,7 +340,7 @@ async fn copy_then_follow(
                 .await?;
             ctx.save_checkpoint(&pos, CdcStats::copying())?;
             ctx.log(
-                "info",
+                LogLevel::Info,
                 &format!("binlog position recorded before the full copy: {pos}"),
             );
             pos
@@ -364,7 +364,7 @@ async fn copy_then_follow(
             .cloned()
             .unwrap_or_else(|| UnitRow::new(unit.clone(), Phase::Pending));
         if s.key.is_empty() && row.phase != Phase::Copied {
-            ctx.log("warn", &format!("{unit} has no primary or unique key: copied by a full scan of one consistent snapshot (no mid-table resume); identical rows are numbered (`_id` h:<content hash>:<n>)"));
+            ctx.log(LogLevel::Warn, &format!("{unit} has no primary or unique key: copied by a full scan of one consistent snapshot (no mid-table resume); identical rows are numbered (`_id` h:<content hash>:<n>)"));
         }
         if row.phase != Phase::Copied {
             todo.push((s.clone(), row));
@@ -393,7 +393,7 @@ async fn copy_then_follow(
     }
     if ctx.stopping() {
         ctx.log(
-            "info",
+            LogLevel::Info,
             &format!(
                 "{} during the full copy; progress is saved",
                 ctx.outcome().describe()
@@ -427,7 +427,7 @@ async fn discover(
     }
     if out.is_empty() {
         ctx.log(
-            "warn",
+            LogLevel::Warn,
             &format!(
                 "no table matches {}; new ones are picked up while following",
                 ctx.spec.tables.join(" ")
@@ -476,7 +476,7 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
                         ),
                     ));
                 }
-                ctx.log("info", &format!("{}: the table changed during the copy ({e}); copying again ({changed} of 5 times)", s.unit()));
+                ctx.log(LogLevel::Info, &format!("{}: the table changed during the copy ({e}); copying again ({changed} of 5 times)", s.unit()));
                 let mut c = ctx.connect().await?;
                 let reload = source::within(
                     &ctx.source,
@@ -491,7 +491,10 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
                 match ctx.stop.wait(reload).await? {
                     Some(n) => s = n,
                     None => {
-                        ctx.log("warn", &format!("{}: the table is gone; skipped", s.unit()));
+                        ctx.log(
+                            LogLevel::Warn,
+                            &format!("{}: the table is gone; skipped", s.unit()),
+                        );
                         return Ok(());
                     }
                 }
@@ -506,7 +509,7 @@ async fn copy_unit(ctx: &Ctx<'_>, s: TableSchema, row: UnitRow) -> Result<(), Sy
                     return Err(e);
                 };
                 ctx.log(
-                    "warn",
+                    LogLevel::Warn,
                     &format!(
                         "{}: {e}; resuming the copy after {} rows in {wait:?} ({})",
                         s.unit(),
@@ -532,7 +535,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
             .work(ctx.sink.drop_collection(&tdb, &s.table))
             .await?;
         ctx.log(
-            "info",
+            LogLevel::Info,
             &format!(
                 "{unit}: target collection {tdb}.{} dropped (--drop-target)",
                 s.table
@@ -655,7 +658,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
     if ctx.stopping() {
         ctx.progress.finish(&unit, "stopped");
         ctx.log(
-            "info",
+            LogLevel::Info,
             &format!(
                 "{unit}: full copy stopped at {} rows; resumes from there",
                 row.rows_done
@@ -699,7 +702,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
     ctx.save_unit(row)?;
     ctx.progress.finish(&unit, "copied");
     ctx.log(
-        "info",
+        LogLevel::Info,
         &format!("{unit}: full copy done, {} rows", row.rows_done),
     );
     Ok(())
@@ -888,7 +891,10 @@ async fn follow(
     if let Some(t) = &target
         && &start >= t
     {
-        ctx.log("info", &format!("already at {start}; nothing to catch up"));
+        ctx.log(
+            LogLevel::Info,
+            &format!("already at {start}; nothing to catch up"),
+        );
         return Ok(Outcome::CaughtUp);
     }
     ctx.progress.start("binlog", None);
@@ -991,7 +997,7 @@ async fn follow(
     match result {
         Ok(outcome) => {
             ctx.progress.finish("binlog", &format!("at {at}"));
-            ctx.log("info", &format!("{} at {at}", outcome.describe()));
+            ctx.log(LogLevel::Info, &format!("{} at {at}", outcome.describe()));
             Ok(outcome)
         }
         Err(e) => Err(e),
@@ -1035,8 +1041,7 @@ impl Reader<'_, '_> {
                     waited,
                     net_write_timeout,
                 }) => {
-                    self.ctx.log(
-                        "info",
+                    self.ctx.log(LogLevel::Info,
                         &format!(
                             "the sink is behind: binlog connection closed on purpose at {} after {}s with a full buffer ({} KiB; the server drops a reader after net_write_timeout = {net_write_timeout}s); reopening from {} once the sink has caught up (planned reconnect)",
                             self.sent,
@@ -1054,7 +1059,7 @@ impl Reader<'_, '_> {
                         return Err(e);
                     };
                     self.ctx.log(
-                        "warn",
+                        LogLevel::Warn,
                         &format!(
                             "{e}; reconnecting from {} in {wait:?} ({})",
                             self.resume,
@@ -1586,7 +1591,7 @@ impl Applier<'_, '_> {
                         return Err(e);
                     };
                     ctx.log(
-                        "warn",
+                        LogLevel::Warn,
                         &format!(
                             "{e}; writing the batch again in {wait:?} ({})",
                             self.budget.attempt()
@@ -1675,8 +1680,7 @@ impl Applier<'_, '_> {
                 }
                 let want = now as i64 + delta;
                 if want < 0 {
-                    ctx.log(
-                        "warn",
+                    ctx.log(LogLevel::Warn,
                         &format!(
                             "{db}.{coll}: the binlog deletes {} more copies of row {hash} than the target holds; `shark sync verify` compares the table",
                             -want
@@ -1806,7 +1810,7 @@ async fn handle_ddl(
     match ddl {
         Ddl::Alter(db, t) if ctx.spec.selects(&db, &t) => {
             ctx.log(
-                "info",
+                LogLevel::Info,
                 &format!(
                     "{db}.{t} altered: {}",
                     sql.chars().take(200).collect::<String>()
@@ -1817,7 +1821,7 @@ async fn handle_ddl(
             for (old, new) in pairs {
                 if ctx.spec.selects(&old.0, &old.1) {
                     ctx.log(
-                        "warn",
+                        LogLevel::Warn,
                         &format!(
                             "{}.{} renamed to {}.{}: its collection is kept as it is",
                             old.0, old.1, new.0, new.1
@@ -1830,7 +1834,7 @@ async fn handle_ddl(
             for (db, t) in tables {
                 if ctx.spec.selects(&db, &t) {
                     ctx.log(
-                        "warn",
+                        LogLevel::Warn,
                         &format!("{db}.{t} was dropped at the source: its collection is kept"),
                     );
                 }
@@ -1842,7 +1846,7 @@ async fn handle_ddl(
                     .work(ctx.sink.delete_all(&ctx.target_db(&db), &t))
                     .await?;
             }
-            ctx.log("info", &format!("{db}.{t} truncated"));
+            ctx.log(LogLevel::Info, &format!("{db}.{t} truncated"));
         }
         _ => {}
     }
@@ -1857,7 +1861,7 @@ async fn handle_ddl(
                 (false, true) => "schema changed: copying again",
             };
             ctx.progress.message(&unit, why);
-            ctx.log("info", &format!("{unit}: {why}"));
+            ctx.log(LogLevel::Info, &format!("{unit}: {why}"));
             let phase = if existed {
                 Phase::Recopy
             } else {
