@@ -5,7 +5,7 @@
 //! ```text
 //! main.rs      parse, dispatch, turn a CliError into the exit code
 //! cli/         clap args per subcommand → one engine call → rendering of what it returns
-//! engines      sync/  inspect/  deploy/  zk/  (monitor/  es_shards/ to come)
+//! engines      sync/  inspect/  deploy/  zk/  monitor/  es_shards/
 //! shared       state/ (the SQLite file)  conn/ (connections, secrets, probes)  config/ (TOML)
 //!              ui/ (tables, progress, JSON, errors)  cancel (Ctrl-C/SIGTERM)  exit (exit codes)
 //! ```
@@ -13,7 +13,7 @@
 //! # Rules
 //!
 //! - Engines import only the shared layer (`state`, `conn`, `config`, `ui`, `cancel`, `exit`),
-//!   never `cli` and never another engine.
+//!   never `cli` and never another engine (`tests/layers.rs` checks these rules on the source).
 //! - `state` imports nothing above it: it owns the file (open, WAL, application id, core
 //!   migrations), run history, leases, checkpoints and the stop flag. `config` imports `conn`;
 //!   `conn` does not import `config`.

@@ -498,17 +498,7 @@ async fn status(ctx: &Ctx, client: &Client, fail_on: Option<Health>) -> CliResul
             ]);
         }
         ui.print_table(&t);
-        if !s.unassigned.is_empty() {
-            let mut t = Table::new(["UNASSIGNED", "COPY", "WHY"]);
-            for u in &s.unassigned {
-                t.row([
-                    format!("{}[{}]", u.index, u.shard),
-                    if u.primary { "primary" } else { "replica" }.into(),
-                    u.reason.clone(),
-                ]);
-            }
-            ui.print_table(&t);
-        }
+        print_unassigned(ui, &s.unassigned);
         if let Some(n) = &s.note {
             ui.note(n);
         }
@@ -765,17 +755,7 @@ async fn recover(ctx: &Ctx, client: &Client, ops: &Ops<'_>, w: &WaitArgs) -> Cli
             ui.status(&r.health.status),
             r.health.unassigned_shards
         ));
-        if !r.still_unassigned.is_empty() {
-            let mut t = Table::new(["UNASSIGNED", "COPY", "WHY"]);
-            for u in &r.still_unassigned {
-                t.row([
-                    format!("{}[{}]", u.index, u.shard),
-                    if u.primary { "primary" } else { "replica" }.into(),
-                    u.reason.clone(),
-                ]);
-            }
-            ui.print_table(&t);
-        }
+        print_unassigned(ui, &r.still_unassigned);
     }
     match r.problems() {
         Some(p) => Err(EsShardsError::Problems(p).into()),
@@ -1000,4 +980,20 @@ fn list_ops(ctx: &Ctx, ops: &Ops<'_>, conn: Option<&str>, limit: i64) -> CliResu
     }
     ctx.ui.print_table(&t);
     Ok(())
+}
+
+/// Unassigned shard copies with the reason the cluster gives (nothing when there are none).
+fn print_unassigned(ui: &Ui, rows: &[crate::es_shards::status::UnassignedRow]) {
+    if rows.is_empty() {
+        return;
+    }
+    let mut t = Table::new(["UNASSIGNED", "COPY", "WHY"]);
+    for u in rows {
+        t.row([
+            format!("{}[{}]", u.index, u.shard),
+            if u.primary { "primary" } else { "replica" }.into(),
+            u.reason.clone(),
+        ]);
+    }
+    ui.print_table(&t);
 }

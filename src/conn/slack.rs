@@ -38,11 +38,7 @@ pub async fn post(client: &reqwest::Client, conn: &Connection, body: &Value) -> 
         Err(e) => return Attempt::Retry(super::probe::http::transport(conn, e).to_string()),
     };
     let status = resp.status().as_u16();
-    let retry_after = resp
-        .headers()
-        .get(reqwest::header::RETRY_AFTER)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.trim().parse::<u64>().ok());
+    let retry_after = super::probe::http::retry_after_secs(&resp);
     // the reply is only ever quoted: read a bounded amount and scrub the webhook from it
     let text = super::redact::error_body(resp).await;
     let text = super::probe::http::excerpt(conn, &text);

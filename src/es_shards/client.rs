@@ -5,7 +5,7 @@
 
 use super::error::EsShardsError;
 use crate::conn::probe::http;
-use crate::conn::{Connection, Kind};
+use crate::conn::{Connection, Kind, redact};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::time::Duration;
@@ -265,15 +265,10 @@ fn error_reason(body: &str) -> String {
             pick(e)
                 .or_else(|| pick(root))
                 .or_else(|| e.as_str().map(str::to_string))
-                .unwrap_or_else(|| first_line(body))
+                .unwrap_or_else(|| redact::excerpt(body))
         }
-        Err(_) => first_line(body),
+        Err(_) => redact::excerpt(body),
     }
-}
-
-/// The first line of a body, for quoting (callers with a connection scrub it).
-fn first_line(body: &str) -> String {
-    crate::conn::redact::excerpt(body.lines().next().unwrap_or("").trim())
 }
 
 /// Parse a body into `T`, naming the endpoint and the JSON path that did not fit.
@@ -283,7 +278,7 @@ pub fn parse<T: DeserializeOwned>(endpoint: &str, body: &str) -> Result<T, EsSha
         let path = e.path().to_string();
         let inner = e.into_inner();
         let reason = if inner.is_syntax() || inner.is_eof() {
-            format!("not JSON ({inner}): {}", first_line(body))
+            format!("not JSON ({inner}): {}", redact::excerpt(body))
         } else if path == "." {
             inner.to_string()
         } else {

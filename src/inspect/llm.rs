@@ -132,11 +132,7 @@ pub async fn analyse(
             }
             Ok(resp) => {
                 let status = resp.status();
-                let retry_after = resp
-                    .headers()
-                    .get("retry-after")
-                    .and_then(|v| v.to_str().ok())
-                    .and_then(|v| v.parse::<u64>().ok());
+                let retry_after = crate::conn::probe::http::retry_after_secs(&resp);
                 let limit = if status.is_success() {
                     MAX_ANSWER
                 } else {

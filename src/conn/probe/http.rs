@@ -122,6 +122,14 @@ fn path_of(url: &str) -> String {
         .unwrap_or_else(|_| url.to_string())
 }
 
+/// The seconds of a `Retry-After` header (the delay-seconds form; an HTTP date is ignored).
+pub fn retry_after_secs(resp: &reqwest::Response) -> Option<u64> {
+    resp.headers()
+        .get(reqwest::header::RETRY_AFTER)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.trim().parse::<u64>().ok())
+}
+
 /// `base` joined with `path`, keeping any path prefix of `base`.
 pub fn join(base: &str, path: &str) -> String {
     format!(

@@ -159,6 +159,27 @@ impl MongoSink {
     }
 
     /// A statement from `doc`, refused when the document is over MongoDB's limit.
+    /// One insert statement per document (each checked against the document size limit).
+    fn insert_stmts(
+        &self,
+        db: &str,
+        coll: &str,
+        docs: &[Document],
+    ) -> Result<Vec<Stmt>, SyncError> {
+        docs.iter()
+            .map(|d| {
+                let id = d.get("_id").cloned().unwrap_or(Bson::Null);
+                self.stmt(
+                    db,
+                    coll,
+                    &id,
+                    || RawDocumentBuf::from_document(d),
+                    |s| s.as_bytes().len(),
+                )
+            })
+            .collect()
+    }
+
     fn stmt(
         &self,
         db: &str,
@@ -331,17 +352,7 @@ impl MongoSink {
         if docs.is_empty() {
             return Ok(());
         }
-        let mut stmts = Vec::with_capacity(docs.len());
-        for d in &docs {
-            let id = d.get("_id").cloned().unwrap_or(Bson::Null);
-            stmts.push(self.stmt(
-                db,
-                coll,
-                &id,
-                || RawDocumentBuf::from_document(d),
-                |s| s.as_bytes().len(),
-            )?);
-        }
+        let stmts = self.insert_stmts(db, coll, &docs)?;
         let dups = self.write(db, coll, "insert", "documents", &stmts).await?;
         if self.mode == Mode::Mirror && !dups.is_empty() {
             let again: Vec<&Document> = dups.into_iter().filter_map(|i| docs.get(i)).collect();
@@ -472,17 +483,7 @@ impl MongoSink {
         coll: &str,
         docs: &[Document],
     ) -> Result<(), SyncError> {
-        let mut stmts = Vec::with_capacity(docs.len());
-        for d in docs {
-            let id = d.get("_id").cloned().unwrap_or(Bson::Null);
-            stmts.push(self.stmt(
-                db,
-                coll,
-                &id,
-                || RawDocumentBuf::from_document(d),
-                |s| s.as_bytes().len(),
-            )?);
-        }
+        let stmts = self.insert_stmts(db, coll, docs)?;
         self.write(db, coll, "insert", "documents", &stmts).await?;
         Ok(())
     }
