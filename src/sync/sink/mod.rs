@@ -1,3 +1,160 @@
-//! Sinks: where rows and changes are written.
+//! Sinks: where rows and changes are written. The runner drives every sink through [`Sink`];
+//! MongoDB is the first implementation ([`mongo`]).
+//!
+//! Rows travel in BSON's value model (`bson::Document`, `_id` = the unit's key, see
+//! `sync::doc`): it holds every source type without loss (Decimal128, binary subtypes, dates,
+//! nested documents), whatever the sink. A sink converts to its own format on the way in and
+//! back to that model in [`Sink::scan`], so `verify` compares the same canonical form on both
+//! sides.
 
 pub mod mongo;
+
+use crate::sync::change::Change;
+use crate::sync::error::SyncError;
+use crate::sync::schema::TableSchema;
+use mongodb::bson::{Bson, Document};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Where a unit's rows go: a database (MongoDB database, MySQL schema; for Elasticsearch a
+/// prefix of the index name) and a name in it (collection, table, index).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Target {
+    pub db: String,
+    pub name: String,
+}
+
+impl Target {
+    pub fn new(db: impl Into<String>, name: impl Into<String>) -> Target {
+        Target {
+            db: db.into(),
+            name: name.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for Target {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.db.is_empty() {
+            write!(f, "{}", self.name)
+        } else {
+            write!(f, "{}.{}", self.db, self.name)
+        }
+    }
+}
+
+/// How the copy of a unit starts at the sink.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Begin {
+    /// First copy of the unit. `drop`: `--drop-target` (remove what the target holds first).
+    Fresh { drop: bool },
+    /// A copy resumed after its last committed key: the target keeps what it has (the first
+    /// batch is written with upserts).
+    Resume,
+    /// A key-less unit read again from a new snapshot: what an earlier attempt wrote goes.
+    Restart,
+    /// A copy again of a unit the target holds (schema changed): the sink may write into a
+    /// shadow and swap it in at [`Sink::end_copy`], or rewrite in place.
+    Recopy,
+}
+
+/// A row (or change) the sink refused on its own merits — a value the target cannot hold, a
+/// mapping conflict — as opposed to a failure of the sink. The task's `--on-error` decides:
+/// stop, or record it and go on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rejected {
+    pub id: Bson,
+    pub error: String,
+}
+
+/// What a write did: the rows it refused (every other row is written).
+#[derive(Debug, Default)]
+pub struct Written {
+    pub rejected: Vec<Rejected>,
+}
+
+impl Written {
+    pub fn merge(&mut self, other: Written) {
+        self.rejected.extend(other.rejected);
+    }
+}
+
+/// How many documents of one content hash a key-less unit is to hold, and the row (needed
+/// when adding occurrences).
+#[derive(Debug, Clone)]
+pub struct KeylessTarget {
+    pub hash: String,
+    pub want: u64,
+    pub row: Option<Document>,
+}
+
+/// Where a unit's rows are written and read back. Every write is idempotent (`_id` from the
+/// source key, upserts, deletes by key), so a batch may be written again after a failure or a
+/// crash. Errors are [`SyncError::Target`] with a `Fault` saying whether a retry may help.
+#[async_trait::async_trait]
+pub trait Sink: Send + Sync {
+    /// The connection's name, for messages.
+    fn name(&self) -> &str;
+
+    /// Where the rows of source unit `db.table` go (`target_db`: the task's target database
+    /// for it).
+    fn target(&self, target_db: &str, table: &str) -> Target;
+
+    /// Make the target ready for a unit's copy (create it with a schema derived from `unit`
+    /// where the sink needs one, drop it first for `--drop-target`); returns where the copy
+    /// writes (the target itself, or a shadow for [`Begin::Recopy`]).
+    async fn begin_copy(
+        &self,
+        unit: &TableSchema,
+        target: &Target,
+        how: Begin,
+    ) -> Result<Target, SyncError>;
+
+    /// Write rows of the full copy into `into` (what `begin_copy` returned). `upsert`: rows
+    /// may exist already (first batch after a resume).
+    async fn write_rows(
+        &self,
+        into: &Target,
+        rows: Vec<Document>,
+        upsert: bool,
+    ) -> Result<Written, SyncError>;
+
+    /// The copy of a unit finished: swap a shadow in, refresh, etc.
+    async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError>;
+
+    /// Remove every row (`TRUNCATE` at the source).
+    async fn truncate(&self, target: &Target) -> Result<(), SyncError>;
+
+    /// Apply binlog changes in order; `target` maps a change's source `db`, `table` to where it
+    /// goes. Changes of key-less units in mirror mode are not passed here (see
+    /// [`Sink::keyless_set`]).
+    async fn apply(
+        &self,
+        target: &(dyn Fn(&str, &str) -> Target + Sync),
+        changes: &[Change],
+    ) -> Result<Written, SyncError>;
+
+    /// Key-less units: the live occurrences (`n` of `h:<hash>:<n>`) of each content hash.
+    async fn keyless_present(
+        &self,
+        target: &Target,
+        hashes: &[&str],
+    ) -> Result<BTreeMap<String, BTreeSet<u64>>, SyncError>;
+
+    /// Key-less units: bring each hash to `want` occurrences numbered `0..want` (missing ones
+    /// written, those at `want` and above removed). Idempotent.
+    async fn keyless_set(
+        &self,
+        target: &Target,
+        present: &BTreeMap<String, BTreeSet<u64>>,
+        targets: &[KeylessTarget],
+    ) -> Result<(), SyncError>;
+
+    /// Every live row of the target, in the form the source produced it (`unit` says the
+    /// types to convert back to), for `verify`. Order does not matter.
+    async fn scan(
+        &self,
+        unit: &TableSchema,
+        target: &Target,
+        each: &mut (dyn FnMut(Document) + Send),
+    ) -> Result<(), SyncError>;
+}

@@ -1,10 +1,16 @@
-//! Sources: the MySQL full copy (keyset pages) and the binlog stream.
+//! Sources: where a task reads units (full copy) and, when the source has one, a change
+//! stream. The runner drives every source through [`Source`]; MySQL/MariaDB (keyset pages and
+//! the binlog) is the first implementation.
 
 pub mod binlog;
 pub mod copy;
 
 use crate::conn::{ConnError, Connection};
 use crate::sync::error::{Fault, SyncError, source_err};
+use crate::sync::schema::TableSchema;
+use crate::sync::task::TaskSpec;
+use binlog::Pos;
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::Duration;
 
@@ -57,4 +63,73 @@ pub async fn within<T>(
             Fault::Transient,
         )),
     }
+}
+
+/// Rows of the full copy ready for the sink, with the resume point after the last one (an
+/// encoded key for MySQL, `search_after` values for Elasticsearch: opaque to the runner).
+pub struct Batch {
+    pub docs: Vec<mongodb::bson::Document>,
+    pub resume: Option<serde_json::Value>,
+}
+
+/// Where batches of a unit's copy go; closed when the consumer stopped.
+pub type BatchTx = tokio::sync::mpsc::Sender<Result<Batch, SyncError>>;
+
+/// The limits of one batch of the full copy.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchLimits {
+    pub rows: usize,
+    pub bytes: usize,
+}
+
+/// Where a task reads from. Units are tables (MySQL) or indexes (Elasticsearch), described by
+/// a [`TableSchema`] (columns with their types, the key).
+#[async_trait::async_trait]
+pub trait Source: Send + Sync {
+    /// The connection's name, for messages.
+    fn name(&self) -> &str;
+
+    /// Check that the source can serve the task (binlog settings, privileges, version).
+    async fn check(&self) -> Result<(), SyncError>;
+
+    /// The selected units, by unit name (`TableSchema::unit`).
+    async fn units(&self, spec: &TaskSpec) -> Result<BTreeMap<String, TableSchema>, SyncError>;
+
+    /// One unit's schema read again (after a DDL, or a copy that found the table changed);
+    /// None when it is gone.
+    async fn unit(
+        &self,
+        spec: &TaskSpec,
+        db: &str,
+        table: &str,
+    ) -> Result<Option<TableSchema>, SyncError>;
+
+    /// The source's estimate of a unit's rows, for progress; None when unknown.
+    async fn estimate(&self, unit: &TableSchema) -> Option<i64>;
+
+    /// Send `unit`'s rows in batches from after `resume` (None: from the start) until the end
+    /// or `stop()`. For a unit without a key, the change-stream position its snapshot is
+    /// consistent with (changes up to it are in the copy).
+    async fn read(
+        &self,
+        unit: &TableSchema,
+        resume: Option<serde_json::Value>,
+        limits: BatchLimits,
+        out: BatchTx,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Pos>, SyncError>;
+
+    /// The change stream, when the source has one (MySQL: the binlog); a source without one is
+    /// copied in full and the task is done.
+    fn changes(&self) -> Option<&dyn ChangeSource>;
+}
+
+/// A source's change stream: positions, and a follower that sends changes into the pipeline.
+#[async_trait::async_trait]
+pub trait ChangeSource: Send + Sync {
+    /// The stream's current end (where a task starts before its copy; the `--once` target).
+    async fn head(&self) -> Result<Pos, SyncError>;
+
+    /// Refuse a checkpoint the stream can no longer be read from (purged binlog).
+    async fn check_from(&self, task: &str, from: &Pos) -> Result<(), SyncError>;
 }
