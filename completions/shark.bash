@@ -5717,7 +5717,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__create)
-            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --on-error --include --exclude --rename --fields-file --es-mapping --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5761,6 +5761,30 @@ _shark() {
                     ;;
                 --time-precision)
                     COMPREPLY=($(compgen -W "ms us" -- "${cur}"))
+                    return 0
+                    ;;
+                --on-error)
+                    COMPREPLY=($(compgen -W "stop skip" -- "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fields-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --es-mapping)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --config)

@@ -307,6 +307,13 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l time-precision -d 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch' -r -f -a "ms\t'BSON Date, millisecond precision'
 us\t'Int64 microseconds since the Unix epoch (UTC): DATETIME(6)/TIMESTAMP(6) exactly'"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l on-error -d 'A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on' -r -f -a "stop\t''
+skip\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l include -d 'Keep only these fields of a unit: UNIT:field[,field] (UNIT = db.table, an index, or *; repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l exclude -d 'Leave out these fields of a unit: UNIT:field[,field] (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l rename -d 'Rename fields of a unit: UNIT:old=new[,old=new] (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l fields-file -d 'Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..] and a [UNIT.rename] table; merged with --include/--exclude/--rename' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l es-mapping -d 'Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''

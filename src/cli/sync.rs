@@ -2,8 +2,10 @@
 
 use super::Ctx;
 use crate::conn::Registry;
-use crate::exit::{CliResult, Interrupted, Problems, Runtime};
+use crate::exit::{CliResult, Interrupted, Problems, Runtime, Usage};
 use crate::state::RunHandle;
+use crate::sync::fields::{FieldMap, FieldOp};
+use crate::sync::task::OnError;
 use crate::sync::value::TimePrecision;
 use crate::sync::{self, Mode, Outcome, Phase, RunOptions, TaskSpec};
 use crate::ui::Table;
@@ -19,7 +21,7 @@ REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR): `shark conn 
 pub enum SyncCmd {
     /// Define a task: source, target, tables, mode
     #[command(after_long_help = SYNC_HELP)]
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// List tasks
     List,
     /// Show a task's definition
@@ -123,6 +125,30 @@ pub struct CreateArgs {
     /// DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch
     #[arg(long, value_enum, default_value = "ms")]
     pub time_precision: TimePrecisionArg,
+    /// A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on
+    #[arg(long, value_enum, default_value = "stop")]
+    pub on_error: OnErrorArg,
+    /// Keep only these fields of a unit: UNIT:field[,field] (UNIT = db.table, an index, or *; repeatable)
+    #[arg(long, value_name = "UNIT:FIELDS")]
+    pub include: Vec<String>,
+    /// Leave out these fields of a unit: UNIT:field[,field] (repeatable)
+    #[arg(long, value_name = "UNIT:FIELDS")]
+    pub exclude: Vec<String>,
+    /// Rename fields of a unit: UNIT:old=new[,old=new] (repeatable)
+    #[arg(long, value_name = "UNIT:OLD=NEW")]
+    pub rename: Vec<String>,
+    /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..] and a [UNIT.rename] table; merged with --include/--exclude/--rename
+    #[arg(long, value_name = "FILE")]
+    pub fields_file: Option<std::path::PathBuf>,
+    /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns
+    #[arg(long, value_name = "FILE")]
+    pub es_mapping: Option<std::path::PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum OnErrorArg {
+    Stop,
+    Skip,
 }
 
 #[derive(Debug, Args)]
@@ -175,7 +201,7 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     let reg = Registry::new(store, &ctx.config);
     let ui = &ctx.ui;
     match cmd {
-        SyncCmd::Create(a) => create(ctx, &reg, a)?,
+        SyncCmd::Create(a) => create(ctx, &reg, *a)?,
         SyncCmd::List => list(ctx)?,
         SyncCmd::Show { name } => show(ctx, &name)?,
         SyncCmd::Run(a) => run_task(ctx, &reg, a, run).await?,
@@ -213,7 +239,50 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     Ok(())
 }
 
+/// The field mapping of `--fields-file` and the `--include/--exclude/--rename` flags.
+fn field_map(a: &CreateArgs) -> Result<FieldMap, Usage> {
+    let mut map = match &a.fields_file {
+        None => FieldMap::default(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
+            toml::from_str(&text)
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?
+        }
+    };
+    for (op, values) in [
+        (FieldOp::Include, &a.include),
+        (FieldOp::Exclude, &a.exclude),
+        (FieldOp::Rename, &a.rename),
+    ] {
+        for v in values {
+            map.add(op, v).map_err(Usage)?;
+        }
+    }
+    Ok(map)
+}
+
+/// `--es-mapping FILE`: a JSON object of field → mapping.
+fn read_es_mapping(path: &std::path::Path) -> Result<serde_json::Value, Usage> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Usage(format!("--es-mapping {}: {e}", path.display())))?;
+    let v: serde_json::Value = serde_json::from_str(&text)
+        .map_err(|e| Usage(format!("--es-mapping {}: not JSON: {e}", path.display())))?;
+    if !v.is_object() {
+        return Err(Usage(format!(
+            "--es-mapping {}: expected a JSON object of field → mapping",
+            path.display()
+        )));
+    }
+    Ok(v)
+}
+
 fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
+    let fields = field_map(&a)?;
+    let es_mapping = match &a.es_mapping {
+        None => None,
+        Some(path) => Some(read_es_mapping(path)?),
+    };
     let spec = TaskSpec {
         source: a.source,
         target: a.target,
@@ -232,6 +301,12 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
             TimePrecisionArg::Ms => TimePrecision::Ms,
             TimePrecisionArg::Us => TimePrecision::Us,
         },
+        fields,
+        on_error: match a.on_error {
+            OnErrorArg::Stop => OnError::Stop,
+            OnErrorArg::Skip => OnError::Skip,
+        },
+        es_mapping,
     };
     sync::create(ctx.store()?, reg, &a.name, &spec)?;
     if ctx.ui.json() {

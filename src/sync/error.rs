@@ -42,6 +42,19 @@ pub enum SyncError {
     /// A target (MongoDB) failure: connection name, what happened, and what it calls for.
     #[error("{0}: {1}")]
     Target(String, String, Fault),
+    /// The sink refused a row on its own merits and the task's `--on-error` is `stop`: the run
+    /// stops before the batch is checkpointed.
+    #[error(
+        "{task}: {unit}: the target refused row {key}: {error}{}; the checkpoint is before it. Fix the row or the target mapping and run again, or recreate the task with `--on-error skip` to record such rows and go on",
+        if *more > 0 { format!(" (and {more} more row(s) of the same batch)") } else { String::new() }
+    )]
+    Rejected {
+        task: String,
+        unit: String,
+        key: String,
+        error: String,
+        more: usize,
+    },
     /// Stored sync data this build cannot read; never replaced by defaults.
     #[error("{task}: unreadable {what} in the state file ({detail}); {hint}")]
     Unreadable {
@@ -71,6 +84,7 @@ impl Classify for SyncError {
             | SyncError::BinlogPurged { .. }
             | SyncError::Source(..)
             | SyncError::Target(..)
+            | SyncError::Rejected { .. }
             | SyncError::Unreadable { .. } => ExitKind::Runtime,
         }
     }
@@ -221,6 +235,13 @@ mod tests {
                 detail: s(),
                 hint: s(),
             },
+            SyncError::Rejected {
+                task: s(),
+                unit: s(),
+                key: s(),
+                error: s(),
+                more: 0,
+            },
             SyncError::Halted,
             SyncError::Conn(ConnError::Invalid(s())),
             SyncError::Conn(ConnError::Unreachable {
@@ -238,6 +259,7 @@ mod tests {
                 SyncError::Source(..) => 4,
                 SyncError::Target(..) => 4,
                 SyncError::Unreadable { .. } => 4,
+                SyncError::Rejected { .. } => 4,
                 SyncError::Halted => 130,
                 SyncError::Conn(ConnError::Invalid(_)) => 2,
                 SyncError::Conn(ConnError::Unreachable { .. }) => 3,

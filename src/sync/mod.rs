@@ -5,9 +5,13 @@
 //! The entry points below take plain values and return plain values; `cli/sync.rs` parses the
 //! command line, calls one of them and renders what it returns.
 
+mod applier;
 pub mod change;
+mod copier;
 pub mod doc;
+pub mod endpoints;
 pub mod error;
+pub mod fields;
 pub mod pipe;
 pub mod runner;
 pub mod schema;
@@ -53,7 +57,7 @@ pub fn create(
         ));
     }
     spec.validate().map_err(SyncError::Usage)?;
-    runner::connections(reg, spec)?;
+    endpoints::connections(reg, spec)?;
     SyncStore::new(store)?.insert_task(name, spec)
 }
 
@@ -280,7 +284,8 @@ pub async fn verify_task(
     name: &str,
 ) -> Result<Vec<verify::UnitCheck>, SyncError> {
     let spec = load(store, name)?;
-    let (source, target) = runner::connections(reg, &spec)?;
-    let sink = sink::mongo::MongoSink::connect(&target, spec.mode, spec.soft_delete).await?;
-    verify::verify(&source, &sink, &spec).await
+    let (source, target) = endpoints::connections(reg, &spec)?;
+    let source = endpoints::source(&source).await?;
+    let sink = endpoints::sink(&target, &spec).await?;
+    verify::verify(source.as_ref(), sink.as_ref(), &spec).await
 }

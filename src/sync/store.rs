@@ -36,8 +36,33 @@ pub static SCHEMA: Schema = Schema {
         PRIMARY KEY (task, unit)
     );
     "#,
+        // v2: rows a sink refused with `--on-error skip` (one row per row key and unit: a row
+        // refused again replaces its entry)
+        r#"
+    CREATE TABLE sync_skipped (
+        task     TEXT NOT NULL REFERENCES sync_tasks(name) ON DELETE CASCADE,
+        unit     TEXT NOT NULL,
+        row_key  TEXT NOT NULL,
+        phase    TEXT NOT NULL,
+        error    TEXT NOT NULL,
+        at       TEXT NOT NULL,
+        PRIMARY KEY (task, unit, row_key)
+    );
+    "#,
     ],
 };
+
+/// A row a sink refused and `--on-error skip` recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct SkippedRow {
+    pub unit: String,
+    /// The row's key (`_id`) as canonical JSON-like text.
+    pub key: String,
+    /// `copy` or `cdc`.
+    pub phase: String,
+    pub error: String,
+    pub at: String,
+}
 
 /// The checkpoint task key of a sync task (`checkpoints.task`, `leases.task`).
 pub fn task_key(name: &str) -> String {
@@ -112,6 +137,9 @@ pub enum TaskPhase {
     Copy,
     /// Following the binlog.
     Cdc,
+    /// The full copy is done and the source has no change stream (Elasticsearch): the task is
+    /// complete; a new run copies what is not copied yet.
+    Copied,
 }
 
 impl TaskPhase {
@@ -120,6 +148,7 @@ impl TaskPhase {
             TaskPhase::New => "new",
             TaskPhase::Copy => "copy",
             TaskPhase::Cdc => "cdc",
+            TaskPhase::Copied => "copied",
         }
     }
 }
@@ -386,6 +415,43 @@ impl<'a> SyncStore<'a> {
         Ok(())
     }
 
+    /// Record rows a sink refused (`--on-error skip`).
+    pub fn save_skipped(&self, task: &str, rows: &[SkippedRow]) -> Result<(), SyncError> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        self.0.tx(|tx| {
+            for r in rows {
+                tx.execute(
+                    "INSERT INTO sync_skipped(task, unit, row_key, phase, error, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT(task, unit, row_key) DO UPDATE SET phase = excluded.phase, error = excluded.error, at = excluded.at",
+                    params![task, r.unit, r.key, r.phase, r.error, r.at],
+                )
+                .map_err(|e| self.sql(e))?;
+            }
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// The rows refused so far, of every unit or of one, newest first.
+    pub fn skipped(&self, task: &str, unit: Option<&str>) -> Result<Vec<SkippedRow>, SyncError> {
+        let raw: Vec<(String, String, String, String, String)> = self.0.rows(
+            "SELECT unit, row_key, phase, error, at FROM sync_skipped WHERE task = ?1 AND (?2 IS NULL OR unit = ?2) ORDER BY at DESC, unit, row_key",
+            params![task, unit],
+        )?;
+        Ok(raw
+            .into_iter()
+            .map(|(unit, key, phase, error, at)| SkippedRow {
+                unit,
+                key,
+                phase,
+                error,
+                at,
+            })
+            .collect())
+    }
+
     /// Forget units (all, or one) so they are copied again; the binlog checkpoint goes too when
     /// all units are reset.
     pub fn reset(&self, task: &str, unit: Option<&str>) -> Result<usize, SyncError> {
@@ -400,6 +466,11 @@ impl<'a> SyncStore<'a> {
                 tx.execute("DELETE FROM checkpoints WHERE task = ?1", [task_key(task)])
                     .map_err(|e| self.sql(e))?;
             }
+            tx.execute(
+                "DELETE FROM sync_skipped WHERE task = ?1 AND (?2 IS NULL OR unit = ?2)",
+                params![task, unit],
+            )
+            .map_err(|e| self.sql(e))?;
             Ok(n)
         })?)
     }

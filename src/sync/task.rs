@@ -1,8 +1,30 @@
 //! A sync task's definition: source and target connections, the unit selector, the mode and
 //! options. Stored as JSON in the state file.
 
+use super::fields::FieldMap;
 use super::value::TimePrecision;
 use serde::{Deserialize, Serialize};
+
+/// What a row the sink refuses on its own merits (a value the target cannot hold, a mapping
+/// conflict) does to the task.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum OnError {
+    /// The task stops (exit 4) with its checkpoint before the batch.
+    #[default]
+    Stop,
+    /// The row is recorded in the state file (`sync skipped`, `sync logs`) and the task goes on.
+    Skip,
+}
+
+impl OnError {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            OnError::Stop => "stop",
+            OnError::Skip => "skip",
+        }
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -46,6 +68,15 @@ pub struct TaskSpec {
     /// How DATETIME/TIMESTAMP values are stored: Date at ms (default) or Int64 µs.
     #[serde(default)]
     pub time_precision: TimePrecision,
+    /// Field include/exclude/rename per unit.
+    #[serde(default, skip_serializing_if = "FieldMap::is_empty")]
+    pub fields: FieldMap,
+    #[serde(default)]
+    pub on_error: OnError,
+    /// Elasticsearch sinks: mapping entries (field → mapping) merged over the derived mapping
+    /// of every index the task creates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub es_mapping: Option<serde_json::Value>,
 }
 
 fn default_batch_rows() -> usize {
@@ -146,6 +177,9 @@ mod tests {
             parallel: 1,
             server_id: None,
             time_precision: TimePrecision::Ms,
+            fields: FieldMap::default(),
+            on_error: OnError::Stop,
+            es_mapping: None,
         }
     }
 

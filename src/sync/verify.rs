@@ -6,14 +6,11 @@
 //! (`differences`).
 
 use super::doc::{Checksum, digest};
-use super::error::{SyncError, source_err, target_err};
-use super::schema::{self, TableSchema};
-use super::sink::mongo::MongoSink;
-use super::source::{self, copy};
-use super::task::{Mode, TaskSpec};
-use crate::conn::Connection;
-use futures_util::TryStreamExt;
-use mongodb::bson::doc;
+use super::error::SyncError;
+use super::schema::TableSchema;
+use super::sink::Sink;
+use super::source::{BatchLimits, Source};
+use super::task::TaskSpec;
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -89,15 +86,24 @@ fn differences(a: &Tally, b: &Tally) -> Vec<RowCount> {
         .collect()
 }
 
-async fn source_sum(conn: &Connection, s: &TableSchema) -> Result<Tally, SyncError> {
+/// Source rows of `s`, mapped as the copy maps them (field mapping included).
+async fn source_sum(
+    source: &dyn Source,
+    spec: &TaskSpec,
+    s: &TableSchema,
+) -> Result<Tally, SyncError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel(2);
     let never = || false;
-    let reader = copy::read(conn, s, None, 5000, 16 << 20, tx, &never);
+    let limits = BatchLimits {
+        rows: 5000,
+        bytes: 16 << 20,
+    };
+    let reader = source.read(s, None, limits, tx, &never);
     let sum = async {
         let mut sum = Tally::new(s.key.is_empty());
         while let Some(b) = rx.recv().await {
             for d in b?.docs {
-                sum.add(&d);
+                sum.add(&spec.fields.apply(&s.unit(), d));
             }
         }
         Ok::<_, SyncError>(sum)
@@ -107,140 +113,23 @@ async fn source_sum(conn: &Connection, s: &TableSchema) -> Result<Tally, SyncErr
     sum
 }
 
-async fn target_sum(
-    sink: &MongoSink,
-    spec: &TaskSpec,
-    s: &TableSchema,
-) -> Result<Tally, SyncError> {
-    let coll = sink.collection(spec.target_db(&s.db), &s.table);
+/// What the sink holds of `s`.
+async fn target_sum(sink: &dyn Sink, spec: &TaskSpec, s: &TableSchema) -> Result<Tally, SyncError> {
+    let target = sink.target(spec.target_db(&s.db), &s.table);
+    let schema = spec.fields.schema(s).map_err(SyncError::Usage)?;
     let mut sum = Tally::new(s.key.is_empty());
-    match spec.mode {
-        Mode::Mirror => {
-            let mut cur = coll
-                .find(doc! {"_deleted": {"$ne": true}})
-                .await
-                .map_err(|e| target_err(&sink.conn, e))?;
-            while let Some(d) = cur
-                .try_next()
-                .await
-                .map_err(|e| target_err(&sink.conn, e))?
-            {
-                sum.add(&d);
-            }
-        }
-        Mode::History if s.key.is_empty() => history_multiset(sink, &coll, &mut sum).await?,
-        Mode::History => {
-            let pipeline = vec![
-                doc! {"$sort": {"version": 1}},
-                doc! {"$group": {"_id": "$pk", "op": {"$last": "$op"}, "data": {"$last": "$data"}}},
-                doc! {"$match": {"op": {"$ne": "delete"}}},
-            ];
-            let mut cur = coll
-                .aggregate(pipeline)
-                .allow_disk_use(true)
-                .await
-                .map_err(|e| target_err(&sink.conn, e))?;
-            while let Some(d) = cur
-                .try_next()
-                .await
-                .map_err(|e| target_err(&sink.conn, e))?
-            {
-                if let Ok(data) = d.get_document("data") {
-                    sum.add(data);
-                }
-            }
-        }
-    }
+    sink.scan(&schema, &target, &mut |d| sum.add(&d)).await?;
     Ok(sum)
 }
 
-/// History mode, table without a key: the rows the versions add up to, replayed in version
-/// order per content hash (a snapshot or an insert adds one copy, a delete removes one, an
-/// update removes one of `old_pk` and adds one of `pk`).
-async fn history_multiset(
-    sink: &MongoSink,
-    coll: &mongodb::Collection<mongodb::bson::Document>,
-    sum: &mut Tally,
-) -> Result<(), SyncError> {
-    use mongodb::bson::Bson;
-    let mut rows: BTreeMap<String, (i64, Option<mongodb::bson::Document>)> = BTreeMap::new();
-    let mut cur = coll
-        .find(doc! {})
-        .sort(doc! {"version": 1, "_id": 1})
-        .await
-        .map_err(|e| target_err(&sink.conn, e))?;
-    let hash = |b: Option<&Bson>| match b {
-        Some(Bson::String(s)) => Some(
-            crate::sync::doc::keyless_parts(s)
-                .map_or(s.as_str(), |(h, _)| h)
-                .to_string(),
-        ),
-        _ => None,
-    };
-    while let Some(d) = cur
-        .try_next()
-        .await
-        .map_err(|e| target_err(&sink.conn, e))?
-    {
-        let pk = hash(d.get("pk"));
-        let data = d.get_document("data").ok().cloned();
-        match d.get_str("op").unwrap_or("") {
-            "snapshot" | "insert" => {
-                if let Some(h) = pk {
-                    let e = rows.entry(h).or_default();
-                    e.0 += 1;
-                    e.1 = data;
-                }
-            }
-            "delete" => {
-                if let Some(h) = pk {
-                    rows.entry(h).or_default().0 -= 1;
-                }
-            }
-            "update" => {
-                if let Some(h) = hash(d.get("old_pk")) {
-                    rows.entry(h).or_default().0 -= 1;
-                }
-                if let Some(h) = pk {
-                    let e = rows.entry(h).or_default();
-                    e.0 += 1;
-                    e.1 = data;
-                }
-            }
-            _ => {}
-        }
-    }
-    for (n, data) in rows.into_values() {
-        if let Some(data) = data {
-            for _ in 0..n.max(0) {
-                sum.add(&data);
-            }
-        }
-    }
-    Ok(())
-}
-
 pub async fn verify(
-    source: &Connection,
-    sink: &MongoSink,
+    source: &dyn Source,
+    sink: &dyn Sink,
     spec: &TaskSpec,
 ) -> Result<Vec<UnitCheck>, SyncError> {
-    let mut c = source::connect(source).await?;
-    let tables = schema::list_tables(&mut c, spec.databases().as_deref())
-        .await
-        .map_err(|e| source_err(source, e))?;
     let mut out = vec![];
-    for (db, t) in tables {
-        if !spec.selects(&db, &t) {
-            continue;
-        }
-        let Some(s) = schema::load(&mut c, &db, &t, spec.time_precision)
-            .await
-            .map_err(|e| source_err(source, e))?
-        else {
-            continue;
-        };
-        let (a, b) = tokio::try_join!(source_sum(source, &s), target_sum(sink, spec, &s))?;
+    for s in source.units(spec).await?.into_values() {
+        let (a, b) = tokio::try_join!(source_sum(source, spec, &s), target_sum(sink, spec, &s))?;
         out.push(UnitCheck {
             unit: s.unit(),
             source_rows: a.sum.count,

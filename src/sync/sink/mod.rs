@@ -8,6 +8,7 @@
 //! sides.
 
 pub mod mongo;
+mod mongo_scan;
 
 use crate::sync::change::Change;
 use crate::sync::error::SyncError;
@@ -42,6 +43,10 @@ impl std::fmt::Display for Target {
     }
 }
 
+/// Where a change of source `db`, `table` goes (the task's target database and the sink's
+/// naming).
+pub type TargetOf<'f> = dyn Fn(&str, &str) -> Target + Sync + 'f;
+
 /// How the copy of a unit starts at the sink.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Begin {
@@ -53,8 +58,9 @@ pub enum Begin {
     /// A key-less unit read again from a new snapshot: what an earlier attempt wrote goes.
     Restart,
     /// A copy again of a unit the target holds (schema changed): the sink may write into a
-    /// shadow and swap it in at [`Sink::end_copy`], or rewrite in place.
-    Recopy,
+    /// shadow and swap it in at [`Sink::end_copy`], or rewrite in place. `resume`: that copy
+    /// was under way and resumes after its last committed key (the shadow is kept).
+    Recopy { resume: bool },
 }
 
 /// A row (or change) the sink refused on its own merits — a value the target cannot hold, a
@@ -127,11 +133,7 @@ pub trait Sink: Send + Sync {
     /// Apply binlog changes in order; `target` maps a change's source `db`, `table` to where it
     /// goes. Changes of key-less units in mirror mode are not passed here (see
     /// [`Sink::keyless_set`]).
-    async fn apply(
-        &self,
-        target: &(dyn Fn(&str, &str) -> Target + Sync),
-        changes: &[Change],
-    ) -> Result<Written, SyncError>;
+    async fn apply(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Written, SyncError>;
 
     /// Key-less units: the live occurrences (`n` of `h:<hash>:<n>`) of each content hash.
     async fn keyless_present(

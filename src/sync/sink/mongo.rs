@@ -13,6 +13,7 @@
 //! `writeConcernError` or any write error but a replayed duplicate `_id` fails the batch, so
 //! the caller never moves its checkpoint past a write that did not happen.
 
+use super::{Begin, KeylessTarget, Sink, Target, TargetOf, Written};
 use crate::conn::Connection;
 use crate::sync::change::{Change, Op};
 use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
@@ -45,15 +46,6 @@ const CALL_PER_DOC: Duration = Duration::from_secs(1);
 /// Deadline for a call writing `n` documents.
 pub fn deadline(n: usize) -> Duration {
     CALL_BASE + CALL_PER_DOC * n.min(100_000) as u32
-}
-
-/// How many documents of one content hash a key-less collection is to hold, and the row
-/// (needed when adding occurrences).
-#[derive(Debug, Clone)]
-pub struct KeylessTarget {
-    pub hash: String,
-    pub want: u64,
-    pub row: Option<Document>,
 }
 
 /// Name of the collection a table is re-copied into before it replaces the live one.
@@ -363,7 +355,7 @@ impl MongoSink {
 
     /// Write a batch of rows from the full copy. `upsert` on the first batch after a resume
     /// (and whenever documents may exist already).
-    pub async fn write_rows(
+    async fn write_copy(
         &self,
         db: &str,
         coll: &str,
@@ -380,7 +372,7 @@ impl MongoSink {
 
     /// The live occurrences (`n` of `h:<hash>:<n>`, soft-deleted ones excluded) of each content
     /// hash in a key-less collection: one `_id` range per hash.
-    pub async fn keyless_present(
+    async fn keyless_read(
         &self,
         db: &str,
         coll: &str,
@@ -425,7 +417,7 @@ impl MongoSink {
     /// `0..want`: missing ones are upserted, live ones at `want` or above deleted (or
     /// soft-deleted). `present` is what [`Self::keyless_present`] read. Applied again with the
     /// same targets, it changes nothing.
-    pub async fn keyless_set(
+    async fn keyless_write(
         &self,
         db: &str,
         coll: &str,
@@ -554,9 +546,9 @@ impl MongoSink {
 
     /// Apply a batch of binlog changes (in binlog order). Every write is idempotent, so the
     /// same batch may be applied again after a failure.
-    pub async fn apply(
+    async fn apply_changes(
         &self,
-        target_db: &dyn Fn(&str) -> String,
+        target: &TargetOf<'_>,
         changes: &[Change],
     ) -> Result<(), SyncError> {
         let mut by_coll: BTreeMap<(String, String), Vec<&Change>> = BTreeMap::new();
@@ -565,10 +557,8 @@ impl MongoSink {
             .iter()
             .filter(|c| !(c.keyless && self.mode == Mode::Mirror))
         {
-            by_coll
-                .entry((target_db(&c.db), c.table.clone()))
-                .or_default()
-                .push(c);
+            let t = target(&c.db, &c.table);
+            by_coll.entry((t.db, t.name)).or_default().push(c);
         }
         for ((db, coll), list) in by_coll {
             match self.mode {
@@ -682,5 +672,144 @@ impl MongoSink {
             "ts": mongodb::bson::DateTime::now(),
             "data": row,
         }
+    }
+}
+
+#[async_trait::async_trait]
+impl Sink for MongoSink {
+    fn name(&self) -> &str {
+        &self.conn.name
+    }
+
+    fn target(&self, target_db: &str, table: &str) -> Target {
+        Target::new(target_db, table)
+    }
+
+    async fn begin_copy(
+        &self,
+        unit: &crate::sync::schema::TableSchema,
+        target: &Target,
+        how: Begin,
+    ) -> Result<Target, SyncError> {
+        let (db, coll) = (target.db.as_str(), target.name.as_str());
+        // the copy of a key-less table starts over from a new snapshot: what an earlier attempt
+        // wrote goes first (occurrence numbers of that snapshot would not match)
+        let restart = async {
+            let filter = match self.mode {
+                Mode::Mirror => doc! {},
+                Mode::History => doc! {"op": "snapshot"},
+            };
+            self.delete_matching(db, coll, filter).await
+        };
+        match how {
+            Begin::Fresh { drop } => {
+                if drop {
+                    self.drop_collection(db, coll).await?;
+                }
+                if unit.key.is_empty() {
+                    restart.await?;
+                }
+                Ok(target.clone())
+            }
+            Begin::Resume => Ok(target.clone()),
+            Begin::Restart => {
+                restart.await?;
+                Ok(target.clone())
+            }
+            // mirror mode: into a shadow swapped in at the end, with plain inserts; the live
+            // collection keeps serving (and keeps its documents) until then
+            Begin::Recopy { resume } if self.mode == Mode::Mirror => {
+                let shadow = Target::new(db, shadow_name(coll));
+                if !resume {
+                    // a shadow from an earlier attempt (crash, retry) is started over
+                    self.drop_collection(db, &shadow.name).await?;
+                    self.create_collection(db, &shadow.name).await?;
+                    self.copy_indexes(db, coll, &shadow.name).await?;
+                }
+                Ok(shadow)
+            }
+            // history mode: snapshot versions of the same rows have the same `_id`s
+            Begin::Recopy { .. } => {
+                if unit.key.is_empty() {
+                    restart.await?;
+                }
+                Ok(target.clone())
+            }
+        }
+    }
+
+    async fn write_rows(
+        &self,
+        into: &Target,
+        rows: Vec<Document>,
+        upsert: bool,
+    ) -> Result<Written, SyncError> {
+        let docs = match self.mode {
+            Mode::Mirror => rows,
+            Mode::History => rows
+                .into_iter()
+                .map(|mut d| {
+                    let id = d.remove("_id").unwrap_or(Bson::Null);
+                    MongoSink::snapshot_doc(id, d)
+                })
+                .collect(),
+        };
+        self.write_copy(&into.db, &into.name, docs, upsert).await?;
+        Ok(Written::default())
+    }
+
+    async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError> {
+        if written == target {
+            return Ok(());
+        }
+        let db = target.db.as_str();
+        if self.soft_delete {
+            // soft-deleted documents are no rows of the table: carry them over
+            let gone = self
+                .find_all(db, &target.name, doc! {"_deleted": true})
+                .await?;
+            self.insert_missing(db, &written.name, &gone).await?;
+        }
+        self.swap_in(db, &written.name, &target.name).await
+    }
+
+    async fn truncate(&self, target: &Target) -> Result<(), SyncError> {
+        // history mode keeps every version
+        if self.mode == Mode::Mirror {
+            self.delete_all(&target.db, &target.name).await?;
+        }
+        Ok(())
+    }
+
+    async fn apply(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Written, SyncError> {
+        self.apply_changes(target, changes).await?;
+        Ok(Written::default())
+    }
+
+    async fn keyless_present(
+        &self,
+        target: &Target,
+        hashes: &[&str],
+    ) -> Result<BTreeMap<String, BTreeSet<u64>>, SyncError> {
+        self.keyless_read(&target.db, &target.name, hashes).await
+    }
+
+    async fn keyless_set(
+        &self,
+        target: &Target,
+        present: &BTreeMap<String, BTreeSet<u64>>,
+        targets: &[KeylessTarget],
+    ) -> Result<(), SyncError> {
+        self.keyless_write(&target.db, &target.name, present, targets)
+            .await
+    }
+
+    async fn scan(
+        &self,
+        unit: &crate::sync::schema::TableSchema,
+        target: &Target,
+        each: &mut (dyn FnMut(Document) + Send),
+    ) -> Result<(), SyncError> {
+        super::mongo_scan::scan(self, unit.key.is_empty(), target, each).await
     }
 }

@@ -3,27 +3,19 @@
 //! one streaming scan of one consistent snapshot, each row numbered among its identical rows.
 //! Batches are bounded in rows and (adaptively) in bytes.
 
-use super::{connect, within};
+use super::{Batch, BatchTx, connect, within};
 use crate::conn::Connection;
 use crate::sync::doc::{doc_id, keyless_id, row_doc};
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::schema::{TableSchema, q};
 use crate::sync::source::binlog::{self, Pos};
 use crate::sync::value::Origin;
-use mongodb::bson::Document;
 use mysql_async::Value;
 use mysql_async::prelude::Queryable;
 use std::time::Duration;
-use tokio::sync::mpsc;
 
 /// Deadline of one page query (or of one row of a key-less scan).
 const PAGE_DEADLINE: Duration = Duration::from_secs(300);
-
-/// Rows ready for the sink, with the key of the last one (the resume point once written).
-pub struct Batch {
-    pub docs: Vec<Document>,
-    pub last_key: Option<Vec<Value>>,
-}
 
 fn approx_size(v: &Value) -> usize {
     match v {
@@ -67,7 +59,7 @@ pub async fn read(
     start: Option<Vec<Value>>,
     batch_rows: usize,
     batch_bytes: usize,
-    out: mpsc::Sender<Result<Batch, SyncError>>,
+    out: BatchTx,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<Option<Pos>, SyncError> {
     let mut c = connect(conn).await?;
@@ -130,7 +122,7 @@ pub async fn read(
             && out
                 .send(Ok(Batch {
                     docs,
-                    last_key: last.clone(),
+                    resume: last.as_deref().map(crate::sync::doc::encode_key),
                 }))
                 .await
                 .is_err()
@@ -221,7 +213,7 @@ async fn read_unkeyed(
     table: &str,
     batch_rows: usize,
     batch_bytes: usize,
-    out: mpsc::Sender<Result<Batch, SyncError>>,
+    out: BatchTx,
     stop: &(dyn Fn() -> bool + Sync),
 ) -> Result<Option<Pos>, SyncError> {
     let snap = async { consistent_snapshot(conn, c).await };
@@ -257,7 +249,7 @@ async fn read_unkeyed(
                 || out
                     .send(Ok(Batch {
                         docs: std::mem::take(&mut docs),
-                        last_key: None,
+                        resume: None,
                     }))
                     .await
                     .is_err()
@@ -269,12 +261,7 @@ async fn read_unkeyed(
         }
     }
     if !docs.is_empty() {
-        let _ = out
-            .send(Ok(Batch {
-                docs,
-                last_key: None,
-            }))
-            .await;
+        let _ = out.send(Ok(Batch { docs, resume: None })).await;
     }
     Ok(Some(at))
 }

@@ -4,9 +4,14 @@
 
 pub mod binlog;
 pub mod copy;
+pub mod follow;
+pub mod mysql;
 
 use crate::conn::{ConnError, Connection};
+use crate::state::LogLevel;
+use crate::sync::change::{Item, Live};
 use crate::sync::error::{Fault, SyncError, source_err};
+use crate::sync::pipe;
 use crate::sync::schema::TableSchema;
 use crate::sync::task::TaskSpec;
 use binlog::Pos;
@@ -14,6 +19,8 @@ use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::Duration;
 
+/// Deadline of one query on the source (schema, positions, a page of the copy).
+pub const QUERY_DEADLINE: Duration = Duration::from_secs(300);
 /// How long opening a source connection (TCP, TLS, handshake, session setup) may take.
 pub const CONNECT_DEADLINE: Duration = Duration::from_secs(30);
 /// TCP keepalive of source connections, so a peer that vanished is noticed by the kernel too.
@@ -132,4 +139,28 @@ pub trait ChangeSource: Send + Sync {
 
     /// Refuse a checkpoint the stream can no longer be read from (purged binlog).
     async fn check_from(&self, task: &str, from: &Pos) -> Result<(), SyncError>;
+
+    /// Send changes from `f.from` into `tx` until the `--once` target, the receiver hangs up,
+    /// or the budget of failures is spent; reconnects on its own.
+    async fn follow(&self, f: Follow<'_>, tx: pipe::Sender<Item>) -> Result<(), SyncError>;
+}
+
+/// What the follower needs from the task.
+pub struct Follow<'a> {
+    pub task: &'a str,
+    pub spec: &'a TaskSpec,
+    /// The state file and task (derives the default replica server id).
+    pub identity: &'a str,
+    /// The schemas of the units known so far (updated by DDL and new tables).
+    pub schemas: BTreeMap<String, TableSchema>,
+    /// The checkpoint: where the first connection starts.
+    pub from: Pos,
+    /// `--once`: stop after sending the boundary at or past this position.
+    pub target: Option<Pos>,
+    /// Heartbeat period asked of the server; silence for 3 periods is a lost connection.
+    pub period: Duration,
+    pub live: &'a Live,
+    /// Consecutive failures without progress before giving up.
+    pub max_attempts: u32,
+    pub log: &'a (dyn Fn(LogLevel, &str) + Sync),
 }

@@ -1,0 +1,215 @@
+//! The full copy of one unit: from its resume point (the last committed key, or the start),
+//! batches from the source into the sink, each written batch committing the unit's progress.
+//! Transient failures resume from the last committed key within the run's budget; a table that
+//! changes under the copy is reloaded and copied again.
+
+use super::applier::snapshot_unit;
+use super::error::SyncError;
+use super::pipe;
+use super::runner::{Ctx, TOTAL};
+use super::schema::TableSchema;
+use super::sink::Begin;
+use super::source::BatchLimits;
+use super::store::{Phase, UnitRow, task_key};
+use crate::state::LogLevel;
+
+/// Copy one unit; when the table changes under the copy (a column or the table went away),
+/// reload its schema and copy again (documents are replaced, so nothing is half-shaped).
+pub(super) async fn copy_unit(
+    ctx: &Ctx<'_>,
+    s: TableSchema,
+    row: UnitRow,
+) -> Result<(), SyncError> {
+    let mut s = s;
+    let mut row = row;
+    let mut changed = 0;
+    // transient failures resume from the last committed key, within the run's budget of
+    // consecutive failures without progress
+    let mut budget = pipe::Budget::new(ctx.attempts);
+    loop {
+        let done = row.rows_done;
+        match copy_once(ctx, s.clone(), &mut row).await {
+            Err(e) if e.table_changed() => {
+                changed += 1;
+                if changed > 5 {
+                    return Err(SyncError::source(
+                        ctx.source.name(),
+                        format!(
+                            "{}: the table kept changing during the copy; try again later",
+                            s.unit()
+                        ),
+                    ));
+                }
+                ctx.log(LogLevel::Info, &format!("{}: the table changed during the copy ({e}); copying again ({changed} of 5 times)", s.unit()));
+                let reload = ctx.source.unit(&ctx.spec, &s.db, &s.table);
+                match ctx.stop.wait(reload).await? {
+                    Some(n) => s = n,
+                    None => {
+                        ctx.log(
+                            LogLevel::Warn,
+                            &format!("{}: the table is gone; skipped", s.unit()),
+                        );
+                        return Ok(());
+                    }
+                }
+                row.phase = Phase::Recopy;
+                row.last_key = None;
+            }
+            Err(e) if e.is_transient() => {
+                if row.rows_done > done {
+                    budget.progress();
+                }
+                let Some(wait) = budget.fail() else {
+                    return Err(e);
+                };
+                ctx.log(
+                    LogLevel::Warn,
+                    &format!(
+                        "{}: {e}; resuming the copy after {} rows in {wait:?} ({})",
+                        s.unit(),
+                        row.rows_done,
+                        budget.attempt()
+                    ),
+                );
+                if !ctx.stop.sleep(wait).await {
+                    return Err(SyncError::Halted);
+                }
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Copy one unit from its resume point; each written batch commits the unit's progress.
+async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(), SyncError> {
+    let unit = s.unit();
+    let target = ctx.target(&s.db, &s.table);
+    let target_schema = ctx.target_schema(&s)?;
+    let resume = match &row.last_key {
+        Some(k) if !s.key.is_empty() => Some(k.clone()),
+        _ => None,
+    };
+    // a resumed copy may find its documents already there
+    let mut upsert = resume.is_some();
+    // a key-less table is read again from the start when its copy resumes
+    if resume.is_none() {
+        row.rows_done = 0;
+    }
+    let recopy = row.phase == Phase::Recopy;
+    let how = if recopy {
+        Begin::Recopy {
+            resume: resume.is_some(),
+        }
+    } else if resume.is_some() {
+        Begin::Resume
+    } else if row.phase == Phase::Pending {
+        Begin::Fresh {
+            drop: ctx.drop_target,
+        }
+    } else if s.key.is_empty() {
+        Begin::Restart
+    } else {
+        Begin::Fresh { drop: false }
+    };
+    let into = ctx
+        .stop
+        .work(ctx.sink.begin_copy(&target_schema, &target, how))
+        .await?;
+    if how == (Begin::Fresh { drop: true }) {
+        ctx.log(
+            LogLevel::Info,
+            &format!("{unit}: target {target} dropped (--drop-target)"),
+        );
+    }
+    if row.rows_total.is_none() {
+        row.rows_total = ctx.source.estimate(&s).await;
+    }
+    row.phase = if recopy {
+        Phase::Recopy
+    } else {
+        Phase::Copying
+    };
+    ctx.save_unit(row)?;
+    ctx.progress
+        .start(&unit, row.rows_total.map(|t| t.max(0) as u64));
+    ctx.progress.advance(&unit, row.rows_done as u64);
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let stop = || ctx.stopping();
+    let limits = BatchLimits {
+        rows: ctx.spec.batch_rows,
+        bytes: ctx.spec.batch_bytes,
+    };
+    let reader = ctx.source.read(&s, resume, limits, tx, &stop);
+    let writer = async {
+        let mut rx = rx; // dropped when the writer ends, so a blocked reader wakes up
+        while let Some(batch) = rx.recv().await {
+            let batch = batch?;
+            let n = batch.docs.len();
+            let docs: Vec<_> = if ctx.spec.fields.is_empty() {
+                batch.docs
+            } else {
+                batch
+                    .docs
+                    .into_iter()
+                    .map(|d| ctx.spec.fields.apply(&unit, d))
+                    .collect()
+            };
+            let written = ctx.sink.write_rows(&into, docs, upsert).await?;
+            ctx.rejected(&|_| unit.clone(), "copy", written.rejected)?;
+            upsert = false;
+            row.rows_done += n as i64;
+            if batch.resume.is_some() {
+                row.last_key = batch.resume;
+            }
+            ctx.save_unit(row)?;
+            ctx.progress.advance(&unit, n as u64);
+            ctx.progress.advance(TOTAL, n as u64);
+            if ctx.stopping() {
+                break;
+            }
+        }
+        Ok::<_, SyncError>(())
+    };
+    // a signal abandons the batch in flight (its rows are copied again from the last
+    // committed key); a stop request lets it finish
+    let (r, w) = ctx
+        .stop
+        .work(async { Ok(tokio::join!(reader, writer)) })
+        .await?;
+    w?;
+    let snapshot = r?;
+    if ctx.stopping() {
+        ctx.progress.finish(&unit, "stopped");
+        ctx.log(
+            LogLevel::Info,
+            &format!(
+                "{unit}: full copy stopped at {} rows; resumes from there",
+                row.rows_done
+            ),
+        );
+        return Ok(());
+    }
+    ctx.stop.work(ctx.sink.end_copy(&target, &into)).await?;
+    // CDC of a key-less table starts where its snapshot was taken (see `keyless_snapshots`)
+    if let Some(at) = snapshot {
+        let pos = serde_json::to_value(&at).map_err(|e| {
+            SyncError::Usage(format!("{unit}: cannot encode binlog position {at}: {e}"))
+        })?;
+        ctx.stop.lease.check()?;
+        ctx.store.checkpoint_save(
+            &task_key(ctx.name),
+            &snapshot_unit(&unit),
+            &pos,
+            &serde_json::json!({}),
+        )?;
+    }
+    row.phase = Phase::Copied;
+    row.last_key = None;
+    ctx.save_unit(row)?;
+    ctx.progress.finish(&unit, "copied");
+    ctx.log(
+        LogLevel::Info,
+        &format!("{unit}: full copy done, {} rows", row.rows_done),
+    );
+    Ok(())
+}
