@@ -37,6 +37,8 @@ pub const MAX_DOC_BYTES: usize = 16 * 1024 * 1024;
 /// `maxBsonObjectSize` + 16 KiB), and below [`MAX_STATEMENTS`] statements.
 const COMMAND_BYTES: usize = 12 * 1024 * 1024;
 const MAX_STATEMENTS: usize = 1000;
+/// Write commands of one call sent at once: the server works on one while the next travels.
+const IN_FLIGHT: usize = 3;
 /// Deadline of one call: a base plus a second per document, so a slow but working server
 /// finishes its batch while a silent one is given up on and the batch retried (every write
 /// here is idempotent).
@@ -204,8 +206,10 @@ impl MongoSink {
     }
 
     /// Send `stmts` as `verb` commands (`insert`/`update`/`delete`, statements under `field`),
-    /// cut by size and count, unordered. Returns the statements that failed on a duplicate
-    /// `_id` only (a replay); any other write error or a write concern error fails the call.
+    /// cut by size and count, unordered, up to [`IN_FLIGHT`] commands at once (the statements
+    /// of one call are independent: distinct `_id`s). Returns the statements that failed on a
+    /// duplicate `_id` only (a replay); any other write error or a write concern error fails
+    /// the call.
     async fn write(
         &self,
         db: &str,
@@ -214,7 +218,8 @@ impl MongoSink {
         field: &str,
         stmts: &[Stmt],
     ) -> Result<Vec<usize>, SyncError> {
-        let mut dups = vec![];
+        use futures_util::{StreamExt, TryStreamExt};
+        let mut chunks = vec![];
         let mut start = 0;
         while start < stmts.len() {
             let mut end = start;
@@ -226,24 +231,40 @@ impl MongoSink {
                 bytes += stmts[end].raw.as_bytes().len();
                 end += 1;
             }
-            let chunk = &stmts[start..end];
-            let mut arr = RawArrayBuf::new();
-            for s in chunk {
-                arr.push(s.raw.clone());
-            }
-            let mut cmd = RawDocumentBuf::new();
-            cmd.append(verb, coll);
-            cmd.append(field, arr);
-            cmd.append("ordered", false);
-            let what = format!("an {verb} of {db}.{coll}");
-            let reply = self
-                .timed(&what, chunk.len(), self.db(db).run_raw_command(cmd))
-                .await?;
-            let r = self.check(db, coll, verb, &reply, chunk)?;
-            dups.extend(r.dup_ids.into_iter().map(|i| i + start));
+            chunks.push(start..end);
             start = end;
         }
-        Ok(dups)
+        let what = format!("an {verb} of {db}.{coll}");
+        let send = |range: std::ops::Range<usize>| {
+            let what = &what;
+            async move {
+                let chunk = &stmts[range.clone()];
+                let mut arr = RawArrayBuf::new();
+                for s in chunk {
+                    arr.push(s.raw.clone());
+                }
+                let mut cmd = RawDocumentBuf::new();
+                cmd.append(verb, coll);
+                cmd.append(field, arr);
+                cmd.append("ordered", false);
+                let reply = self
+                    .timed(what, chunk.len(), self.db(db).run_raw_command(cmd))
+                    .await?;
+                let r = self.check(db, coll, verb, &reply, chunk)?;
+                Ok::<_, SyncError>(
+                    r.dup_ids
+                        .into_iter()
+                        .map(|i| i + range.start)
+                        .collect::<Vec<_>>(),
+                )
+            }
+        };
+        let dups: Vec<Vec<usize>> = futures_util::stream::iter(chunks)
+            .map(send)
+            .buffered(IN_FLIGHT)
+            .try_collect()
+            .await?;
+        Ok(dups.into_iter().flatten().collect())
     }
 
     /// The write errors of a reply: a write concern error or any write error but a duplicate
