@@ -8,6 +8,7 @@
 //! sides.
 
 pub mod mongo;
+pub mod mysql;
 
 use crate::sync::change::Change;
 use crate::sync::error::SyncError;
@@ -126,10 +127,12 @@ pub trait Sink: Send + Sync {
 
     /// Apply binlog changes in order; `target` maps a change's source `db`, `table` to where it
     /// goes. Changes of key-less units in mirror mode are not passed here (see
-    /// [`Sink::keyless_set`]).
+    /// [`Sink::keyless_set`]). (`for<'a>`: `#[async_trait]` would otherwise tie the closure's
+    /// `&str` arguments to lifetimes of the call, and no implementation could pass it the
+    /// names of its changes.)
     async fn apply(
         &self,
-        target: &(dyn Fn(&str, &str) -> Target + Sync),
+        target: &(dyn for<'a> Fn(&'a str, &'a str) -> Target + Sync),
         changes: &[Change],
     ) -> Result<Written, SyncError>;
 
