@@ -207,7 +207,10 @@ pub fn create_table(
         ));
     }
     if unit.columns.is_empty() {
-        return Err(format!("{}: no columns to create a table with", unit.unit()));
+        return Err(format!(
+            "{}: no columns to create a table with",
+            unit.unit()
+        ));
     }
     let lens = key_lengths(unit);
     let mut defs = vec![];
@@ -215,7 +218,11 @@ pub fn create_table(
         defs.push(format!("{} {ROW_COLUMN_DECL}", q(ROW_COLUMN)));
     }
     for (i, c) in unit.columns.iter().enumerate() {
-        defs.push(format!("{} {}", q(&c.name), column_decl(unit, i, flavor, lens)));
+        defs.push(format!(
+            "{} {}",
+            q(&c.name),
+            column_decl(unit, i, flavor, lens)
+        ));
     }
     let key = if keyless {
         q(ROW_COLUMN)
@@ -265,11 +272,7 @@ mod tests {
         let mut id = Column::new("id", ColType::Int, Charset::Utf8);
         id.sql = sql("int(11)", false, None);
         let mut name = Column::new("name", ColType::Text, Charset::from_name("latin1"));
-        name.sql = sql(
-            "varchar(20)",
-            true,
-            Some(("latin1", "latin1_swedish_ci")),
-        );
+        name.sql = sql("varchar(20)", true, Some(("latin1", "latin1_swedish_ci")));
         let mut js = Column::new("js", ColType::Json, Charset::Utf8);
         js.sql = sql("longtext", true, Some(("utf8mb4", "utf8mb4_bin")));
         let u = unit(vec![id, name, js], vec![0]);

@@ -106,23 +106,31 @@ fn number(col: &Column, b: &Bson) -> Result<String, String> {
     }
 }
 
-/// Microseconds since the epoch as a date-time literal; None out of MySQL's years 1..=9999.
-fn datetime_us(us: i64) -> Option<String> {
+/// Microseconds since the epoch as a date-time literal (a date alone for a DATE column at
+/// midnight); None out of MySQL's years 1..=9999.
+fn datetime_us(us: i64, date: bool) -> Option<String> {
     let t = chrono::DateTime::from_timestamp_micros(us)?.naive_utc();
     let year = chrono::Datelike::year(&t);
+    let midnight = t.time() == chrono::NaiveTime::MIN;
+    let format = if date && midnight {
+        "%Y-%m-%d"
+    } else {
+        "%Y-%m-%d %H:%M:%S%.6f"
+    };
     (1..=9999)
         .contains(&year)
-        .then(|| quote(&t.format("%Y-%m-%d %H:%M:%S%.6f").to_string()))
+        .then(|| quote(&t.format(format).to_string()))
 }
 
 fn temporal(col: &Column, b: &Bson) -> Result<String, String> {
+    let date = col.ty == ColType::Date;
     let us = match b {
         Bson::DateTime(t) => t.timestamp_millis().checked_mul(1000),
         Bson::Int64(us) => Some(*us),
         Bson::String(s) => return Ok(text_lit(s)),
         other => return Err(refuse(col, other, "a date/time column")),
     };
-    us.and_then(datetime_us).ok_or_else(|| {
+    us.and_then(|us| datetime_us(us, date)).ok_or_else(|| {
         format!(
             "column {}: {b} is outside the years 1 to 9999 MySQL can store",
             col.name

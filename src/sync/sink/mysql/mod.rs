@@ -82,9 +82,7 @@ impl MySqlSink {
     pub async fn connect(conn: &Connection) -> Result<MySqlSink, SyncError> {
         let opts = crate::conn::probe::mysql::opts(conn)?;
         let pool_opts = mysql_async::PoolOpts::default()
-            .with_constraints(
-                mysql_async::PoolConstraints::new(0, POOL_MAX).unwrap_or_default(),
-            )
+            .with_constraints(mysql_async::PoolConstraints::new(0, POOL_MAX).unwrap_or_default())
             .with_inactive_connection_ttl(Duration::from_secs(60));
         let opts = mysql_async::OptsBuilder::from_opts(opts)
             .tcp_keepalive(Some(KEEPALIVE))
@@ -244,8 +242,8 @@ impl MySqlSink {
         let what = format!("creating table {into}");
         let mut last = None;
         for flavor in [Flavor::Exact, Flavor::Portable] {
-            let ddl = ddl::create_table(unit, &into.db, &into.name, flavor)
-                .map_err(|m| self.fatal(m))?;
+            let ddl =
+                ddl::create_table(unit, &into.db, &into.name, flavor).map_err(|m| self.fatal(m))?;
             match self.attempt(&what, &[ddl]).await? {
                 Ok(()) => return Ok(()),
                 Err(mysql_async::Error::Server(s)) if UNKNOWN_CHARSET.contains(&s.code) => {
@@ -604,10 +602,7 @@ impl Sink for MySqlSink {
                 Err(_) => {
                     return Err(SyncError::Target(
                         self.conn.name.clone(),
-                        format!(
-                            "no row within {}s during {what}",
-                            ROW_DEADLINE.as_secs()
-                        ),
+                        format!("no row within {}s during {what}", ROW_DEADLINE.as_secs()),
                         Fault::Transient,
                     ));
                 }

@@ -78,7 +78,10 @@ impl TargetTable {
             // every column is a key column: nothing to update, the row is there
             set = names.iter().take(1).map(|n| format!("{n} = {n}")).collect();
         }
-        (prefix, format!(" ON DUPLICATE KEY UPDATE {}", set.join(", ")))
+        (
+            prefix,
+            format!(" ON DUPLICATE KEY UPDATE {}", set.join(", ")),
+        )
     }
 
     /// The `(v1, v2, ...)` tuple of a row document (its `_id` is the row id of a key-less
@@ -231,11 +234,7 @@ mod tests {
                 .unwrap(),
             "(1, 'x', 3)"
         );
-        assert!(
-            t.tuple(&doc! {"a": 1, "zz": 2})
-                .unwrap_err()
-                .contains("zz")
-        );
+        assert!(t.tuple(&doc! {"a": 1, "zz": 2}).unwrap_err().contains("zz"));
         assert_eq!(
             t.key_condition(&Bson::Document(doc! {"b": "x", "a": 1}))
                 .unwrap(),
@@ -265,9 +264,6 @@ mod tests {
             t.key_condition(&Bson::String("h:ab:1".into())).unwrap(),
             "(`_shark_row` = 'h:ab:1')"
         );
-        assert_eq!(
-            t.select_all(),
-            "SELECT `v`, `_shark_row` FROM `d`.`t`"
-        );
+        assert_eq!(t.select_all(), "SELECT `v`, `_shark_row` FROM `d`.`t`");
     }
 }

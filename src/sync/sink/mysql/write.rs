@@ -60,12 +60,9 @@ const ROW_ERRORS: &[u16] = &[
 /// The one-line server message of an error about a row's values; None for other errors.
 pub fn row_error(e: &mysql_async::Error) -> Option<String> {
     match e {
-        mysql_async::Error::Server(s) if ROW_ERRORS.contains(&s.code) => Some(
-            s.message
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
+        mysql_async::Error::Server(s) if ROW_ERRORS.contains(&s.code) => {
+            Some(s.message.split_whitespace().collect::<Vec<_>>().join(" "))
+        }
         _ => None,
     }
 }
@@ -179,7 +176,10 @@ mod tests {
         let many = chunks(std::iter::repeat_n(1, 2500), usize::MAX);
         assert_eq!(many, vec![(0, 1000), (1000, 2000), (2000, 2500)]);
         let l = Limits::for_packet(16 << 20);
-        assert_eq!((l.stmt_bytes, l.max_stmt_bytes), (8 << 20, (16 << 20) - 1024));
+        assert_eq!(
+            (l.stmt_bytes, l.max_stmt_bytes),
+            (8 << 20, (16 << 20) - 1024)
+        );
     }
 
     #[test]
