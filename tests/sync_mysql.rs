@@ -627,3 +627,72 @@ async fn units_without_mysql_declarations_get_mapped_types() {
     assert_eq!(w.rejected.len(), 1, "{:?}", w.rejected);
     sink.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn statements_stay_below_max_allowed_packet() {
+    let _g = lock_servers(Lock::Shared);
+    let tdb = &unique_name("mysink_packet");
+    dst_sql(&[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
+    let packet: Vec<String> = dst_query("SELECT CAST(@@max_allowed_packet AS CHAR)").await;
+    let packet: usize = packet[0].parse().unwrap();
+    let unit = TableSchema {
+        db: "x".into(),
+        table: "big".into(),
+        columns: vec![
+            Column::new("id", ColType::BigInt, Charset::Utf8),
+            Column::new("b", ColType::Binary, Charset::Utf8),
+        ],
+        key: vec![0],
+        time: TimePrecision::Ms,
+    };
+    let sink = MySqlSink::connect(&target_conn()).await.unwrap();
+    let t = sink.target(tdb, "big");
+    sink.begin_copy(&unit, &t, Begin::Fresh { drop: false })
+        .await
+        .unwrap();
+    let blob = |id: i64, n: usize| {
+        doc! {"_id": id, "id": id, "b": mongodb::bson::Binary {
+            subtype: mongodb::bson::spec::BinarySubtype::Generic,
+            bytes: vec![(id % 251) as u8; n],
+        }}
+    };
+    // three rows of a sixth of the packet each (a third as hex): more than one statement's
+    // worth together; one row over the packet on its own
+    let docs = vec![
+        blob(1, packet / 6),
+        blob(2, packet / 6),
+        blob(3, packet / 6),
+        blob(4, packet / 2 + 1),
+    ];
+    let w = sink.write_rows(&t, docs.clone(), false).await.unwrap();
+    assert_eq!(
+        w.rejected.len(),
+        1,
+        "{:?}",
+        w.rejected.iter().map(|r| &r.error).collect::<Vec<_>>()
+    );
+    assert_eq!(w.rejected[0].id, Bson::Int64(4));
+    assert!(
+        w.rejected[0].error.contains("max_allowed_packet"),
+        "{}",
+        w.rejected[0].error
+    );
+    assert_same(&scan(&sink, &unit, &t).await, &docs[..3]);
+    sink.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreachable_target_is_a_transient_error() {
+    let mut conn = target_conn();
+    // nothing listens there (a port just bound and released)
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    conn.url = format!("mysql://127.0.0.1:{port}/");
+    let e = MySqlSink::connect(&conn)
+        .await
+        .err()
+        .expect("no server there");
+    assert!(e.is_transient(), "{e}");
+}

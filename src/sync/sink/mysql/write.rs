@@ -41,10 +41,8 @@ const MAX_ROWS: usize = 1000;
 /// connection.
 const ROW_ERRORS: &[u16] = &[
     1048, // column cannot be null
-    1101, // BLOB/TEXT/JSON column can't have a default value (NULL into NOT NULL JSON)
     1264, // out of range value
     1265, // data truncated
-    1291, // duplicate value in ENUM/SET (DDL only, listed for safety)
     1292, // incorrect date/time/number value
     1366, // incorrect integer/decimal/string value
     1367, // illegal value
