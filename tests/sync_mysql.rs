@@ -696,3 +696,47 @@ async fn an_unreachable_target_is_a_transient_error() {
         .expect("no server there");
     assert!(e.is_transient(), "{e}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_collation_the_target_does_not_know_falls_back_to_utf8mb4() {
+    let _g = lock_servers(Lock::Shared);
+    let tdb = &unique_name("mysink_coll");
+    dst_sql(&[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
+    let decl = |ct: &str, coll: Option<&str>| {
+        Some(shark::sync::schema::SqlColumn {
+            column_type: ct.into(),
+            nullable: coll.is_some(),
+            charset: coll.map(|_| "utf8mb4".to_string()),
+            collation: coll.map(str::to_string),
+        })
+    };
+    let mut k = Column::new("k", ColType::Text, Charset::Utf8);
+    k.sql = decl("varchar(10)", Some("utf8mb4_shark_unknown_ci"));
+    let mut v = Column::new("v", ColType::Text, Charset::Utf8);
+    v.sql = decl("varchar(10)", Some("utf8mb4_shark_unknown_ci"));
+    let unit = TableSchema {
+        db: "x".into(),
+        table: "c".into(),
+        columns: vec![k, v],
+        key: vec![0],
+        time: TimePrecision::Ms,
+    };
+    let sink = MySqlSink::connect(&target_conn()).await.unwrap();
+    let t = sink.target(tdb, "c");
+    sink.begin_copy(&unit, &t, Begin::Fresh { drop: true })
+        .await
+        .unwrap();
+    let cols = dst_query(&format!(
+        "SELECT CONCAT(COLUMN_NAME, ' ', COLLATION_NAME) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{tdb}' ORDER BY ORDINAL_POSITION"
+    ))
+    .await;
+    assert_eq!(cols[0], "k utf8mb4_bin", "the key still compares exactly");
+    assert!(cols[1].starts_with("v utf8mb4_"), "{cols:?}");
+    let docs = vec![
+        doc! {"_id": "a", "k": "a", "v": "x"},
+        doc! {"_id": "A", "k": "A", "v": "y"},
+    ];
+    sink.write_rows(&t, docs.clone(), false).await.unwrap();
+    assert_same(&scan(&sink, &unit, &t).await, &docs);
+    sink.close().await;
+}
