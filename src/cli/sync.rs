@@ -72,6 +72,14 @@ pub enum SyncCmd {
         /// Task name
         name: String,
     },
+    /// Rows the target refused and `--on-error skip` recorded, with the error (newest first)
+    Skipped {
+        /// Task name
+        name: String,
+        /// Only this unit
+        #[arg(long)]
+        unit: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -189,7 +197,9 @@ impl SyncCmd {
             | SyncCmd::Stop { name, .. }
             | SyncCmd::Reset { name, .. }
             | SyncCmd::Rm { name } => Some(name.clone()),
-            SyncCmd::Logs { name, .. } | SyncCmd::Verify { name } => Some(name.clone()),
+            SyncCmd::Logs { name, .. }
+            | SyncCmd::Verify { name }
+            | SyncCmd::Skipped { name, .. } => Some(name.clone()),
             SyncCmd::Status { name } => name.clone(),
             SyncCmd::List => None,
         }
@@ -235,6 +245,26 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
         }
         SyncCmd::Logs { name, follow } => logs(ctx, &name, follow).await?,
         SyncCmd::Verify { name } => verify(ctx, &reg, &name).await?,
+        SyncCmd::Skipped { name, unit } => {
+            let rows = sync::skipped(store, &name, unit.as_deref())?;
+            if ui.json() {
+                ui.print_json(&rows);
+            } else if rows.is_empty() {
+                ui.note(format!("{name}: no refused rows recorded"));
+            } else {
+                let mut t = Table::new(["UNIT", "KEY", "PHASE", "AT", "ERROR"]);
+                for r in &rows {
+                    t.row([
+                        r.unit.clone(),
+                        r.key.clone(),
+                        r.phase.clone(),
+                        r.at.clone(),
+                        r.error.clone(),
+                    ]);
+                }
+                ui.print_table(&t);
+            }
+        }
     }
     Ok(())
 }
@@ -436,6 +466,7 @@ async fn verify(ctx: &Ctx, reg: &Registry<'_>, name: &str) -> CliResult {
         let mut t = Table::new([
             "UNIT",
             "SOURCE ROWS",
+            "SKIPPED",
             "TARGET DOCS",
             "SOURCE CHECKSUM",
             "TARGET CHECKSUM",
@@ -445,6 +476,7 @@ async fn verify(ctx: &Ctx, reg: &Registry<'_>, name: &str) -> CliResult {
             t.row([
                 c.unit.clone(),
                 c.source_rows.to_string(),
+                c.skipped.to_string(),
                 c.target_docs.to_string(),
                 c.source_checksum[..16].to_string(),
                 c.target_checksum[..16].to_string(),

@@ -102,11 +102,10 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         }
     } else if resume.is_some() {
         Begin::Resume
-    } else if row.phase == Phase::Pending {
-        Begin::Fresh {
-            drop: ctx.drop_target,
-        }
+    } else if row.phase == Phase::Pending && ctx.drop_target {
+        Begin::Fresh { drop: true }
     } else if s.key.is_empty() {
+        // a key-less unit is read again from a new snapshot: what was written goes first
         Begin::Restart
     } else {
         Begin::Fresh { drop: false }

@@ -305,11 +305,7 @@ mod tests {
     #[test]
     fn a_source_id_column_is_the_id_only_when_it_is_the_key() {
         use crate::sync::schema::{Column, SOURCE_ID_FIELD};
-        let col = |n: &str| Column {
-            name: n.into(),
-            ty: ColType::Int,
-            charset: Charset::Utf8,
-        };
+        let col = |n: &str| Column::new(n, ColType::Int, Charset::Utf8);
         let mut s = TableSchema {
             db: "d".into(),
             table: "t".into(),
@@ -351,11 +347,11 @@ mod tests {
         let s = TableSchema {
             db: "d".into(),
             table: "t".into(),
-            columns: vec![Column {
-                name: "l".into(),
-                ty: ColType::Text,
-                charset: Charset::from_name("latin1"),
-            }],
+            columns: vec![Column::new(
+                "l",
+                ColType::Text,
+                Charset::from_name("latin1"),
+            )],
             key: vec![],
             time: Default::default(),
         };

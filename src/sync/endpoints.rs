@@ -4,6 +4,7 @@
 use super::error::SyncError;
 use super::sink::Sink;
 use super::sink::mongo::MongoSink;
+use super::sink::mysql::MySqlSink;
 use super::source::Source;
 use super::source::mysql::MySqlSource;
 use super::task::{Mode, TaskSpec};
@@ -12,7 +13,7 @@ use crate::conn::{Connection, Kind, Registry};
 /// The kinds a task reads from.
 const SOURCES: [Kind; 1] = [Kind::Mysql];
 /// The kinds a task writes to.
-const SINKS: [Kind; 1] = [Kind::Mongodb];
+const SINKS: [Kind; 2] = [Kind::Mongodb, Kind::Mysql];
 
 fn names(kinds: &[Kind]) -> String {
     kinds
@@ -73,6 +74,7 @@ pub async fn sink(conn: &Connection, spec: &TaskSpec) -> Result<Box<dyn Sink>, S
         Kind::Mongodb => Ok(Box::new(
             MongoSink::connect(conn, spec.mode, spec.soft_delete).await?,
         )),
+        Kind::Mysql => Ok(Box::new(MySqlSink::connect(conn).await?)),
         other => Err(SyncError::Usage(format!(
             "'{}' is a {other} connection; sync writes to {}",
             conn.name,

@@ -179,11 +179,7 @@ mod tests {
     use mongodb::bson::doc;
 
     fn schema() -> TableSchema {
-        let col = |n: &str| Column {
-            name: n.into(),
-            ty: ColType::Text,
-            charset: Charset::Utf8,
-        };
+        let col = |n: &str| Column::new(n, ColType::Text, Charset::Utf8);
         TableSchema {
             db: "shop".into(),
             table: "users".into(),

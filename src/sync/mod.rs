@@ -32,6 +32,7 @@ use crate::conn::Registry;
 use crate::state::{Checkpoint, LeaseInfo, RunHandle, Store};
 use crate::ui::{LogProgress, Progress, Ui, UiProgress};
 use source::binlog::Pos;
+use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 /// Create a task after checking its name, its options and that its connections exist and have
@@ -287,5 +288,20 @@ pub async fn verify_task(
     let (source, target) = endpoints::connections(reg, &spec)?;
     let source = endpoints::source(&source).await?;
     let sink = endpoints::sink(&target, &spec).await?;
-    verify::verify(source.as_ref(), sink.as_ref(), &spec).await
+    let mut skipped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for r in SyncStore::new(store)?.skipped(name, None)? {
+        skipped.entry(r.unit).or_default().insert(r.key);
+    }
+    verify::verify(source.as_ref(), sink.as_ref(), &spec, &skipped).await
+}
+
+/// The rows a sink refused and `--on-error skip` recorded, of every unit or of one.
+pub fn skipped(
+    store: &Store,
+    name: &str,
+    unit: Option<&str>,
+) -> Result<Vec<store::SkippedRow>, SyncError> {
+    let sync = SyncStore::new(store)?;
+    sync.task(name)?;
+    sync.skipped(name, unit)
 }

@@ -1,6 +1,8 @@
 //! Source table schemas from information_schema: columns in ordinal order with the type facts
 //! the value mapping needs (unsigned, enum/set members, JSON on MariaDB), and the primary key
-//! (or the first unique key on NOT NULL columns), each column's charset and the field it maps to.
+//! (or the first unique key on NOT NULL columns), each column's charset and the field it maps to,
+//! and each column's declaration (exact type, nullability, charset and collation) for targets that
+//! re-create the table.
 
 use super::value::{Charset, TimePrecision};
 use mysql_async::prelude::Queryable;
@@ -35,6 +37,34 @@ pub struct Column {
     pub ty: ColType,
     /// How the binlog's bytes of a text column read (the copy receives utf8mb4).
     pub charset: Charset,
+    /// The column as MySQL declares it, when the schema comes from MySQL (None for schemas
+    /// derived from elsewhere, such as an Elasticsearch mapping): a MySQL target re-creates
+    /// the column exactly from it.
+    pub sql: Option<SqlColumn>,
+}
+
+impl Column {
+    /// A column known only by its mapped type (no MySQL declaration).
+    pub fn new(name: impl Into<String>, ty: ColType, charset: Charset) -> Column {
+        Column {
+            name: name.into(),
+            ty,
+            charset,
+            sql: None,
+        }
+    }
+}
+
+/// A column's declaration as information_schema.COLUMNS gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SqlColumn {
+    /// `COLUMN_TYPE`, exactly (`decimal(10,2)`, `varchar(20)`, `enum('a','b')`, `int(10)
+    /// unsigned`; MariaDB's JSON reads `longtext`, see [`ColType::Json`]).
+    pub column_type: String,
+    pub nullable: bool,
+    /// `CHARACTER_SET_NAME` and `COLLATION_NAME` (text columns only).
+    pub charset: Option<String>,
+    pub collation: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -184,11 +214,19 @@ pub async fn load(
     table: &str,
     time: TimePrecision,
 ) -> Result<Option<TableSchema>, mysql_async::Error> {
-    type Col = (String, String, String, Option<String>, Option<u64>);
+    type Col = (
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<u64>,
+        String,
+        Option<String>,
+    );
     let cols: Vec<Col> = c
         .exec(
-            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_SET_NAME, CHARACTER_OCTET_LENGTH FROM information_schema.COLUMNS
-             WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
+            "SELECT COLUMN_NAME, DATA_TYPE, COLUMN_TYPE, CHARACTER_SET_NAME, CHARACTER_OCTET_LENGTH, IS_NULLABLE, COLLATION_NAME
+             FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION",
             (db, table),
         )
         .await?;
@@ -211,7 +249,7 @@ pub async fn load(
     };
     let columns: Vec<Column> = cols
         .iter()
-        .map(|(name, dt, ct, cs, octets)| Column {
+        .map(|(name, dt, ct, cs, octets, nullable, coll)| Column {
             name: name.clone(),
             ty: col_type(
                 &dt.to_ascii_lowercase(),
@@ -220,6 +258,12 @@ pub async fn load(
                 is_json(name),
             ),
             charset: cs.as_deref().map(Charset::from_name).unwrap_or_default(),
+            sql: Some(SqlColumn {
+                column_type: ct.clone(),
+                nullable: nullable == "YES",
+                charset: cs.clone(),
+                collation: coll.clone(),
+            }),
         })
         .collect();
     // primary key, else the first unique key whose columns are all NOT NULL

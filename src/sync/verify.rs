@@ -7,11 +7,13 @@
 
 use super::doc::{Checksum, digest};
 use super::error::SyncError;
+use super::runner::key_text;
 use super::schema::TableSchema;
 use super::sink::Sink;
 use super::source::{BatchLimits, Source};
 use super::task::TaskSpec;
-use std::collections::BTreeMap;
+use mongodb::bson::Bson;
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct UnitCheck {
@@ -20,6 +22,9 @@ pub struct UnitCheck {
     pub target_docs: u64,
     pub source_checksum: String,
     pub target_checksum: String,
+    /// Source rows a sink refused and `--on-error skip` recorded: left out of the source side
+    /// (they are not in the target by design), and shown.
+    pub skipped: u64,
     pub ok: bool,
     /// Tables without a key: up to [`MAX_DIFFERENCES`] rows (by content hash) whose number of
     /// copies differs between the source and the target.
@@ -86,12 +91,14 @@ fn differences(a: &Tally, b: &Tally) -> Vec<RowCount> {
         .collect()
 }
 
-/// Source rows of `s`, mapped as the copy maps them (field mapping included).
+/// Source rows of `s`, mapped as the copy maps them (field mapping included), without the rows
+/// whose keys are in `skipped`; and how many of those it met.
 async fn source_sum(
     source: &dyn Source,
     spec: &TaskSpec,
     s: &TableSchema,
-) -> Result<Tally, SyncError> {
+    skipped: &BTreeSet<String>,
+) -> Result<(Tally, u64), SyncError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel(2);
     let never = || false;
     let limits = BatchLimits {
@@ -101,41 +108,69 @@ async fn source_sum(
     let reader = source.read(s, None, limits, tx, &never);
     let sum = async {
         let mut sum = Tally::new(s.key.is_empty());
+        let mut left_out = 0;
+        let unit = s.unit();
         while let Some(b) = rx.recv().await {
             for d in b?.docs {
-                sum.add(&spec.fields.apply(&s.unit(), d));
+                if !skipped.is_empty()
+                    && skipped.contains(&key_text(d.get("_id").unwrap_or(&Bson::Null)))
+                {
+                    left_out += 1;
+                    continue;
+                }
+                sum.add(&spec.fields.apply(&unit, d));
             }
         }
-        Ok::<_, SyncError>(sum)
+        Ok::<_, SyncError>((sum, left_out))
     };
     let (r, sum) = tokio::join!(reader, sum);
     r?;
     sum
 }
 
-/// What the sink holds of `s`.
-async fn target_sum(sink: &dyn Sink, spec: &TaskSpec, s: &TableSchema) -> Result<Tally, SyncError> {
+/// What the sink holds of `s`, without the rows whose keys are in `skipped` (a refused row
+/// written later by a change is left out on both sides).
+async fn target_sum(
+    sink: &dyn Sink,
+    spec: &TaskSpec,
+    s: &TableSchema,
+    skipped: &BTreeSet<String>,
+) -> Result<Tally, SyncError> {
     let target = sink.target(spec.target_db(&s.db), &s.table);
     let schema = spec.fields.schema(s).map_err(SyncError::Usage)?;
     let mut sum = Tally::new(s.key.is_empty());
-    sink.scan(&schema, &target, &mut |d| sum.add(&d)).await?;
+    sink.scan(&schema, &target, &mut |d| {
+        if skipped.is_empty() || !skipped.contains(&key_text(d.get("_id").unwrap_or(&Bson::Null))) {
+            sum.add(&d)
+        }
+    })
+    .await?;
     Ok(sum)
 }
 
+/// Every unit of the task: source (minus the rows recorded in `skipped`, keys by unit) against
+/// target.
 pub async fn verify(
     source: &dyn Source,
     sink: &dyn Sink,
     spec: &TaskSpec,
+    skipped: &BTreeMap<String, BTreeSet<String>>,
 ) -> Result<Vec<UnitCheck>, SyncError> {
     let mut out = vec![];
+    let none = BTreeSet::new();
     for s in source.units(spec).await?.into_values() {
-        let (a, b) = tokio::try_join!(source_sum(source, spec, &s), target_sum(sink, spec, &s))?;
+        let skip = skipped.get(&s.unit()).unwrap_or(&none);
+        let ((a, left_out), b) = tokio::try_join!(
+            source_sum(source, spec, &s, skip),
+            target_sum(sink, spec, &s, skip)
+        )?;
         out.push(UnitCheck {
             unit: s.unit(),
             source_rows: a.sum.count,
             target_docs: b.sum.count,
             source_checksum: a.sum.hex(),
             target_checksum: b.sum.hex(),
+            skipped: left_out,
             ok: a.sum == b.sum,
             differences: differences(&a, &b),
         });

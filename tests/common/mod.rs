@@ -281,6 +281,29 @@ impl Env {
         );
     }
 
+    /// Add mysql connection `name` to the test MariaDB that serves as a sync *target*
+    /// (`SHARK_T_MYSQL_TARGET_PORT`), as the `shark` user.
+    pub fn add_mysql_target(&self, name: &str) {
+        let url = format!(
+            "mysql://shark@127.0.0.1:{}/",
+            infra().get("SHARK_T_MYSQL_TARGET_PORT")
+        );
+        self.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                name,
+                "--kind",
+                "mysql",
+                "--url",
+                &url,
+                "--secret-stdin",
+            ],
+            Some("shark"),
+        );
+    }
+
     /// Add mongodb connection `name` to the test MongoDB-compatible server.
     pub fn add_mongo(&self, name: &str) {
         self.expect(

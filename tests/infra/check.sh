@@ -25,6 +25,8 @@ if [ -n "${SHARK_T_MYSQL_PORT:-}" ]; then
   check "mysql root no password" expect root q "$SHARK_T_MYSQL_PORT" root '' 'SELECT current_user()'
   check "mysql limited: no binlog" expect "Access denied" q "$SHARK_T_MYSQL_PORT" limited limited 'SHOW BINLOG EVENTS LIMIT 1'
   check "mysql stmt STATEMENT" expect STATEMENT q "$SHARK_T_MYSQL_STMT_PORT" shark shark 'SELECT @@binlog_format'
+  check "mysql target ROW, id 3" expect "ROW	3" q "$SHARK_T_MYSQL_TARGET_PORT" shark shark 'SELECT @@binlog_format, @@server_id'
+  check "mysql target root" expect root q "$SHARK_T_MYSQL_TARGET_PORT" root '' 'SELECT current_user()'
 fi
 if [ -n "${SHARK_T_MONGO_URI:-}" ]; then
   check "mongo ping" "$VPY" -c "import pymongo,os; print(pymongo.MongoClient(os.environ['SHARK_T_MONGO_URI'], serverSelectionTimeoutMS=3000).admin.command('ping')['ok'])"

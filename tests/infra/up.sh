@@ -21,6 +21,8 @@
 #                             (server_id 1, gtid_domain_id 0, gtid_strict_mode). Users: root@'%' (no
 #                             password), shark@'%'/shark (ALL PRIVILEGES), limited@'%'/limited (SELECT only)
 #   SHARK_T_MYSQL_STMT_PORT   second MariaDB, binlog_format=STATEMENT (server_id 2), same users
+#   SHARK_T_MYSQL_TARGET_PORT third MariaDB, configured like the first (ROW, FULL, GTID; server_id 3),
+#                             same users: the MySQL *target* of MySQL → MySQL and ES → MySQL syncs
 #   SHARK_T_MONGO_URI         SecantusDB, one-member replica set "secantus"
 #   SHARK_T_MONGO_IMPL, SHARK_T_MONGO_BIN   which SecantusDB runs (py or rs) and its daemon
 #   SHARK_T_ZK_CONNECT, SHARK_T_ZK_ADMIN_PORTS, SHARK_T_ZK_DIR
@@ -86,8 +88,14 @@ if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
      && ! grep -qx "SHARK_T_MONGO_IMPL=$MONGO_IMPL" "$RUN_DIR/env"; then
     ok=2
   fi
+  # an env file from before the MariaDB target instance existed: start again with it
+  if [ "$ok" = 1 ] && grep -q '^SHARK_T_MYSQL_PORT=' "$RUN_DIR/env" \
+     && ! grep -q '^SHARK_T_MYSQL_TARGET_PORT=' "$RUN_DIR/env"; then
+    ok=3
+  fi
   if [ "$ok" = 1 ]; then cat "$RUN_DIR/env"; exit 0; fi
   if [ "$ok" = 2 ]; then log "$RUN_DIR runs another SecantusDB than SHARK_MONGO_IMPL=$MONGO_IMPL: restarting everything"
+  elif [ "$ok" = 3 ]; then log "$RUN_DIR has no MariaDB target instance (older up.sh): restarting everything"
   else log "some servers of $RUN_DIR are gone: restarting everything"; fi
 fi
 infra_down   # stale processes / files from an earlier or interrupted run
@@ -130,21 +138,21 @@ if want mongo || want s3; then "$VPY" -c 'import pymongo, boto3' 2>/dev/null || 
 need curl curl
 
 # ---- ports -----------------------------------------------------------------------------------------
-# singles: mysql 2, mongo 1, zk 3x(client,peer,election,admin)=12, zk-srvr 2, redis 1, prom 4, es 1, llm 1
+# singles: mysql 2 (+1 target, last single), mongo 1, zk 3x(client,peer,election,admin)=12, zk-srvr 2, redis 1, prom 4, es 1, llm 1
 # pairs (P and P+10000): seaweedfs master, volume, filer, s3, admin
-mapfile -t PORTS < <(freeports 26 5)
-[ ${#PORTS[@]} -eq 31 ] || die "could not pick free ports"
+mapfile -t PORTS < <(freeports 27 5)
+[ ${#PORTS[@]} -eq 32 ] || die "could not pick free ports"
 P_MYSQL=${PORTS[0]} P_MYSQL_STMT=${PORTS[1]} P_MONGO=${PORTS[2]}
 P_ZK_C=("${PORTS[@]:3:3}") P_ZK_P=("${PORTS[@]:6:3}") P_ZK_E=("${PORTS[@]:9:3}") P_ZK_A=("${PORTS[@]:12:3}")
 P_ZKS_C=${PORTS[15]} P_ZKS_A=${PORTS[16]} P_REDIS=${PORTS[17]}
 P_PROM=${PORTS[18]} P_NODE=${PORTS[19]} P_AM=${PORTS[20]} P_DEAD=${PORTS[21]}
 P_ES=${PORTS[22]} P_LLM=${PORTS[23]}
-P_W_MASTER=${PORTS[26]} P_W_VOLUME=${PORTS[27]} P_W_FILER=${PORTS[28]} P_W_S3=${PORTS[29]} P_W_ADMIN=${PORTS[30]}
-P_SLACK=${PORTS[24]} P_KUBE=${PORTS[25]}
+P_SLACK=${PORTS[24]} P_KUBE=${PORTS[25]} P_MYSQL_TARGET=${PORTS[26]}
+P_W_MASTER=${PORTS[27]} P_W_VOLUME=${PORTS[28]} P_W_FILER=${PORTS[29]} P_W_S3=${PORTS[30]} P_W_ADMIN=${PORTS[31]}
 
 UPD="$RUN_DIR/.up"; rm -rf "$UPD"; mkdir -p "$UPD"
 # fresh data for every start
-for d in mariadb mariadb-stmt mongo zk zk-srvr redis prometheus s3 es llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
+for d in mariadb mariadb-stmt mariadb-target mongo zk zk-srvr redis prometheus s3 es llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
 
 # ---- MariaDB -------------------------------------------------------------------------------------
 # mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT
@@ -196,7 +204,7 @@ SQL
   mariadb -h127.0.0.1 -P"$port" -ushark -pshark -N -e 'SELECT 1' >/dev/null || return 1
   log "$name ready on $port ($fmt)"
 }
-# The system tables are created once (mariadb-install-db) and copied into both instances: the
+# The system tables are created once (mariadb-install-db) and copied into every instance: the
 # bootstrap mariadbd occasionally crashes on this machine kind (seen ~1 in 15 when two ran at
 # once), so it runs once, with retries. The copy holds no binlog and no server identity.
 mariadb_template() {
@@ -227,11 +235,15 @@ start_mariadb() {
   mariadb_instance mariadb "$P_MYSQL" 1 ROW &
   local a=$!
   mariadb_instance mariadb-stmt "$P_MYSQL_STMT" 2 STATEMENT &
-  local b=$! rc=0
-  wait "$a" || rc=1; wait "$b" || rc=1
+  local b=$!
+  # the MySQL target of MySQL → MySQL and ES → MySQL syncs (ROW, so it can be a source as well)
+  mariadb_instance mariadb-target "$P_MYSQL_TARGET" 3 ROW &
+  local c=$! rc=0
+  wait "$a" || rc=1; wait "$b" || rc=1; wait "$c" || rc=1
   rm -rf "$UPD/mariadb-template/data"
   [ "$rc" = 0 ] || return 1
-  printf 'SHARK_T_MYSQL_PORT=%s\nSHARK_T_MYSQL_STMT_PORT=%s\n' "$P_MYSQL" "$P_MYSQL_STMT" > "$UPD/mariadb.env"
+  printf 'SHARK_T_MYSQL_PORT=%s\nSHARK_T_MYSQL_STMT_PORT=%s\nSHARK_T_MYSQL_TARGET_PORT=%s\n' \
+    "$P_MYSQL" "$P_MYSQL_STMT" "$P_MYSQL_TARGET" > "$UPD/mariadb.env"
 }
 
 # ---- MongoDB (SecantusDB: secantusd-py, or secantusd-rs with SHARK_MONGO_IMPL=rs) ------------------

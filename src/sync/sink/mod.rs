@@ -9,6 +9,7 @@
 
 pub mod mongo;
 mod mongo_scan;
+pub mod mysql;
 
 use crate::sync::change::Change;
 use crate::sync::error::SyncError;
