@@ -138,6 +138,7 @@ async fn source_db(db: &str) {
     sql(&[
         &format!("DROP DATABASE IF EXISTS {db}"),
         &format!("CREATE DATABASE {db}"),
+        &format!("USE {db}"),
         &format!(
             "CREATE TABLE {db}.orders (region VARCHAR(8), id INT, amount DECIMAL(12,2), qty BIGINT, ratio DOUBLE,
                placed DATETIME(3), note TEXT, meta JSON, tag ENUM('a','b'), PRIMARY KEY (region, id)) CHARACTER SET utf8mb4"
@@ -388,6 +389,7 @@ async fn kill_9_mid_copy_resumes_per_unit_without_copying_finished_units_again()
     sql(&[
         &format!("DROP DATABASE IF EXISTS {db}"),
         &format!("CREATE DATABASE {db}"),
+        &format!("USE {db}"),
         &format!("CREATE TABLE {db}.a_small (id INT PRIMARY KEY, v VARCHAR(16))"),
         &format!("INSERT INTO {db}.a_small SELECT seq, MD5(seq) FROM seq_1_to_100"),
         &format!("CREATE TABLE {db}.b_big (id INT PRIMARY KEY, v VARCHAR(64), n BIGINT)"),
@@ -461,6 +463,7 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     sql(&[
         &format!("DROP DATABASE IF EXISTS {db}"),
         &format!("CREATE DATABASE {db}"),
+        &format!("USE {db}"),
         &format!("CREATE TABLE {db}.codes (id INT PRIMARY KEY, code VARCHAR(16))"),
         &format!("INSERT INTO {db}.codes SELECT seq, seq FROM seq_1_to_200"),
         &format!("UPDATE {db}.codes SET code = 'not-a-number' WHERE id = 42"),
