@@ -173,7 +173,8 @@ impl Mapping {
     }
 }
 
-fn binary(b: Vec<u8>) -> Bson {
+/// Bytes as a generic Binary.
+pub(crate) fn binary(b: Vec<u8>) -> Bson {
     Bson::Binary(Binary {
         subtype: BinarySubtype::Generic,
         bytes: b,
@@ -187,7 +188,8 @@ fn text(b: Vec<u8>) -> Bson {
     }
 }
 
-fn decimal(s: &str) -> Bson {
+/// A decimal's text as Decimal128, or the string itself beyond 34 digits.
+pub(crate) fn decimal(s: &str) -> Bson {
     let s = s.trim();
     match Decimal128::from_str(s) {
         Ok(d) => Bson::Decimal128(d),
@@ -195,14 +197,16 @@ fn decimal(s: &str) -> Bson {
     }
 }
 
-fn int(n: i64, big: bool) -> Bson {
+/// An integer as Int32 when it fits and `big` is false, else Int64.
+pub(crate) fn int(n: i64, big: bool) -> Bson {
     if !big && let Ok(v) = i32::try_from(n) {
         return Bson::Int32(v);
     }
     Bson::Int64(n)
 }
 
-fn uint(n: u64, big: bool) -> Bson {
+/// An unsigned integer as [`int`], Decimal128 beyond i64.
+pub(crate) fn uint(n: u64, big: bool) -> Bson {
     match i64::try_from(n) {
         Ok(v) => int(v, big),
         Err(_) => decimal(&n.to_string()),
