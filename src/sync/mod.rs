@@ -8,6 +8,10 @@
 pub mod change;
 pub mod doc;
 pub mod error;
+pub mod es_client;
+pub mod es_mapping;
+pub mod es_read;
+pub mod es_value;
 pub mod pipe;
 pub mod runner;
 pub mod schema;
