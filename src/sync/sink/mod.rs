@@ -7,6 +7,7 @@
 //! back to that model in [`Sink::scan`], so `verify` compares the same canonical form on both
 //! sides.
 
+pub mod es;
 pub mod mongo;
 
 use crate::sync::change::Change;
@@ -129,7 +130,7 @@ pub trait Sink: Send + Sync {
     /// [`Sink::keyless_set`]).
     async fn apply(
         &self,
-        target: &(dyn Fn(&str, &str) -> Target + Sync),
+        target: &(dyn for<'s> Fn(&'s str, &'s str) -> Target + Sync),
         changes: &[Change],
     ) -> Result<Written, SyncError>;
 

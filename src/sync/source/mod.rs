@@ -4,6 +4,7 @@
 
 pub mod binlog;
 pub mod copy;
+pub mod es;
 
 use crate::conn::{ConnError, Connection};
 use crate::sync::error::{Fault, SyncError, source_err};
