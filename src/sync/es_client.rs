@@ -304,8 +304,7 @@ impl EsClient {
                     .body(b.clone()),
                 None => req,
             };
-            let sent = http::send(&self.conn, with_auth(req, &self.conn)).await;
-            let (after, failure) = match sent {
+            let (after, failure) = match http::send(&self.conn, with_auth(req, &self.conn)).await {
                 // transport failures (refused, reset, timed out): worth another attempt
                 Err(ConnError::Unreachable { reason, .. } | ConnError::Protocol { reason, .. }) => {
                     (None, reason)
@@ -553,19 +552,26 @@ impl EsClient {
         Ok(a.json["count"].as_u64())
     }
 
-    /// Delete the documents of `index` matching `query`, visible at once.
+    /// Delete the documents of `index` matching `query`, visible at once (nothing to do when
+    /// the index does not exist).
     pub async fn delete_by_query(&self, index: &str, query: Value) -> Result<(), SyncError> {
         let what = format!("a delete-by-query on {index}");
-        let v = self
-            .call_ok(
+        let a = self
+            .call(
                 reqwest::Method::POST,
                 &format!("/{index}/_delete_by_query?conflicts=proceed&refresh=true"),
-                Some(json!({ "query": query })),
+                Some(Body::Json(json!({ "query": query }))),
                 &what,
                 LONG_DEADLINE,
             )
             .await?;
-        match v["failures"].as_array() {
+        if a.error_type() == "index_not_found_exception" {
+            return Ok(());
+        }
+        if !a.ok() {
+            return Err(self.failed(&what, &a, Fault::Fatal));
+        }
+        match a.json["failures"].as_array() {
             Some(f) if !f.is_empty() => Err(self.err(
                 format!(
                     "{what} failed for some documents: {}",
@@ -738,13 +744,157 @@ mod tests {
         );
     }
 
-    #[test]
-    fn bulk_bodies_are_ndjson_cut_by_count_and_bytes() {
-        let op = |id: &str| BulkOp::Index {
+    fn conn(url: &str, secret: Option<&str>) -> Connection {
+        Connection {
+            name: "e".into(),
+            kind: crate::conn::Kind::Elasticsearch,
+            url: url.into(),
+            user: secret.map(|_| "elastic".to_string()),
+            options: Default::default(),
+            secret: secret.map(|s| crate::conn::Secret::new(s.to_string())),
+            has_secret: secret.is_some(),
+            origin: crate::conn::Origin::State,
+        }
+    }
+
+    fn client(url: &str, secret: Option<&str>, limits: BulkLimits) -> EsClient {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        EsClient {
+            conn: conn(url, secret),
+            http: reqwest::Client::new(),
+            side: Side::Target,
+            version: os_version(),
+            retry: Retry {
+                attempts: 3,
+                first: Duration::from_millis(10),
+                max: Duration::from_millis(50),
+            },
+            limits,
+        }
+    }
+
+    /// A server answering each request (one per connection) with the next canned answer;
+    /// the bodies it received.
+    async fn fake(
+        answers: Vec<(u16, String)>,
+    ) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let l = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let url = format!("http://{}", l.local_addr().unwrap());
+        let seen = std::sync::Arc::new(std::sync::Mutex::new(vec![]));
+        let log = seen.clone();
+        tokio::spawn(async move {
+            for (status, body) in answers {
+                let Ok((mut s, _)) = l.accept().await else {
+                    return;
+                };
+                let mut buf = Vec::new();
+                let mut chunk = [0u8; 65536];
+                loop {
+                    let n = s.read(&mut chunk).await.unwrap_or(0);
+                    buf.extend_from_slice(&chunk[..n]);
+                    let text = String::from_utf8_lossy(&buf).to_string();
+                    if let Some((head, rest)) = text.split_once("\r\n\r\n") {
+                        let len = head
+                            .lines()
+                            .find_map(|l| {
+                                let (k, v) = l.split_once(':')?;
+                                k.eq_ignore_ascii_case("content-length")
+                                    .then(|| v.trim().parse::<usize>().ok())?
+                            })
+                            .unwrap_or(0);
+                        if rest.len() >= len || n == 0 {
+                            log.lock().unwrap().push(rest.to_string());
+                            break;
+                        }
+                    } else if n == 0 {
+                        break;
+                    }
+                }
+                let resp = format!(
+                    "HTTP/1.1 {status} X\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+                    body.len()
+                );
+                let _ = s.write_all(resp.as_bytes()).await;
+                let _ = s.shutdown().await;
+            }
+        });
+        (url, seen)
+    }
+
+    fn index_op(id: &str) -> BulkOp {
+        BulkOp::Index {
             index: "i".into(),
             id: id.into(),
             source: json!({"a": "x".repeat(100)}).as_object().cloned().unwrap(),
-        };
+        }
+    }
+
+    #[tokio::test]
+    async fn bulk_retries_the_request_and_the_throttled_items_only() {
+        let ok = |id: &str| json!({"index": {"_id": id, "status": 201}});
+        let items = json!({"errors": true, "items": [
+            ok("1"),
+            {"index": {"_id": "2", "status": 429, "error": {"type": "es_rejected_execution_exception", "reason": "queue full"}}},
+            {"index": {"_id": "3", "status": 400, "error": {"type": "mapper_parsing_exception", "reason": "failed to parse field [n] of type [long]"}}},
+        ]});
+        let (url, seen) = fake(vec![
+            (503, "{}".into()),
+            (200, items.to_string()),
+            (
+                200,
+                json!({"errors": false, "items": [ok("2")]}).to_string(),
+            ),
+        ])
+        .await;
+        let c = client(&url, None, BulkLimits::default());
+        let ops = [index_op("1"), index_op("2"), index_op("3")];
+        let failed = c.bulk(&ops).await.unwrap();
+        assert_eq!(failed.len(), 1);
+        assert_eq!(failed[0].op, 2);
+        assert_eq!(failed[0].status, 400);
+        assert_eq!(
+            failed[0].reason,
+            "mapper_parsing_exception: failed to parse field [n] of type [long]"
+        );
+        let seen = seen.lock().unwrap().clone();
+        assert_eq!(seen.len(), 3);
+        // the third request carries the throttled item alone
+        assert_eq!(seen[2].lines().count(), 2);
+        assert!(seen[2].contains(r#""_id":"2""#));
+    }
+
+    #[tokio::test]
+    async fn a_server_that_keeps_refusing_is_a_transient_error_after_bounded_attempts() {
+        let (url, seen) = fake(vec![(503, "{}".into()); 5]).await;
+        let c = client(&url, None, BulkLimits::default());
+        let e = c.refresh("i").await.unwrap_err();
+        assert!(e.is_transient(), "{e}");
+        assert!(e.to_string().contains("gave up after 3 attempts"), "{e}");
+        assert_eq!(seen.lock().unwrap().len(), 3);
+        // nobody listening: transient as well
+        let c = client("http://127.0.0.1:9", None, BulkLimits::default());
+        assert!(c.count("i").await.unwrap_err().is_transient());
+    }
+
+    #[tokio::test]
+    async fn errors_never_quote_the_secret() {
+        let secret = "s3cr3t-t0ken";
+        let body = json!({"error": {"type": "x", "reason": format!("bad header Bearer {secret}")}});
+        let (url, _) = fake(vec![(400, body.to_string())]).await;
+        let c = client(&url, Some(secret), BulkLimits::default());
+        let e = c
+            .create_index("i", &json!({}))
+            .await
+            .unwrap_err()
+            .to_string();
+        assert!(!e.contains(secret) && e.contains("***"), "{e}");
+        assert!(!e.contains('\n'));
+    }
+
+    #[test]
+    fn bulk_bodies_are_ndjson_cut_by_count_and_bytes() {
+        let op = index_op;
         let mut b = vec![];
         op("1").ndjson(&mut b);
         BulkOp::Delete {
@@ -760,27 +910,14 @@ mod tests {
         assert_eq!(line(1)["a"], json!("x".repeat(100)));
         assert_eq!(line(2), json!({"delete": {"_index": "i", "_id": "2"}}));
         let ops: Vec<BulkOp> = (0..10).map(|i| op(&i.to_string())).collect();
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let c = EsClient {
-            conn: Connection {
-                name: "e".into(),
-                kind: crate::conn::Kind::Elasticsearch,
-                url: "http://127.0.0.1:1".into(),
-                user: None,
-                options: Default::default(),
-                secret: None,
-                has_secret: false,
-                origin: crate::conn::Origin::State,
-            },
-            http: reqwest::Client::new(),
-            side: Side::Target,
-            version: os_version(),
-            retry: Retry::default(),
-            limits: BulkLimits {
+        let c = client(
+            "http://127.0.0.1:1",
+            None,
+            BulkLimits {
                 docs: 4,
                 bytes: 400,
             },
-        };
+        );
         let all: Vec<usize> = (0..10).collect();
         let sizes: Vec<usize> = c.cut(&ops, &all).iter().map(Vec::len).collect();
         // each operation is ~150 bytes: the byte bound (2 per request) wins over the count (4)

@@ -131,10 +131,11 @@ impl<'a> Reader<'a> {
             };
             return Ok(r);
         }
-        let after = resume.filter(|r| r.by == "_id").map(|r| {
+        // `_id` sort values mean nothing to a read that cannot sort on `_id`: from the start
+        let after = resume.filter(|x| x.by == "_id" && r.by_id).map(|x| {
             // later values are the tiebreaker of the PIT they came from: after every copy of
             // that `_id`, whatever it was
-            let mut a = r.after;
+            let mut a = x.after;
             for v in a.iter_mut().skip(1) {
                 *v = json!(i64::MAX);
             }
@@ -366,7 +367,15 @@ impl<'a> Reader<'a> {
             last_sort = sort;
             let source = match h.get("_source") {
                 Some(Value::Object(o)) => o.clone(),
-                _ => Map::new(),
+                _ => {
+                    return Err(self.c.err(
+                        format!(
+                            "{}: document {id} has no _source (disabled in the mapping?): its fields cannot be read",
+                            self.index
+                        ),
+                        Fault::Fatal,
+                    ));
+                }
             };
             out.push(Hit {
                 id,
