@@ -3,17 +3,19 @@
 
 use super::error::SyncError;
 use super::sink::Sink;
+use super::sink::es::EsSink;
 use super::sink::mongo::MongoSink;
 use super::sink::mysql::MySqlSink;
 use super::source::Source;
+use super::source::es::EsSource;
 use super::source::mysql::MySqlSource;
 use super::task::{Mode, TaskSpec};
 use crate::conn::{Connection, Kind, Registry};
 
 /// The kinds a task reads from.
-const SOURCES: [Kind; 1] = [Kind::Mysql];
+const SOURCES: [Kind; 2] = [Kind::Mysql, Kind::Elasticsearch];
 /// The kinds a task writes to.
-const SINKS: [Kind; 2] = [Kind::Mongodb, Kind::Mysql];
+const SINKS: [Kind; 3] = [Kind::Mongodb, Kind::Mysql, Kind::Elasticsearch];
 
 fn names(kinds: &[Kind]) -> String {
     kinds
@@ -47,6 +49,33 @@ pub fn connections(
             names(&SINKS)
         )));
     }
+    // selectors: db.table patterns for MySQL, index names/patterns for Elasticsearch
+    match source.kind {
+        Kind::Elasticsearch => spec.validate_indexes(),
+        _ => spec.validate(),
+    }
+    .map_err(SyncError::Usage)?;
+    // Elasticsearch units have no database: the target needs one (a MongoDB database, a MySQL
+    // schema, an index prefix when both ends are the same cluster)
+    if source.kind == Kind::Elasticsearch
+        && spec.target_db.is_none()
+        && (target.kind != Kind::Elasticsearch || source.url == target.url)
+    {
+        return Err(SyncError::Usage(format!(
+            "an Elasticsearch source has indexes, not databases: give the target's database with --target-db ({})",
+            match target.kind {
+                Kind::Mysql => "the MySQL schema the tables go to",
+                Kind::Mongodb => "the MongoDB database the collections go to",
+                _ => "a prefix: index NAME is copied to PREFIX.NAME on the same cluster",
+            }
+        )));
+    }
+    if spec.es_mapping.is_some() && target.kind != Kind::Elasticsearch {
+        return Err(SyncError::Usage(format!(
+            "--es-mapping is for Elasticsearch targets; '{}' is {}",
+            target.name, target.kind
+        )));
+    }
     if target.kind != Kind::Mongodb && (spec.mode == Mode::History || spec.soft_delete) {
         return Err(SyncError::Usage(format!(
             "history mode and --soft-delete are for MongoDB targets; '{}' is {}",
@@ -60,6 +89,7 @@ pub fn connections(
 pub async fn source(conn: &Connection) -> Result<Box<dyn Source>, SyncError> {
     match conn.kind {
         Kind::Mysql => Ok(Box::new(MySqlSource::new(conn.clone()))),
+        Kind::Elasticsearch => Ok(Box::new(EsSource::connect(conn).await?)),
         other => Err(SyncError::Usage(format!(
             "'{}' is a {other} connection; sync reads {}",
             conn.name,
@@ -75,6 +105,13 @@ pub async fn sink(conn: &Connection, spec: &TaskSpec) -> Result<Box<dyn Sink>, S
             MongoSink::connect(conn, spec.mode, spec.soft_delete).await?,
         )),
         Kind::Mysql => Ok(Box::new(MySqlSink::connect(conn).await?)),
+        Kind::Elasticsearch => {
+            let mut sink = EsSink::connect(conn).await?;
+            if let Some(serde_json::Value::Object(m)) = &spec.es_mapping {
+                sink = sink.with_overrides(m.clone());
+            }
+            Ok(Box::new(sink))
+        }
         other => Err(SyncError::Usage(format!(
             "'{}' is a {other} connection; sync writes to {}",
             conn.name,

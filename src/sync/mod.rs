@@ -11,6 +11,10 @@ mod copier;
 pub mod doc;
 pub mod endpoints;
 pub mod error;
+pub mod es_client;
+pub mod es_mapping;
+pub mod es_read;
+pub mod es_value;
 pub mod fields;
 pub mod pipe;
 pub mod runner;
@@ -57,7 +61,6 @@ pub fn create(
             "--soft-delete is for mirror mode; history mode keeps tombstones".into(),
         ));
     }
-    spec.validate().map_err(SyncError::Usage)?;
     endpoints::connections(reg, spec)?;
     SyncStore::new(store)?.insert_task(name, spec)
 }

@@ -29,6 +29,8 @@ pub enum ColType {
     Bit,
     Enum(Vec<String>),
     Set(Vec<String>),
+    /// A boolean (Elasticsearch `boolean`); MySQL columns never map to it.
+    Bool,
 }
 
 #[derive(Debug, Clone)]
@@ -83,8 +85,14 @@ pub struct TableSchema {
 pub const SOURCE_ID_FIELD: &str = "_id_";
 
 impl TableSchema {
+    /// The unit's name: `db.table`, or the table (index) alone when there is no database
+    /// (Elasticsearch units).
     pub fn unit(&self) -> String {
-        format!("{}.{}", self.db, self.table)
+        if self.db.is_empty() {
+            self.table.clone()
+        } else {
+            format!("{}.{}", self.db, self.table)
+        }
     }
     pub fn index_of(&self, name: &str) -> Option<usize> {
         self.columns

@@ -149,6 +149,57 @@ impl TaskSpec {
     }
 }
 
+impl TaskSpec {
+    /// Elasticsearch sources: whether index `index` is selected. A selector is an index name, a
+    /// wildcard pattern (`logs-*`, `?` for one character) or `/regex/` matched against the name.
+    pub fn selects_index(&self, index: &str) -> bool {
+        self.tables.iter().any(|p| index_matches(p, index))
+    }
+
+    /// Elasticsearch sources: check the selectors (index names, wildcards, `/regex/`) instead
+    /// of [`TaskSpec::validate`]'s `db.table` rule; the other checks are the same.
+    pub fn validate_indexes(&self) -> Result<(), String> {
+        if self.tables.is_empty() {
+            return Err(
+                "select indexes with --tables NAME, a wildcard like logs-* or /regex/".into(),
+            );
+        }
+        for p in &self.tables {
+            if let Some(re) = p.strip_prefix('/').and_then(|r| r.strip_suffix('/')) {
+                regex::Regex::new(re).map_err(|e| format!("--tables {p}: bad regex: {e}"))?;
+            } else if p.is_empty() || p.contains([',', ' ', '"', '\\', '<', '>', '|', '#']) {
+                return Err(format!(
+                    "--tables {p}: expected an index name, a wildcard pattern (logs-*) or /regex/"
+                ));
+            }
+        }
+        if self.batch_rows == 0 || self.parallel == 0 {
+            return Err("--batch-rows and --parallel must be at least 1".into());
+        }
+        Ok(())
+    }
+}
+
+/// An index selector against an index name: `/regex/`, a glob with `*` and `?`, or the name.
+fn index_matches(p: &str, index: &str) -> bool {
+    if let Some(re) = p.strip_prefix('/').and_then(|r| r.strip_suffix('/')) {
+        return regex::Regex::new(re).is_ok_and(|r| r.is_match(index));
+    }
+    if !p.contains(['*', '?']) {
+        return p == index;
+    }
+    let mut re = String::from("^");
+    for c in p.chars() {
+        match c {
+            '*' => re.push_str(".*"),
+            '?' => re.push('.'),
+            c => re.push_str(&regex::escape(&c.to_string())),
+        }
+    }
+    re.push('$');
+    regex::Regex::new(&re).is_ok_and(|r| r.is_match(index))
+}
+
 fn matches(p: &str, db: &str, table: &str, full: &str) -> bool {
     if let Some(re) = p.strip_prefix('/').and_then(|r| r.strip_suffix('/')) {
         return regex::Regex::new(re).is_ok_and(|r| r.is_match(full));
@@ -194,6 +245,15 @@ mod tests {
         assert!(s.validate().is_ok());
         assert!(spec(&["nodot"]).validate().is_err());
         assert!(spec(&["/[/"]).validate().is_err());
+        let es = spec(&["logs-*", "users", "/^m\\d$/", "a?c"]);
+        assert!(es.validate_indexes().is_ok());
+        assert!(es.selects_index("logs-2024.01"));
+        assert!(es.selects_index("users"));
+        assert!(!es.selects_index("users2"));
+        assert!(es.selects_index("m7") && !es.selects_index("m77"));
+        assert!(es.selects_index("abc") && !es.selects_index("a.bc"));
+        assert!(spec(&["a,b"]).validate_indexes().is_err());
+        assert!(spec(&["/[/"]).validate_indexes().is_err());
         assert_eq!(
             spec(&["a.*", "b.c", "a.d"]).databases(),
             Some(vec!["a".to_string(), "b".to_string()])

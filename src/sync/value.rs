@@ -173,7 +173,8 @@ impl Mapping {
     }
 }
 
-fn binary(b: Vec<u8>) -> Bson {
+/// Bytes as a generic Binary.
+pub(crate) fn binary(b: Vec<u8>) -> Bson {
     Bson::Binary(Binary {
         subtype: BinarySubtype::Generic,
         bytes: b,
@@ -187,7 +188,8 @@ fn text(b: Vec<u8>) -> Bson {
     }
 }
 
-fn decimal(s: &str) -> Bson {
+/// A decimal's text as Decimal128, or the string itself beyond 34 digits.
+pub(crate) fn decimal(s: &str) -> Bson {
     let s = s.trim();
     match Decimal128::from_str(s) {
         Ok(d) => Bson::Decimal128(d),
@@ -195,14 +197,16 @@ fn decimal(s: &str) -> Bson {
     }
 }
 
-fn int(n: i64, big: bool) -> Bson {
+/// An integer as Int32 when it fits and `big` is false, else Int64.
+pub(crate) fn int(n: i64, big: bool) -> Bson {
     if !big && let Ok(v) = i32::try_from(n) {
         return Bson::Int32(v);
     }
     Bson::Int64(n)
 }
 
-fn uint(n: u64, big: bool) -> Bson {
+/// An unsigned integer as [`int`], Decimal128 beyond i64.
+pub(crate) fn uint(n: u64, big: bool) -> Bson {
     match i64::try_from(n) {
         Ok(v) => int(v, big),
         Err(_) => decimal(&n.to_string()),
@@ -337,6 +341,10 @@ pub fn map_value(ty: &ColType, v: Value, m: Mapping) -> Bson {
         // the binlog writes YEAR as an offset from 1900 and 0000 as 0: it reads back as "1900",
         // a year YEAR cannot hold (1901..=2155 or 0000)
         (T::Year, Value::Bytes(b)) if binlog && b == b"1900" => Bson::Int32(0),
+        // a BOOLEAN column of a MySQL target holding an Elasticsearch boolean
+        (T::Bool, Value::Int(n)) => Bson::Boolean(n != 0),
+        (T::Bool, Value::UInt(n)) => Bson::Boolean(n != 0),
+        (T::Bool, Value::Bytes(b)) => Bson::Boolean(!matches!(b.as_slice(), b"0" | b"")),
         (T::Int, Value::Int(n)) => int(n, false),
         (T::BigInt, Value::Int(n)) => int(n, true),
         (T::Int | T::UInt, Value::UInt(n)) => uint(n, false),

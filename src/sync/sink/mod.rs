@@ -7,6 +7,7 @@
 //! back to that model in [`Sink::scan`], so `verify` compares the same canonical form on both
 //! sides.
 
+pub mod es;
 pub mod mongo;
 mod mongo_scan;
 pub mod mysql;

@@ -4,6 +4,7 @@
 
 pub mod binlog;
 pub mod copy;
+pub mod es;
 pub mod follow;
 pub mod mysql;
 

@@ -110,6 +110,7 @@ fn mapped_type(c: &Column, key: bool, time: TimePrecision, lens: (usize, usize))
         TimePrecision::Us => "DATETIME(6)",
     };
     match &c.ty {
+        ColType::Bool => "BOOLEAN".into(),
         ColType::Int => "INT".into(),
         ColType::UInt => "INT UNSIGNED".into(),
         ColType::BigInt => "BIGINT".into(),

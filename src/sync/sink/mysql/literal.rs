@@ -255,7 +255,8 @@ pub fn literal(col: &Column, b: &Bson) -> Result<String, String> {
             json_text(b, &mut s).map_err(|e| format!("column {}: {e}", col.name))?;
             Ok(text_lit(&s))
         }
-        ColType::Int
+        ColType::Bool
+        | ColType::Int
         | ColType::UInt
         | ColType::BigInt
         | ColType::BigUInt

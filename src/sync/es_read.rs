@@ -1,0 +1,438 @@
+//! Reading a whole Elasticsearch / OpenSearch index page by page, resumable.
+//!
+//! With a point in time (OpenSearch 2.4+ `/<index>/_search/point_in_time`, Elasticsearch 7.10+
+//! `/<index>/_pit`) pages are `search_after` over one consistent view; servers without PIT (the
+//! endpoint missing: older versions, stand-ins that answer 400/404/405 there) are read with a
+//! scroll. Pages are sorted on `_id` where the server allows it (OpenSearch, Elasticsearch ≤ 7):
+//! `_id` is stable across PITs, so the resume point of a page — the last hit's `_id` — is valid
+//! after a restart, in a new PIT (or, without PIT, in plain `search_after` pages: a scroll cannot
+//! start after a value). Elasticsearch 8 refuses `_id` sorts by default; there pages follow
+//! `_shard_doc` in the PIT and the resume point carries the PIT id: it resumes while that PIT
+//! lives (keep-alive [`KEEP_ALIVE`]) and starts the index again otherwise (writes are idempotent
+//! by `_id`, so this costs time, not correctness).
+
+use crate::sync::error::{Fault, SyncError};
+use crate::sync::es_client::EsClient;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+
+/// How long a PIT or scroll lives between two pages.
+pub const KEEP_ALIVE: &str = "5m";
+
+/// How to page through an index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// A PIT when the server has one, else a scroll.
+    Auto,
+    /// A PIT, or an error.
+    Pit,
+    /// A scroll even when the server has PIT.
+    Scroll,
+}
+
+/// What a resume point (a batch's `resume`) holds.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+struct Resume {
+    /// The sort values of the last hit read.
+    after: Vec<Value>,
+    /// `_id` or `_shard_doc`.
+    by: String,
+    /// The PIT the values belong to (`_shard_doc` values mean nothing in another one).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pit: Option<String>,
+}
+
+/// One document read.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub id: String,
+    pub source: Map<String, Value>,
+    /// Where to resume to read what follows this hit; None when the paging cannot resume.
+    pub resume: Option<Value>,
+    /// Approximate bytes of the hit in the answer.
+    pub bytes: usize,
+}
+
+enum State {
+    Pit {
+        id: String,
+        after: Option<Vec<Value>>,
+        /// The PIT came from a resume point (not opened here): it may have expired.
+        inherited: bool,
+    },
+    Scroll {
+        id: Option<String>,
+    },
+    After {
+        after: Option<Vec<Value>>,
+    },
+    Done,
+}
+
+/// A resumable read of one index (see the module doc).
+pub struct Reader<'a> {
+    c: &'a EsClient,
+    index: String,
+    query: Value,
+    size: usize,
+    by_id: bool,
+    state: State,
+}
+
+fn sort_field(by_id: bool, pit: bool) -> &'static str {
+    match (by_id, pit) {
+        (true, _) => "_id",
+        (false, true) => "_shard_doc",
+        (false, false) => "_doc",
+    }
+}
+
+impl<'a> Reader<'a> {
+    /// Start reading `index` (documents matching `query`) from after `resume` (None: from the
+    /// start), `size` hits per page.
+    pub async fn open(
+        c: &'a EsClient,
+        index: &str,
+        query: Value,
+        size: usize,
+        resume: Option<&Value>,
+        paging: Paging,
+    ) -> Result<Reader<'a>, SyncError> {
+        let resume: Option<Resume> = match resume {
+            None => None,
+            Some(v) => Some(serde_json::from_value(v.clone()).map_err(|e| {
+                c.err(
+                    format!("{index}: unreadable resume point {v} ({e}); reset the unit"),
+                    Fault::Fatal,
+                )
+            })?),
+        };
+        let mut r = Reader {
+            c,
+            index: index.to_string(),
+            query,
+            size: size.clamp(1, 10_000),
+            by_id: c.version.sorts_on_id(),
+            state: State::Done,
+        };
+        // a `_shard_doc` resume point continues in its own PIT while that lives
+        if let Some(Resume {
+            after,
+            by,
+            pit: Some(pit),
+        }) = &resume
+            && by == "_shard_doc"
+        {
+            r.by_id = false;
+            r.state = State::Pit {
+                id: pit.clone(),
+                after: Some(after.clone()),
+                inherited: true,
+            };
+            return Ok(r);
+        }
+        // `_id` sort values mean nothing to a read that cannot sort on `_id`: from the start
+        let after = resume.filter(|x| x.by == "_id" && r.by_id).map(|x| {
+            // later values are the tiebreaker of the PIT they came from: after every copy of
+            // that `_id`, whatever it was
+            let mut a = x.after;
+            for v in a.iter_mut().skip(1) {
+                *v = json!(i64::MAX);
+            }
+            a
+        });
+        if paging != Paging::Scroll {
+            if let Some(pit) = r.open_pit().await? {
+                r.state = State::Pit {
+                    id: pit,
+                    after,
+                    inherited: false,
+                };
+                return Ok(r);
+            }
+            if paging == Paging::Pit {
+                return Err(c.err(
+                    format!(
+                        "{index}: {} has no point in time (PIT) API",
+                        c.version.label()
+                    ),
+                    Fault::Fatal,
+                ));
+            }
+        }
+        r.state = match after {
+            Some(a) if r.by_id => State::After { after: Some(a) },
+            _ => State::Scroll { id: None },
+        };
+        Ok(r)
+    }
+
+    /// Change the page size for the next pages.
+    pub fn set_size(&mut self, size: usize) {
+        self.size = size.clamp(1, 10_000);
+    }
+
+    /// Whether the read runs in a PIT (else a scroll or plain `search_after`).
+    pub fn in_pit(&self) -> bool {
+        matches!(self.state, State::Pit { .. })
+    }
+
+    /// Whether the read runs in a scroll.
+    pub fn in_scroll(&self) -> bool {
+        matches!(self.state, State::Scroll { .. })
+    }
+
+    /// A PIT on the index; None when the server has none.
+    async fn open_pit(&self) -> Result<Option<String>, SyncError> {
+        let Some(path) = self.c.version.pit_path(&self.index) else {
+            return Ok(None);
+        };
+        let what = format!("opening a point in time on {}", self.index);
+        let a = self
+            .c
+            .raw(
+                reqwest::Method::POST,
+                &format!("{path}?keep_alive={KEEP_ALIVE}"),
+                None,
+                &what,
+            )
+            .await?;
+        if a.ok() {
+            let id = a.json["pit_id"].as_str().or(a.json["id"].as_str());
+            return match id {
+                Some(id) => Ok(Some(id.to_string())),
+                None => Err(self.c.err(
+                    format!("{what}: no PIT id in {}", self.c.excerpt(&a.text)),
+                    Fault::Fatal,
+                )),
+            };
+        }
+        if a.error_type() == "index_not_found_exception" {
+            return Err(self.gone());
+        }
+        // no such endpoint on this server
+        if matches!(a.status, 400 | 404 | 405) {
+            return Ok(None);
+        }
+        Err(self.c.failed(&what, &a, Fault::Fatal))
+    }
+
+    fn gone(&self) -> SyncError {
+        self.c.err(
+            format!("index {} does not exist (any more)", self.index),
+            Fault::TableChanged,
+        )
+    }
+
+    fn body(&self, field: &str, after: &Option<Vec<Value>>) -> Value {
+        let mut b = json!({
+            "size": self.size,
+            "query": self.query,
+            "sort": [{ field: "asc" }],
+            "track_total_hits": false,
+        });
+        if let Some(a) = after {
+            b["search_after"] = Value::Array(a.clone());
+        }
+        b
+    }
+
+    /// A search call; 404s say the index is gone or the PIT/scroll expired.
+    async fn search(&self, path: &str, body: Value, what: &str) -> Result<Value, SyncError> {
+        let a = self
+            .c
+            .raw(reqwest::Method::POST, path, Some(body), what)
+            .await?;
+        if a.ok() {
+            return Ok(a.json);
+        }
+        if a.error_type() == "index_not_found_exception" {
+            return Err(self.gone());
+        }
+        let fault = if a.status == 404 {
+            Fault::Transient
+        } else {
+            Fault::Fatal
+        };
+        Err(self.c.failed(what, &a, fault))
+    }
+
+    /// The next page; None at the end (the PIT or scroll is freed then).
+    pub async fn next(&mut self) -> Result<Option<Vec<Hit>>, SyncError> {
+        let what = format!("a page of {}", self.index);
+        enum Step {
+            Pit(String, Option<Vec<Value>>, bool),
+            Scroll(Option<String>),
+            After(Option<Vec<Value>>),
+        }
+        let step = match &mut self.state {
+            State::Done => return Ok(None),
+            State::Pit {
+                id,
+                after,
+                inherited,
+            } => {
+                let s = Step::Pit(id.clone(), after.clone(), *inherited);
+                *inherited = false;
+                s
+            }
+            State::Scroll { id } => Step::Scroll(id.clone()),
+            State::After { after } => Step::After(after.clone()),
+        };
+        let (answer, pit) = match step {
+            Step::Pit(id, after, first_of_inherited) => {
+                let field = sort_field(self.by_id, true);
+                let mut body = self.body(field, &after);
+                body["pit"] = json!({"id": id, "keep_alive": KEEP_ALIVE});
+                match self.search("/_search", body, &what).await {
+                    Ok(v) => (v, true),
+                    Err(e) if first_of_inherited && !e.table_changed() => {
+                        // the resume point's PIT expired: read the index again from the start
+                        tracing::warn!(
+                            index = %self.index,
+                            "the point in time of the resume point is gone; reading the index again from the start"
+                        );
+                        let Some(pit) = self.open_pit().await? else {
+                            return Err(e);
+                        };
+                        self.state = State::Pit {
+                            id: pit,
+                            after: None,
+                            inherited: false,
+                        };
+                        return Box::pin(self.next()).await;
+                    }
+                    Err(e) => return Err(e),
+                }
+            }
+            Step::Scroll(id) => {
+                let v = match id {
+                    None => {
+                        let field = sort_field(self.by_id, false);
+                        let mut body = self.body(field, &None);
+                        // a scroll counts its hits (refused otherwise)
+                        if let Some(o) = body.as_object_mut() {
+                            o.remove("track_total_hits");
+                        }
+                        let path = format!("/{}/_search?scroll={KEEP_ALIVE}", self.index);
+                        self.search(&path, body, &what).await?
+                    }
+                    Some(sid) => {
+                        let body = json!({"scroll": KEEP_ALIVE, "scroll_id": sid});
+                        self.search("/_search/scroll", body, &what).await?
+                    }
+                };
+                (v, false)
+            }
+            Step::After(after) => {
+                let body = self.body("_id", &after);
+                let path = format!("/{}/_search", self.index);
+                (self.search(&path, body, &what).await?, false)
+            }
+        };
+        let hits = answer["hits"]["hits"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
+        let approx = answer.to_string().len() / hits.len().max(1);
+        let pit_id = answer["pit_id"].as_str().map(str::to_string);
+        let scroll_id = answer["_scroll_id"].as_str().map(str::to_string);
+        let by = if self.by_id { "_id" } else { "_shard_doc" };
+        let mut out = Vec::with_capacity(hits.len());
+        let mut last_sort = None;
+        for h in hits {
+            let Some(id) = h["_id"].as_str().map(str::to_string) else {
+                return Err(self
+                    .c
+                    .err(format!("{what}: a hit without _id"), Fault::Fatal));
+            };
+            let sort = h["sort"].as_array().cloned();
+            let cur_pit = match &self.state {
+                State::Pit { id, .. } => Some(pit_id.clone().unwrap_or_else(|| id.clone())),
+                _ => None,
+            };
+            let resume = match (&sort, self.by_id) {
+                (Some(s), true) => Some(json!(Resume {
+                    after: s.clone(),
+                    by: by.into(),
+                    pit: None,
+                })),
+                (Some(s), false) if pit => Some(json!(Resume {
+                    after: s.clone(),
+                    by: by.into(),
+                    pit: cur_pit,
+                })),
+                _ => None,
+            };
+            last_sort = sort;
+            let source = match h.get("_source") {
+                Some(Value::Object(o)) => o.clone(),
+                _ => {
+                    return Err(self.c.err(
+                        format!(
+                            "{}: document {id} has no _source (disabled in the mapping?): its fields cannot be read",
+                            self.index
+                        ),
+                        Fault::Fatal,
+                    ));
+                }
+            };
+            out.push(Hit {
+                id,
+                source,
+                resume,
+                bytes: approx,
+            });
+        }
+        let n = out.len();
+        match &mut self.state {
+            State::Pit { id, after, .. } => {
+                if let Some(p) = pit_id {
+                    *id = p;
+                }
+                *after = last_sort;
+            }
+            State::Scroll { id } => *id = scroll_id,
+            State::After { after } => *after = last_sort,
+            State::Done => {}
+        }
+        if n == 0 {
+            self.free().await;
+            return Ok(None);
+        }
+        // a short page is the last one for search_after; a scroll ends on an empty page
+        if n < self.size && !self.in_scroll() {
+            self.free().await;
+        }
+        Ok(Some(out))
+    }
+
+    /// Free the PIT or scroll (best effort: both expire on their own).
+    async fn free(&mut self) {
+        let state = std::mem::replace(&mut self.state, State::Done);
+        let (path, body) = match state {
+            State::Pit { id, .. } => match self.c.version.pit_path(&self.index) {
+                Some(p) if p.ends_with("point_in_time") => {
+                    ("/_search/point_in_time", json!({"pit_id": [id]}))
+                }
+                _ => ("/_pit", json!({"id": id})),
+            },
+            State::Scroll { id: Some(id) } => ("/_search/scroll", json!({"scroll_id": [id]})),
+            _ => return,
+        };
+        let _ = self
+            .c
+            .raw(
+                reqwest::Method::DELETE,
+                path,
+                Some(body),
+                "freeing a search context",
+            )
+            .await;
+    }
+
+    /// Stop reading before the end (frees the PIT or scroll).
+    pub async fn close(mut self) {
+        self.free().await;
+    }
+}

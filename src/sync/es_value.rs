@@ -1,0 +1,354 @@
+//! Values between the BSON value model of sync rows and Elasticsearch JSON.
+//!
+//! Into an index ([`to_source`]): what `sync::value` produces goes in without loss — Int32/Int64
+//! as numbers, Double as the shortest text that reads back the same, Decimal128 as its string
+//! (a `keyword` field; inside a JSON column an integer Decimal128 — a u64 beyond i64 — stays a
+//! number, as the source JSON had it), Date as ISO-8601 UTC with milliseconds (epoch
+//! milliseconds outside years 0000–9999; the mapping's date format accepts both), Binary as
+//! base64, documents and arrays as objects and arrays. A non-finite Double cannot be JSON: the
+//! row is refused.
+//!
+//! Back out ([`from_json`]): by the column type of the unit's schema, to the BSON the source
+//! produced (DECIMAL → Decimal128, dates → Date or Int64 µs, base64 → generic Binary, integers →
+//! Int32/Int64 as `sync::value` sizes them, JSON columns by `value::json_to_bson`); arrays
+//! element by element. Elasticsearch sources use the same function with the column type their
+//! mapping gives ([`crate::sync::es_mapping::col_type`]).
+
+use crate::sync::doc::doc_id;
+use crate::sync::schema::{ColType, TableSchema};
+use crate::sync::value::{TimePrecision, binary, decimal, int, json_to_bson, uint};
+use base64::Engine;
+use base64::engine::general_purpose::STANDARD as B64;
+use mongodb::bson::{Bson, DateTime, Document};
+use serde_json::{Map, Number, Value};
+
+/// Fields shark adds to documents of key-less units: the content hash and occurrence (the
+/// `_id` is `<hash>:<n>`). Not row data: [`strip_meta`] removes them on the way out.
+pub const HASH_FIELD: &str = "_shark_hash";
+pub const OCCURRENCE_FIELD: &str = "_shark_n";
+
+/// A row document as an index `_source`: every field but `_id`.
+pub fn to_source(doc: &Document) -> Result<Map<String, Value>, String> {
+    let mut out = Map::new();
+    for (k, v) in doc {
+        if k == "_id" {
+            continue;
+        }
+        out.insert(
+            k.clone(),
+            to_json(v, false).map_err(|e| format!("{k}: {e}"))?,
+        );
+    }
+    Ok(out)
+}
+
+/// Date milliseconds as index JSON: ISO-8601 UTC with milliseconds, or epoch milliseconds
+/// beyond what the ISO form (4-digit years) holds.
+pub fn date_json(ms: i64) -> Value {
+    match chrono::DateTime::from_timestamp_millis(ms) {
+        Some(t) if (0..=9999).contains(&chrono::Datelike::year(&t)) => {
+            Value::String(t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
+        }
+        _ => Value::Number(ms.into()),
+    }
+}
+
+fn to_json(v: &Bson, nested: bool) -> Result<Value, String> {
+    Ok(match v {
+        Bson::Null | Bson::Undefined => Value::Null,
+        Bson::Boolean(b) => Value::Bool(*b),
+        Bson::Int32(i) => Value::Number((*i).into()),
+        Bson::Int64(i) => Value::Number((*i).into()),
+        Bson::Double(f) => Value::Number(
+            Number::from_f64(*f).ok_or_else(|| format!("{f} cannot be stored in JSON"))?,
+        ),
+        Bson::String(s) => Value::String(s.clone()),
+        Bson::Decimal128(d) => {
+            let s = d.to_string();
+            match s.parse::<u64>() {
+                Ok(u) if nested => Value::Number(u.into()),
+                _ => Value::String(s),
+            }
+        }
+        Bson::DateTime(t) => date_json(t.timestamp_millis()),
+        Bson::Binary(b) => Value::String(B64.encode(&b.bytes)),
+        Bson::Document(d) => {
+            let mut m = Map::new();
+            for (k, x) in d {
+                m.insert(k.clone(), to_json(x, true)?);
+            }
+            Value::Object(m)
+        }
+        Bson::Array(a) => Value::Array(
+            a.iter()
+                .map(|x| to_json(x, nested))
+                .collect::<Result<_, _>>()?,
+        ),
+        Bson::ObjectId(o) => Value::String(o.to_hex()),
+        Bson::Timestamp(t) => Value::Number(((t.time as u64) << 32 | t.increment as u64).into()),
+        other => Value::String(other.to_string()),
+    })
+}
+
+/// Parse a date as Elasticsearch's default format reads it: ISO-8601 with or without time
+/// and zone (no zone: UTC), or epoch milliseconds; milliseconds since the epoch.
+pub fn parse_date(v: &Value) -> Option<i64> {
+    match v {
+        Value::Number(n) => n.as_i64().or_else(|| n.as_f64().map(|f| f as i64)),
+        Value::String(s) => {
+            if let Ok(t) = chrono::DateTime::parse_from_rfc3339(s) {
+                return Some(t.timestamp_millis());
+            }
+            for f in [
+                "%Y-%m-%dT%H:%M:%S%.f",
+                "%Y-%m-%dT%H:%M:%S",
+                "%Y-%m-%dT%H:%M",
+                "%Y-%m-%d %H:%M:%S%.f",
+            ] {
+                if let Ok(t) = chrono::NaiveDateTime::parse_from_str(s, f) {
+                    return Some(t.and_utc().timestamp_millis());
+                }
+            }
+            if let Ok(d) = chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                return d
+                    .and_hms_opt(0, 0, 0)
+                    .map(|t| t.and_utc().timestamp_millis());
+            }
+            s.parse::<i64>().ok()
+        }
+        _ => None,
+    }
+}
+
+fn integer(v: &Value) -> Option<Result<i64, u64>> {
+    match v {
+        Value::Number(n) => n
+            .as_i64()
+            .map(Ok)
+            .or_else(|| n.as_u64().map(Err))
+            .or_else(|| {
+                n.as_f64()
+                    .filter(|f| f.fract() == 0.0 && f.abs() < 9.0e15)
+                    .map(|f| Ok(f as i64))
+            }),
+        Value::String(s) => s
+            .trim()
+            .parse::<i64>()
+            .map(Ok)
+            .ok()
+            .or_else(|| s.trim().parse::<u64>().ok().map(Err)),
+        _ => None,
+    }
+}
+
+fn text(v: Value) -> Bson {
+    match v {
+        Value::String(s) => Bson::String(s),
+        Value::Number(n) => Bson::String(n.to_string()),
+        Value::Bool(b) => Bson::String(b.to_string()),
+        other => json_to_bson(other),
+    }
+}
+
+/// An index value of a column of type `ty` as the BSON the source produced for it (see the
+/// module doc); values that do not fit the type keep their JSON form.
+pub fn from_json(ty: &ColType, time: TimePrecision, v: Value) -> Bson {
+    use ColType as T;
+    if v.is_null() {
+        return Bson::Null;
+    }
+    let v = match v {
+        Value::Array(a) if !matches!(ty, T::Json) => {
+            return Bson::Array(a.into_iter().map(|x| from_json(ty, time, x)).collect());
+        }
+        other => other,
+    };
+    let fallback = json_to_bson;
+    match ty {
+        T::Int | T::UInt | T::BigInt | T::BigUInt => {
+            let big = matches!(ty, T::BigInt | T::BigUInt);
+            match integer(&v) {
+                Some(Ok(i)) => int(i, big),
+                Some(Err(u)) => uint(u, big),
+                None => match v {
+                    Value::String(s) if matches!(ty, T::BigUInt) => decimal(&s),
+                    other => fallback(other),
+                },
+            }
+        }
+        T::Year => match integer(&v) {
+            Some(Ok(i)) => Bson::Int32(i as i32),
+            _ => fallback(v),
+        },
+        T::Decimal => match v {
+            Value::String(s) => decimal(&s),
+            Value::Number(n) => decimal(&n.to_string()),
+            other => fallback(other),
+        },
+        T::Float => match &v {
+            Value::Number(n) => n.as_f64().map_or_else(|| fallback(v.clone()), Bson::Double),
+            Value::String(s) => s
+                .trim()
+                .parse::<f64>()
+                .map_or_else(|_| fallback(v.clone()), Bson::Double),
+            _ => fallback(v),
+        },
+        T::Date => date_bson(v),
+        T::DateTime | T::Timestamp => match time {
+            TimePrecision::Ms => date_bson(v),
+            TimePrecision::Us => match integer(&v) {
+                Some(Ok(i)) => Bson::Int64(i),
+                _ => fallback(v),
+            },
+        },
+        T::Bool => match v {
+            Value::Bool(b) => Bson::Boolean(b),
+            Value::String(s) if s == "true" || s == "false" => Bson::Boolean(s == "true"),
+            other => fallback(other),
+        },
+        T::Json => json_to_bson(v),
+        T::Binary | T::FixedBinary(_) | T::Bit => match v {
+            Value::String(s) => match B64.decode(s.as_bytes()) {
+                Ok(b) => binary(b),
+                Err(_) => Bson::String(s),
+            },
+            other => fallback(other),
+        },
+        T::Time | T::Text | T::Enum(_) | T::Set(_) => text(v),
+    }
+}
+
+fn date_bson(v: Value) -> Bson {
+    match parse_date(&v) {
+        Some(ms) => Bson::DateTime(DateTime::from_millis(ms)),
+        None => json_to_bson(v),
+    }
+}
+
+/// A document read from an index as the row document the source produced for `unit`: each
+/// field by its column's type ([`from_json`]; fields the schema does not know as plain JSON),
+/// shark's key-less fields removed, `_id` first: the key of the unit (restored from the fields,
+/// or from the index `_id` when the single key column is itself named `_id`), or the index
+/// `_id` for key-less units.
+pub fn hit_doc(unit: &TableSchema, es_id: &str, mut source: Map<String, Value>) -> Document {
+    strip_meta(&mut source);
+    let mut fields = Document::new();
+    for (k, v) in source {
+        let ty = (0..unit.columns.len())
+            .find(|i| unit.field_name(*i) == k)
+            .map(|i| &unit.columns[i].ty);
+        let b = match ty {
+            Some(ty) => from_json(ty, unit.time, v),
+            None => json_to_bson(v),
+        };
+        fields.insert(k, b);
+    }
+    let id = match unit.key.as_slice() {
+        [] => Bson::String(es_id.to_string()),
+        [i] if unit.field_name(*i) == "_id" => from_json(
+            &unit.columns[*i].ty,
+            unit.time,
+            Value::String(es_id.to_string()),
+        ),
+        _ => doc_id(unit, &fields),
+    };
+    let mut d = Document::new();
+    d.insert("_id", id);
+    d.extend(fields);
+    d
+}
+
+/// Remove the fields shark added to a key-less unit's documents.
+pub fn strip_meta(source: &mut Map<String, Value>) {
+    source.remove(HASH_FIELD);
+    source.remove(OCCURRENCE_FIELD);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use mongodb::bson::{Binary, Decimal128, doc, spec::BinarySubtype};
+    use std::str::FromStr;
+
+    #[test]
+    fn values_round_trip_by_column_type() {
+        let dec = Bson::Decimal128(Decimal128::from_str("12.500").unwrap());
+        let big = Bson::Decimal128(Decimal128::from_str("18446744073709551615").unwrap());
+        let bin = Bson::Binary(Binary {
+            subtype: BinarySubtype::Generic,
+            bytes: vec![0, 1, 2, 255],
+        });
+        let date = Bson::DateTime(DateTime::from_millis(1_714_979_289_123));
+        let old = Bson::DateTime(DateTime::from_millis(-62_135_596_800_001)); // year -1
+        let cases: Vec<(ColType, Bson)> = vec![
+            (ColType::Int, Bson::Int32(-7)),
+            (ColType::UInt, Bson::Int64(4_294_967_295)),
+            (ColType::BigInt, Bson::Int64(5)),
+            (ColType::BigUInt, Bson::Int64(5)),
+            (ColType::BigUInt, big.clone()),
+            (ColType::Decimal, dec),
+            (ColType::Decimal, Bson::String("1".repeat(40) + ".5")),
+            (ColType::Float, Bson::Double(1.1)),
+            (ColType::Float, Bson::Double(3.0)),
+            (ColType::DateTime, date.clone()),
+            (ColType::Date, old),
+            (ColType::Year, Bson::Int32(2024)),
+            (ColType::Text, Bson::String("é😀".into())),
+            (ColType::Time, Bson::String("-26:03:04.000005".into())),
+            (ColType::Binary, bin.clone()),
+            (ColType::Bit, bin),
+            (ColType::Bool, Bson::Boolean(true)),
+            (
+                ColType::Json,
+                Bson::Document(doc! {"k": [1i64, {"$date": 2.5}], "u": big, "n": Bson::Null}),
+            ),
+            (
+                ColType::Json,
+                Bson::Array(vec![Bson::Int64(1), Bson::String("a".into())]),
+            ),
+            (ColType::Json, Bson::Int64(5)),
+        ];
+        for (ty, v) in cases {
+            let d = doc! {"_id": 1, "f": v.clone()};
+            let src = to_source(&d).unwrap();
+            assert!(!src.contains_key("_id"));
+            // through the wire as text
+            let wire: Map<String, Value> =
+                serde_json::from_str(&Value::Object(src).to_string()).unwrap();
+            let back = from_json(&ty, TimePrecision::Ms, wire["f"].clone());
+            assert_eq!(back, v, "{ty:?}");
+        }
+        let us = Bson::Int64(1_714_979_289_123_456);
+        let j = to_json(&us, false).unwrap();
+        assert_eq!(from_json(&ColType::DateTime, TimePrecision::Us, j), us);
+        assert_eq!(
+            to_json(&date, false).unwrap(),
+            Value::String("2024-05-06T07:08:09.123Z".into())
+        );
+        assert!(to_source(&doc! {"x": f64::NAN}).is_err());
+    }
+
+    #[test]
+    fn dates_read_in_the_forms_elasticsearch_accepts() {
+        let ms = 1_704_067_200_000; // 2024-01-01
+        for s in [
+            "2024-01-01",
+            "2024-01-01T00:00:00Z",
+            "2024-01-01T00:00:00.000+00:00",
+            "2024-01-01T01:00:00+01:00",
+            "2024-01-01T00:00:00",
+        ] {
+            assert_eq!(parse_date(&Value::String(s.into())), Some(ms), "{s}");
+        }
+        assert_eq!(parse_date(&serde_json::json!(ms)), Some(ms));
+        assert_eq!(parse_date(&Value::String("yesterday".into())), None);
+        assert_eq!(
+            from_json(
+                &ColType::Text,
+                TimePrecision::Ms,
+                serde_json::json!(["a", 1])
+            ),
+            Bson::Array(vec![Bson::String("a".into()), Bson::String("1".into())])
+        );
+    }
+}

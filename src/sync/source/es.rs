@@ -1,0 +1,154 @@
+//! The Elasticsearch / OpenSearch source: copy-only (no change stream). Units are the open
+//! indexes the task's selectors pick (a name, a wildcard like `logs-*`, or `/regex/`; indexes
+//! starting with `.` are system ones and never selected), named by the index alone (`db` is
+//! empty); a unit's schema comes from its mapping (`sync::es_mapping::schema_from_mapping`,
+//! key `_id`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
+//! scroll, see `sync::es_read`), cut further by the batch bytes, each batch carrying the sort
+//! values of its last document as its resume point.
+
+use crate::conn::Connection;
+use crate::sync::error::SyncError;
+use crate::sync::es_client::{EsClient, Side};
+use crate::sync::es_mapping::schema_from_mapping;
+use crate::sync::es_read::{Paging, Reader};
+use crate::sync::es_value::hit_doc;
+use crate::sync::schema::TableSchema;
+use crate::sync::source::binlog::Pos;
+use crate::sync::source::{Batch, BatchLimits, BatchTx, ChangeSource, Source};
+use crate::sync::task::TaskSpec;
+use std::collections::BTreeMap;
+
+pub struct EsSource {
+    pub client: EsClient,
+    /// How indexes are paged (a PIT when the server has one, by default).
+    pub paging: Paging,
+}
+
+impl EsSource {
+    pub async fn connect(conn: &Connection) -> Result<EsSource, SyncError> {
+        Ok(EsSource {
+            client: EsClient::connect(conn, Side::Source).await?,
+            paging: Paging::Auto,
+        })
+    }
+
+    /// Page with `paging` (tests force the scroll path on servers with PIT).
+    pub fn with_paging(mut self, paging: Paging) -> EsSource {
+        self.paging = paging;
+        self
+    }
+
+    async fn load(&self, index: &str) -> Result<Option<TableSchema>, SyncError> {
+        Ok(self
+            .client
+            .mapping(index)
+            .await?
+            .map(|m| schema_from_mapping(index, &m)))
+    }
+}
+
+#[async_trait::async_trait]
+impl Source for EsSource {
+    fn name(&self) -> &str {
+        &self.client.conn().name
+    }
+
+    async fn check(&self) -> Result<(), SyncError> {
+        // `connect` read the version and refused unsupported ones; the index list needs the
+        // monitor privilege a copy needs anyway
+        self.client.indexes().await.map(|_| ())
+    }
+
+    async fn units(&self, spec: &TaskSpec) -> Result<BTreeMap<String, TableSchema>, SyncError> {
+        let mut out = BTreeMap::new();
+        for index in self.client.indexes().await? {
+            if !spec.selects_index(&index) {
+                continue;
+            }
+            // an index deleted since the list was read is no unit
+            if let Some(s) = self.load(&index).await? {
+                out.insert(s.unit(), s);
+            }
+        }
+        Ok(out)
+    }
+
+    async fn unit(
+        &self,
+        _spec: &TaskSpec,
+        _db: &str,
+        table: &str,
+    ) -> Result<Option<TableSchema>, SyncError> {
+        self.load(table).await
+    }
+
+    async fn estimate(&self, unit: &TableSchema) -> Option<i64> {
+        match self.client.count(&unit.table).await {
+            Ok(Some(n)) => i64::try_from(n).ok(),
+            _ => None,
+        }
+    }
+
+    async fn read(
+        &self,
+        unit: &TableSchema,
+        resume: Option<serde_json::Value>,
+        limits: BatchLimits,
+        out: BatchTx,
+        stop: &(dyn Fn() -> bool + Sync),
+    ) -> Result<Option<Pos>, SyncError> {
+        let index = &unit.table;
+        let rows = limits.rows.clamp(1, 10_000);
+        let mut r = Reader::open(
+            &self.client,
+            index,
+            serde_json::json!({"match_all": {}}),
+            rows,
+            resume.as_ref(),
+            self.paging,
+        )
+        .await?;
+        let mut size = rows;
+        loop {
+            if stop() {
+                r.close().await;
+                return Ok(None);
+            }
+            let Some(page) = r.next().await? else {
+                return Ok(None);
+            };
+            let mut docs = vec![];
+            let mut bytes = 0;
+            let mut page_bytes = 0;
+            let n = page.len();
+            for (i, h) in page.into_iter().enumerate() {
+                bytes += h.bytes;
+                page_bytes += h.bytes;
+                let last = h.resume;
+                docs.push(hit_doc(unit, &h.id, h.source));
+                if bytes >= limits.bytes || i + 1 == n {
+                    let batch = Batch {
+                        docs: std::mem::take(&mut docs),
+                        resume: last,
+                    };
+                    bytes = 0;
+                    if out.send(Ok(batch)).await.is_err() {
+                        r.close().await;
+                        return Ok(None);
+                    }
+                }
+            }
+            // keep pages near the byte budget: shrink after a fat page, grow back slowly
+            size = if page_bytes > limits.bytes {
+                (size / 2).max(1)
+            } else {
+                (size + size / 4 + 1).min(rows)
+            };
+            r.set_size(size);
+        }
+    }
+
+    fn changes(&self) -> Option<&dyn ChangeSource> {
+        None
+    }
+}
