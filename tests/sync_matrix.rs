@@ -60,6 +60,7 @@ fn es_url() -> String {
 }
 
 async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, Value) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::new();
     let mut req = client
         .request(method, format!("{}{path}", es_url()))
@@ -390,7 +391,7 @@ async fn kill_9_mid_copy_resumes_per_unit_without_copying_finished_units_again()
         &format!("DROP DATABASE IF EXISTS {db}"),
         &format!("CREATE DATABASE {db}"),
         &format!("USE {db}"),
-        &format!("CREATE TABLE {db}.a_small (id INT PRIMARY KEY, v VARCHAR(16))"),
+        &format!("CREATE TABLE {db}.a_small (id INT PRIMARY KEY, v VARCHAR(32))"),
         &format!("INSERT INTO {db}.a_small SELECT seq, MD5(seq) FROM seq_1_to_100"),
         &format!("CREATE TABLE {db}.b_big (id INT PRIMARY KEY, v VARCHAR(64), n BIGINT)"),
         &format!("INSERT INTO {db}.b_big SELECT seq, MD5(seq), seq * 7 FROM seq_1_to_60000"),

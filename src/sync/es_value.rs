@@ -243,6 +243,14 @@ pub fn hit_doc(unit: &TableSchema, es_id: &str, mut source: Map<String, Value>) 
         };
         fields.insert(k, b);
     }
+    // a field the document lacks is a NULL of its column, as a table row has it (a MySQL
+    // target stores NULL for it, and documents read back from either side compare equal)
+    for i in 0..unit.columns.len() {
+        let name = unit.field_name(i);
+        if name != "_id" && !fields.contains_key(name) {
+            fields.insert(name, Bson::Null);
+        }
+    }
     let id = match unit.key.as_slice() {
         [] => Bson::String(es_id.to_string()),
         [i] if unit.field_name(*i) == "_id" => from_json(
