@@ -528,25 +528,26 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a task: source, target, tables, mode')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a task''s definition')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Forget progress so the next run copies again (everything, or one unit)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
+            [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'shark;sync;create' {
-            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source connection (mysql)')
-            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Target connection (mongodb)')
-            [CompletionResult]::new('--tables', '--tables', [CompletionResultType]::ParameterName, 'Tables: db.table, db.* or /regex/ on db.table (repeatable)')
-            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mirror: _id = primary key, documents follow the rows; history: one version document per change')
-            [CompletionResult]::new('--target-db', '--target-db', [CompletionResultType]::ParameterName, 'Target database (default: the source database''s name)')
+            [CompletionResult]::new('--source', '--source', [CompletionResultType]::ParameterName, 'Source connection (mysql or elasticsearch)')
+            [CompletionResult]::new('--target', '--target', [CompletionResultType]::ParameterName, 'Target connection (mongodb, mysql or elasticsearch)')
+            [CompletionResult]::new('--tables', '--tables', [CompletionResultType]::ParameterName, 'Units: db.table, db.* or /regex/ on db.table for MySQL; an index name, a wildcard (logs-*) or /regex/ for Elasticsearch (repeatable)')
+            [CompletionResult]::new('--mode', '--mode', [CompletionResultType]::ParameterName, 'mirror: _id = primary key, documents follow the rows; history (MongoDB targets): one version document per change')
+            [CompletionResult]::new('--target-db', '--target-db', [CompletionResultType]::ParameterName, 'Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database''s name (required for an Elasticsearch source)')
             [CompletionResult]::new('--batch-rows', '--batch-rows', [CompletionResultType]::ParameterName, 'Rows per batch (full copy and CDC writes)')
             [CompletionResult]::new('--batch-bytes', '--batch-bytes', [CompletionResultType]::ParameterName, 'Bytes per full-copy batch (approximate)')
-            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Tables copied at once')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Units copied at once')
             [CompletionResult]::new('--server-id', '--server-id', [CompletionResultType]::ParameterName, 'Replica server id for reading the binlog (default: derived from the task name)')
             [CompletionResult]::new('--time-precision', '--time-precision', [CompletionResultType]::ParameterName, 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch')
             [CompletionResult]::new('--on-error', '--on-error', [CompletionResultType]::ParameterName, 'A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on')
@@ -607,7 +608,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;run' {
-            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Tables copied at once (overrides the task''s setting)')
+            [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Units copied at once (overrides the task''s setting)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -615,7 +616,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
             [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Catch up to the binlog position current at start, then exit 0 (cron, CI)')
             [CompletionResult]::new('--follow', '--follow', [CompletionResultType]::ParameterName, 'Follow the binlog until Ctrl-C or `sync stop` (the default)')
-            [CompletionResult]::new('--drop-target', '--drop-target', [CompletionResultType]::ParameterName, 'Drop each target collection before its unit''s full copy')
+            [CompletionResult]::new('--drop-target', '--drop-target', [CompletionResultType]::ParameterName, 'Drop each target (collection, table or index) before its unit''s first full copy')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
@@ -663,7 +664,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;reset' {
-            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'Only this unit (db.table); the binlog checkpoint stays')
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'Only this unit (db.table, or an index); the binlog checkpoint stays')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -733,17 +734,36 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'shark;sync;skipped' {
+            [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'Only this unit')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
+            [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log line format on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only errors and the data asked for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'No colours (also when NO_COLOR is set or stdout is not a terminal)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'shark;sync;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a task: source, target, tables, mode')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a task''s definition')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Forget progress so the next run copies again (everything, or one unit)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
+            [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -775,6 +795,9 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;help;verify' {
+            break
+        }
+        'shark;sync;help;skipped' {
             break
         }
         'shark;sync;help;help' {
@@ -2473,13 +2496,14 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Define a task: source, target, tables, mode')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List tasks')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a task''s definition')
-            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
+            [CompletionResult]::new('run', 'run', [CompletionResultType]::ParameterValue, 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Forget progress so the next run copies again (everything, or one unit)')
             [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
             [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
-            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch')
+            [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
+            [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             break
         }
         'shark;help;sync;create' {
@@ -2510,6 +2534,9 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;help;sync;verify' {
+            break
+        }
+        'shark;help;sync;skipped' {
             break
         }
         'shark;help;inspect' {

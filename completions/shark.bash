@@ -460,6 +460,9 @@ _shark() {
             shark__subcmd__help__subcmd__sync,show)
                 cmd="shark__subcmd__help__subcmd__sync__subcmd__show"
                 ;;
+            shark__subcmd__help__subcmd__sync,skipped)
+                cmd="shark__subcmd__help__subcmd__sync__subcmd__skipped"
+                ;;
             shark__subcmd__help__subcmd__sync,status)
                 cmd="shark__subcmd__help__subcmd__sync__subcmd__status"
                 ;;
@@ -700,6 +703,9 @@ _shark() {
             shark__subcmd__sync,show)
                 cmd="shark__subcmd__sync__subcmd__show"
                 ;;
+            shark__subcmd__sync,skipped)
+                cmd="shark__subcmd__sync__subcmd__skipped"
+                ;;
             shark__subcmd__sync,status)
                 cmd="shark__subcmd__sync__subcmd__status"
                 ;;
@@ -732,6 +738,9 @@ _shark() {
                 ;;
             shark__subcmd__sync__subcmd__help,show)
                 cmd="shark__subcmd__sync__subcmd__help__subcmd__show"
+                ;;
+            shark__subcmd__sync__subcmd__help,skipped)
+                cmd="shark__subcmd__sync__subcmd__help__subcmd__skipped"
                 ;;
             shark__subcmd__sync__subcmd__help,status)
                 cmd="shark__subcmd__sync__subcmd__help__subcmd__status"
@@ -3865,7 +3874,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__help__subcmd__sync)
-            opts="create list show run status stop reset rm logs verify"
+            opts="create list show run status stop reset rm logs verify skipped"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3963,6 +3972,20 @@ _shark() {
             return 0
             ;;
         shark__subcmd__help__subcmd__sync__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__help__subcmd__sync__subcmd__skipped)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -5683,7 +5706,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync)
-            opts="-o -q -v -h -V --config --state --output --quiet --verbose --log-format --no-color --help --version create list show run status stop reset rm logs verify help"
+            opts="-o -q -v -h -V --config --state --output --quiet --verbose --log-format --no-color --help --version create list show run status stop reset rm logs verify skipped help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5815,7 +5838,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__help)
-            opts="create list show run status stop reset rm logs verify help"
+            opts="create list show run status stop reset rm logs verify skipped help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5927,6 +5950,20 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__help__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__sync__subcmd__help__subcmd__skipped)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6167,6 +6204,44 @@ _shark() {
                 return 0
             fi
             case "${prev}" in
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --state)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --log-format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        shark__subcmd__sync__subcmd__skipped)
+            opts="-o -q -v -h -V --unit --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -482,24 +482,25 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand create 'Define a task: source, target, tables, mode'
             cand list 'List tasks'
             cand show 'Show a task''s definition'
-            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+            cand run 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Forget progress so the next run copies again (everything, or one unit)'
             cand rm 'Delete a task and its state (target data stays)'
             cand logs 'The log of the task''s latest run'
-            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+            cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'shark;sync;create'= {
-            cand --source 'Source connection (mysql)'
-            cand --target 'Target connection (mongodb)'
-            cand --tables 'Tables: db.table, db.* or /regex/ on db.table (repeatable)'
-            cand --mode 'mirror: _id = primary key, documents follow the rows; history: one version document per change'
-            cand --target-db 'Target database (default: the source database''s name)'
+            cand --source 'Source connection (mysql or elasticsearch)'
+            cand --target 'Target connection (mongodb, mysql or elasticsearch)'
+            cand --tables 'Units: db.table, db.* or /regex/ on db.table for MySQL; an index name, a wildcard (logs-*) or /regex/ for Elasticsearch (repeatable)'
+            cand --mode 'mirror: _id = primary key, documents follow the rows; history (MongoDB targets): one version document per change'
+            cand --target-db 'Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database''s name (required for an Elasticsearch source)'
             cand --batch-rows 'Rows per batch (full copy and CDC writes)'
             cand --batch-bytes 'Bytes per full-copy batch (approximate)'
-            cand --parallel 'Tables copied at once'
+            cand --parallel 'Units copied at once'
             cand --server-id 'Replica server id for reading the binlog (default: derived from the task name)'
             cand --time-precision 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch'
             cand --on-error 'A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on'
@@ -557,7 +558,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;run'= {
-            cand --parallel 'Tables copied at once (overrides the task''s setting)'
+            cand --parallel 'Units copied at once (overrides the task''s setting)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -565,7 +566,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --log-format 'Log line format on stderr'
             cand --once 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
             cand --follow 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
-            cand --drop-target 'Drop each target collection before its unit''s full copy'
+            cand --drop-target 'Drop each target (collection, table or index) before its unit''s first full copy'
             cand -q 'Print only errors and the data asked for'
             cand --quiet 'Print only errors and the data asked for'
             cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
@@ -610,7 +611,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;reset'= {
-            cand --unit 'Only this unit (db.table); the binlog checkpoint stays'
+            cand --unit 'Only this unit (db.table, or an index); the binlog checkpoint stays'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -676,17 +677,35 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'shark;sync;skipped'= {
+            cand --unit 'Only this unit'
+            cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
+            cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
+            cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --output 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
+            cand --log-format 'Log line format on stderr'
+            cand -q 'Print only errors and the data asked for'
+            cand --quiet 'Print only errors and the data asked for'
+            cand -v 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --verbose 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+            cand --no-color 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'shark;sync;help'= {
             cand create 'Define a task: source, target, tables, mode'
             cand list 'List tasks'
             cand show 'Show a task''s definition'
-            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+            cand run 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Forget progress so the next run copies again (everything, or one unit)'
             cand rm 'Delete a task and its state (target data stays)'
             cand logs 'The log of the task''s latest run'
-            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+            cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'shark;sync;help;create'= {
@@ -708,6 +727,8 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;sync;help;logs'= {
         }
         &'shark;sync;help;verify'= {
+        }
+        &'shark;sync;help;skipped'= {
         }
         &'shark;sync;help;help'= {
         }
@@ -2236,13 +2257,14 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand create 'Define a task: source, target, tables, mode'
             cand list 'List tasks'
             cand show 'Show a task''s definition'
-            cand run 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+            cand run 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Forget progress so the next run copies again (everything, or one unit)'
             cand rm 'Delete a task and its state (target data stays)'
             cand logs 'The log of the task''s latest run'
-            cand verify 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+            cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+            cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
         }
         &'shark;help;sync;create'= {
         }
@@ -2263,6 +2285,8 @@ set edit:completion:arg-completer[shark] = {|@words|
         &'shark;help;sync;logs'= {
         }
         &'shark;help;sync;verify'= {
+        }
+        &'shark;help;sync;skipped'= {
         }
         &'shark;help;inspect'= {
             cand run 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'

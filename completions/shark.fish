@@ -273,37 +273,38 @@ complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subc
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a plan and replay an execution: per-host results and output'
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "execute" -d 'Run a stored plan again, with the hosts and options it was made with'
 complete -c shark -n "__fish_shark_using_subcommand deploy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
 json\t''"
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s q -l quiet -d 'Print only errors and the data asked for'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "create" -d 'Define a task: source, target, tables, mode'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "list" -d 'List tasks'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "show" -d 'Show a task\'s definition'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "stop" -d 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "logs" -d 'The log of the task\'s latest run'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
-complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l source -d 'Source connection (mysql)' -r
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target -d 'Target connection (mongodb)' -r
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l tables -d 'Tables: db.table, db.* or /regex/ on db.table (repeatable)' -r
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l mode -d 'mirror: _id = primary key, documents follow the rows; history: one version document per change' -r -f -a "mirror\t''
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "create" -d 'Define a task: source, target, tables, mode'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "list" -d 'List tasks'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "show" -d 'Show a task\'s definition'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "stop" -d 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "logs" -d 'The log of the task\'s latest run'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "verify" -d 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "skipped" -d 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and not __fish_seen_subcommand_from create list show run status stop reset rm logs verify skipped help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l source -d 'Source connection (mysql or elasticsearch)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target -d 'Target connection (mongodb, mysql or elasticsearch)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l tables -d 'Units: db.table, db.* or /regex/ on db.table for MySQL; an index name, a wildcard (logs-*) or /regex/ for Elasticsearch (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l mode -d 'mirror: _id = primary key, documents follow the rows; history (MongoDB targets): one version document per change' -r -f -a "mirror\t''
 history\t''"
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target-db -d 'Target database (default: the source database\'s name)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l target-db -d 'Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database\'s name (required for an Elasticsearch source)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-rows -d 'Rows per batch (full copy and CDC writes)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-bytes -d 'Bytes per full-copy batch (approximate)' -r
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Tables copied at once' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Units copied at once' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l time-precision -d 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch' -r -f -a "ms\t'BSON Date, millisecond precision'
 us\t'Int64 microseconds since the Unix epoch (UTC): DATETIME(6)/TIMESTAMP(6) exactly'"
@@ -348,7 +349,7 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l parallel -d 'Tables copied at once (overrides the task\'s setting)' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l parallel -d 'Units copied at once (overrides the task\'s setting)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -357,7 +358,7 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 json\t''"
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l once -d 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l follow -d 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l drop-target -d 'Drop each target collection before its unit\'s full copy'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l drop-target -d 'Drop each target (collection, table or index) before its unit\'s first full copy'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
@@ -386,7 +387,7 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l unit -d 'Only this unit (db.table); the binlog checkpoint stays' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l unit -d 'Only this unit (db.table, or an index); the binlog checkpoint stays' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from reset" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
@@ -432,16 +433,29 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -l unit -d 'Only this unit' -r
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
+json\t''"
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -s q -l quiet -d 'Print only errors and the data asked for'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -l no-color -d 'No colours (also when NO_COLOR is set or stdout is not a terminal)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -s h -l help -d 'Print help'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from skipped" -s V -l version -d 'Print version'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "create" -d 'Define a task: source, target, tables, mode'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "list" -d 'List tasks'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a task\'s definition'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "rm" -d 'Delete a task and its state (target data stays)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "logs" -d 'The log of the task\'s latest run'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "skipped" -d 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand inspect; and not __fish_seen_subcommand_from run reports show diff export config help" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
@@ -1193,13 +1207,14 @@ complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "create" -d 'Define a task: source, target, tables, mode'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "list" -d 'List tasks'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "show" -d 'Show a task\'s definition'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "run" -d 'Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "status" -d 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "stop" -d 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "reset" -d 'Forget progress so the next run copies again (everything, or one unit)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "rm" -d 'Delete a task and its state (target data stays)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "logs" -d 'The log of the task\'s latest run'
-complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "verify" -d 'Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "verify" -d 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
+complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from sync" -f -a "skipped" -d 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "run" -d 'Collect metrics, health, vulnerabilities; assess; analyse; store a report'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "reports" -d 'List stored reports'
 complete -c shark -n "__fish_shark_using_subcommand help; and __fish_seen_subcommand_from inspect" -f -a "show" -d 'Show one report'

@@ -259,13 +259,23 @@ async fn mysql_to_mysql_copies_follows_the_binlog_and_verifies() {
             &tables,
             "--target-db",
             &tdb,
+            "--exclude",
+            &format!("{db}.users:email"),
+            "--rename",
+            &format!("{db}.users:name=full_name"),
         ],
         None,
     );
     e.expect(0, &["sync", "run", "t", "--once"], None);
     verify(&e, "t");
-    let rows = target_rows(&format!("SELECT name FROM {tdb}.users WHERE id = 7")).await;
+    // the field mapping: email left out, name renamed
+    let rows = target_rows(&format!("SELECT full_name FROM {tdb}.users WHERE id = 7")).await;
     assert_eq!(rows[0].get::<String, _>(0).unwrap(), "user 7 ✓");
+    let rows = target_rows(&format!(
+        "SELECT COUNT(*) FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{tdb}' AND TABLE_NAME = 'users' AND COLUMN_NAME IN ('email', 'name')"
+    ))
+    .await;
+    assert_eq!(rows[0].get::<i64, _>(0).unwrap(), 0);
     // the exact source types are kept
     let rows = target_rows(&format!(
         "SELECT COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{tdb}' AND TABLE_NAME = 'orders' AND COLUMN_NAME = 'amount'"
@@ -277,6 +287,8 @@ async fn mysql_to_mysql_copies_follows_the_binlog_and_verifies() {
     verify(&e, "t");
     let rows = target_rows(&format!("SELECT COUNT(*) FROM {tdb}.users")).await;
     assert_eq!(rows[0].get::<i64, _>(0).unwrap(), 499);
+    let rows = target_rows(&format!("SELECT full_name FROM {tdb}.users WHERE id = 7")).await;
+    assert_eq!(rows[0].get::<String, _>(0).unwrap(), "renamed");
     let rows = target_rows(&format!("SELECT COUNT(*) FROM {tdb}.users WHERE id = 2000")).await;
     assert_eq!(rows[0].get::<i64, _>(0).unwrap(), 1);
     let rows = target_rows(&format!(
@@ -549,4 +561,93 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     assert_eq!(es_count(&format!("{db}.codes")).await, 200);
     verify(&e, "t");
     es_drop(db).await;
+}
+
+#[test]
+fn create_refuses_pairs_and_options_that_do_not_fit() {
+    let e = Env::new();
+    e.add_mysql("src");
+    add_es(&e, "es");
+    e.add_mongo("mg");
+    // an Elasticsearch source has no databases: the target needs one
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync", "create", "a", "--source", "es", "--target", "mg", "--tables", "logs-*",
+        ],
+        None,
+    );
+    assert!(err.contains("--target-db"), "{err}");
+    // index selectors are not db.table patterns
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync",
+            "create",
+            "a",
+            "--source",
+            "es",
+            "--target",
+            "mg",
+            "--tables",
+            "a,b",
+            "--target-db",
+            "x",
+        ],
+        None,
+    );
+    assert!(err.contains("index name"), "{err}");
+    // history mode and --es-mapping belong to other targets
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync", "create", "a", "--source", "src", "--target", "es", "--tables", "d.*",
+            "--mode", "history",
+        ],
+        None,
+    );
+    assert!(err.contains("MongoDB targets"), "{err}");
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.json");
+    std::fs::write(&m, "{}").unwrap();
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync",
+            "create",
+            "a",
+            "--source",
+            "src",
+            "--target",
+            "mg",
+            "--tables",
+            "d.*",
+            "--es-mapping",
+            m.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert!(err.contains("Elasticsearch targets"), "{err}");
+    // field mapping flags are checked
+    let (_, err) = e.expect(
+        2,
+        &[
+            "sync",
+            "create",
+            "a",
+            "--source",
+            "src",
+            "--target",
+            "mg",
+            "--tables",
+            "d.*",
+            "--rename",
+            "d.t:novalue",
+        ],
+        None,
+    );
+    assert!(err.contains("old=new"), "{err}");
+    // nothing was created by the refused commands
+    let (out, _) = e.expect(0, &["sync", "list", "-o", "json"], None);
+    assert_eq!(out.trim(), "[]");
 }

@@ -11,11 +11,15 @@ use crate::sync::{self, Mode, Outcome, Phase, RunOptions, TaskSpec};
 use crate::ui::Table;
 use clap::{Args, Subcommand, ValueEnum};
 
-const SYNC_HELP: &str = "A task copies every selected MySQL/MariaDB table to MongoDB (keyset pages on the primary key, \
-resumable mid-table), then follows the binlog. The binlog position is recorded before the copy starts and replayed with \
-idempotent writes, so nothing changed during the copy is lost or applied twice. The source needs log_bin, \
-binlog_format=ROW, binlog_row_image=FULL (binlog_row_metadata=FULL recommended) and a user with SELECT, \
-REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: BINLOG MONITOR): `shark conn test SOURCE` checks all of it.";
+const SYNC_HELP: &str = "A task copies every selected unit — a MySQL/MariaDB table or an Elasticsearch/OpenSearch \
+index — to a MongoDB, MySQL or Elasticsearch target (keyset pages on the primary key, or PIT/search_after pages on \
+the document id; resumable mid-unit), then, for a MySQL source, follows the binlog. The binlog position is recorded \
+before the copy starts and replayed with idempotent writes, so nothing changed during the copy is lost or applied \
+twice; an Elasticsearch source is copied and the task is done. Targets are created when missing: an index mapping \
+derived from the columns (--es-mapping overrides fields), a MySQL table with the source's exact column types (or \
+types derived from an index mapping). A MySQL source needs log_bin, binlog_format=ROW, binlog_row_image=FULL \
+(binlog_row_metadata=FULL recommended) and a user with SELECT, REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: \
+BINLOG MONITOR): `shark conn test SOURCE` checks all of it.";
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCmd {
@@ -29,7 +33,7 @@ pub enum SyncCmd {
         /// Task name
         name: String,
     },
-    /// Full copy of what is not copied yet, then follow the binlog (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)
+    /// Full copy of what is not copied yet, then follow the binlog of a MySQL source (Ctrl-C/SIGTERM stop at a checkpoint, exit 130; a second Ctrl-C exits at once; `sync stop` ends it with exit 0)
     #[command(after_long_help = SYNC_HELP)]
     Run(RunArgs),
     /// Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)
@@ -50,7 +54,7 @@ pub enum SyncCmd {
     Reset {
         /// Task name
         name: String,
-        /// Only this unit (db.table); the binlog checkpoint stays
+        /// Only this unit (db.table, or an index); the binlog checkpoint stays
         #[arg(long)]
         unit: Option<String>,
     },
@@ -67,7 +71,7 @@ pub enum SyncCmd {
         #[arg(short, long)]
         follow: bool,
     },
-    /// Compare row counts and checksums of source tables and target collections; exit 1 on a mismatch
+    /// Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch
     Verify {
         /// Task name
         name: String,
@@ -100,22 +104,22 @@ pub enum TimePrecisionArg {
 pub struct CreateArgs {
     /// Task name
     pub name: String,
-    /// Source connection (mysql)
+    /// Source connection (mysql or elasticsearch)
     #[arg(long)]
     pub source: String,
-    /// Target connection (mongodb)
+    /// Target connection (mongodb, mysql or elasticsearch)
     #[arg(long)]
     pub target: String,
-    /// Tables: db.table, db.* or /regex/ on db.table (repeatable)
+    /// Units: db.table, db.* or /regex/ on db.table for MySQL; an index name, a wildcard (logs-*) or /regex/ for Elasticsearch (repeatable)
     #[arg(long = "tables", required = true, value_name = "PATTERN")]
     pub tables: Vec<String>,
-    /// mirror: _id = primary key, documents follow the rows; history: one version document per change
+    /// mirror: _id = primary key, documents follow the rows; history (MongoDB targets): one version document per change
     #[arg(long, value_enum, default_value = "mirror")]
     pub mode: ModeArg,
     /// Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents
     #[arg(long)]
     pub soft_delete: bool,
-    /// Target database (default: the source database's name)
+    /// Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database's name (required for an Elasticsearch source)
     #[arg(long)]
     pub target_db: Option<String>,
     /// Rows per batch (full copy and CDC writes)
@@ -124,7 +128,7 @@ pub struct CreateArgs {
     /// Bytes per full-copy batch (approximate)
     #[arg(long, default_value_t = 8 << 20)]
     pub batch_bytes: usize,
-    /// Tables copied at once
+    /// Units copied at once
     #[arg(long, default_value_t = 2)]
     pub parallel: usize,
     /// Replica server id for reading the binlog (default: derived from the task name)
@@ -169,10 +173,10 @@ pub struct RunArgs {
     /// Follow the binlog until Ctrl-C or `sync stop` (the default)
     #[arg(long)]
     pub follow: bool,
-    /// Drop each target collection before its unit's full copy
+    /// Drop each target (collection, table or index) before its unit's first full copy
     #[arg(long)]
     pub drop_target: bool,
-    /// Tables copied at once (overrides the task's setting)
+    /// Units copied at once (overrides the task's setting)
     #[arg(long)]
     pub parallel: Option<usize>,
 }
@@ -559,7 +563,7 @@ fn print_status(ctx: &Ctx, st: &sync::Status) {
 /// Every unit phase with what it means, for `sync status --help`.
 pub fn phases_help() -> String {
     let mut s = String::from(
-        "Task phases: new (never run), copy (full copy), cdc (following the binlog). Unit phases:",
+        "Task phases: new (never run), copy (full copy), cdc (following the binlog), copied (an Elasticsearch source: copied, nothing to follow). Unit phases:",
     );
     for p in Phase::ALL {
         s.push_str(&format!(" {} ({});", p.as_str(), p.describe()));

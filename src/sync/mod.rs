@@ -120,7 +120,8 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
                     detail: e.to_string(),
                     hint: format!("run `shark sync reset {name}` to copy everything again"),
                 })?;
-            (p.phase, p.lag_s, Some(pos))
+            // a source without a change stream records no position
+            (p.phase, p.lag_s, (!pos.file.is_empty()).then_some(pos))
         }
     };
     let last_error = store
