@@ -392,6 +392,20 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     let d = es_get(&format!("copy.{prefix}-products"), "p7").await;
     assert_eq!(d["_source"]["dims"]["h"]["cm"], 14, "{d}");
     es_drop(&format!("copy.{prefix}")).await;
+
+    // ES → MongoDB: nested objects stay documents
+    e.add_mongo("mg");
+    let mdb = format!("{prefix}_mg");
+    e.expect(
+        0,
+        &[
+            "sync", "create", "tomg", "--source", "es", "--target", "mg", "--tables", &pattern,
+            "--target-db", &mdb,
+        ],
+        None,
+    );
+    e.expect(0, &["sync", "run", "tomg", "--once"], None);
+    verify(&e, "tomg");
     es_drop(&prefix).await;
 }
 
