@@ -6,44 +6,23 @@
 //! refuses is recorded with `--on-error skip` and stops the task with `stop`.
 
 mod common;
-use common::{Env, Lock, infra, lock_servers, unique_name, wait_for};
+use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name, wait_for};
 use mysql_async::prelude::Queryable;
 use serde_json::{Value, json};
 use std::time::Duration;
 
 const PATIENCE: Duration = Duration::from_secs(180);
 
-async fn mysql_at(key: &str) -> mysql_async::Conn {
-    let port: u16 = infra().get(key).parse().unwrap();
-    let opts = mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some("root"))
-        .prefer_socket(false);
-    mysql_async::Conn::new(opts).await.unwrap()
-}
-
-async fn sql_at(key: &str, stmts: &[&str]) {
-    let mut c = mysql_at(key).await;
-    c.query_drop("SET NAMES utf8mb4").await.unwrap();
-    for s in stmts {
-        c.query_drop(*s)
-            .await
-            .unwrap_or_else(|e| panic!("{s}: {e}"));
-    }
-    c.disconnect().await.unwrap();
-}
-
 async fn sql(stmts: &[&str]) {
-    sql_at("SHARK_T_MYSQL_PORT", stmts).await
+    mysql_run("SHARK_T_MYSQL_PORT", stmts).await
 }
 
 async fn target_sql(stmts: &[&str]) {
-    sql_at("SHARK_T_MYSQL_TARGET_PORT", stmts).await
+    mysql_run("SHARK_T_MYSQL_TARGET_PORT", stmts).await
 }
 
 async fn target_rows(query: &str) -> Vec<mysql_async::Row> {
-    let mut c = mysql_at("SHARK_T_MYSQL_TARGET_PORT").await;
+    let mut c = mysql_root("SHARK_T_MYSQL_TARGET_PORT").await;
     let rows = c
         .query(query)
         .await
@@ -175,27 +154,6 @@ async fn source_changes(db: &str) {
     .await;
 }
 
-fn add_target_mysql(e: &Env, name: &str) {
-    let url = format!(
-        "mysql://shark@127.0.0.1:{}/",
-        infra().get("SHARK_T_MYSQL_TARGET_PORT")
-    );
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            name,
-            "--kind",
-            "mysql",
-            "--url",
-            &url,
-            "--secret-stdin",
-        ],
-        Some("shark"),
-    );
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn mysql_to_elasticsearch_copies_follows_the_binlog_and_verifies() {
     let _g = lock_servers(Lock::Shared);
@@ -243,7 +201,7 @@ async fn mysql_to_mysql_copies_follows_the_binlog_and_verifies() {
     target_sql(&[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
     let e = Env::new();
     e.add_mysql("src");
-    add_target_mysql(&e, "dst");
+    e.add_mysql_target("dst");
     let tables = format!("{db}.*");
     e.expect(
         0,
@@ -342,7 +300,7 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     target_sql(&[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
     let e = Env::new();
     add_es(&e, "es");
-    add_target_mysql(&e, "dst");
+    e.add_mysql_target("dst");
     let pattern = format!("{prefix}-*");
     e.expect(
         0,

@@ -6,7 +6,7 @@
 //! shadow swap of a re-copy, truncation, and a table created from mapped types (an ES-like unit).
 
 mod common;
-use common::{Lock, infra, lock_servers, unique_name};
+use common::{Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
 use shark::sync::change::{Change, Op};
@@ -38,39 +38,16 @@ fn target_conn() -> shark::conn::Connection {
     connection("dst", "SHARK_T_MYSQL_TARGET_PORT")
 }
 
-async fn root(port_key: &str) -> mysql_async::Conn {
-    let port: u16 = infra().get(port_key).parse().unwrap();
-    let opts = mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some("root"))
-        .prefer_socket(false);
-    mysql_async::Conn::new(opts).await.unwrap()
-}
-
-/// Run statements as root on the source (`SHARK_T_MYSQL_PORT`) or the target.
-async fn sql_on(port_key: &str, stmts: &[&str]) {
-    let mut c = root(port_key).await;
-    c.query_drop("SET NAMES utf8mb4").await.unwrap();
-    c.query_drop("SET time_zone = '+00:00'").await.unwrap();
-    for s in stmts {
-        c.query_drop(*s)
-            .await
-            .unwrap_or_else(|e| panic!("{s}: {e}"));
-    }
-    c.disconnect().await.unwrap();
-}
-
 async fn src_sql(stmts: &[&str]) {
-    sql_on("SHARK_T_MYSQL_PORT", stmts).await
+    mysql_run("SHARK_T_MYSQL_PORT", stmts).await
 }
 
 async fn dst_sql(stmts: &[&str]) {
-    sql_on("SHARK_T_MYSQL_TARGET_PORT", stmts).await
+    mysql_run("SHARK_T_MYSQL_TARGET_PORT", stmts).await
 }
 
 async fn dst_query(sql: &str) -> Vec<String> {
-    let mut c = root("SHARK_T_MYSQL_TARGET_PORT").await;
+    let mut c = mysql_root("SHARK_T_MYSQL_TARGET_PORT").await;
     let rows: Vec<Option<String>> = c.query(sql).await.unwrap();
     c.disconnect().await.unwrap();
     rows.into_iter().map(|r| r.unwrap_or_default()).collect()

@@ -561,3 +561,30 @@ impl Drop for FakeSlack {
         let _ = self.child.wait();
     }
 }
+
+/// A root connection to the test MariaDB whose port is under `port_key` in the env file
+/// (`SHARK_T_MYSQL_PORT` the source, `SHARK_T_MYSQL_TARGET_PORT` the target).
+pub async fn mysql_root(port_key: &str) -> mysql_async::Conn {
+    let port: u16 = infra().get(port_key).parse().unwrap();
+    let opts = mysql_async::OptsBuilder::default()
+        .ip_or_hostname("127.0.0.1")
+        .tcp_port(port)
+        .user(Some("root"))
+        .prefer_socket(false);
+    mysql_async::Conn::new(opts).await.unwrap()
+}
+
+/// Run statements as root (utf8mb4, UTC) on the MariaDB under `port_key`; a failure panics
+/// naming the statement.
+pub async fn mysql_run(port_key: &str, stmts: &[&str]) {
+    use mysql_async::prelude::Queryable;
+    let mut c = mysql_root(port_key).await;
+    c.query_drop("SET NAMES utf8mb4").await.unwrap();
+    c.query_drop("SET time_zone = '+00:00'").await.unwrap();
+    for s in stmts {
+        c.query_drop(*s)
+            .await
+            .unwrap_or_else(|e| panic!("{s}: {e}"));
+    }
+    c.disconnect().await.unwrap();
+}

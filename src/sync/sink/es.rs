@@ -348,11 +348,7 @@ impl Sink for EsSink {
             self.each_hit(&index, query, &mut |id, _| found.push(id))
                 .await?;
             for id in found {
-                if let Some((h, n)) = keyless_parts(&id)
-                    && let Some(set) = out.get_mut(h)
-                {
-                    set.insert(n);
-                }
+                crate::sync::sink::note_occurrence(&mut out, &id);
             }
         }
         Ok(out)

@@ -95,6 +95,16 @@ pub struct KeylessTarget {
     pub row: Option<Document>,
 }
 
+/// Record in `present` the occurrence a key-less `_id` (`h:<hash>:<n>`) names, when its hash
+/// was asked for ([`Sink::keyless_present`]).
+pub fn note_occurrence(present: &mut BTreeMap<String, BTreeSet<u64>>, id: &str) {
+    if let Some((hash, n)) = crate::sync::doc::keyless_parts(id)
+        && let Some(set) = present.get_mut(hash)
+    {
+        set.insert(n);
+    }
+}
+
 /// Where a unit's rows are written and read back. Every write is idempotent (`_id` from the
 /// source key, upserts, deletes by key), so a batch may be written again after a failure or a
 /// crash. Errors are [`SyncError::Target`] with a `Fault` saying whether a retry may help.

@@ -423,11 +423,8 @@ impl MongoSink {
             };
             let what = format!("a read of the identical rows of {db}.{coll}");
             for d in self.timed(&what, chunk.len(), find).await? {
-                if let Ok(id) = d.get_str("_id")
-                    && let Some((h, n)) = crate::sync::doc::keyless_parts(id)
-                    && let Some(set) = out.get_mut(h)
-                {
-                    set.insert(n);
+                if let Ok(id) = d.get_str("_id") {
+                    super::note_occurrence(&mut out, id);
                 }
             }
         }

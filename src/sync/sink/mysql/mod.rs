@@ -22,7 +22,7 @@ pub mod write;
 
 use crate::conn::{ConnError, Connection};
 use crate::sync::change::{Change, Op};
-use crate::sync::doc::{canonical, keyless_id, keyless_parts, keyless_range};
+use crate::sync::doc::{canonical, keyless_id, keyless_range};
 use crate::sync::error::{Fault, SyncError, mysql_fault};
 use crate::sync::schema::{TableSchema, q};
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
@@ -523,11 +523,7 @@ impl Sink for MySqlSink {
                     .map_err(|e| self.err(&what, e))
             };
             for id in self.timed(&what, chunk.len(), read).await? {
-                if let Some((h, n)) = keyless_parts(&id)
-                    && let Some(set) = out.get_mut(h)
-                {
-                    set.insert(n);
-                }
+                crate::sync::sink::note_occurrence(&mut out, &id);
             }
         }
         Ok(out)
