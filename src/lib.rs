@@ -38,6 +38,15 @@
 //!    arm in `dispatch` (run name and target for the history).
 //! 5. `tests/monitor.rs` against real servers started by `tests/infra/`; regenerate `man/` and
 //!    `completions/` (`SHARK_REGENERATE=1 cargo test --test generated`).
+//!
+//! # Adding a sync source or sink
+//!
+//! `sync` drives every pair through two traits: [`sync::source::Source`] (units, keyset or
+//! PIT pages with opaque resume points, an optional change stream) and [`sync::sink::Sink`]
+//! (create the target, write rows, apply changes, refuse rows one by one, read back for
+//! `verify`). Rows travel in BSON's value model. A new end is one module implementing the trait,
+//! one arm in `sync/endpoints.rs` (kinds, and which options fit the pair), and a direction in
+//! `tests/sync_matrix.rs`.
 
 pub mod cancel;
 pub mod cli;

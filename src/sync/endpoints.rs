@@ -85,7 +85,7 @@ pub fn connections(
     Ok((source, target))
 }
 
-/// The source behind a connection of a kind in [`SOURCES`].
+/// The source behind a connection of a kind sync reads (`SOURCES`).
 pub async fn source(conn: &Connection) -> Result<Box<dyn Source>, SyncError> {
     match conn.kind {
         Kind::Mysql => Ok(Box::new(MySqlSource::new(conn.clone()))),
@@ -98,7 +98,7 @@ pub async fn source(conn: &Connection) -> Result<Box<dyn Source>, SyncError> {
     }
 }
 
-/// The sink behind a connection of a kind in [`SINKS`], set up for the task.
+/// The sink behind a connection of a kind sync writes to (`SINKS`), set up for the task.
 pub async fn sink(conn: &Connection, spec: &TaskSpec) -> Result<Box<dyn Sink>, SyncError> {
     match conn.kind {
         Kind::Mongodb => Ok(Box::new(
