@@ -47,25 +47,22 @@
 //! default the release `shark` cargo built for this bench), `SHARK_MONGO_IMPL` (rs, py or auto:
 //! which SecantusDB tests/infra/up.sh starts).
 
+mod common;
+use common::{
+    PAGE, Res, Sampler, Shark, env_num, fmt_rate, load, mysql_opts, percentile, rate, raw_read,
+    step, synth_doc, verdict,
+};
 use futures_util::StreamExt;
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::binlog::events::EventData;
 use mysql_async::prelude::Queryable;
-use mysql_async::{BinlogStreamRequest, Row, Value};
-use shark::sync::doc::{doc_id, row_doc};
-use shark::sync::schema::{self, TableSchema, q};
+use mysql_async::{BinlogStreamRequest, Row};
+use shark::sync::schema::{self, TableSchema};
 use shark::sync::source::binlog::{self, Pos};
-use shark::sync::source::copy::keyset_where;
-use shark::sync::value::Origin;
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-type Res<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
-
-/// Page size of shark's full copy (the task default `--batch-rows`).
-const PAGE: usize = 2000;
 const DB: &str = "bench";
 const TABLE: &str = "orders";
 /// The table of the lag measurement (step 6).
@@ -80,59 +77,6 @@ const TARGET_CDC_RATIO: f64 = 0.80;
 /// Period of the lag poller (step 6).
 const LAG_POLL: Duration = Duration::from_millis(2);
 
-fn env_num(key: &str, default: u64) -> u64 {
-    std::env::var(key)
-        .ok()
-        .and_then(|v| v.replace('_', "").parse().ok())
-        .unwrap_or(default)
-}
-
-/// The servers: tests/infra/up.sh (idempotent) with only MariaDB and SecantusDB.
-fn infra(root: &Path) -> Res<HashMap<String, String>> {
-    let dir = std::env::var_os("SHARK_BENCH_INFRA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| root.join("target/bench-infra"));
-    let status = Command::new("bash")
-        .arg(root.join("tests/infra/up.sh"))
-        .arg(&dir)
-        .env("SHARK_INFRA_SKIP", "zookeeper,redis,prometheus,s3,es,llm")
-        .env(
-            "SHARK_MONGO_IMPL",
-            std::env::var("SHARK_MONGO_IMPL").unwrap_or_else(|_| "auto".into()),
-        )
-        .stdout(Stdio::null())
-        .status()?;
-    if !status.success() {
-        return Err(format!("tests/infra/up.sh {} failed", dir.display()).into());
-    }
-    let text = std::fs::read_to_string(dir.join("env"))?;
-    let mut vars: HashMap<String, String> = text
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('='))
-        .map(|(k, v)| {
-            (
-                k.trim().to_string(),
-                v.trim().trim_matches(['"', '\'']).to_string(),
-            )
-        })
-        .collect();
-    vars.insert("DIR".into(), dir.display().to_string());
-    Ok(vars)
-}
-
-fn mysql_opts(port: u16, user: &str, pass: Option<&str>) -> mysql_async::Opts {
-    // what shark's source connection uses: TCP, UTC session
-    mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some(user))
-        .pass(pass)
-        .prefer_socket(false)
-        .init(vec!["SET time_zone = '+00:00'"])
-        .into()
-}
-
 async fn master_pos(c: &mut mysql_async::Conn) -> Res<Pos> {
     let row: Row = c
         .query_first("SHOW MASTER STATUS")
@@ -143,69 +87,10 @@ async fn master_pos(c: &mut mysql_async::Conn) -> Res<Pos> {
     Ok(Pos { file, pos })
 }
 
-/// One generated row, the same formulas as the SQL generator (so the documents of the raw write
-/// have the shape and sizes of the copied ones).
-fn synth_row(seq: u64) -> Vec<Value> {
-    use chrono::{Datelike, Timelike};
-    let cust = seq * 7919 % 100_000;
-    let cents = seq * 37 % 1_000_000;
-    let at = chrono::NaiveDate::from_ymd_opt(2024, 1, 1)
-        .and_then(|d| d.and_hms_opt(0, 0, 0))
-        .unwrap_or_default()
-        + chrono::TimeDelta::seconds((seq * 7919 % 31_536_000) as i64);
-    let note = (!seq.is_multiple_of(10)).then(|| {
-        format!(
-            "order {seq} for customer {cust} {}",
-            "x".repeat((seq % 40) as usize)
-        )
-    });
-    vec![
-        Value::Int(seq as i64),
-        Value::Int(cust as i64),
-        Value::Int((seq % 5) as i64),
-        Value::Int((seq % 100) as i64),
-        Value::Bytes(format!("SKU-{:06}", seq % 50_000).into_bytes()),
-        Value::Bytes(format!("{}.{:02}", cents / 100, cents % 100).into_bytes()),
-        Value::Date(
-            at.year() as u16,
-            at.month() as u8,
-            at.day() as u8,
-            at.hour() as u8,
-            at.minute() as u8,
-            at.second() as u8,
-            0,
-        ),
-        note.map_or(Value::NULL, |n| Value::Bytes(n.into_bytes())),
-    ]
-}
-
-fn synth_doc(schema: &TableSchema, seq: u64) -> Document {
-    let mut d = row_doc(schema, None, synth_row(seq), Origin::Query);
-    let id = doc_id(schema, &d);
-    d.insert("_id", id);
-    d
-}
-
 async fn generate(c: &mut mysql_async::Conn, rows: u64) -> Res<()> {
-    c.query_drop(format!("DROP DATABASE IF EXISTS {DB}"))
-        .await?;
-    c.query_drop(format!("CREATE DATABASE {DB}")).await?;
-    c.query_drop(format!("USE {DB}")).await?;
+    common::create_orders(c, DB, TABLE, rows).await?;
     c.query_drop(format!(
-        "CREATE TABLE {TABLE} (
-           id BIGINT NOT NULL PRIMARY KEY,
-           customer_id INT NOT NULL,
-           status TINYINT NOT NULL,
-           qty SMALLINT NOT NULL,
-           sku VARCHAR(32) NOT NULL,
-           amount DECIMAL(12,2) NOT NULL,
-           created_at DATETIME NOT NULL,
-           note TEXT NULL
-         ) ENGINE=InnoDB"
-    ))
-    .await?;
-    c.query_drop(format!(
-        "CREATE TABLE {LAG_TABLE} (
+        "CREATE TABLE {DB}.{LAG_TABLE} (
            id BIGINT NOT NULL PRIMARY KEY,
            n INT NOT NULL,
            note VARCHAR(64) NOT NULL,
@@ -213,78 +98,7 @@ async fn generate(c: &mut mysql_async::Conn, rows: u64) -> Res<()> {
          ) ENGINE=InnoDB"
     ))
     .await?;
-    // in chunks, so no single transaction (and binlog event group) is huge
-    let chunk = 200_000;
-    let mut from = 1;
-    while from <= rows {
-        let to = (from + chunk - 1).min(rows);
-        c.query_drop(format!(
-            "INSERT INTO {TABLE}
-             SELECT seq, seq * 7919 % 100000, seq % 5, seq % 100,
-                    CONCAT('SKU-', LPAD(seq % 50000, 6, '0')),
-                    (seq * 37 % 1000000) / 100,
-                    TIMESTAMP('2024-01-01 00:00:00') + INTERVAL (seq * 7919 % 31536000) SECOND,
-                    IF(seq % 10 = 0, NULL,
-                       CONCAT('order ', seq, ' for customer ', seq * 7919 % 100000, ' ', REPEAT('x', seq % 40)))
-             FROM seq_{from}_to_{to}"
-        ))
-        .await?;
-        from = to + 1;
-    }
-    c.query_drop(format!("ANALYZE TABLE {TABLE}")).await?;
     Ok(())
-}
-
-/// Raw read: shark's keyset SELECT (prepared, binary protocol), rows kept as driver values.
-async fn raw_read(opts: mysql_async::Opts, schema: &TableSchema) -> Res<u64> {
-    let mut c = mysql_async::Conn::new(opts).await?;
-    let table = format!("{}.{}", q(&schema.db), q(&schema.table));
-    let cols = schema
-        .columns
-        .iter()
-        .map(|c| q(&c.name))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let order = schema
-        .key_names()
-        .iter()
-        .map(|n| q(n))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let mut last: Option<Vec<Value>> = None;
-    let mut total = 0u64;
-    loop {
-        let (sql, params) = match &last {
-            Some(k) => {
-                let (w, p) = keyset_where(schema, k);
-                (
-                    format!("SELECT {cols} FROM {table} WHERE {w} ORDER BY {order} LIMIT {PAGE}"),
-                    p,
-                )
-            }
-            None => (
-                format!("SELECT {cols} FROM {table} ORDER BY {order} LIMIT {PAGE}"),
-                vec![],
-            ),
-        };
-        let rows: Vec<Row> = c.exec(sql, params).await?;
-        total += rows.len() as u64;
-        if let Some(r) = rows.last() {
-            last = Some(
-                schema
-                    .key
-                    .iter()
-                    .map(|i| r.as_ref(*i).cloned().unwrap_or(Value::NULL))
-                    .collect(),
-            );
-        }
-        let n = std::hint::black_box(rows).len();
-        if n < PAGE {
-            break;
-        }
-    }
-    c.disconnect().await?;
-    Ok(total)
 }
 
 /// Raw write: unordered insert_many of 2000 documents per call; only the calls are timed.
@@ -386,148 +200,6 @@ async fn decode_only(
     Ok((events, secs))
 }
 
-/// Wall time, CPU time and peak RSS of one child process.
-struct Measured {
-    secs: f64,
-    cpu_secs: f64,
-    peak_rss_kb: u64,
-}
-
-fn proc_sample(pid: u32) -> Option<(u64, f64)> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let hwm = status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())?;
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
-    // fields after the ")" of the command name: state is field 3, utime 14, stime 15
-    let rest = stat.rsplit_once(')')?.1;
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks: u64 = f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?;
-    Some((hwm, ticks as f64 / 100.0))
-}
-
-struct Shark {
-    bin: PathBuf,
-    dir: PathBuf,
-}
-
-impl Shark {
-    fn cmd(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(&self.bin);
-        c.args(args)
-            .env("SHARK_STATE", self.dir.join("shark.db"))
-            .env("XDG_CONFIG_HOME", self.dir.join("config"))
-            .env_remove("SHARK_CONFIG")
-            .env_remove("SHARK_MASTER_KEY")
-            .env_remove("RUST_LOG")
-            .current_dir(&self.dir);
-        c
-    }
-
-    fn ok(&self, args: &[&str], stdin: Option<&str>) -> Res<String> {
-        use std::io::Write;
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()?;
-        if let Some(mut i) = child.stdin.take() {
-            i.write_all(stdin.unwrap_or("").as_bytes())?;
-        }
-        let out = child.wait_with_output()?;
-        if !out.status.success() {
-            return Err(format!(
-                "shark {args:?}: {}\n{}{}",
-                out.status,
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            )
-            .into());
-        }
-        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
-    }
-
-    /// Run and measure; output goes to DIR/<label>.log.
-    fn measured(&self, label: &str, args: &[&str]) -> Res<Measured> {
-        let log = self.dir.join(format!("{label}.log"));
-        let out = std::fs::File::create(&log)?;
-        let t = Instant::now();
-        let mut child = self
-            .cmd(args)
-            .stdin(Stdio::null())
-            .stdout(out.try_clone()?)
-            .stderr(out)
-            .spawn()?;
-        let (mut peak, mut cpu) = (0, 0.0);
-        let status = loop {
-            if let Some((h, c)) = proc_sample(child.id()) {
-                peak = peak.max(h);
-                cpu = c;
-            }
-            if let Some(s) = child.try_wait()? {
-                break s;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        let secs = t.elapsed().as_secs_f64();
-        if !status.success() {
-            let text = std::fs::read_to_string(&log).unwrap_or_default();
-            return Err(format!("shark {args:?}: {status}\n{text}").into());
-        }
-        Ok(Measured {
-            secs,
-            cpu_secs: cpu,
-            peak_rss_kb: peak,
-        })
-    }
-
-    fn events(&self) -> u64 {
-        self.ok(&["sync", "status", "b", "-o", "json"], None)
-            .ok()
-            .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
-            .and_then(|v| {
-                // `status -o json` lists the tasks shown
-                let t = if v.is_array() { &v[0] } else { &v };
-                t["binlog"]["progress"]["events"].as_u64()
-            })
-            .unwrap_or(0)
-    }
-}
-
-/// Polls VmHWM and CPU time of a process every 20 ms on its own thread until stopped.
-struct Sampler {
-    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
-    thread: std::thread::JoinHandle<(u64, f64)>,
-}
-
-impl Sampler {
-    fn start(pid: u32) -> Sampler {
-        use std::sync::atomic::Ordering;
-        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let flag = stop.clone();
-        let thread = std::thread::spawn(move || {
-            let (mut peak, mut cpu) = (0, 0.0);
-            while !flag.load(Ordering::Relaxed) {
-                if let Some((h, c)) = proc_sample(pid) {
-                    peak = peak.max(h);
-                    cpu = c;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
-            (peak, cpu)
-        });
-        Sampler { stop, thread }
-    }
-
-    /// (peak RSS kB, CPU seconds) as last seen.
-    fn finish(self) -> (u64, f64) {
-        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
-        self.thread.join().unwrap_or((0, 0.0))
-    }
-}
-
 /// Result of the lag measurement (step 6).
 struct Lag {
     rate: u64,
@@ -542,14 +214,6 @@ struct Lag {
     follow_secs: f64,
     cpu_secs: f64,
     peak_rss_kb: u64,
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return f64::NAN;
-    }
-    let i = ((p / 100.0) * sorted.len() as f64).ceil() as usize;
-    sorted[i.clamp(1, sorted.len()) - 1]
 }
 
 /// The sink side of the lag measurement: every `LAG_POLL`, the documents of `coll` above the
@@ -732,40 +396,6 @@ async fn measure_lag(
     Ok(lag)
 }
 
-/// The 1-minute load average and the CPU count, for the record.
-fn load() -> String {
-    let avg = std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().map(str::to_string))
-        .unwrap_or_else(|| "?".into());
-    let cpus = std::thread::available_parallelism().map_or(0, |n| n.get());
-    format!("load {avg} on {cpus} CPUs")
-}
-
-fn step(start: Instant, msg: &str) {
-    eprintln!("[{:>6.1}s] {msg}", start.elapsed().as_secs_f64());
-}
-
-fn rate(n: u64, secs: f64) -> f64 {
-    n as f64 / secs.max(1e-9)
-}
-
-fn fmt_rate(r: f64) -> String {
-    let s = format!("{:.0}", r);
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-fn verdict(ok: bool) -> &'static str {
-    if ok { "PASS" } else { "MISS" }
-}
-
 #[tokio::main]
 async fn main() -> Res<()> {
     // `cargo bench` passes --bench; anything else (cargo test --all-targets) must not run this
@@ -784,7 +414,16 @@ async fn main() -> Res<()> {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_shark")));
 
-    let vars = infra(&root)?;
+    // the servers: only MariaDB and SecantusDB
+    let vars = common::infra(
+        &root,
+        "target/bench-infra",
+        "zookeeper,redis,prometheus,s3,es,llm",
+        &[(
+            "SHARK_MONGO_IMPL",
+            std::env::var("SHARK_MONGO_IMPL").unwrap_or_else(|_| "auto".into()),
+        )],
+    )?;
     let port: u16 = vars["SHARK_T_MYSQL_PORT"].parse()?;
     let mongo_uri = vars["SHARK_T_MONGO_URI"].clone();
     let sink = match vars.get("SHARK_T_MONGO_IMPL").map(String::as_str) {
@@ -896,7 +535,7 @@ async fn main() -> Res<()> {
     );
 
     // 5. binlog: N row changes, shark CDC, decode-only over the same range
-    let events_before = shark.events();
+    let events_before = shark.events("b");
     let from = master_pos(&mut root_conn).await?;
     let t = Instant::now();
     let mut changed = 0u64;
@@ -920,7 +559,7 @@ async fn main() -> Res<()> {
         ),
     );
     let cdc = shark.measured("cdc", &["sync", "run", "b", "--once"])?;
-    let cdc_events = shark.events().saturating_sub(events_before);
+    let cdc_events = shark.events("b").saturating_sub(events_before);
     let cdc_rate = rate(cdc_events, cdc.secs);
     step(
         t0,
