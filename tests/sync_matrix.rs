@@ -357,8 +357,17 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     e.expect(
         0,
         &[
-            "sync", "create", "tomg", "--source", "es", "--target", "mg", "--tables", &pattern,
-            "--target-db", &mdb,
+            "sync",
+            "create",
+            "tomg",
+            "--source",
+            "es",
+            "--target",
+            "mg",
+            "--tables",
+            &pattern,
+            "--target-db",
+            &mdb,
         ],
         None,
     );
