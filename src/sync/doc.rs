@@ -29,46 +29,130 @@ impl ImageCol {
     }
 }
 
+/// How the values of a row become document fields: per value position, the field name, the
+/// schema column (its type) and the charset its bytes are in. Built once per table (the copy:
+/// values in column order) or once per binlog rows event (its images name their columns), not
+/// once per row.
+#[derive(Debug, Clone)]
+pub struct RowPlan {
+    fields: Vec<PlanField>,
+}
+
+#[derive(Debug, Clone)]
+struct PlanField {
+    field: String,
+    /// Index into the schema's columns; None: a column the schema does not know (yet).
+    col: Option<usize>,
+    charset: Charset,
+    key: bool,
+}
+
+impl RowPlan {
+    /// Values in the schema's column order (a SELECT of every column).
+    pub fn of_schema(schema: &TableSchema) -> RowPlan {
+        RowPlan {
+            fields: (0..schema.columns.len())
+                .map(|i| PlanField {
+                    field: schema.field_name(i).to_string(),
+                    col: Some(i),
+                    charset: schema.columns[i].charset,
+                    key: schema.key.contains(&i),
+                })
+                .collect(),
+        }
+    }
+
+    /// Values as a binlog image describes them (names from `binlog_row_metadata=FULL`, `@N`
+    /// by position); the image's charset wins over the schema's.
+    pub fn of_image(schema: &TableSchema, image: &[ImageCol]) -> RowPlan {
+        RowPlan {
+            fields: image
+                .iter()
+                .map(|c| match c.column(schema) {
+                    Some(ci) if ci < schema.columns.len() => PlanField {
+                        field: schema.field_name(ci).to_string(),
+                        col: Some(ci),
+                        charset: c.charset.unwrap_or(schema.columns[ci].charset),
+                        key: schema.key.contains(&ci),
+                    },
+                    // a column the schema does not know (yet): never the document's `_id`
+                    _ => PlanField {
+                        field: if c.name == "_id" {
+                            SOURCE_ID_FIELD.to_string()
+                        } else {
+                            c.name.clone()
+                        },
+                        col: None,
+                        charset: c.charset.unwrap_or_default(),
+                        key: false,
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    /// The row as a document.
+    pub fn doc(&self, schema: &TableSchema, values: Vec<Value>, origin: Origin) -> Document {
+        self.build(schema, values, origin, false)
+    }
+
+    /// Only the key fields of the row (enough for [`doc_id`] of a table with a key).
+    pub fn key_doc(&self, schema: &TableSchema, values: Vec<Value>, origin: Origin) -> Document {
+        self.build(schema, values, origin, true)
+    }
+
+    fn build(
+        &self,
+        schema: &TableSchema,
+        values: Vec<Value>,
+        origin: Origin,
+        key_only: bool,
+    ) -> Document {
+        let mut d = Document::new();
+        for (i, v) in values.into_iter().enumerate() {
+            let Some(f) = self.fields.get(i) else {
+                if !key_only {
+                    let m = Mapping {
+                        origin,
+                        charset: Charset::default(),
+                        time: schema.time,
+                    };
+                    d.insert(format!("col{i}"), map_value(&ColType::Text, v, m));
+                }
+                continue;
+            };
+            if key_only && !f.key {
+                continue;
+            }
+            let ty = f
+                .col
+                .and_then(|c| schema.columns.get(c))
+                .map_or(&ColType::Text, |c| &c.ty);
+            let m = Mapping {
+                origin,
+                charset: f.charset,
+                time: schema.time,
+            };
+            d.insert(f.field.clone(), map_value(ty, v, m));
+        }
+        d
+    }
+}
+
 /// A row as a document of field → BSON: values in column order (the copy), or as a binlog
-/// image describes them. A column named `_id` maps to [`TableSchema::field_name`].
+/// image describes them. A column named `_id` maps to [`TableSchema::field_name`]. (Builds a
+/// [`RowPlan`] each call: loops use one plan for every row.)
 pub fn row_doc(
     schema: &TableSchema,
     image: Option<&[ImageCol]>,
     values: Vec<Value>,
     origin: Origin,
 ) -> Document {
-    let mut d = Document::new();
-    for (i, v) in values.into_iter().enumerate() {
-        let (ci, name, image_cs) = match image.and_then(|c| c.get(i)) {
-            Some(c) => (c.column(schema), Some(&c.name), c.charset),
-            None => (image.is_none().then_some(i), None, None),
-        };
-        let col = ci.and_then(|ci| schema.columns.get(ci).map(|c| (ci, c)));
-        let (field, ty, charset) = match col {
-            Some((ci, c)) => (
-                schema.field_name(ci).to_string(),
-                &c.ty,
-                image_cs.unwrap_or(c.charset),
-            ),
-            // a column the schema does not know (yet): never the document's `_id`
-            None => (
-                match name {
-                    Some(n) if n == "_id" => SOURCE_ID_FIELD.to_string(),
-                    Some(n) => n.clone(),
-                    None => format!("col{i}"),
-                },
-                &ColType::Text,
-                image_cs.unwrap_or_default(),
-            ),
-        };
-        let m = Mapping {
-            origin,
-            charset,
-            time: schema.time,
-        };
-        d.insert(field, map_value(ty, v, m));
-    }
-    d
+    let plan = match image {
+        Some(cols) => RowPlan::of_image(schema, cols),
+        None => RowPlan::of_schema(schema),
+    };
+    plan.doc(schema, values, origin)
 }
 
 /// `_id` of a row document: its key value, an embedded document for composite keys, or, for

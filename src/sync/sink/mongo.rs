@@ -19,7 +19,7 @@ use crate::sync::change::{Change, Op};
 use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
 use crate::sync::task::Mode;
 use mongodb::bson::{Bson, Document, RawArrayBuf, RawDocumentBuf, doc};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::IntoFuture;
 use std::time::Duration;
 
@@ -48,6 +48,27 @@ const CALL_PER_DOC: Duration = Duration::from_secs(1);
 /// Deadline for a call writing `n` documents.
 pub fn deadline(n: usize) -> Duration {
     CALL_BASE + CALL_PER_DOC * n.min(100_000) as u32
+}
+
+/// An `_id` as a hash key, without formatting the common kinds (ints and strings; Int32 and
+/// Int64 stay distinct, as they are distinct `_id`s).
+#[derive(Debug, PartialEq, Eq, Hash)]
+enum IdKey<'a> {
+    I32(i32),
+    I64(i64),
+    Str(&'a str),
+    Other(String),
+}
+
+impl<'a> IdKey<'a> {
+    fn of(id: &'a Bson) -> IdKey<'a> {
+        match id {
+            Bson::Int32(i) => IdKey::I32(*i),
+            Bson::Int64(i) => IdKey::I64(*i),
+            Bson::String(s) => IdKey::Str(s),
+            other => IdKey::Other(format!("{other:?}")),
+        }
+    }
 }
 
 /// Name of the collection a table is re-copied into before it replaces the live one.
@@ -592,12 +613,12 @@ impl MongoSink {
         type Last<'a> = Vec<(&'a Bson, Option<&'a Change>, u32)>;
         fn put<'a>(
             last: &mut Last<'a>,
-            index: &mut BTreeMap<String, usize>,
+            index: &mut HashMap<IdKey<'a>, usize>,
             id: &'a Bson,
             change: Option<&'a Change>,
             ts: u32,
         ) {
-            let key = format!("{id:?}");
+            let key = IdKey::of(id);
             match index.get(&key) {
                 Some(i) => last[*i] = (id, change, ts),
                 None => {
@@ -607,7 +628,7 @@ impl MongoSink {
             }
         }
         let mut last: Last<'_> = vec![];
-        let mut index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut index: HashMap<IdKey<'_>, usize> = HashMap::with_capacity(list.len());
         for c in list {
             if let Some(old) = &c.old_id
                 && old != &c.id

@@ -4,7 +4,7 @@
 
 use crate::conn::Connection;
 use crate::sync::change::{Change, Op};
-use crate::sync::doc::{ImageCol, doc_id, row_doc};
+use crate::sync::doc::{ImageCol, RowPlan, doc_id};
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::schema::TableSchema;
 use crate::sync::value::{Charset, Origin};
@@ -181,27 +181,37 @@ fn value_of(b: BinlogValue<'static>) -> Result<Value, String> {
 
 /// A row image as a document: columns by their FULL-metadata names (by position when the
 /// server logs none), text decoded by the charset the TABLE_MAP gives (else the schema's).
-fn image(schema: &TableSchema, row: BinlogRow) -> Result<mongodb::bson::Document, String> {
-    let cols: Vec<ImageCol> = row
-        .columns_ref()
-        .iter()
-        .map(|c| ImageCol {
-            name: c.name_str().into_owned(),
-            charset: Charset::from_collation_id(c.character_set()),
-        })
-        .collect();
-    let has_names = !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty());
+fn image(
+    schema: &TableSchema,
+    plan: &mut Option<RowPlan>,
+    row: BinlogRow,
+    key_only: bool,
+) -> Result<mongodb::bson::Document, String> {
+    let plan = plan.get_or_insert_with(|| {
+        let cols: Vec<ImageCol> = row
+            .columns_ref()
+            .iter()
+            .map(|c| ImageCol {
+                name: c.name_str().into_owned(),
+                charset: Charset::from_collation_id(c.character_set()),
+            })
+            .collect();
+        if !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty()) {
+            RowPlan::of_image(schema, &cols)
+        } else {
+            RowPlan::of_schema(schema)
+        }
+    });
     let values = row
         .unwrap()
         .into_iter()
         .map(value_of)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(row_doc(
-        schema,
-        has_names.then_some(cols.as_slice()),
-        values,
-        Origin::Binlog,
-    ))
+    Ok(if key_only {
+        plan.key_doc(schema, values, Origin::Binlog)
+    } else {
+        plan.doc(schema, values, Origin::Binlog)
+    })
 }
 
 /// Decode a rows event into changes for `schema`'s table.
@@ -219,10 +229,18 @@ pub fn decode(
         _ => Op::Update,
     };
     let mut out = vec![];
+    // every row of one event has the same columns: one plan per image kind
+    let (mut before_plan, mut after_plan) = (None, None);
+    // of a table with a key, a before image only gives the key (of the row deleted or updated)
+    let keyed = !schema.key.is_empty();
     for (n, r) in rows.rows(tme).enumerate() {
         let (before, after) = r.map_err(|e| format!("row {n}: {e}"))?;
-        let before = before.map(|b| image(schema, b)).transpose()?;
-        let after = after.map(|a| image(schema, a)).transpose()?;
+        let before = before
+            .map(|b| image(schema, &mut before_plan, b, keyed))
+            .transpose()?;
+        let after = after
+            .map(|a| image(schema, &mut after_plan, a, false))
+            .transpose()?;
         let (id, old_id, doc) = match op {
             Op::Delete => {
                 let b = before.ok_or("delete without a before image")?;

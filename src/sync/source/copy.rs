@@ -5,7 +5,7 @@
 
 use super::{Batch, BatchTx, connect, within};
 use crate::conn::Connection;
-use crate::sync::doc::{doc_id, keyless_id, row_doc};
+use crate::sync::doc::{RowPlan, doc_id, keyless_id};
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::schema::{TableSchema, q};
 use crate::sync::source::binlog::{self, Pos};
@@ -86,6 +86,7 @@ pub async fn read(
     let cols = select_list(schema);
     let mut last = start;
     let mut limit = batch_rows;
+    let plan = RowPlan::of_schema(schema);
     loop {
         if stop() {
             return Ok(None);
@@ -113,7 +114,7 @@ pub async fn read(
             let values = row.unwrap();
             bytes += values.iter().map(approx_size).sum::<usize>();
             last = Some(schema.key.iter().map(|i| values[*i].clone()).collect());
-            let mut d = row_doc(schema, None, values, Origin::Query);
+            let mut d = plan.doc(schema, values, Origin::Query);
             let id = doc_id(schema, &d);
             d.insert("_id", id);
             docs.push(d);
@@ -226,6 +227,7 @@ async fn read_unkeyed(
     // identical rows are numbered 0, 1, ... in scan order: `_id` = "h:<hash>:<n>"; memory is one
     // entry per distinct row
     let mut seen: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    let plan = RowPlan::of_schema(schema);
     loop {
         let next = async { res.next().await.map_err(|e| source_err(conn, e)) };
         let Some(row) = within(conn, PAGE_DEADLINE, "the scan of a key-less table", next).await?
@@ -234,7 +236,7 @@ async fn read_unkeyed(
         };
         let values = row.unwrap();
         bytes += values.iter().map(approx_size).sum::<usize>();
-        let mut d = row_doc(schema, None, values, Origin::Query);
+        let mut d = plan.doc(schema, values, Origin::Query);
         let hash = match doc_id(schema, &d) {
             mongodb::bson::Bson::String(h) => h,
             other => other.to_string(),
