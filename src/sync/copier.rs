@@ -13,6 +13,9 @@ use super::source::BatchLimits;
 use super::store::{Phase, UnitRow, task_key};
 use crate::state::LogLevel;
 
+/// Batches of one unit's copy written at once.
+const WRITES_IN_FLIGHT: usize = 2;
+
 /// Copy one unit; when the table changes under the copy (a column or the table went away),
 /// reload its schema and copy again (documents are replaced, so nothing is half-shaped).
 pub(super) async fn copy_unit(
@@ -90,7 +93,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         _ => None,
     };
     // a resumed copy may find its documents already there
-    let mut upsert = resume.is_some();
+    let upsert = resume.is_some();
     // a key-less table is read again from the start when its copy resumes
     if resume.is_none() {
         row.rows_done = 0;
@@ -139,32 +142,59 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         bytes: ctx.spec.batch_bytes,
     };
     let reader = ctx.source.read(&s, resume, limits, tx, &stop);
+    // up to WRITES_IN_FLIGHT batches are written at once (the sink builds one while the
+    // server works on the other); their progress is committed in order, so the saved key never
+    // passes a batch that is not written
     let writer = async {
+        use futures_util::stream::{FuturesOrdered, StreamExt};
         let mut rx = rx; // dropped when the writer ends, so a blocked reader wakes up
-        while let Some(batch) = rx.recv().await {
-            let batch = batch?;
-            let n = batch.docs.len();
-            let docs: Vec<_> = if ctx.spec.fields.is_empty() {
-                batch.docs
-            } else {
-                batch
-                    .docs
-                    .into_iter()
-                    .map(|d| ctx.spec.fields.apply(&unit, d))
-                    .collect()
-            };
-            let written = ctx.sink.write_rows(&into, docs, upsert).await?;
-            ctx.rejected(&|_| unit.clone(), "copy", written.rejected)?;
-            upsert = false;
-            row.rows_done += n as i64;
-            if batch.resume.is_some() {
-                row.last_key = batch.resume;
-            }
-            ctx.save_unit(row)?;
-            ctx.progress.advance(&unit, n as u64);
-            ctx.progress.advance(TOTAL, n as u64);
-            if ctx.stopping() {
-                break;
+        let mut inflight = FuturesOrdered::new();
+        // after a resume, the batches an earlier run had in flight may be written already
+        let mut upserts = if upsert { WRITES_IN_FLIGHT } else { 0 };
+        let mut reading = true;
+        loop {
+            tokio::select! {
+                biased;
+                done = inflight.next(), if !inflight.is_empty() => {
+                    let Some(done) = done else { continue };
+                    let (written, n, resume): (super::sink::Written, usize, Option<serde_json::Value>) = done?;
+                    ctx.rejected(&|_| unit.clone(), "copy", written.rejected)?;
+                    row.rows_done += n as i64;
+                    if resume.is_some() {
+                        row.last_key = resume;
+                    }
+                    ctx.save_unit(row)?;
+                    ctx.progress.advance(&unit, n as u64);
+                    ctx.progress.advance(TOTAL, n as u64);
+                    if ctx.stopping() {
+                        reading = false;
+                    }
+                }
+                batch = rx.recv(), if reading && inflight.len() < WRITES_IN_FLIGHT => {
+                    let Some(batch) = batch else {
+                        reading = false;
+                        continue;
+                    };
+                    let batch = batch?;
+                    let n = batch.docs.len();
+                    let docs: Vec<_> = if ctx.spec.fields.is_empty() {
+                        batch.docs
+                    } else {
+                        batch
+                            .docs
+                            .into_iter()
+                            .map(|d| ctx.spec.fields.apply(&unit, d))
+                            .collect()
+                    };
+                    let upsert = upserts > 0;
+                    upserts = upserts.saturating_sub(1);
+                    let into = &into;
+                    inflight.push_back(async move {
+                        let written = ctx.sink.write_rows(into, docs, upsert).await?;
+                        Ok::<_, SyncError>((written, n, batch.resume))
+                    });
+                }
+                else => break,
             }
         }
         Ok::<_, SyncError>(())
