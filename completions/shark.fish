@@ -356,8 +356,8 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 json\t''"
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l log-format -d 'Log line format on stderr' -r -f -a "text\t''
 json\t''"
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l once -d 'Catch up to the binlog position current at start, then exit 0 (cron, CI)'
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l follow -d 'Follow the binlog until Ctrl-C or `sync stop` (the default)'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l once -d 'Catch up to the binlog position current at start, then exit 0 (cron, CI); an Elasticsearch source is copied and the run ends either way'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l follow -d 'Follow the binlog of a MySQL source until Ctrl-C or `sync stop` (the default)'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -l drop-target -d 'Drop each target (collection, table or index) before its unit\'s first full copy'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Print only errors and the data asked for'
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from run" -s v -l verbose -d 'More logging on stderr (-v info, -vv debug, -vvv trace); RUST_LOG wins'

@@ -93,6 +93,24 @@ fn add_es(e: &Env, name: &str) {
     );
 }
 
+/// `sync create NAME --source SRC --target TGT --tables TABLES EXTRA…`, expecting `code`; its
+/// stdout and stderr.
+fn create(
+    e: &Env,
+    code: i32,
+    name: &str,
+    source: &str,
+    target: &str,
+    tables: &str,
+    extra: &[&str],
+) -> (String, String) {
+    let mut args = vec![
+        "sync", "create", name, "--source", source, "--target", target, "--tables", tables,
+    ];
+    args.extend_from_slice(extra);
+    e.expect(code, &args, None)
+}
+
 fn verify(e: &Env, task: &str) -> Value {
     let (out, err) = e.expect(0, &["sync", "verify", task, "-o", "json"], None);
     let v: Value = serde_json::from_str(&out).unwrap();
@@ -164,13 +182,7 @@ async fn mysql_to_elasticsearch_copies_follows_the_binlog_and_verifies() {
     e.add_mysql("src");
     add_es(&e, "es");
     let tables = format!("{db}.*");
-    e.expect(
-        0,
-        &[
-            "sync", "create", "t", "--source", "src", "--target", "es", "--tables", &tables,
-        ],
-        None,
-    );
+    create(&e, 0, "t", "src", "es", &tables, &[]);
     e.expect(0, &["sync", "run", "t", "--once"], None);
     verify(&e, "t");
     assert_eq!(es_count(&format!("{db}.users")).await, 500);
@@ -203,18 +215,14 @@ async fn mysql_to_mysql_copies_follows_the_binlog_and_verifies() {
     e.add_mysql("src");
     e.add_mysql_target("dst");
     let tables = format!("{db}.*");
-    e.expect(
+    create(
+        &e,
         0,
+        "t",
+        "src",
+        "dst",
+        &tables,
         &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &tables,
             "--target-db",
             &tdb,
             "--exclude",
@@ -222,7 +230,6 @@ async fn mysql_to_mysql_copies_follows_the_binlog_and_verifies() {
             "--rename",
             &format!("{db}.users:name=full_name"),
         ],
-        None,
     );
     e.expect(0, &["sync", "run", "t", "--once"], None);
     verify(&e, "t");
@@ -302,23 +309,7 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     add_es(&e, "es");
     e.add_mysql_target("dst");
     let pattern = format!("{prefix}-*");
-    e.expect(
-        0,
-        &[
-            "sync",
-            "create",
-            "tomy",
-            "--source",
-            "es",
-            "--target",
-            "dst",
-            "--tables",
-            &pattern,
-            "--target-db",
-            &tdb,
-        ],
-        None,
-    );
+    create(&e, 0, "tomy", "es", "dst", &pattern, &["--target-db", &tdb]);
     e.expect(0, &["sync", "run", "tomy", "--once"], None);
     let v = verify(&e, "tomy");
     assert_eq!(v.as_array().unwrap().len(), 2, "{v}");
@@ -327,22 +318,14 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     assert_eq!(rows[0].get::<i64, _>(0).unwrap(), 300);
 
     // ES → ES into other indexes of the same server
-    e.expect(
+    create(
+        &e,
         0,
-        &[
-            "sync",
-            "create",
-            "toes",
-            "--source",
-            "es",
-            "--target",
-            "es",
-            "--tables",
-            &pattern,
-            "--target-db",
-            "copy",
-        ],
-        None,
+        "toes",
+        "es",
+        "es",
+        &pattern,
+        &["--target-db", "copy"],
     );
     e.expect(0, &["sync", "run", "toes", "--once"], None);
     verify(&e, "toes");
@@ -354,23 +337,7 @@ async fn elasticsearch_to_mysql_and_to_elasticsearch_copy_and_verify() {
     // ES → MongoDB: nested objects stay documents
     e.add_mongo("mg");
     let mdb = format!("{prefix}_mg");
-    e.expect(
-        0,
-        &[
-            "sync",
-            "create",
-            "tomg",
-            "--source",
-            "es",
-            "--target",
-            "mg",
-            "--tables",
-            &pattern,
-            "--target-db",
-            &mdb,
-        ],
-        None,
-    );
+    create(&e, 0, "tomg", "es", "mg", &pattern, &["--target-db", &mdb]);
     e.expect(0, &["sync", "run", "tomg", "--once"], None);
     verify(&e, "tomg");
     es_drop(&prefix).await;
@@ -395,24 +362,14 @@ async fn kill_9_mid_copy_resumes_per_unit_without_copying_finished_units_again()
     e.add_mysql("src");
     add_es(&e, "es");
     let tables = format!("{db}.*");
-    e.expect(
+    create(
+        &e,
         0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "es",
-            "--tables",
-            &tables,
-            "--parallel",
-            "1",
-            "--batch-rows",
-            "500",
-        ],
-        None,
+        "t",
+        "src",
+        "es",
+        &tables,
+        &["--parallel", "1", "--batch-rows", "500"],
     );
     let mut child = e.spawn(&["sync", "run", "t", "--once"]);
     wait_for("the big unit to be under way", PATIENCE, || {
@@ -474,24 +431,14 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     let e = Env::new();
     e.add_mysql("src");
     add_es(&e, "es");
-    e.expect(
+    create(
+        &e,
         0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "es",
-            "--tables",
-            &tables,
-            "--es-mapping",
-            mapping,
-            "--batch-rows",
-            "50",
-        ],
-        None,
+        "t",
+        "src",
+        "es",
+        &tables,
+        &["--es-mapping", mapping, "--batch-rows", "50"],
     );
     let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
     assert!(err.contains("refused row 42"), "{err}");
@@ -504,24 +451,14 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     let e = Env::new();
     e.add_mysql("src");
     add_es(&e, "es");
-    e.expect(
+    create(
+        &e,
         0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "es",
-            "--tables",
-            &tables,
-            "--es-mapping",
-            mapping,
-            "--on-error",
-            "skip",
-        ],
-        None,
+        "t",
+        "src",
+        "es",
+        &tables,
+        &["--es-mapping", mapping, "--on-error", "skip"],
     );
     e.expect(0, &["sync", "run", "t", "--once"], None);
     let (out, _) = e.expect(0, &["sync", "skipped", "t", "-o", "json"], None);
@@ -551,82 +488,29 @@ fn create_refuses_pairs_and_options_that_do_not_fit() {
     add_es(&e, "es");
     e.add_mongo("mg");
     // an Elasticsearch source has no databases: the target needs one
-    let (_, err) = e.expect(
-        2,
-        &[
-            "sync", "create", "a", "--source", "es", "--target", "mg", "--tables", "logs-*",
-        ],
-        None,
-    );
+    let (_, err) = create(&e, 2, "a", "es", "mg", "logs-*", &[]);
     assert!(err.contains("--target-db"), "{err}");
     // index selectors are not db.table patterns
-    let (_, err) = e.expect(
-        2,
-        &[
-            "sync",
-            "create",
-            "a",
-            "--source",
-            "es",
-            "--target",
-            "mg",
-            "--tables",
-            "a,b",
-            "--target-db",
-            "x",
-        ],
-        None,
-    );
+    let (_, err) = create(&e, 2, "a", "es", "mg", "a,b", &["--target-db", "x"]);
     assert!(err.contains("index name"), "{err}");
     // history mode and --es-mapping belong to other targets
-    let (_, err) = e.expect(
-        2,
-        &[
-            "sync", "create", "a", "--source", "src", "--target", "es", "--tables", "d.*",
-            "--mode", "history",
-        ],
-        None,
-    );
+    let (_, err) = create(&e, 2, "a", "src", "es", "d.*", &["--mode", "history"]);
     assert!(err.contains("MongoDB targets"), "{err}");
     let dir = tempfile::tempdir().unwrap();
     let m = dir.path().join("m.json");
     std::fs::write(&m, "{}").unwrap();
-    let (_, err) = e.expect(
+    let (_, err) = create(
+        &e,
         2,
-        &[
-            "sync",
-            "create",
-            "a",
-            "--source",
-            "src",
-            "--target",
-            "mg",
-            "--tables",
-            "d.*",
-            "--es-mapping",
-            m.to_str().unwrap(),
-        ],
-        None,
+        "a",
+        "src",
+        "mg",
+        "d.*",
+        &["--es-mapping", m.to_str().unwrap()],
     );
     assert!(err.contains("Elasticsearch targets"), "{err}");
     // field mapping flags are checked
-    let (_, err) = e.expect(
-        2,
-        &[
-            "sync",
-            "create",
-            "a",
-            "--source",
-            "src",
-            "--target",
-            "mg",
-            "--tables",
-            "d.*",
-            "--rename",
-            "d.t:novalue",
-        ],
-        None,
-    );
+    let (_, err) = create(&e, 2, "a", "src", "mg", "d.*", &["--rename", "d.t:novalue"]);
     assert!(err.contains("old=new"), "{err}");
     // nothing was created by the refused commands
     let (out, _) = e.expect(0, &["sync", "list", "-o", "json"], None);

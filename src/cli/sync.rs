@@ -167,10 +167,10 @@ pub enum OnErrorArg {
 pub struct RunArgs {
     /// Task name
     pub name: String,
-    /// Catch up to the binlog position current at start, then exit 0 (cron, CI)
+    /// Catch up to the binlog position current at start, then exit 0 (cron, CI); an Elasticsearch source is copied and the run ends either way
     #[arg(long, conflicts_with = "follow")]
     pub once: bool,
-    /// Follow the binlog until Ctrl-C or `sync stop` (the default)
+    /// Follow the binlog of a MySQL source until Ctrl-C or `sync stop` (the default)
     #[arg(long)]
     pub follow: bool,
     /// Drop each target (collection, table or index) before its unit's first full copy

@@ -176,6 +176,15 @@ pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
     }
 }
 
+/// A row key (`_id`) as text for messages and the skipped-rows table: a string as it is,
+/// anything else as relaxed extended JSON.
+pub fn key_text(id: &Bson) -> String {
+    match id {
+        Bson::String(s) => s.clone(),
+        other => other.clone().into_relaxed_extjson().to_string(),
+    }
+}
+
 /// `_id` of occurrence `n` (0, 1, ...) of the rows of a key-less table with content hash `hash`
 /// (`h:<32 hex>`): `h:<32 hex>:<n>`. Identical rows stay distinct documents, numbered densely
 /// from 0. A string rather than an embedded `{h, n}` document so that the occurrences of one

@@ -371,6 +371,20 @@ impl EsClient {
             .await
     }
 
+    /// A GET whose 404 means "there is none": None then, else the 2xx answer's JSON.
+    async fn get_found(&self, path: &str, what: &str) -> Result<Option<Value>, SyncError> {
+        let a = self
+            .call(reqwest::Method::GET, path, None, what, CALL_DEADLINE)
+            .await?;
+        if a.status == 404 {
+            return Ok(None);
+        }
+        if !a.ok() {
+            return Err(self.failed(what, &a, Fault::Fatal));
+        }
+        Ok(Some(a.json))
+    }
+
     /// Any call, for answers the caller interprets (404s, PIT support).
     pub async fn raw(
         &self,
@@ -408,23 +422,11 @@ impl EsClient {
     /// The `mappings` of `index` (an index or an alias of one); None when it does not exist.
     pub async fn mapping(&self, index: &str) -> Result<Option<Value>, SyncError> {
         let what = format!("the mapping of {index}");
-        let a = self
-            .call(
-                reqwest::Method::GET,
-                &format!("/{index}/_mapping"),
-                None,
-                &what,
-                CALL_DEADLINE,
-            )
-            .await?;
-        if a.status == 404 {
+        let Some(json) = self.get_found(&format!("/{index}/_mapping"), &what).await? else {
             return Ok(None);
-        }
-        if !a.ok() {
-            return Err(self.failed(&what, &a, Fault::Fatal));
-        }
+        };
         // keyed by the concrete index (the alias resolved)
-        Ok(a.json
+        Ok(json
             .as_object()
             .and_then(|o| o.values().next())
             .map(|m| m["mappings"].clone()))
@@ -456,23 +458,10 @@ impl EsClient {
     /// The concrete indexes behind alias `name` (empty when `name` is no alias).
     pub async fn alias_targets(&self, name: &str) -> Result<Vec<String>, SyncError> {
         let what = format!("the alias {name}");
-        let a = self
-            .call(
-                reqwest::Method::GET,
-                &format!("/_alias/{name}"),
-                None,
-                &what,
-                CALL_DEADLINE,
-            )
-            .await?;
-        if a.status == 404 {
+        let Some(json) = self.get_found(&format!("/_alias/{name}"), &what).await? else {
             return Ok(vec![]);
-        }
-        if !a.ok() {
-            return Err(self.failed(&what, &a, Fault::Fatal));
-        }
-        let mut out: Vec<String> = a
-            .json
+        };
+        let mut out: Vec<String> = json
             .as_object()
             .map(|o| o.keys().cloned().collect())
             .unwrap_or_default();
@@ -534,22 +523,10 @@ impl EsClient {
     /// Documents in `index`; None when it does not exist.
     pub async fn count(&self, index: &str) -> Result<Option<u64>, SyncError> {
         let what = format!("the count of {index}");
-        let a = self
-            .call(
-                reqwest::Method::GET,
-                &format!("/{index}/_count"),
-                None,
-                &what,
-                CALL_DEADLINE,
-            )
-            .await?;
-        if a.status == 404 {
-            return Ok(None);
-        }
-        if !a.ok() {
-            return Err(self.failed(&what, &a, Fault::Fatal));
-        }
-        Ok(a.json["count"].as_u64())
+        Ok(self
+            .get_found(&format!("/{index}/_count"), &what)
+            .await?
+            .and_then(|json| json["count"].as_u64()))
     }
 
     /// Delete the documents of `index` matching `query`, visible at once (nothing to do when

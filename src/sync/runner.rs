@@ -11,6 +11,7 @@
 use super::applier::{Applier, CdcStats, MAX_ATTEMPTS_FOLLOW, MAX_ATTEMPTS_ONCE};
 use super::change::{Ddl, Item, Live, Pos, now_ms};
 use super::copier::copy_unit;
+use super::doc::key_text;
 use super::error::SyncError;
 use super::pipe;
 use super::schema::TableSchema;
@@ -174,13 +175,6 @@ impl Ctx<'_> {
     pub fn target_schema(&self, s: &TableSchema) -> Result<TableSchema, SyncError> {
         self.spec.fields.schema(s).map_err(SyncError::Usage)
     }
-    /// A call on the source or sink that holds no work, unless the run is asked to stop first.
-    pub async fn query<T>(
-        &self,
-        fut: impl Future<Output = Result<T, SyncError>>,
-    ) -> Result<T, SyncError> {
-        self.stop.wait(fut).await
-    }
     pub fn save_checkpoint(&self, pos: &Pos, progress: serde_json::Value) -> Result<(), SyncError> {
         self.stop.lease.check()?;
         let position = serde_json::to_value(pos).map_err(|e| {
@@ -240,14 +234,6 @@ impl Ctx<'_> {
             );
         }
         Ok(())
-    }
-}
-
-/// A row key as text for messages and the skipped-rows table.
-pub fn key_text(id: &mongodb::bson::Bson) -> String {
-    match id {
-        mongodb::bson::Bson::String(s) => s.clone(),
-        other => other.clone().into_relaxed_extjson().to_string(),
     }
 }
 
@@ -363,13 +349,13 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
             let pos: Pos =
                 serde_json::from_value(cp.position).map_err(|e| unreadable_checkpoint(name, e))?;
             if let Some(s) = stream {
-                ctx.query(s.check_from(name, &pos)).await?;
+                ctx.stop.wait(s.check_from(name, &pos)).await?;
             }
             pos
         }
         None => {
             let pos = match stream {
-                Some(s) => ctx.query(s.head()).await?,
+                Some(s) => ctx.stop.wait(s.head()).await?,
                 None => no_stream(),
             };
             ctx.save_checkpoint(&pos, CdcStats::copying())?;
@@ -384,7 +370,7 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
     };
 
     // 2. units: every selected table, new ones pending
-    let schemas = ctx.query(ctx.source.units(&ctx.spec)).await?;
+    let schemas = ctx.stop.wait(ctx.source.units(&ctx.spec)).await?;
     if schemas.is_empty() {
         ctx.log(
             LogLevel::Warn,
@@ -495,7 +481,7 @@ async fn follow(
         return Ok(Outcome::CaughtUp);
     };
     let target = if once {
-        Some(ctx.query(stream.head()).await?)
+        Some(ctx.stop.wait(stream.head()).await?)
     } else {
         None
     };

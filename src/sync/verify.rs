@@ -5,9 +5,8 @@
 //! documents are counted per content hash, and the hashes whose counts differ are reported
 //! (`differences`).
 
-use super::doc::{Checksum, digest};
+use super::doc::{Checksum, digest, key_text};
 use super::error::SyncError;
-use super::runner::key_text;
 use super::schema::TableSchema;
 use super::sink::Sink;
 use super::source::{BatchLimits, Source};

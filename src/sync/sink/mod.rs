@@ -53,6 +53,7 @@ pub type TargetOf<'f> = dyn Fn(&str, &str) -> Target + Sync + 'f;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Begin {
     /// First copy of the unit. `drop`: `--drop-target` (remove what the target holds first).
+    /// (A key-less unit not dropped gets [`Begin::Restart`]: it is always read afresh.)
     Fresh { drop: bool },
     /// A copy resumed after its last committed key: the target keeps what it has (the first
     /// batch is written with upserts).

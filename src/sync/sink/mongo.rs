@@ -745,9 +745,6 @@ impl Sink for MongoSink {
                 if drop {
                     self.drop_collection(db, coll).await?;
                 }
-                if unit.key.is_empty() {
-                    restart.await?;
-                }
                 Ok(target.clone())
             }
             Begin::Resume => Ok(target.clone()),
