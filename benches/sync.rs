@@ -48,9 +48,10 @@
 //! which SecantusDB tests/infra/up.sh starts).
 
 mod common;
+use common::lag::{self, LAG_POLL, LagRun};
 use common::{
-    PAGE, Res, Sampler, Shark, env_num, fmt_rate, load, mysql_opts, percentile, rate, raw_read,
-    step, synth_doc, verdict,
+    PAGE, Res, Shark, env_num, fmt_rate, load, mysql_opts, percentile, rate, raw_read, step,
+    synth_doc, verdict,
 };
 use futures_util::StreamExt;
 use mongodb::bson::{Bson, Document, doc};
@@ -60,7 +61,6 @@ use mysql_async::{BinlogStreamRequest, Row};
 use shark::sync::schema::{self, TableSchema};
 use shark::sync::source::binlog::{self, Pos};
 use std::path::PathBuf;
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 const DB: &str = "bench";
@@ -74,9 +74,6 @@ const TARGET_COPY_RATIO: f64 = 0.80;
 const TARGET_RSS_MB: f64 = 250.0;
 const TARGET_DECODE: f64 = 100_000.0;
 const TARGET_CDC_RATIO: f64 = 0.80;
-/// Period of the lag poller (step 6).
-const LAG_POLL: Duration = Duration::from_millis(2);
-
 async fn master_pos(c: &mut mysql_async::Conn) -> Res<Pos> {
     let row: Row = c
         .query_first("SHOW MASTER STATUS")
@@ -200,200 +197,26 @@ async fn decode_only(
     Ok((events, secs))
 }
 
-/// Result of the lag measurement (step 6).
-struct Lag {
-    rate: u64,
-    statements: u64,
-    /// achieved statements/s of the writer
-    achieved: f64,
-    /// lag of each statement whose document was seen, sorted, in ms
-    lags_ms: Vec<f64>,
-    /// round trip of the writer's INSERTs, sorted, in ms
-    stmt_ms: Vec<f64>,
-    missing: u64,
-    follow_secs: f64,
-    cpu_secs: f64,
-    peak_rss_kb: u64,
-}
+/// The sink side of the lag measurement: the documents of the lag collection.
+struct MongoProbe(mongodb::Collection<Document>);
 
-/// The sink side of the lag measurement: every `LAG_POLL`, the documents of `coll` above the
-/// highest id up to which all were seen; records when each id 1..=n was first seen. Stops when
-/// all were seen or `give_up` is set.
-async fn poll_seen(
-    coll: mongodb::Collection<Document>,
-    n: u64,
-    give_up: std::sync::Arc<std::sync::atomic::AtomicBool>,
-) -> Res<Vec<Option<Instant>>> {
-    let mut seen: Vec<Option<Instant>> = vec![None; n as usize + 1];
-    let (mut low, mut count) = (0u64, 0u64);
-    while count < n && !give_up.load(std::sync::atomic::Ordering::Relaxed) {
-        let mut cursor = coll
-            .find(doc! {"_id": {"$gt": low as i64}})
-            .sort(doc! {"_id": 1})
+impl lag::Probe for MongoProbe {
+    async fn seen(&mut self, from: u64, to: u64) -> Res<Vec<u64>> {
+        let mut cursor = self
+            .0
+            .find(doc! {"_id": {"$gte": from as i64, "$lte": to as i64}})
             .projection(doc! {"_id": 1})
             .await?;
         let mut ids = Vec::new();
         while let Some(d) = cursor.next().await {
-            let d = d?;
-            let id = match d.get("_id") {
-                Some(Bson::Int64(v)) => *v as u64,
-                Some(Bson::Int32(v)) => *v as u64,
-                _ => continue,
-            };
-            ids.push(id);
-        }
-        let now = Instant::now();
-        for id in ids {
-            if (1..=n).contains(&id) && seen[id as usize].is_none() {
-                seen[id as usize] = Some(now);
-                count += 1;
+            match d?.get("_id") {
+                Some(Bson::Int64(v)) => ids.push(*v as u64),
+                Some(Bson::Int32(v)) => ids.push(*v as u64),
+                _ => {}
             }
         }
-        while low < n && seen[low as usize + 1].is_some() {
-            low += 1;
-        }
-        tokio::time::sleep(LAG_POLL).await;
+        Ok(ids)
     }
-    Ok(seen)
-}
-
-/// Step 6: a follower, a paced single-row writer on the source and a poller on the sink.
-async fn measure_lag(
-    shark: &Shark,
-    opts: mysql_async::Opts,
-    mongo: &mongodb::Client,
-    per_sec: u64,
-    secs: u64,
-    t0: Instant,
-) -> Res<Lag> {
-    let n = per_sec * secs;
-    let coll = mongo.database(DB).collection::<Document>(LAG_TABLE);
-    let log = shark.dir.join("follow.log");
-    let out = std::fs::File::create(&log)?;
-    let started = Instant::now();
-    let mut child = shark
-        .cmd(&["sync", "run", "b"])
-        .stdin(Stdio::null())
-        .stdout(out.try_clone()?)
-        .stderr(out)
-        .spawn()?;
-    let sampler = Sampler::start(child.id());
-    let result = async {
-        let mut c = mysql_async::Conn::new(opts).await?;
-        // a probe row (id 0): the follower is streaming once its document is in the sink
-        c.query_drop(format!(
-            "INSERT INTO {DB}.{LAG_TABLE} VALUES (0, 0, 'probe', NOW(6))"
-        ))
-        .await?;
-        let deadline = Instant::now() + Duration::from_secs(300);
-        while coll.find_one(doc! {"_id": 0i64}).await?.is_none() {
-            if Instant::now() > deadline {
-                return Err::<_, Box<dyn std::error::Error + Send + Sync>>(
-                    "the follower did not apply the probe row within 300 s".into(),
-                );
-            }
-            if let Ok(Some(st)) = child.try_wait() {
-                let text = std::fs::read_to_string(&log).unwrap_or_default();
-                return Err(format!("shark sync run (follow) ended early: {st}\n{text}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        step(
-            t0,
-            &format!(
-                "follower streaming after {:.1}s; writing {n} single-row INSERTs at {per_sec}/s",
-                started.elapsed().as_secs_f64()
-            ),
-        );
-        tokio::time::sleep(Duration::from_secs(1)).await;
-
-        let give_up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-        let mut poller = tokio::spawn(poll_seen(coll.clone(), n, give_up.clone()));
-        let stmt = c
-            .prep(format!(
-                "INSERT INTO {DB}.{LAG_TABLE} (id, n, note, at) VALUES (?, ?, ?, NOW(6))"
-            ))
-            .await?;
-        let mut sent = Vec::with_capacity(n as usize);
-        let mut acked = Vec::with_capacity(n as usize);
-        let w0 = tokio::time::Instant::now();
-        for i in 1..=n {
-            tokio::time::sleep_until(w0 + Duration::from_secs_f64((i - 1) as f64 / per_sec as f64))
-                .await;
-            let t = Instant::now();
-            c.exec_drop(&stmt, (i, i % 100, format!("statement {i}")))
-                .await?;
-            sent.push(t);
-            acked.push(Instant::now());
-        }
-        let write_secs = sent
-            .last()
-            .zip(sent.first())
-            .map_or(0.0, |(l, f)| l.duration_since(*f).as_secs_f64());
-        c.disconnect().await?;
-        // what has not arrived 30 s after the last statement counts as missing
-        let seen = tokio::select! {
-            r = &mut poller => r??,
-            _ = tokio::time::sleep(Duration::from_secs(30)) => {
-                give_up.store(true, std::sync::atomic::Ordering::Relaxed);
-                poller.await??
-            }
-        };
-        let mut lags_ms = Vec::with_capacity(n as usize);
-        let mut missing = 0;
-        for (i, ack) in acked.iter().enumerate() {
-            match seen[i + 1] {
-                Some(at) => lags_ms.push(at.saturating_duration_since(*ack).as_secs_f64() * 1000.0),
-                None => missing += 1,
-            }
-        }
-        let mut stmt_ms: Vec<f64> = sent
-            .iter()
-            .zip(&acked)
-            .map(|(s, a)| a.duration_since(*s).as_secs_f64() * 1000.0)
-            .collect();
-        lags_ms.sort_by(f64::total_cmp);
-        stmt_ms.sort_by(f64::total_cmp);
-        Ok(Lag {
-            rate: per_sec,
-            statements: n,
-            achieved: rate(n.saturating_sub(1), write_secs),
-            lags_ms,
-            stmt_ms,
-            missing,
-            follow_secs: 0.0,
-            cpu_secs: 0.0,
-            peak_rss_kb: 0,
-        })
-    }
-    .await;
-    // an intended end (`sync stop`, exit 0); a signal if that does not end it
-    let _ = shark.ok(&["sync", "stop", "b"], None);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(st) = child.try_wait()? {
-            break Some(st);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
-    let follow_secs = started.elapsed().as_secs_f64();
-    let (peak, cpu) = sampler.finish();
-    let mut lag = result?;
-    if !status.is_some_and(|s| s.success()) {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
-        return Err(
-            format!("shark sync run (follow) did not stop cleanly: {status:?}\n{text}").into(),
-        );
-    }
-    lag.follow_secs = follow_secs;
-    lag.cpu_secs = cpu;
-    lag.peak_rss_kb = peak;
-    Ok(lag)
 }
 
 #[tokio::main]
@@ -587,15 +410,17 @@ async fn main() -> Res<()> {
 
     // 6. CDC lag of a follower under a paced single-row writer
     let lag = if lag_rate > 0 && lag_secs > 0 {
-        let lag = measure_lag(
-            &shark,
-            mysql_opts(port, "shark", Some("shark")),
-            &mongo,
-            lag_rate,
-            lag_secs,
+        let run = LagRun {
+            shark: &shark,
+            task: "b",
+            src_opts: mysql_opts(port, "shark", Some("shark")),
+            src_table: format!("{DB}.{LAG_TABLE}"),
+            per_sec: lag_rate,
+            secs: lag_secs,
             t0,
-        )
-        .await?;
+        };
+        let probe = MongoProbe(mongo.database(DB).collection(LAG_TABLE));
+        let lag = run.measure("MongoDB", probe).await?;
         step(
             t0,
             &format!(

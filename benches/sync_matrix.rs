@@ -53,9 +53,10 @@
 //! time, default the release `shark` cargo built for this bench).
 
 mod common;
+use common::lag::{self, LagRun};
 use common::{
-    Measured, PAGE, Res, Sampler, Shark, create_orders, env_num, fmt_rate, load, mysql_opts,
-    orders_ddl, percentile, rate, raw_read, step, synth_doc, synth_row, verdict,
+    Measured, PAGE, Res, Shark, create_orders, env_num, fmt_rate, load, mysql_opts, orders_ddl,
+    percentile, rate, raw_read, step, synth_doc, synth_row, verdict,
 };
 use mysql_async::prelude::Queryable;
 use serde_json::{Value as Json, json};
@@ -63,9 +64,6 @@ use shark::sync::es_mapping;
 use shark::sync::es_value::to_source;
 use shark::sync::schema::{self, TableSchema};
 use std::path::PathBuf;
-use std::process::Stdio;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 const DB: &str = "bench";
@@ -88,8 +86,6 @@ const EE_DB: &str = "bench_ee";
 const ES_BULK: usize = 1000;
 const TARGET_COPY_RATIO: f64 = 0.80;
 /// Period of the lag poller and the most ids one poll asks for.
-const LAG_POLL: Duration = Duration::from_millis(2);
-const LAG_WINDOW: u64 = 256;
 /// SPEC §10's lag target (stated for the MongoDB sink), applied to both sinks here.
 const TARGET_LAG_P95_MS: f64 = 100.0;
 
@@ -519,8 +515,7 @@ impl LagSink<'_> {
     }
 }
 
-impl Probe<'_> {
-    /// The ids in `from..=to` the sink holds now.
+impl lag::Probe for Probe<'_> {
     async fn seen(&mut self, from: u64, to: u64) -> Res<Vec<u64>> {
         match self {
             Probe::Es(es, index) => {
@@ -550,223 +545,6 @@ impl Probe<'_> {
                 .await?),
         }
     }
-}
-
-/// Result of one lag measurement (step 5).
-struct Lag {
-    sink: &'static str,
-    rate: u64,
-    statements: u64,
-    /// achieved statements/s of the writer
-    achieved: f64,
-    /// lag of each statement whose row was seen, sorted, in ms
-    lags_ms: Vec<f64>,
-    /// round trip of the writer's INSERTs, sorted, in ms
-    stmt_ms: Vec<f64>,
-    missing: u64,
-    follow_secs: f64,
-    cpu_secs: f64,
-    peak_rss_kb: u64,
-}
-
-/// The poller: every `LAG_POLL`, the ids the writer has committed (`acked`) above the highest
-/// id up to which all were seen, at most `LAG_WINDOW` of them; records when each id 1..=n was
-/// first seen. Stops when all were seen or `give_up` is set.
-async fn poll_seen(
-    mut probe: Probe<'_>,
-    n: u64,
-    acked: Arc<AtomicU64>,
-    give_up: Arc<AtomicBool>,
-) -> Res<Vec<Option<Instant>>> {
-    let mut seen: Vec<Option<Instant>> = vec![None; n as usize + 1];
-    let (mut low, mut count) = (0u64, 0u64);
-    while count < n && !give_up.load(Ordering::Relaxed) {
-        let high = acked.load(Ordering::Acquire).min(low + LAG_WINDOW);
-        if high > low {
-            let ids = probe.seen(low + 1, high).await?;
-            let now = Instant::now();
-            for id in ids {
-                if (1..=n).contains(&id) && seen[id as usize].is_none() {
-                    seen[id as usize] = Some(now);
-                    count += 1;
-                }
-            }
-            while low < n && seen[low as usize + 1].is_some() {
-                low += 1;
-            }
-        }
-        tokio::time::sleep(LAG_POLL).await;
-    }
-    Ok(seen)
-}
-
-/// Step 5 for one sink: the follower `task` of `src_table`, a paced single-row writer on the
-/// source and a poller on the sink.
-#[allow(clippy::too_many_arguments)]
-async fn measure_lag(
-    shark: &Shark,
-    task: &str,
-    src_opts: mysql_async::Opts,
-    src_table: &str,
-    sink: &LagSink<'_>,
-    per_sec: u64,
-    secs: u64,
-    t0: Instant,
-) -> Res<Lag> {
-    let n = per_sec * secs;
-    let log = shark.dir.join(format!("follow-{task}.log"));
-    let out = std::fs::File::create(&log)?;
-    let started = Instant::now();
-    let mut child = shark
-        .cmd(&["sync", "run", task])
-        .stdin(Stdio::null())
-        .stdout(out.try_clone()?)
-        .stderr(out)
-        .spawn()?;
-    let sampler = Sampler::start(child.id());
-    let result = async {
-        let mut c = mysql_async::Conn::new(src_opts).await?;
-        // a probe row (id 0): the follower is streaming once the sink has it (the target table
-        // or index does not exist before the follower's copy: errors mean "not yet")
-        c.query_drop(format!(
-            "INSERT INTO {DB}.{src_table} VALUES (0, 0, 'probe', NOW(6))"
-        ))
-        .await?;
-        let mut probe = sink.probe().await?;
-        let deadline = Instant::now() + Duration::from_secs(300);
-        while probe.seen(0, 0).await.unwrap_or_default().is_empty() {
-            if Instant::now() > deadline {
-                return Err::<_, Box<dyn std::error::Error + Send + Sync>>(
-                    format!("the follower {task} did not apply the probe row within 300 s").into(),
-                );
-            }
-            if let Ok(Some(st)) = child.try_wait() {
-                let text = std::fs::read_to_string(&log).unwrap_or_default();
-                return Err(format!("shark sync run {task} (follow) ended early: {st}\n{text}").into());
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        step(
-            t0,
-            &format!(
-                "{task}: follower streaming after {:.1}s; writing {n} single-row INSERTs at {per_sec}/s",
-                started.elapsed().as_secs_f64()
-            ),
-        );
-        tokio::time::sleep(Duration::from_secs(1)).await;
-
-        let give_up = Arc::new(AtomicBool::new(false));
-        let acked_max = Arc::new(AtomicU64::new(0));
-        let seen = {
-            let poller = poll_seen(probe, n, acked_max.clone(), give_up.clone());
-            let writer = async {
-                let stmt = c
-                    .prep(format!(
-                        "INSERT INTO {DB}.{src_table} (id, n, note, at) VALUES (?, ?, ?, NOW(6))"
-                    ))
-                    .await?;
-                let mut sent = Vec::with_capacity(n as usize);
-                let mut acked = Vec::with_capacity(n as usize);
-                let w0 = tokio::time::Instant::now();
-                for i in 1..=n {
-                    tokio::time::sleep_until(
-                        w0 + Duration::from_secs_f64((i - 1) as f64 / per_sec as f64),
-                    )
-                    .await;
-                    let t = Instant::now();
-                    c.exec_drop(&stmt, (i, i % 100, format!("statement {i}")))
-                        .await?;
-                    acked.push(Instant::now());
-                    sent.push(t);
-                    acked_max.store(i, Ordering::Release);
-                }
-                Ok::<_, Box<dyn std::error::Error + Send + Sync>>((sent, acked))
-            };
-            // the writer and the poller run side by side; what has not arrived 30 s after the
-            // last statement counts as missing
-            tokio::pin!(poller);
-            let (w, early) = tokio::select! {
-                w = writer => (w, None),
-                p = &mut poller => (Err("the poller ended before the writer".into()), Some(p)),
-            };
-            let (sent, acked) = match (w, early) {
-                (Ok(x), None) => x,
-                (Err(e), Some(Err(p))) => return Err(format!("{e}: {p}").into()),
-                (Err(e), _) => return Err(e),
-                (Ok(_), Some(_)) => unreachable!(),
-            };
-            let seen = tokio::select! {
-                r = &mut poller => r?,
-                _ = tokio::time::sleep(Duration::from_secs(30)) => {
-                    give_up.store(true, Ordering::Relaxed);
-                    poller.await?
-                }
-            };
-            (sent, acked, seen)
-        };
-        let (sent, acked, seen) = seen;
-        c.disconnect().await?;
-        let write_secs = sent
-            .last()
-            .zip(sent.first())
-            .map_or(0.0, |(l, f)| l.duration_since(*f).as_secs_f64());
-        let mut lags_ms = Vec::with_capacity(n as usize);
-        let mut missing = 0;
-        for (i, ack) in acked.iter().enumerate() {
-            match seen[i + 1] {
-                Some(at) => lags_ms.push(at.saturating_duration_since(*ack).as_secs_f64() * 1000.0),
-                None => missing += 1,
-            }
-        }
-        let mut stmt_ms: Vec<f64> = sent
-            .iter()
-            .zip(&acked)
-            .map(|(s, a)| a.duration_since(*s).as_secs_f64() * 1000.0)
-            .collect();
-        lags_ms.sort_by(f64::total_cmp);
-        stmt_ms.sort_by(f64::total_cmp);
-        Ok(Lag {
-            sink: sink.name(),
-            rate: per_sec,
-            statements: n,
-            achieved: rate(n.saturating_sub(1), write_secs),
-            lags_ms,
-            stmt_ms,
-            missing,
-            follow_secs: 0.0,
-            cpu_secs: 0.0,
-            peak_rss_kb: 0,
-        })
-    }
-    .await;
-    // an intended end (`sync stop`, exit 0); a signal if that does not end it
-    let _ = shark.ok(&["sync", "stop", task], None);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    let status = loop {
-        if let Some(st) = child.try_wait()? {
-            break Some(st);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            let _ = child.wait();
-            break None;
-        }
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    };
-    let follow_secs = started.elapsed().as_secs_f64();
-    let (peak, cpu) = sampler.finish();
-    let mut lag = result?;
-    if !status.is_some_and(|s| s.success()) {
-        let text = std::fs::read_to_string(&log).unwrap_or_default();
-        return Err(format!(
-            "shark sync run {task} (follow) did not stop cleanly: {status:?}\n{text}"
-        )
-        .into());
-    }
-    lag.follow_secs = follow_secs;
-    lag.cpu_secs = cpu;
-    lag.peak_rss_kb = peak;
-    Ok(lag)
 }
 
 // ---- the directions ------------------------------------------------------------------------------
@@ -1185,17 +963,16 @@ async fn main() -> Res<()> {
                 a.extend(["--target-db", LAG_DB]);
             }
             shark.ok(&a, None)?;
-            let lag = measure_lag(
-                &shark,
+            let run = LagRun {
+                shark: &shark,
                 task,
-                src_opts.clone(),
-                table,
-                &sink,
-                lag_rate,
-                lag_secs,
+                src_opts: src_opts.clone(),
+                src_table: format!("{DB}.{table}"),
+                per_sec: lag_rate,
+                secs: lag_secs,
                 t0,
-            )
-            .await?;
+            };
+            let lag = run.measure(sink.name(), sink.probe().await?).await?;
             step(
                 t0,
                 &format!(

@@ -5,6 +5,8 @@
 //! summaries. Each bench uses a part of it.
 #![allow(dead_code)]
 
+pub mod lag;
+
 use mongodb::bson::Document;
 use mysql_async::prelude::Queryable;
 use mysql_async::{Row, Value};
