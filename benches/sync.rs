@@ -29,8 +29,9 @@
 //!    into a null sink) → events/s;
 //! 6. CDC lag: `shark sync run TASK` (following) while a paced writer issues single-row INSERTs
 //!    into `bench.lag` (autocommit, one statement per transaction) at `SHARK_BENCH_LAG_RATE`
-//!    statements/s for `SHARK_BENCH_LAG_SECS`; a poller reads the sink every 2 ms
-//!    (`find {_id: {$gt: k}}`). Lag of a statement = the first poll that sees its document minus
+//!    statements/s for `SHARK_BENCH_LAG_SECS`; a poller asks the sink every 2 ms for the ids
+//!    committed and not seen yet (`find {_id: {$gte: a, $lte: b}}`, at most 256; the harness of
+//!    `common/lag.rs`). Lag of a statement = the first poll that sees its document minus
 //!    the moment its autocommit INSERT returned (source commit as the client observes it), so it
 //!    includes shark's binlog read, decode, batching, the sink's write and up to one poll period.
 //!    (Binlog event timestamps have 1 s resolution: useless for this.) p50/p95/p99/max, plus the

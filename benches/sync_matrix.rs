@@ -85,7 +85,6 @@ const EE_DB: &str = "bench_ee";
 /// Documents per raw `_bulk` request (shark's default `_bulk` bound).
 const ES_BULK: usize = 1000;
 const TARGET_COPY_RATIO: f64 = 0.80;
-/// Period of the lag poller and the most ids one poll asks for.
 /// SPEC §10's lag target (stated for the MongoDB sink), applied to both sinks here.
 const TARGET_LAG_P95_MS: f64 = 100.0;
 

@@ -4,7 +4,7 @@
 //! wrong passwords, stop and Ctrl-C.
 
 mod common;
-use common::{Env, Lock, infra, lock_servers, unique_name, wait_for};
+use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name, wait_for};
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
 use std::time::{Duration, Instant};
@@ -14,24 +14,12 @@ const PATIENCE: Duration = Duration::from_secs(120);
 
 /// A root connection to the test MariaDB.
 async fn root() -> mysql_async::Conn {
-    let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
-    let opts = mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some("root"))
-        .prefer_socket(false);
-    mysql_async::Conn::new(opts).await.unwrap()
+    mysql_root("SHARK_T_MYSQL_PORT").await
 }
 
+/// Run statements as root on the test MariaDB.
 async fn sql(stmts: &[&str]) {
-    let mut c = root().await;
-    c.query_drop("SET NAMES utf8mb4").await.unwrap();
-    for s in stmts {
-        c.query_drop(*s)
-            .await
-            .unwrap_or_else(|e| panic!("{s}: {e}"));
-    }
-    c.disconnect().await.unwrap();
+    mysql_run("SHARK_T_MYSQL_PORT", stmts).await
 }
 
 async fn mongo(db: &str) -> mongodb::Database {

@@ -95,6 +95,14 @@ fn add_es(e: &Env, name: &str) {
 
 /// `sync create NAME --source SRC --target TGT --tables TABLES EXTRA…`, expecting `code`; its
 /// stdout and stderr.
+/// A fresh environment with the MySQL source `src` and the Elasticsearch connection `es`.
+fn mysql_and_es() -> Env {
+    let e = Env::new();
+    e.add_mysql("src");
+    add_es(&e, "es");
+    e
+}
+
 fn create(
     e: &Env,
     code: i32,
@@ -178,9 +186,7 @@ async fn mysql_to_elasticsearch_copies_follows_the_binlog_and_verifies() {
     let db = &unique_name("mx_es");
     source_db(db).await;
     es_drop(db).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    add_es(&e, "es");
+    let e = mysql_and_es();
     let tables = format!("{db}.*");
     create(&e, 0, "t", "src", "es", &tables, &[]);
     e.expect(0, &["sync", "run", "t", "--once"], None);
@@ -358,9 +364,7 @@ async fn kill_9_mid_copy_resumes_per_unit_without_copying_finished_units_again()
     ])
     .await;
     es_drop(db).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    add_es(&e, "es");
+    let e = mysql_and_es();
     let tables = format!("{db}.*");
     create(
         &e,
@@ -428,9 +432,7 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     let tables = format!("{db}.*");
 
     // --on-error stop: exit 4 naming the row, nothing after the refused batch checkpointed
-    let e = Env::new();
-    e.add_mysql("src");
-    add_es(&e, "es");
+    let e = mysql_and_es();
     create(
         &e,
         0,
@@ -448,9 +450,7 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
 
     // --on-error skip: recorded, shown, and verify counts it apart
     es_drop(db).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    add_es(&e, "es");
+    let e = mysql_and_es();
     create(
         &e,
         0,
@@ -483,9 +483,7 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
 
 #[test]
 fn create_refuses_pairs_and_options_that_do_not_fit() {
-    let e = Env::new();
-    e.add_mysql("src");
-    add_es(&e, "es");
+    let e = mysql_and_es();
     e.add_mongo("mg");
     // an Elasticsearch source has no databases: the target needs one
     let (_, err) = create(&e, 2, "a", "es", "mg", "logs-*", &[]);

@@ -348,7 +348,7 @@ impl Sink for EsSink {
             self.each_hit(&index, query, &mut |id, _| found.push(id))
                 .await?;
             for id in found {
-                crate::sync::sink::note_occurrence(&mut out, &id);
+                super::note_occurrence(&mut out, &id);
             }
         }
         Ok(out)

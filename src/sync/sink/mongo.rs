@@ -96,7 +96,6 @@ pub fn shadow_name(coll: &str) -> String {
 }
 
 /// One statement of a write command and the `_id` it is about (for error messages).
-#[derive(Clone)]
 struct Stmt {
     id: Bson,
     raw: RawDocumentBuf,
@@ -526,7 +525,7 @@ impl MongoSink {
         use crate::sync::doc::keyless_id;
         let empty = BTreeSet::new();
         let mut upserts = vec![];
-        let mut stmts = vec![];
+        let mut gone = vec![];
         for t in targets {
             let live = present.get(&t.hash).unwrap_or(&empty);
             for n in (0..t.want).filter(|n| !live.contains(n)) {
@@ -544,32 +543,39 @@ impl MongoSink {
                 d.extend(row.clone());
                 upserts.push(d);
             }
-            for n in live.range(t.want..) {
-                let id = keyless_id(&t.hash, *n);
-                let s = if self.soft_delete {
-                    let at = mongodb::bson::DateTime::now();
-                    RawDocumentBuf::from_document(
-                        &doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}},
-                    )
-                } else {
-                    RawDocumentBuf::from_document(&doc! {"q": {"_id": id.clone()}, "limit": 1})
-                };
-                stmts.push(self.stmt(db, coll, &id, || s, |_| 0)?);
-            }
+            let now = mongodb::bson::DateTime::now();
+            gone.extend(live.range(t.want..).map(|n| (keyless_id(&t.hash, *n), now)));
         }
         let refs: Vec<&Document> = upserts.iter().collect();
         self.upsert(db, coll, &refs).await?;
-        if self.soft_delete {
-            self.write(db, coll, "update", "updates", stmts.len(), &|i| {
-                Ok(stmts[i].clone())
-            })
-            .await?;
+        self.remove(db, coll, &gone).await
+    }
+
+    /// Remove the documents of `gone` (`_id`, when the source deleted the row): deleted, or
+    /// with `--soft-delete` marked `_deleted` / `_deleted_at`.
+    async fn remove(
+        &self,
+        db: &str,
+        coll: &str,
+        gone: &[(Bson, mongodb::bson::DateTime)],
+    ) -> Result<(), SyncError> {
+        let stmt = |i: usize| {
+            let (id, at) = &gone[i];
+            let s = if self.soft_delete {
+                RawDocumentBuf::from_document(
+                    &doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}},
+                )
+            } else {
+                RawDocumentBuf::from_document(&doc! {"q": {"_id": id.clone()}, "limit": 1})
+            };
+            self.stmt(db, coll, id, || s, |_| 0)
+        };
+        let (verb, field) = if self.soft_delete {
+            ("update", "updates")
         } else {
-            self.write(db, coll, "delete", "deletes", stmts.len(), &|i| {
-                Ok(stmts[i].clone())
-            })
-            .await?;
-        }
+            ("delete", "deletes")
+        };
+        self.write(db, coll, verb, field, gone.len(), &stmt).await?;
         Ok(())
     }
 
@@ -718,35 +724,15 @@ impl MongoSink {
                     }
                     upserts.push(d);
                 }
-                None => deletes.push((id, ts)),
+                None => deletes.push((
+                    id.clone(),
+                    mongodb::bson::DateTime::from_millis(ts as i64 * 1000),
+                )),
             }
         }
         let refs: Vec<&Document> = upserts.iter().collect();
         self.upsert(db, coll, &refs).await?;
-        let mut stmts = Vec::with_capacity(deletes.len());
-        for (id, ts) in deletes {
-            let s = if self.soft_delete {
-                let at = mongodb::bson::DateTime::from_millis(ts as i64 * 1000);
-                RawDocumentBuf::from_document(
-                    &doc! {"q": {"_id": id.clone()}, "u": {"$set": {"_deleted": true, "_deleted_at": at}}},
-                )
-            } else {
-                RawDocumentBuf::from_document(&doc! {"q": {"_id": id.clone()}, "limit": 1})
-            };
-            stmts.push(self.stmt(db, coll, id, || s, |_| 0)?);
-        }
-        if self.soft_delete {
-            self.write(db, coll, "update", "updates", stmts.len(), &|i| {
-                Ok(stmts[i].clone())
-            })
-            .await?;
-        } else {
-            self.write(db, coll, "delete", "deletes", stmts.len(), &|i| {
-                Ok(stmts[i].clone())
-            })
-            .await?;
-        }
-        Ok(())
+        self.remove(db, coll, &deletes).await
     }
 
     async fn apply_history(&self, db: &str, coll: &str, list: &[&Change]) -> Result<(), SyncError> {

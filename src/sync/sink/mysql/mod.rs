@@ -523,7 +523,7 @@ impl Sink for MySqlSink {
                     .map_err(|e| self.err(&what, e))
             };
             for id in self.timed(&what, chunk.len(), read).await? {
-                crate::sync::sink::note_occurrence(&mut out, &id);
+                super::note_occurrence(&mut out, &id);
             }
         }
         Ok(out)
