@@ -452,9 +452,7 @@ async fn source_index(sink: &EsSink, name: &str, n: usize) {
                 "tag": format!("t{}", i % 3), "blob": "AAEC", "score": i as f64 / 2.0,
                 "obj": {"k": "v", "list": ["a", "b"], "num": 2.5}
             })
-            .as_object()
-            .cloned()
-            .unwrap(),
+            .to_string(),
         })
         .collect();
     assert!(sink.client.bulk(&ops).await.unwrap().is_empty());

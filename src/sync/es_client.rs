@@ -145,7 +145,8 @@ pub enum BulkOp {
     Index {
         index: String,
         id: String,
-        source: serde_json::Map<String, Value>,
+        /// The document as JSON object text.
+        source: String,
     },
     Delete {
         index: String,
@@ -164,8 +165,7 @@ impl BulkOp {
         out.extend_from_slice(action.to_string().as_bytes());
         out.push(b'\n');
         if let Some(s) = source {
-            // serializing a Map of JSON values cannot fail
-            out.extend_from_slice(Value::Object(s.clone()).to_string().as_bytes());
+            out.extend_from_slice(s.as_bytes());
             out.push(b'\n');
         }
     }
@@ -803,7 +803,7 @@ mod tests {
         BulkOp::Index {
             index: "i".into(),
             id: id.into(),
-            source: json!({"a": "x".repeat(100)}).as_object().cloned().unwrap(),
+            source: json!({"a": "x".repeat(100)}).to_string(),
         }
     }
 

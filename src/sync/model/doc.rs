@@ -2,6 +2,7 @@
 //! an embedded document; rows of key-less tables by content hash and occurrence), an
 //! order-independent checksum over documents, and key values encoded for checkpoints.
 
+use crate::sync::model::json::{json_text, to_tree};
 use crate::sync::model::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
 use crate::sync::model::value::{Charset, Mapping, Origin, map_value};
 use mongodb::bson::{Bson, Document};
@@ -240,7 +241,11 @@ pub fn canonical(b: &Bson, out: &mut String) {
         Bson::Boolean(v) => out.push_str(&format!("b{v}")),
         Bson::Decimal128(d) => out.push_str(&format!("n{d}")),
         Bson::DateTime(t) => out.push_str(&format!("t{}", t.timestamp_millis())),
-        Bson::Binary(bin) => out.push_str(&format!("x{}", hex(&bin.bytes))),
+        Bson::Binary(bin) => match json_text(b).map(to_tree) {
+            // JSON as the tree a sink that stores trees holds: equal data, equal text
+            Some(Ok(tree)) => canonical(&tree, out),
+            _ => out.push_str(&format!("x{}", hex(&bin.bytes))),
+        },
         other => out.push_str(&format!("?{other}")),
     }
 }

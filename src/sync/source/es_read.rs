@@ -14,7 +14,8 @@
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::EsClient;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
 
 /// How long a PIT or scroll lives between two pages.
 pub const KEEP_ALIVE: &str = "5m";
@@ -42,11 +43,43 @@ struct Resume {
     pit: Option<String>,
 }
 
+/// A page of search hits as the server sent it.
+#[derive(Deserialize)]
+struct Page {
+    #[serde(default)]
+    hits: Hits,
+    #[serde(default)]
+    pit_id: Option<String>,
+    #[serde(default, rename = "_scroll_id")]
+    scroll_id: Option<String>,
+    /// Bytes of the answer (set after parsing).
+    #[serde(skip)]
+    bytes: usize,
+}
+
+#[derive(Deserialize, Default)]
+struct Hits {
+    #[serde(default)]
+    hits: Vec<RawHit>,
+}
+
+#[derive(Deserialize)]
+struct RawHit {
+    #[serde(default, rename = "_id")]
+    id: Option<String>,
+    #[serde(default, rename = "_source")]
+    source: Option<Box<RawValue>>,
+    #[serde(default)]
+    sort: Option<Vec<Value>>,
+}
+
 /// One document read.
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub id: String,
-    pub source: Map<String, Value>,
+    /// The `_source` object's text as the server sent it (numbers digit for digit: see
+    /// `sync::model::json`).
+    pub source: Box<RawValue>,
     /// Where to resume to read what follows this hit; None when the paging cannot resume.
     pub resume: Option<Value>,
     /// Approximate bytes of the hit in the answer.
@@ -238,13 +271,25 @@ impl<'a> Reader<'a> {
     }
 
     /// A search call; 404s say the index is gone or the PIT/scroll expired.
-    async fn search(&self, path: &str, body: Value, what: &str) -> Result<Value, SyncError> {
+    async fn search(&self, path: &str, body: Value, what: &str) -> Result<Page, SyncError> {
         let a = self
             .c
             .raw(reqwest::Method::POST, path, Some(body), what)
             .await?;
         if a.ok() {
-            return Ok(a.json);
+            // read from the text: a `serde_json::Value` would round `_source` numbers to f64
+            // (and fail on those no double holds, `1e400`)
+            return serde_json::from_str::<Page>(&a.text)
+                .map(|p| Page {
+                    bytes: a.text.len(),
+                    ..p
+                })
+                .map_err(|e| {
+                    self.c.err(
+                        format!("{what}: the answer is not a search result: {e}"),
+                        Fault::Fatal,
+                    )
+                });
         }
         if a.error_type() == "index_not_found_exception" {
             return Err(self.gone());
@@ -330,23 +375,20 @@ impl<'a> Reader<'a> {
                 (self.search(&path, body, &what).await?, false)
             }
         };
-        let hits = answer["hits"]["hits"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let approx = answer.to_string().len() / hits.len().max(1);
-        let pit_id = answer["pit_id"].as_str().map(str::to_string);
-        let scroll_id = answer["_scroll_id"].as_str().map(str::to_string);
+        let hits = answer.hits.hits;
+        let approx = answer.bytes / hits.len().max(1);
+        let pit_id = answer.pit_id;
+        let scroll_id = answer.scroll_id;
         let by = if self.by_id { "_id" } else { "_shard_doc" };
         let mut out = Vec::with_capacity(hits.len());
         let mut last_sort = None;
         for h in hits {
-            let Some(id) = h["_id"].as_str().map(str::to_string) else {
+            let Some(id) = h.id else {
                 return Err(self
                     .c
                     .err(format!("{what}: a hit without _id"), Fault::Fatal));
             };
-            let sort = h["sort"].as_array().cloned();
+            let sort = h.sort;
             let cur_pit = match &self.state {
                 State::Pit { id, .. } => Some(pit_id.clone().unwrap_or_else(|| id.clone())),
                 _ => None,
@@ -365,8 +407,8 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
             last_sort = sort;
-            let source = match h.get("_source") {
-                Some(Value::Object(o)) => o.clone(),
+            let source = match h.source {
+                Some(o) if o.get().starts_with('{') => o,
                 _ => {
                     return Err(self.c.err(
                         format!(
