@@ -20,13 +20,12 @@ use crate::conn::Connection;
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::{BulkOp, EsClient, Side};
 use crate::sync::model::change::{Change, Op};
-use crate::sync::model::doc::{keyless_id, keyless_parts};
-use crate::sync::model::json::decimal_text;
+use crate::sync::model::doc::{key_text, keyless_id, keyless_parts};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::es_mapping;
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
 use crate::sync::source::es_read::{Paging, Reader};
-use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD, hit_doc, key_json, to_source};
+use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD, hit_doc, to_source};
 use mongodb::bson::{Bson, Document};
 use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
@@ -46,37 +45,12 @@ pub struct EsSink {
     pub paging: Paging,
 }
 
-/// The index `_id` of a row key: a single-column key is its value as text (a string as it is,
-/// numbers in decimal, others as their `_source` text); a composite key (an embedded `_id`
-/// document) is the JSON array of its values in key order, each as `_source` holds it
-/// (`["acme",5]`); key-less rows keep their `h:<hash>:<n>`. Keys longer than Elasticsearch's
-/// 512 bytes become `sha256:<hex>` of that text.
+/// The index `_id` of a row key: its [`key_text`] (a single-column key is its value as text;
+/// a composite key the JSON array of its values in key order, each as `_source` holds it:
+/// `["acme",5]`; key-less rows keep their `h:<hash>:<n>`), the same text `sync skipped` shows.
+/// Keys longer than Elasticsearch's 512 bytes become `sha256:<hex>` of that text.
 pub fn es_id(id: &Bson) -> String {
-    let s = match id {
-        Bson::String(s) => s.clone(),
-        Bson::Int32(i) => i.to_string(),
-        Bson::Int64(i) => i.to_string(),
-        Bson::Decimal128(d) => decimal_text(d),
-        Bson::Document(d) => {
-            let mut s = String::from("[");
-            for (i, v) in d.values().enumerate() {
-                if i > 0 {
-                    s.push(',');
-                }
-                key_json(v, &mut s);
-            }
-            s.push(']');
-            s
-        }
-        other => {
-            let mut s = String::new();
-            key_json(other, &mut s);
-            match serde_json::from_str::<String>(&s) {
-                Ok(text) => text,
-                Err(_) => s,
-            }
-        }
-    };
+    let s = key_text(id);
     if s.len() <= MAX_ID_BYTES {
         return s;
     }

@@ -58,15 +58,6 @@ pub fn to_source(doc: &Document, extra: &[(&str, Value)]) -> Result<String, Stri
     Ok(out)
 }
 
-/// A key value as `_source` holds it (JSON text; a value JSON cannot hold as its text form).
-pub fn key_json(v: &Bson, out: &mut String) {
-    let start = out.len();
-    if write_json(v, false, out).is_err() {
-        out.truncate(start);
-        push_str(&v.to_string(), out);
-    }
-}
-
 /// A JSON string literal.
 fn push_str(s: &str, out: &mut String) {
     // serializing a str cannot fail
