@@ -459,3 +459,69 @@ async fn mysql_to_mongodb_keeps_json_numbers_exact() {
     let (ok, out) = verify(&e, "t");
     assert!(!ok, "a corrupted digit passed verify: {out}");
 }
+
+/// A MySQL → Elasticsearch task created before composite keys became JSON-array `_id`s (its
+/// stored definition has no `id_format`) is refused with the commands that migrate it; after
+/// them the index holds the new ids only.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_older_elasticsearch_task_with_composite_keys_is_refused_until_copied_again() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ex_old");
+    mysql_run(
+        SRC,
+        &[
+            &format!("DROP DATABASE IF EXISTS {db}"),
+            &format!("CREATE DATABASE {db}"),
+            &format!("CREATE TABLE {db}.c (a VARCHAR(8), b INT, v INT, PRIMARY KEY (a, b))"),
+            &format!("INSERT INTO {db}.c VALUES ('acme', 5, 1), ('x', 1, 2)"),
+        ],
+    )
+    .await;
+    es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
+    let e = Env::new();
+    e.add_mysql("src");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "es",
+            "--kind",
+            "elasticsearch",
+            "--url",
+            &es_url(),
+        ],
+        None,
+    );
+    create(&e, "t", "es", &format!("{db}.*"), &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // as an older shark stored it
+    let state = rusqlite::Connection::open(e.state()).unwrap();
+    let n = state
+        .execute(
+            "UPDATE sync_tasks SET spec = json_remove(spec, '$.id_format') WHERE name = 't'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(state);
+    // verify and a change are refused, before any write
+    let (_, err) = e.expect(4, &["sync", "verify", "t"], None);
+    assert!(err.contains("shark sync reset"), "{err}");
+    mysql_run(SRC, &[&format!("INSERT INTO {db}.c VALUES ('new', 2, 3)")]).await;
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains("shark sync reset") && err.contains("--drop-target"),
+        "{err}"
+    );
+    e.expect(0, &["sync", "reset", "t"], None);
+    e.expect(0, &["sync", "run", "t", "--once", "--drop-target"], None);
+    let index = format!("{db}.c");
+    assert!(es_source(&index, r#"["acme",5]"#).await.is_some());
+    assert!(es_source(&index, r#"["new",2]"#).await.is_some());
+    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+    let (_, count) = es_text(reqwest::Method::GET, &format!("/{index}/_count"), None).await;
+    assert!(count.contains(r#""count":3"#), "{count}");
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
+}

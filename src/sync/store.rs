@@ -285,6 +285,22 @@ impl<'a> SyncStore<'a> {
         Ok(())
     }
 
+    /// Replace the definition of task `name` (which exists).
+    pub fn update_task(&self, name: &str, spec: &TaskSpec) -> Result<(), SyncError> {
+        let spec = serde_json::to_string(spec).map_err(|e| {
+            SyncError::Usage(format!("task {name}: cannot encode its definition: {e}"))
+        })?;
+        self.0.tx(|tx| {
+            tx.execute(
+                "UPDATE sync_tasks SET spec = ?2, updated_at = ?3 WHERE name = ?1",
+                params![name, spec, now_rfc3339()],
+            )
+            .map_err(|e| self.sql(e))?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
     /// Every task, by name.
     pub fn tasks(&self) -> Result<Vec<TaskRow>, SyncError> {
         let raw: Vec<(String, String, String)> = self.0.rows(
