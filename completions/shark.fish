@@ -306,7 +306,7 @@ complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcom
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l batch-bytes -d 'Bytes per full-copy batch (approximate)' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l parallel -d 'Units copied at once' -r
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l server-id -d 'Replica server id for reading the binlog (default: derived from the task name)' -r
-complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l time-precision -d 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch' -r -f -a "ms\t'BSON Date, millisecond precision'
+complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l time-precision -d 'DATETIME/TIMESTAMP values, for targets that cannot hold microseconds: ms = a millisecond date (BSON Date, Elasticsearch date; the fraction below 1 ms is cut), us = Int64 microseconds since the epoch. Default: exact where the target holds it (MySQL targets: the source\'s DATETIME(6)/TIMESTAMP(6)), else ms' -r -f -a "ms\t'BSON Date, millisecond precision'
 us\t'Int64 microseconds since the Unix epoch (UTC): DATETIME(6)/TIMESTAMP(6) exactly'"
 complete -c shark -n "__fish_shark_using_subcommand sync; and __fish_seen_subcommand_from create" -l on-error -d 'A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on' -r -f -a "stop\t''
 skip\t''"
