@@ -191,6 +191,26 @@ fn es_url() -> String {
         .to_string()
 }
 
+/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
+fn mysql_and_es() -> Env {
+    let e = Env::new();
+    e.add_mysql("src");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "es",
+            "--kind",
+            "elasticsearch",
+            "--url",
+            &es_url(),
+        ],
+        None,
+    );
+    e
+}
+
 /// GET `path` on the Elasticsearch server: status and body text.
 async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -271,21 +291,7 @@ async fn mysql_to_elasticsearch_keeps_every_digit_and_ids_composite_keys_as_json
     let db = &unique_name("ex_es");
     source_db(db).await;
     es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "es",
-            "--kind",
-            "elasticsearch",
-            "--url",
-            &es_url(),
-        ],
-        None,
-    );
+    let e = mysql_and_es();
     create(&e, "t", "es", &format!("{db}.*"), &[]);
     let index = format!("{db}.edge");
     for step in ["copy", "cdc"] {
@@ -478,21 +484,7 @@ async fn an_older_elasticsearch_task_with_composite_keys_is_refused_until_copied
     )
     .await;
     es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "es",
-            "--kind",
-            "elasticsearch",
-            "--url",
-            &es_url(),
-        ],
-        None,
-    );
+    let e = mysql_and_es();
     create(&e, "t", "es", &format!("{db}.*"), &[]);
     e.expect(0, &["sync", "run", "t", "--once"], None);
     // as an older shark stored it
