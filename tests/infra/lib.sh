@@ -199,3 +199,35 @@ infra_down() {
   done
   find "$RUN_DIR" -maxdepth 3 -name '*.pid' -type f -delete 2>/dev/null || true
 }
+
+# ---- OpenSearch node helpers (used by up.sh and os-node.sh) -------------------------------------
+# A node is one JVM running tests/infra/opensearch/SharkOpenSearchNode.java over the server jars
+# install.sh put in $OS_HOME; its home (config/, data/, logs/, tmp/, node.pid, node.log) is
+# RUN_DIR/opensearch/osN.
+OPENSEARCH_VERSION="${OPENSEARCH_VERSION:-2.19.6}"
+OS_HOME="$SHARK_INFRA/opensearch-$OPENSEARCH_VERSION"
+OS_PLUGINS=(org.opensearch.transport.Netty4Plugin org.opensearch.analysis.common.CommonAnalysisPlugin
+            org.opensearch.painless.PainlessPlugin org.opensearch.index.reindex.ReindexPlugin)
+
+# os_launch NODE_DIR [-Ekey=value ...]: start the node whose config is NODE_DIR/config/opensearch.yml
+# (the -E settings override it for this start only). JVM options are those of the distribution's
+# jvm.options that matter without its launcher, with a small fixed heap (SHARK_OS_HEAP, 256m) and
+# the serial collector (2 shared cores).
+os_launch() {
+  local d="$1"; shift
+  mkdir -p "$d/tmp"
+  launch "$d" node java -Xms"${SHARK_OS_HEAP:-256m}" -Xmx"${SHARK_OS_HEAP:-256m}" -XX:+UseSerialGC -Xss1m \
+    -XX:-OmitStackTraceInFastThrow -Djava.io.tmpdir="$d/tmp" -Djna.tmpdir="$d/tmp" -Dfile.encoding=UTF-8 \
+    -Djava.locale.providers=SPI,COMPAT -Dlog4j2.disable.jmx=true -Dlog4j.shutdownHookEnabled=false \
+    -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0 \
+    -cp "$OS_HOME/classes:$OS_HOME/lib/*" SharkOpenSearchNode "$d" "$@" "${OS_PLUGINS[@]}"
+}
+
+# os_port NODE_DIR: the node's HTTP port
+os_port() { sed -n 's/^http\.port: *//p' "$1/config/opensearch.yml"; }
+
+# os_joined NODE_DIR N: the node answers HTTP and sees a cluster of N nodes with an elected
+# cluster-manager (wait_for_nodes answers 408 until then, which curl -f turns into a failure)
+os_joined() {
+  curl -fsS -m 3 -o /dev/null "http://127.0.0.1:$(os_port "$1")/_cluster/health?wait_for_nodes=$2&timeout=1s"
+}
