@@ -602,7 +602,9 @@ fn verify_compares_real_copies_with_writes_in_flight() {
         );
         assert_eq!(pinned["count"].as_u64(), Some(pc), "{out}");
         assert_eq!(s["replicas"][0]["count"].as_u64(), Some(pc), "{out}");
-        assert_eq!(s["replicas"][0]["verdict"], "ok", "{out}");
+        // store sizes of real copies may differ (segments merged at different times): a warning
+        let verdict = s["replicas"][0]["verdict"].as_str().unwrap();
+        assert!(["ok", "size-differs"].contains(&verdict), "{out}");
         total += pc;
     }
     assert_eq!(total, DOCS as u64);
