@@ -235,6 +235,6 @@ mod tests {
         ops.mark_restored(crashed, 0).unwrap();
         ops.mark_restored(id, 99).unwrap();
         assert!(ops.last_unrestored("es", "rebalance").unwrap().is_none());
-        assert_eq!(ops.list(Some("es"), 10).unwrap().len(), 1);
+        assert_eq!(ops.list(Some("es"), 10).unwrap().len(), 3);
     }
 }
