@@ -1,6 +1,7 @@
 //! `shark es-shards` on a real OpenSearch 2.19 cluster of 3 nodes (tests/infra: os1..os3, the
 //! server from Maven Central): shards really move, nodes really die and come back, snapshots
-//! really land in an fs repository. Results are read back from the cluster's own APIs
+//! really land in an fs repository. The verbs whose requests differ by flavour (status, drain,
+//! recover, a restore after a kill) run on the real Elasticsearch 7.17 cluster (es1..es3) too. Results are read back from the cluster's own APIs
 //! (`_cat/shards`, `_cluster/settings`, `_count`, allocation explain), never through shark.
 //! Where a test needs an answer the cluster cannot give on demand (late, never, a 503), a
 //! loopback proxy in front of os1 withholds or replaces it; the request itself still reaches the
@@ -8,7 +9,7 @@
 
 mod common;
 
-use common::opensearch::{Cleanup, Fault, FaultProxy, Os, http, lock_cluster, os};
+use common::opensearch::{Cleanup, Fault, FaultProxy, Os, es7, http, lock_cluster, os};
 use common::{Env, Lock, unique_name};
 use serde_json::{Value, json};
 use std::time::{Duration, Instant};
@@ -53,8 +54,17 @@ fn persistent(os: &Os, key: &str) -> Value {
 
 #[test]
 fn status_and_replication_classify_real_indices() {
-    let _l = lock_cluster(Lock::Exclusive);
-    let os = os();
+    status_and_replication(&os());
+}
+
+#[test]
+fn status_and_replication_classify_real_indices_es7() {
+    status_and_replication(&es7());
+}
+
+fn status_and_replication(os: &Os) {
+    let n3 = os.name(3);
+    let _l = lock_cluster(os, Lock::Exclusive);
     let base = index_name("hes_repl");
     let (a, f, h) = (
         format!("{base}-a"),
@@ -62,7 +72,7 @@ fn status_and_replication_classify_real_indices() {
         format!("{base}-h"),
     );
     let _c = Cleanup {
-        os: &os,
+        os,
         indices: vec![a.clone(), f.clone(), h.clone()],
         repos: vec![],
     };
@@ -132,8 +142,8 @@ fn status_and_replication_classify_real_indices() {
     // status: the unassigned copies with the reason the cluster's allocation explain gives
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "status"], None);
     let st = json_of(&out);
-    assert_eq!(st["server"]["flavour"], "opensearch", "{out}");
-    assert_eq!(st["server"]["version"], "2.19.6", "{out}");
+    assert_eq!(st["server"]["flavour"], os.flavour, "{out}");
+    assert_eq!(st["server"]["version"], os.version.as_str(), "{out}");
     assert_eq!(st["health"]["status"], "red", "{out}");
     let names: Vec<&str> = st["nodes"]
         .as_array()
@@ -141,7 +151,7 @@ fn status_and_replication_classify_real_indices() {
         .iter()
         .map(|n| n["name"].as_str().unwrap())
         .collect();
-    assert_eq!(names, ["os1", "os2", "os3"], "{out}");
+    assert_eq!(names, [os.name(1), os.name(2), n3.clone()], "{out}");
     assert_eq!(
         st["nodes"]
             .as_array()
@@ -194,8 +204,8 @@ fn status_and_replication_classify_real_indices() {
 
 #[test]
 fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings_back() {
-    let _l = lock_cluster(Lock::Exclusive);
     let os = os();
+    let _l = lock_cluster(&os, Lock::Exclusive);
     let idx = index_name("hes_reb");
     let _c = Cleanup {
         os: &os,
@@ -346,11 +356,20 @@ fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings
 
 #[test]
 fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back() {
-    let _l = lock_cluster(Lock::Exclusive);
-    let os = os();
+    drain_undrain(&os());
+}
+
+#[test]
+fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back_es7() {
+    drain_undrain(&es7());
+}
+
+fn drain_undrain(os: &Os) {
+    let (n1, n3) = (os.name(1), os.name(3));
+    let _l = lock_cluster(os, Lock::Exclusive);
     let idx = index_name("hes_drain");
     let _c = Cleanup {
-        os: &os,
+        os,
         indices: vec![idx.clone()],
         repos: vec![],
     };
@@ -363,7 +382,7 @@ fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back() {
     os.health(
         "wait_for_no_relocating_shards=true&wait_for_no_initializing_shards=true&timeout=60s",
     );
-    let before = copies_on(&os, "os3");
+    let before = copies_on(os, n3.as_str());
     assert!(before > 0, "{:?}", os.shards(None));
 
     // through a proxy that answers the first 3 health polls after the exclusion with a 503 (no
@@ -375,7 +394,7 @@ fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back() {
     .to_string();
     // `drain` reads health only while it waits
     proxy.rule("GET", "/_cluster/health", Fault::Answer(503, no_master), 3);
-    let mut args = vec!["es-shards", "-o", "json", "drain", "os3"];
+    let mut args = vec!["es-shards", "-o", "json", "drain", n3.as_str()];
     args.extend(FAST);
     let (out, _) = e.expect(0, &args, None);
     let events = ndjson(&out);
@@ -390,36 +409,36 @@ fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back() {
     let done = events.last().unwrap();
     assert_eq!(done["report"]["shards_before"], before, "{out}");
     assert_eq!(done["report"]["shards_left"], 0, "{out}");
-    assert_eq!(copies_on(&os, "os3"), 0, "{:?}", os.shards(None));
+    assert_eq!(copies_on(os, n3.as_str()), 0, "{:?}", os.shards(None));
     assert_eq!(
-        persistent(&os, "cluster.routing.allocation.exclude._name"),
-        "os3"
+        persistent(os, "cluster.routing.allocation.exclude._name"),
+        n3.as_str()
     );
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "status"], None);
     let st = json_of(&out);
-    let os3 = st["nodes"]
+    let node3 = st["nodes"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|n| n["name"] == "os3")
+        .find(|n| n["name"] == n3.as_str())
         .unwrap()
         .clone();
     assert_eq!(
-        (os3["excluded"].clone(), os3["shards"].clone()),
+        (node3["excluded"].clone(), node3["shards"].clone()),
         (json!(true), json!(0)),
         "{out}"
     );
 
-    e.expect(0, &["es-shards", "undrain", "os3"], None);
+    e.expect(0, &["es-shards", "undrain", n3.as_str()], None);
     assert!(
         os.settings()["persistent"]
             .get("cluster.routing.allocation.exclude._name")
             .is_none()
     );
-    let (_, err) = e.expect(2, &["es-shards", "undrain", "os3"], None);
+    let (_, err) = e.expect(2, &["es-shards", "undrain", n3.as_str()], None);
     assert!(err.contains("not drained"), "{err}");
-    let (_, err) = e.expect(2, &["es-shards", "drain", "os9"], None);
-    assert!(err.contains("no node named 'os9'"), "{err}");
+    let (_, err) = e.expect(2, &["es-shards", "drain", "nosuch9"], None);
+    assert!(err.contains("no node named 'nosuch9'"), "{err}");
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "ops"], None);
     let ops = json_of(&out);
     assert_eq!(
@@ -428,26 +447,42 @@ fn drain_empties_a_node_through_failed_polls_and_undrain_lets_it_back() {
             ops[1]["op"].as_str(),
             ops[1]["target"].as_str()
         ),
-        (Some("undrain"), Some("drain"), Some("os3")),
+        (Some("undrain"), Some("drain"), Some(n3.as_str())),
         "{out}"
     );
     // a drain that cannot finish in time: exit 4, the exclusion stays
     os.health(&format!("wait_for_status=green&timeout=60s&index={idx}"));
-    let (_, err) = e.expect(4, &["es-shards", "drain", "os1", "--timeout", "0s"], None);
-    assert!(err.contains("drain of os1 not finished"), "{err}");
+    let (_, err) = e.expect(
+        4,
+        &["es-shards", "drain", n1.as_str(), "--timeout", "0s"],
+        None,
+    );
+    assert!(
+        err.contains(&format!("drain of {n1} not finished")),
+        "{err}"
+    );
     assert_eq!(
-        persistent(&os, "cluster.routing.allocation.exclude._name"),
-        "os1"
+        persistent(os, "cluster.routing.allocation.exclude._name"),
+        n1.as_str()
     );
 }
 
 #[test]
 fn recover_brings_back_replicas_after_a_node_is_killed_and_restarted() {
-    let _l = lock_cluster(Lock::Exclusive);
-    let os = os();
+    recover_after_kill(&os());
+}
+
+#[test]
+fn recover_brings_back_replicas_after_a_node_is_killed_and_restarted_es7() {
+    recover_after_kill(&es7());
+}
+
+fn recover_after_kill(os: &Os) {
+    let n3 = os.name(3);
+    let _l = lock_cluster(os, Lock::Exclusive);
     let idx = index_name("hes_recover");
     let _c = Cleanup {
-        os: &os,
+        os,
         indices: vec![idx.clone()],
         repos: vec![],
     };
@@ -468,7 +503,7 @@ fn recover_brings_back_replicas_after_a_node_is_killed_and_restarted() {
     let on_os3 = os
         .shards(Some(&idx))
         .iter()
-        .filter(|c| c["node"] == "os3")
+        .filter(|c| c["node"] == n3.as_str())
         .count();
     assert!(on_os3 > 0);
     os.node("kill", 3);
@@ -534,8 +569,8 @@ fn recover_brings_back_replicas_after_a_node_is_killed_and_restarted() {
 
 #[test]
 fn verify_compares_real_copies_with_writes_in_flight() {
-    let _l = lock_cluster(Lock::Shared);
     let os = os();
+    let _l = lock_cluster(&os, Lock::Shared);
     let idx = index_name("hes_verify");
     let _c = Cleanup {
         os: &os,
@@ -626,8 +661,8 @@ fn verify_compares_real_copies_with_writes_in_flight() {
 
 #[test]
 fn snapshot_create_list_restore_into_an_fs_repository() {
-    let _l = lock_cluster(Lock::Shared);
     let os = os();
+    let _l = lock_cluster(&os, Lock::Shared);
     let idx = index_name("hes_snap");
     let restored = format!("restored-{idx}");
     let repo = index_name("bk");
@@ -739,10 +774,18 @@ fn snapshot_create_list_restore_into_an_fs_repository() {
 /// the change is in place all the same, and `--restore` must put back what is really there.
 #[test]
 fn rebalance_restore_puts_back_a_change_applied_while_shark_was_killed() {
-    let _l = lock_cluster(Lock::Exclusive);
-    let os = os();
+    restore_after_shark_killed(&os());
+}
+
+#[test]
+fn rebalance_restore_puts_back_a_change_applied_while_shark_was_killed_es7() {
+    restore_after_shark_killed(&es7());
+}
+
+fn restore_after_shark_killed(os: &Os) {
+    let _l = lock_cluster(os, Lock::Exclusive);
     let _c = Cleanup {
-        os: &os,
+        os,
         indices: vec![],
         repos: vec![],
     };
@@ -769,7 +812,7 @@ fn rebalance_restore_puts_back_a_change_applied_while_shark_was_killed() {
     }
     shark.kill(); // SIGKILL, while it waits for the answer
     let key = "cluster.routing.allocation.cluster_concurrent_rebalance";
-    assert_eq!(persistent(&os, key), "7", "the cluster applied it");
+    assert_eq!(persistent(os, key), "7", "the cluster applied it");
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "ops"], None);
     let ops = json_of(&out);
     assert_eq!(
@@ -820,8 +863,8 @@ fn rebalance_restore_puts_back_a_change_applied_while_shark_was_killed() {
 /// recorded as applied, and --restore finds it.
 #[test]
 fn a_settings_change_answered_late_is_recorded_as_applied() {
-    let _l = lock_cluster(Lock::Exclusive);
     let os = os();
+    let _l = lock_cluster(&os, Lock::Exclusive);
     let _c = Cleanup {
         os: &os,
         indices: vec![],

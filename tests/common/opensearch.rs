@@ -1,4 +1,5 @@
-//! The real OpenSearch cluster of tests/infra (3 nodes os1..os3, `SHARK_T_OS_*`): a minimal HTTP
+//! The real OpenSearch cluster of tests/infra (3 nodes os1..os3, `SHARK_T_OS_*`) and its
+//! Elasticsearch 7.17 twin (es1..es3, `SHARK_T_ES7_*`): a minimal HTTP
 //! client for setup and for reading results independently of shark, one node stopped, killed and
 //! restarted through tests/infra/os-node.sh, the lock that keeps tests that disturb the cluster
 //! apart, and a proxy that passes requests to the cluster but holds or replaces some answers
@@ -65,32 +66,53 @@ fn dechunk(mut s: &str) -> String {
     out
 }
 
-/// The cluster as tests/infra/up.sh started it.
+/// One of the clusters as tests/infra/up.sh started it.
 pub struct Os {
-    /// HTTP of os1.
+    /// HTTP of the first node.
     pub url: String,
-    /// HTTP of os1..os3, in node order.
+    /// HTTP of every node, in node order.
     pub urls: Vec<String>,
     /// The cluster's `path.repo`: fs snapshot repositories go below it.
     pub repo: PathBuf,
+    /// Node names: "os" or "es" and 1..3.
+    pub prefix: &'static str,
+    /// What `GET /` says: "2.19.6", "7.17.29".
+    pub version: String,
+    /// "opensearch" or "elasticsearch", as `es-shards status` names the flavour.
+    pub flavour: &'static str,
     run_dir: PathBuf,
 }
 
+/// The OpenSearch 2.19 cluster (os1..os3).
 pub fn os() -> Os {
+    cluster("OS", "os", "opensearch")
+}
+
+/// The Elasticsearch 7.17 cluster (es1..es3).
+pub fn es7() -> Os {
+    cluster("ES7", "es", "elasticsearch")
+}
+
+fn cluster(key: &str, prefix: &'static str, flavour: &'static str) -> Os {
     let i = infra();
+    let k = |s: &str| i.get(&format!("SHARK_T_{key}_{s}")).to_string();
     Os {
-        url: i.get("SHARK_T_OS_URL").to_string(),
-        urls: i
-            .get("SHARK_T_OS_URLS")
-            .split(',')
-            .map(str::to_string)
-            .collect(),
-        repo: PathBuf::from(i.get("SHARK_T_OS_REPO")),
+        url: k("URL"),
+        urls: k("URLS").split(',').map(str::to_string).collect(),
+        repo: PathBuf::from(k("REPO")),
+        prefix,
+        version: k("VERSION"),
+        flavour,
         run_dir: PathBuf::from(i.get("SHARK_T_RUN_DIR")),
     }
 }
 
 impl Os {
+    /// The name of node `n` (1..3): os1, es2, ...
+    pub fn name(&self, n: usize) -> String {
+        format!("{}{n}", self.prefix)
+    }
+
     /// A request to os1; panics unless the answer is 2xx. Returns the JSON body.
     pub fn ok(&self, method: &str, path: &str, body: Option<&Value>) -> Value {
         let (st, text) = http(method, &format!("{}{path}", self.url), body);
@@ -171,18 +193,19 @@ impl Os {
             .unwrap()
     }
 
-    /// tests/infra/os-node.sh RUN_DIR ACTION N (stop, kill, start, status).
+    /// tests/infra/os-node.sh RUN_DIR ACTION NODE (stop, kill, start, status) for node `n`.
     pub fn node(&self, action: &str, n: usize) -> String {
+        let name = self.name(n);
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/infra/os-node.sh");
         let out = std::process::Command::new("bash")
             .arg(script)
             .arg(&self.run_dir)
-            .args([action, &n.to_string()])
+            .args([action, name.as_str()])
             .output()
             .expect("running tests/infra/os-node.sh");
         assert!(
             out.status.success(),
-            "os-node.sh {action} {n}: {}",
+            "os-node.sh {action} {name}: {}",
             String::from_utf8_lossy(&out.stderr)
         );
         String::from_utf8_lossy(&out.stdout).into_owned()
@@ -214,10 +237,15 @@ impl Os {
     }
 }
 
-/// The cross-process lock on the OpenSearch cluster: a flock on `opensearch.lock` in the infra
+/// The cross-process lock on one cluster: a flock on `opensearch.lock` (`es7.lock`) in the infra
 /// run directory. `Exclusive` for tests that change cluster-wide settings or stop nodes.
-pub fn lock_cluster(how: Lock) -> ServersLock {
-    let path = infra_dir().join("opensearch.lock");
+pub fn lock_cluster(c: &Os, how: Lock) -> ServersLock {
+    let name = if c.prefix == "os" {
+        "opensearch"
+    } else {
+        "es7"
+    };
+    let path = infra_dir().join(format!("{name}.lock"));
     let f = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)
