@@ -302,7 +302,7 @@ fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings
     for m in &plan {
         let there = now.iter().any(|c| {
             c["index"] == m["index"]
-                && c["shard"].as_str().unwrap() == m["shard"].to_string()
+                && c["shard"].as_str().and_then(|x| x.parse::<u64>().ok()) == m["shard"].as_u64()
                 && c["node"] == m["to_node"]
                 && c["state"] == "STARTED"
         });
