@@ -165,7 +165,8 @@ impl Os {
         );
     }
 
-    /// Index `n` documents of about `size` bytes each into `index` with `_bulk`, then refresh.
+    /// Index `n` documents of about `size` bytes each into `index` with `_bulk`, then refresh
+    /// and flush.
     pub fn fill(&self, index: &str, n: usize, size: usize) {
         let pad = "x".repeat(size);
         for chunk in (0..n).collect::<Vec<_>>().chunks(500) {
@@ -184,6 +185,9 @@ impl Os {
             assert!(text.contains("\"errors\":false"), "{text}");
         }
         self.ok("POST", &format!("/{index}/_refresh"), None);
+        // committed segments: a peer recovery then copies files (throttled, with progress) rather
+        // than replaying the translog
+        self.ok("POST", &format!("/{index}/_flush"), None);
     }
 
     /// Documents in `index` as the cluster counts them.
