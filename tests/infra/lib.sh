@@ -219,15 +219,15 @@ node_yml() { if [ -f "$1/config/elasticsearch.yml" ]; then echo "$1/config/elast
 
 # os_launch NODE_DIR [-Ekey=value ...]: start the node configured in NODE_DIR/config (the -E
 # settings override the file for this start only). JVM options are those of the distributions'
-# jvm.options that matter without their launcher, with a small fixed heap (SHARK_OS_HEAP, 256m)
-# and the serial collector (2 shared cores).
+# jvm.options that matter without their launcher, with a small fixed heap (SHARK_OS_HEAP, 256m),
+# the serial collector and the C1 JIT only (2 shared cores: start-up ~20 s instead of ~45 s).
 os_launch() {
   local d="$1"; shift
   local home main plugins
   if [ -f "$d/config/elasticsearch.yml" ]; then home="$ES7_HOME" main=SharkElasticsearchNode plugins=("${ES7_PLUGINS[@]}")
   else home="$OS_HOME" main=SharkOpenSearchNode plugins=("${OS_PLUGINS[@]}"); fi
   mkdir -p "$d/tmp"
-  launch "$d" node java -Xms"${SHARK_OS_HEAP:-256m}" -Xmx"${SHARK_OS_HEAP:-256m}" -XX:+UseSerialGC -Xss1m \
+  launch "$d" node java -Xms"${SHARK_OS_HEAP:-256m}" -Xmx"${SHARK_OS_HEAP:-256m}" -XX:+UseSerialGC -Xss1m -XX:TieredStopAtLevel=1 \
     -XX:-OmitStackTraceInFastThrow -Djava.io.tmpdir="$d/tmp" -Djna.tmpdir="$d/tmp" -Dfile.encoding=UTF-8 \
     -Djava.locale.providers=SPI,COMPAT -Dlog4j2.disable.jmx=true -Dlog4j.shutdownHookEnabled=false \
     -Dio.netty.noUnsafe=true -Dio.netty.noKeySetOptimization=true -Dio.netty.recycler.maxCapacityPerThread=0 \

@@ -668,7 +668,7 @@ KC
 T0=$(date +%s.%N)
 log "starting ${COMPS[*]} in $RUN_DIR"
 declare -A JOB=()
-# the slow ones first (OpenSearch, Elasticsearch 7: 3 JVMs each, ~25 s; Prometheus waits ~6 s for
+# the slow ones first (OpenSearch, Elasticsearch 7: 3 JVMs each, ~20-30 s; Prometheus waits ~6 s for
 # its first scrape; ZooKeeper starts 4 JVMs)
 for c in opensearch es7 prometheus zookeeper mariadb s3 mongo es redis llm slack kube; do
   want "$c" || continue
