@@ -248,6 +248,44 @@ async fn es_source(index: &str, id: &str) -> Option<BTreeMap<String, String>> {
     )
 }
 
+/// The `_source` fields of every document of `index` (raw JSON text).
+async fn es_sources(index: &str) -> Vec<BTreeMap<String, String>> {
+    #[derive(serde::Deserialize)]
+    struct Hit<'a> {
+        #[serde(borrow, rename = "_source")]
+        source: &'a RawValue,
+    }
+    #[derive(serde::Deserialize)]
+    struct Hits<'a> {
+        #[serde(borrow)]
+        hits: Vec<Hit<'a>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Found<'a> {
+        #[serde(borrow)]
+        hits: Hits<'a>,
+    }
+    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+    let (_, body) = es_text(
+        reqwest::Method::POST,
+        &format!("/{index}/_search"),
+        Some(r#"{"size": 1000, "query": {"match_all": {}}}"#.into()),
+    )
+    .await;
+    let found: Found = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+    found
+        .hits
+        .hits
+        .into_iter()
+        .map(|h| {
+            let f: BTreeMap<String, &RawValue> = serde_json::from_str(h.source.get()).unwrap();
+            f.into_iter()
+                .map(|(k, v)| (k, v.get().to_string()))
+                .collect()
+        })
+        .collect()
+}
+
 fn urlencoding(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
@@ -335,6 +373,16 @@ async fn mysql_to_elasticsearch_keeps_every_digit_and_ids_composite_keys_as_json
         let (ok, out) = verify(&e, "t");
         assert!(ok, "{step}: {out}");
     }
+    // the key-less table: one document per row, JSON text digit for digit (CDC added an array
+    // and deleted the SQL NULL row; in `_source` JSON null and SQL NULL are both `null`)
+    let mut js: Vec<String> = es_sources(&format!("{db}.bag"))
+        .await
+        .into_iter()
+        .map(|d| d["j"].clone())
+        .collect();
+    js.sort();
+    let arr = minified(JSON_3);
+    assert_eq!(js, [arr.as_str(), &arr, &arr, "null"], "{js:?}");
     assert!(
         es_source(&index, r#"["b",1]"#).await.is_none(),
         "a deleted row stayed"
@@ -448,6 +496,16 @@ async fn mysql_to_mongodb_keeps_json_numbers_exact() {
     );
     // the nearest double of -1e-30 prints as -1e-30: a Double
     assert_eq!(j.get("neg"), Some(&Bson::Double(-1e-30)));
+    // the key-less table: one document per row (copy: 2 JSON arrays, JSON null, SQL NULL; CDC
+    // added an array and deleted the SQL NULL row)
+    let bag = mongo_docs(db, "bag").await;
+    let tree = Bson::Array(vec![Bson::Int64(1), Bson::Document(doc! {"x": 2.5})]);
+    let with = |v: &Bson| bag.iter().filter(|d| d.get("j") == Some(v)).count();
+    assert_eq!(
+        (bag.len(), with(&tree), with(&Bson::Null)),
+        (4, 3, 1),
+        "{bag:?}"
+    );
     let (ok, out) = verify(&e, "t");
     assert!(ok, "{out}");
     // a corrupted digit inside a JSON value is found
