@@ -11,13 +11,17 @@
 //! digits, the exact string beyond; DATETIME/TIMESTAMP at the task's precision, ...).
 //!
 //! Each sink converts carriers once, for what it can hold: a MySQL sink writes the text as it
-//! is; an Elasticsearch sink puts the text into `_source` unchanged ([`raw`]); a MongoDB sink
-//! stores the embedded document of [`to_tree`] (numbers by [`number`]: Int64, a Double only when
-//! the double is the same number as the text, else Decimal128, the exact string beyond 34
-//! digits). Row checksums (`sync verify`, key-less row identity) read a carrier as its tree, so
-//! a document a sink stores as a tree and the text it came from compare equal, and a changed
-//! digit does not. Readers of a target give back JSON as a carrier or as an exact tree, never
-//! through `serde_json::Value` numbers (f64).
+//! is; an Elasticsearch sink puts the text into `_source` with its numbers digit for digit
+//! (whitespace between tokens dropped: a bulk line is one line); a MongoDB sink stores the
+//! embedded document of [`to_tree`] (numbers by [`number`]: Int64, a Double only when the double
+//! is the same number as the text, else Decimal128, the exact string beyond 34 digits). Row
+//! checksums (`sync verify`, key-less row identity) read a carrier as its tree, so a document a
+//! sink stores as a tree and the text it came from compare equal, and a changed digit does not.
+//!
+//! Readers give back JSON as a carrier or as an exact tree, never through `serde_json::Value`
+//! numbers (f64; `1e400` does not even parse): an Elasticsearch page is read from its text with
+//! `_source` as a `RawValue` (`source::es_read`), its fields by `source::es_value::hit_doc`
+//! (object fields and JSON columns as carriers, DECIMAL numbers from their digits).
 
 use crate::sync::model::value::decimal;
 use mongodb::bson::{Binary, Bson, Decimal128, Document, spec::BinarySubtype};
@@ -42,13 +46,6 @@ pub fn json_text(b: &Bson) -> Option<&[u8]> {
         }) => Some(bytes),
         _ => None,
     }
-}
-
-/// The carrier's text as a `serde_json` raw value (for documents serialized by serde_json:
-/// written out byte for byte).
-pub fn raw(text: &[u8]) -> Result<Box<serde_json::value::RawValue>, String> {
-    let s = std::str::from_utf8(text).map_err(|e| format!("JSON text is not UTF-8: {e}"))?;
-    serde_json::value::RawValue::from_string(s.to_string()).map_err(|e| e.to_string())
 }
 
 /// A JSON number's text as BSON without loss: Int64 for integers that fit; a Double when the
