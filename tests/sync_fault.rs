@@ -180,24 +180,6 @@ fn port(key: &str) -> u16 {
     infra().get(key).parse().unwrap()
 }
 
-fn add_mysql_at(e: &Env, name: &str, port: u16) {
-    let url = format!("mysql://shark@127.0.0.1:{port}/");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            name,
-            "--kind",
-            "mysql",
-            "--url",
-            &url,
-            "--secret-stdin",
-        ],
-        Some("shark"),
-    );
-}
-
 fn add_conn(e: &Env, name: &str, kind: &str, url: &str) {
     e.expect(
         0,
@@ -261,7 +243,7 @@ async fn mysql_swap_whose_rename_answer_is_lost_is_finished_not_redone_empty() {
     let proxy = FaultProxy::start(port("SHARK_T_MYSQL_TARGET_PORT"));
     let e = Env::new();
     e.add_mysql("src");
-    add_mysql_at(&e, "dst", proxy.port);
+    e.add_mysql_at("dst", proxy.port);
     create(&e, &format!("{db}.*"), &["--batch-rows", "2000"]);
     e.expect(0, &["sync", "run", "t", "--once"], None);
     alter_and_change(db).await;
@@ -572,7 +554,7 @@ async fn reset_without_drop_target_leaves_the_target_equal_to_the_source() {
         e.add_mysql("src");
         match target {
             "mongodb" => add_conn(&e, "dst", "mongodb", infra().get("SHARK_T_MONGO_URI")),
-            "mysql" => add_mysql_at(&e, "dst", port("SHARK_T_MYSQL_TARGET_PORT")),
+            "mysql" => e.add_mysql_target("dst"),
             _ => add_conn(&e, "dst", "elasticsearch", &es_url()),
         }
         create(&e, &format!("{db}.*"), &["--batch-rows", "500"]);
@@ -660,7 +642,7 @@ async fn parallel_8_against_a_locked_target_waits_for_sessions_and_copies_exactl
     locker.query_drop(&lock).await.unwrap();
     let e = Env::new();
     e.add_mysql("src");
-    add_mysql_at(&e, "dst", port("SHARK_T_MYSQL_TARGET_PORT"));
+    e.add_mysql_target("dst");
     create(&e, &format!("{db}.*"), &["--batch-rows", "500"]);
     let mut child = e.spawn(&["sync", "run", "t", "--once", "--parallel", "8", "-v"]);
     // longer than a session may take to connect: writers that wait for one must not fail

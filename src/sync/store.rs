@@ -550,6 +550,42 @@ mod tests {
     }
 
     #[test]
+    fn reset_puts_units_in_recopy_and_swapping_keeps_its_shadow() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db")).unwrap();
+        let s = SyncStore::new(&store).unwrap();
+        s.insert_task("t1", &spec()).unwrap();
+        let mut u = UnitRow::new("a.b".into(), Phase::Swapping);
+        u.shadow = Some("b__shark_shadow".into());
+        u.last_key = Some(serde_json::json!([9]));
+        u.rows_done = 9;
+        s.save_unit("t1", &u).unwrap();
+        let back = s.units("t1").unwrap();
+        assert_eq!(back[0].phase, Phase::Swapping);
+        assert_eq!(back[0].shadow.as_deref(), Some("b__shark_shadow"));
+        assert_eq!(s.reset("t1", Some("a.b")).unwrap(), 1);
+        let back = s.units("t1").unwrap();
+        assert_eq!(
+            (
+                back[0].phase,
+                &back[0].last_key,
+                &back[0].shadow,
+                back[0].rows_done
+            ),
+            (Phase::Recopy, &None, &None, 0)
+        );
+        // swapping without the shadow's name cannot be finished: an error naming the column
+        store
+            .with(|c| {
+                c.execute_batch("UPDATE sync_units SET phase = 'swapping'")
+                    .map_err(|e| StateError::sql(store.path(), e))
+            })
+            .unwrap();
+        let e = s.units("t1").unwrap_err().to_string();
+        assert!(e.contains("sync_units.shadow"), "{e}");
+    }
+
+    #[test]
     fn units_round_trip_and_unreadable_rows_are_errors_naming_where() {
         let dir = tempfile::tempdir().unwrap();
         let store = Store::open(&dir.path().join("s.db")).unwrap();
