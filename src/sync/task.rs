@@ -80,7 +80,7 @@ pub struct TaskSpec {
     /// The `_id` form of composite keys at Elasticsearch targets: [`ID_FORMAT`] (the JSON array
     /// of the key values, `["acme",5]`) for tasks created or reset since; 1 (absent) for older
     /// tasks, whose indexes hold an internal text form (the sink refuses them until `sync
-    /// reset` + `run --drop-target` copies them again).
+    /// reset` of the whole task copies them again).
     #[serde(default = "legacy_id_format")]
     pub id_format: u8,
 }
