@@ -344,6 +344,8 @@ struct Running {
     child: std::process::Child,
     rx: std::sync::mpsc::Receiver<String>,
     events: Vec<Value>,
+    /// its stderr
+    log: std::path::PathBuf,
 }
 
 impl Running {
@@ -377,6 +379,7 @@ impl Running {
             child,
             rx,
             events: Vec::new(),
+            log: e.dir.path().join(format!("run-{}.log", std::process::id())),
         };
         r.wait(|v| v["event"] == "started");
         r
@@ -399,8 +402,9 @@ impl Running {
             }
         }
         panic!(
-            "event not seen within 30 s; events so far:\n{:#?}",
-            self.events
+            "event not seen within 30 s; events so far:\n{:#?}\nstderr:\n{}",
+            self.events,
+            std::fs::read_to_string(&self.log).unwrap_or_default()
         );
     }
 
@@ -1284,7 +1288,12 @@ fn restart_while_followed_keeps_the_old_instance_last_lines() {
     );
     let mut run = Running::start(&e, "m");
     run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
-    k.push("prod", "web-1", "app", &lines(&["r1 info", "r2 ERROR before"]));
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["r1 info", "r2 ERROR before"]),
+    );
     run.wait(|v| v["event"] == "match" && v["line"] == "r2 ERROR before");
     // the stream is cut, then the old instance writes its last lines and dies
     k.control(
@@ -1365,7 +1374,10 @@ fn frozen_stream_is_reopened_within_the_idle_deadline() {
         t.elapsed()
     );
     let r = run.wait(|v| v["event"] == "reconnect" && v["container"] == "app");
-    assert!(r["reason"].as_str().unwrap().contains("no data for 3s"), "{r}");
+    assert!(
+        r["reason"].as_str().unwrap().contains("no data for 3s"),
+        "{r}"
+    );
     let events = run.interrupt();
     assert_eq!(
         matched(&events),
@@ -1430,15 +1442,7 @@ fn anchored_regex_rules_match_per_line() {
 #[test]
 fn pod_recreated_under_its_name_is_a_new_pod() {
     let (k, e) = web_env();
-    add_m(
-        &e,
-        &[
-            "--containers",
-            "^app$",
-            "--include",
-            "ERROR",
-        ],
-    );
+    add_m(&e, &["--containers", "^app$", "--include", "ERROR"]);
     let mut run = Running::start(&e, "m");
     run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
     std::thread::sleep(Duration::from_millis(300));
@@ -1475,21 +1479,12 @@ fn pod_recreated_under_its_name_is_a_new_pod() {
 #[test]
 fn forbidden_pod_logs_are_reported_not_retried_silently() {
     let (k, e) = web_env();
-    add_m(
-        &e,
-        &[
-            "--containers",
-            "^app$",
-            "--include",
-            "ERROR",
-        ],
-    );
+    add_m(&e, &["--containers", "^app$", "--include", "ERROR"]);
     let deny = r#"{"namespace": "prod", "verb": "get", "resource": "pods", "subresource": "log"}"#;
     k.control("POST", "deny", deny);
     let (_, err) = e.expect(3, &["monitor", "run", "m"], None);
     assert!(
-        err.contains("not allowed to get pods/log in namespace prod")
-            && err.contains("Role"),
+        err.contains("not allowed to get pods/log in namespace prod") && err.contains("Role"),
         "{err}"
     );
     assert_eq!(err.trim().lines().count(), 1, "{err}");
@@ -1506,7 +1501,12 @@ fn forbidden_pod_logs_are_reported_not_retried_silently() {
         "{reason}"
     );
     std::thread::sleep(Duration::from_secs(4));
-    k.push("prod", "web-1", "app", &lines(&["g1 ERROR while forbidden"]));
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["g1 ERROR while forbidden"]),
+    );
     k.control("DELETE", "deny", "");
     run.wait(|v| v["event"] == "follow-resumed" && v["container"] == "app");
     run.wait(|v| v["event"] == "match" && v["line"] == "g1 ERROR while forbidden");
@@ -1517,7 +1517,10 @@ fn forbidden_pod_logs_are_reported_not_retried_silently() {
             (v["event"] == "reconnect" || v["event"] == "cannot-follow") && v["container"] == "app"
         })
         .count();
-    assert!(noise <= 3, "one report, not a reconnect every few seconds: {events:#?}");
+    assert!(
+        noise <= 3,
+        "one report, not a reconnect every few seconds: {events:#?}"
+    );
 }
 
 /// An API server outage (503 to everything, streams dropped): one line when the watch fails and
@@ -1526,13 +1529,7 @@ fn forbidden_pod_logs_are_reported_not_retried_silently() {
 #[test]
 fn api_outage_is_one_line_and_loses_nothing() {
     let (k, e) = web_env();
-    add_m(
-        &e,
-        &[
-            "--include",
-            "ERROR",
-        ],
-    );
+    add_m(&e, &["--include", "ERROR"]);
     let mut run = Running::start_with(&e, "m", None);
     run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
     std::thread::sleep(Duration::from_millis(500));
@@ -1553,7 +1550,10 @@ fn api_outage_is_one_line_and_loses_nothing() {
         log.contains("monitor m: the Kubernetes API answers again (namespace prod) after"),
         "{log}"
     );
-    assert!(!log.contains("failed with status"), "kube-client's per-request lines: {log}");
+    assert!(
+        !log.contains("failed with status"),
+        "kube-client's per-request lines: {log}"
+    );
 }
 
 /// A TCP relay to SeaweedFS that a test can take down (refusing and dropping connections).
@@ -1582,11 +1582,10 @@ impl Gate {
                 let Ok(s) = std::net::TcpStream::connect(&target) else {
                     continue;
                 };
-                cs.lock().unwrap().extend([c.try_clone().unwrap(), s.try_clone().unwrap()]);
-                for (mut a, mut b) in [
-                    (c.try_clone().unwrap(), s.try_clone().unwrap()),
-                    (s, c),
-                ] {
+                cs.lock()
+                    .unwrap()
+                    .extend([c.try_clone().unwrap(), s.try_clone().unwrap()]);
+                for (mut a, mut b) in [(c.try_clone().unwrap(), s.try_clone().unwrap()), (s, c)] {
                     std::thread::spawn(move || {
                         let _ = std::io::copy(&mut a, &mut b);
                         let _ = b.shutdown(std::net::Shutdown::Both);
@@ -1695,7 +1694,9 @@ fn s3_outage_delays_only_the_archive() {
     let shown: Value = serde_json::from_str(&out).unwrap();
     assert!(
         shown["containers"][0]["matched_until"].as_str().unwrap()
-            > shown["containers"][0]["archived_until"].as_str().unwrap_or(""),
+            > shown["containers"][0]["archived_until"]
+                .as_str()
+                .unwrap_or(""),
         "{shown}"
     );
     assert!(!run.events.iter().any(|v| v["event"] == "archive-flush"));
@@ -1772,9 +1773,11 @@ async fn retention_with_nested_prefixes_deletes_only_its_own() {
             .unwrap(),
         1
     );
-    assert!(archive::expire(&s3, &conn, "", Duration::from_millis(1))
-        .await
-        .is_err());
+    assert!(
+        archive::expire(&s3, &conn, "", Duration::from_millis(1))
+            .await
+            .is_err()
+    );
     // and a monitor with retention must have a prefix of its own
     let e = Env::new();
     connections(&e, infra().get("SHARK_T_KUBECONFIG"));
@@ -1851,12 +1854,25 @@ fn fake_kube_restart_rbac_and_recreation_with_kubectl() {
         )
     };
     let jsonpath = |path: &str| {
-        kubectl(&["get", "pod", "-n", "prod", "web-1", "-o", &format!("jsonpath={path}")]).1
+        kubectl(&[
+            "get",
+            "pod",
+            "-n",
+            "prod",
+            "web-1",
+            "-o",
+            &format!("jsonpath={path}"),
+        ])
+        .1
     };
     let id0 = jsonpath("{.status.containerStatuses[0].containerID}");
     assert!(id0.starts_with("containerd://"), "{id0}");
     k.push("prod", "web-1", "app", &lines(&["before the crash"]));
-    k.control("POST", "restart/prod/web-1/app?cut=1", "panic: last words\n");
+    k.control(
+        "POST",
+        "restart/prod/web-1/app?cut=1",
+        "panic: last words\n",
+    );
     let (ok, out, err) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app", "--previous"]);
     assert!(
         ok && out.contains("before the crash") && out.contains("panic: last words"),
@@ -1865,14 +1881,27 @@ fn fake_kube_restart_rbac_and_recreation_with_kubectl() {
     let (_, out, _) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app"]);
     assert!(!out.contains("panic: last words"), "{out}");
     let id1 = jsonpath("{.status.containerStatuses[0].containerID}");
-    assert!(id1.starts_with("containerd://") && id1 != id0, "{id0} {id1}");
+    assert!(
+        id1.starts_with("containerd://") && id1 != id0,
+        "{id0} {id1}"
+    );
     assert_eq!(
         jsonpath("{.status.containerStatuses[0].lastState.terminated.containerID}"),
         id0
     );
     assert_eq!(jsonpath("{.status.containerStatuses[0].restartCount}"), "1");
     // RBAC
-    let can = |ns: &str| kubectl(&["auth", "can-i", "get", "pods", "--subresource=log", "-n", ns]);
+    let can = |ns: &str| {
+        kubectl(&[
+            "auth",
+            "can-i",
+            "get",
+            "pods",
+            "--subresource=log",
+            "-n",
+            ns,
+        ])
+    };
     let (ok, out, err) = can("prod");
     assert!(ok && out.trim() == "yes", "{out} {err}");
     k.control(

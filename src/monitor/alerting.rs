@@ -270,7 +270,11 @@ mod tests {
             a.on_match(0, &r, &o, i * S, "t", "E", 1_000);
         }
         assert!(a.due(&rules, 2_000, false).is_empty());
-        assert_eq!(a.groups["r"].len(), 1000, "below threshold, within the window");
+        assert_eq!(
+            a.groups["r"].len(),
+            1000,
+            "below threshold, within the window"
+        );
         assert!(a.due(&rules, 1_000 + 60_001, false).is_empty());
         assert!(a.groups.is_empty(), "{:?}", a.groups.keys());
     }

@@ -310,7 +310,10 @@ mod tests {
         assert!(!own_key("log", &a));
         assert!(!own_key("logs/prod", &a), "a nested monitor's view");
         assert!(!own_key("logs", &key("logs/b", &u, Pos { ts, n: 1 })));
-        assert!(!own_key("logs", "logs/prod/web-1/app/2026/12/01/notes.log.gz"));
+        assert!(!own_key(
+            "logs",
+            "logs/prod/web-1/app/2026/12/01/notes.log.gz"
+        ));
         assert!(!own_key("logs", "logs/other.log.gz"));
     }
 }

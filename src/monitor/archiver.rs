@@ -36,9 +36,16 @@ pub enum Done {
         flushed: Flushed,
     },
     /// A write failed; it is retried after `wait`.
-    Failed { reason: String, wait: Duration },
-    Expired { deleted: usize },
-    ExpireFailed { reason: String },
+    Failed {
+        reason: String,
+        wait: Duration,
+    },
+    Expired {
+        deleted: usize,
+    },
+    ExpireFailed {
+        reason: String,
+    },
 }
 
 #[derive(Default)]

@@ -26,6 +26,10 @@ use tokio::sync::{mpsc, watch};
 pub const MAX_BACKOFF: Duration = Duration::from_secs(30);
 /// Failed opens in a row before a container is reported as not followed.
 pub const FAILURES_BEFORE_REPORT: u32 = 5;
+/// Longest wait for a stream to open (connect, TLS, response head) or a pod to be read: the
+/// client has no read timeout (streams stay quiet as long as their container), so a request
+/// that hangs before any byte is cut here.
+pub const OPEN_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// A kube client for `conn` (context overridable): no read timeout, TCP keepalive.
 pub async fn client(
@@ -111,11 +115,14 @@ pub async fn check_access(
             let place = namespace.map_or("across all namespaces".to_string(), |n| {
                 format!("in namespace {n}")
             });
-            let why = [st.reason.unwrap_or_default(), st.evaluation_error.unwrap_or_default()]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let why = [
+                st.reason.unwrap_or_default(),
+                st.evaluation_error.unwrap_or_default(),
+            ]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("; ");
             return Err(MonitorError::Forbidden {
                 conn: conn.to_string(),
                 verb: verb.to_string(),
@@ -341,7 +348,9 @@ impl Follower {
     async fn pod_now(&self) -> Result<Option<PodNow>, ()> {
         let p = tokio::select! {
             _ = self.cancel.cancelled() => return Err(()),
-            p = self.api.get_opt(&self.unit.pod) => p.map_err(|_| ())?,
+            p = tokio::time::timeout(OPEN_TIMEOUT, self.api.get_opt(&self.unit.pod)) => {
+                p.map_err(|_| ())?.map_err(|_| ())?
+            }
         };
         Ok(p.map(|p| PodNow {
             uid: p.metadata.uid.clone().unwrap_or_default(),
@@ -351,7 +360,12 @@ impl Follower {
 
     /// Open one stream (`previous`: the last terminated instance, read to its end) and deliver
     /// its lines after `after`. Once it is open, a `reported` failure is over.
-    async fn stream(&self, after: &mut Option<Pos>, previous: bool, reported: &mut bool) -> Outcome {
+    async fn stream(
+        &self,
+        after: &mut Option<Pos>,
+        previous: bool,
+        reported: &mut bool,
+    ) -> Outcome {
         let lp = LogParams {
             container: Some(self.unit.container.clone()),
             follow: !previous,
@@ -364,11 +378,18 @@ impl Follower {
         };
         let opened = tokio::select! {
             _ = self.cancel.cancelled() => return Outcome::Stop,
-            r = self.api.log_stream(&self.unit.pod, &lp) => r,
+            r = tokio::time::timeout(OPEN_TIMEOUT, self.api.log_stream(&self.unit.pod, &lp)) => r,
         };
         let stream = match opened {
-            Ok(s) => s,
-            Err(e) => return Outcome::OpenFailed(e),
+            Ok(Ok(s)) => s,
+            Ok(Err(e)) => return Outcome::OpenFailed(e),
+            Err(_) => {
+                return Outcome::Ended {
+                    reason: format!("no answer within {}s", OPEN_TIMEOUT.as_secs()),
+                    delivered: false,
+                    lasted: OPEN_TIMEOUT,
+                };
+            }
         };
         if std::mem::take(reported) {
             self.send(Msg::Following {

@@ -240,7 +240,11 @@ mod tests {
         });
         assert_eq!(hits, vec!["panic: boom", "request timeout", "last timeout"]);
         for l in text.lines() {
-            assert_eq!(m.line(l.as_bytes()) != 0, hits.iter().any(|h| h == l), "{l}");
+            assert_eq!(
+                m.line(l.as_bytes()) != 0,
+                hits.iter().any(|h| h == l),
+                "{l}"
+            );
         }
     }
 }

@@ -346,7 +346,10 @@ impl MonitorSpec {
                 );
             }
         }
-        if self.stream_idle.is_some_and(|d| d.0 < Duration::from_secs(1)) {
+        if self
+            .stream_idle
+            .is_some_and(|d| d.0 < Duration::from_secs(1))
+        {
             return bad("--stream-idle must be at least 1s".into());
         }
         Ok(())
@@ -378,7 +381,10 @@ mod tests {
         use ArchiveLines as A;
         use GroupBy as G;
         use Severity as S;
-        check(Severity::WORDS, &[S::Info, S::Warning, S::Error, S::Critical]);
+        check(
+            Severity::WORDS,
+            &[S::Info, S::Warning, S::Error, S::Critical],
+        );
         check(
             GroupBy::WORDS,
             &[G::Rule, G::Namespace, G::Pod, G::Container],

@@ -41,7 +41,10 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         Ok(_) => Check::ok("pods", format!("can list pods in namespace {ns}")),
         Err(kube::Error::Api(s)) if s.code == 403 => Check::fail(
             "pods",
-            format!("cannot list pods in namespace {ns}: {}", r.excerpt(&s.message)),
+            format!(
+                "cannot list pods in namespace {ns}: {}",
+                r.excerpt(&s.message)
+            ),
             "grant get/list/watch on pods and pods/log (a Role + RoleBinding for the monitored namespaces)",
         ),
         Err(e) => return Err(classify(conn, &r, e)),
