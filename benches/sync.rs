@@ -59,7 +59,7 @@ use mongodb::bson::{Bson, Document, doc};
 use mysql_async::binlog::events::EventData;
 use mysql_async::prelude::Queryable;
 use mysql_async::{BinlogStreamRequest, Row};
-use shark::sync::schema::{self, TableSchema};
+use shark::sync::model::schema::{self, TableSchema};
 use shark::sync::source::binlog::{self, Pos};
 use std::path::PathBuf;
 use std::time::{Duration, Instant};

@@ -60,9 +60,9 @@ use common::{
 };
 use mysql_async::prelude::Queryable;
 use serde_json::{Value as Json, json};
-use shark::sync::es_mapping;
-use shark::sync::es_value::to_source;
-use shark::sync::schema::{self, TableSchema};
+use shark::sync::model::schema::{self, TableSchema};
+use shark::sync::sink::es_mapping;
+use shark::sync::source::es_value::to_source;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 

@@ -9,16 +9,16 @@ mod common;
 use common::{Lock, infra, lock_servers, unique_name};
 use mongodb::bson::{Binary, Bson, DateTime, Decimal128, Document, doc, spec::BinarySubtype};
 use shark::conn::{Connection, Kind, Origin};
-use shark::sync::change::{Change, Op};
-use shark::sync::doc::{digest, doc_id, keyless_id};
-use shark::sync::es_read::{Paging, Reader};
-use shark::sync::schema::{ColType, Column, TableSchema};
+use shark::sync::model::change::{Change, Op};
+use shark::sync::model::doc::{digest, doc_id, keyless_id};
+use shark::sync::model::schema::{ColType, Column, TableSchema};
+use shark::sync::model::value::{Charset, TimePrecision};
 use shark::sync::sink::es::{EsSink, index_name};
 use shark::sync::sink::{Begin, KeylessTarget, Sink, Target};
 use shark::sync::source::es::EsSource;
+use shark::sync::source::es_read::{Paging, Reader};
 use shark::sync::source::{Batch, BatchLimits, Source};
 use shark::sync::task::{Mode, TaskSpec};
-use shark::sync::value::{Charset, TimePrecision};
 use std::collections::{BTreeMap, BTreeSet};
 use std::str::FromStr;
 
@@ -93,7 +93,7 @@ fn dec(s: &str) -> Bson {
     Bson::Decimal128(Decimal128::from_str(s).unwrap())
 }
 
-/// Rows as `sync::value` maps them, `_id` from the key.
+/// Rows as `sync::model::value` maps them, `_id` from the key.
 fn every_type_rows(s: &TableSchema) -> Vec<Document> {
     let mut rows = vec![
         doc! {

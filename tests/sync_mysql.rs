@@ -9,12 +9,12 @@ mod common;
 use common::{Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
-use shark::sync::change::{Change, Op};
-use shark::sync::doc::{canonical, digest, doc_id};
-use shark::sync::schema::{ColType, Column, TableSchema};
+use shark::sync::model::change::{Change, Op};
+use shark::sync::model::doc::{canonical, digest, doc_id};
+use shark::sync::model::schema::{ColType, Column, TableSchema};
+use shark::sync::model::value::{Charset, TimePrecision};
 use shark::sync::sink::mysql::MySqlSink;
 use shark::sync::sink::{Begin, KeylessTarget, Sink, Target};
-use shark::sync::value::{Charset, TimePrecision};
 use std::collections::BTreeMap;
 
 fn connection(name: &str, port_key: &str) -> shark::conn::Connection {
@@ -66,7 +66,7 @@ async fn fresh(db: &str) {
 
 async fn schema(db: &str, table: &str, time: TimePrecision) -> TableSchema {
     let mut c = shark::sync::source::connect(&source()).await.unwrap();
-    let s = shark::sync::schema::load(&mut c, db, table, time)
+    let s = shark::sync::model::schema::load(&mut c, db, table, time)
         .await
         .unwrap()
         .unwrap_or_else(|| panic!("{db}.{table} has no schema"));
@@ -683,7 +683,7 @@ async fn a_collation_the_target_does_not_know_falls_back_to_utf8mb4() {
     let tdb = &unique_name("mysink_coll");
     dst_sql(&[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
     let decl = |ct: &str, coll: Option<&str>| {
-        Some(shark::sync::schema::SqlColumn {
+        Some(shark::sync::model::schema::SqlColumn {
             column_type: ct.into(),
             nullable: coll.is_some(),
             charset: coll.map(|_| "utf8mb4".to_string()),

@@ -1,16 +1,16 @@
 //! Which [`Source`] and [`Sink`] a task's connections open, and which pairs and options are
 //! valid together (checked when a task is created, and again when it runs).
 
-use super::error::SyncError;
-use super::sink::Sink;
-use super::sink::es::EsSink;
-use super::sink::mongo::MongoSink;
-use super::sink::mysql::MySqlSink;
-use super::source::Source;
-use super::source::es::EsSource;
-use super::source::mysql::MySqlSource;
-use super::task::{Mode, TaskSpec};
 use crate::conn::{Connection, Kind, Registry};
+use crate::sync::error::SyncError;
+use crate::sync::sink::Sink;
+use crate::sync::sink::es::EsSink;
+use crate::sync::sink::mongo::MongoSink;
+use crate::sync::sink::mysql::MySqlSink;
+use crate::sync::source::Source;
+use crate::sync::source::es::EsSource;
+use crate::sync::source::mysql::MySqlSource;
+use crate::sync::task::{Mode, TaskSpec};
 
 /// The kinds a task reads from.
 const SOURCES: [Kind; 2] = [Kind::Mysql, Kind::Elasticsearch];

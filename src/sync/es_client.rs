@@ -1,7 +1,7 @@
 //! The Elasticsearch / OpenSearch REST client of sync (plain reqwest + serde_json): flavour and
 //! version from `GET /`, index create/delete/refresh/count/mapping, aliases, delete-by-query,
 //! search, and `_bulk` with per-item error handling. Reading a whole index page by page (PIT,
-//! `search_after`, scroll) is in [`crate::sync::es_read`].
+//! `search_after`, scroll) is in [`crate::sync::source::es_read`].
 //!
 //! Every call has a deadline. A whole request that fails in transport or answers 429/502/503/504
 //! is sent again with exponential backoff (honouring `Retry-After`), a bounded number of times,

@@ -5,29 +5,19 @@
 //! The entry points below take plain values and return plain values; `cli/sync.rs` parses the
 //! command line, calls one of them and renders what it returns.
 
-mod applier;
-pub mod change;
-mod copier;
-pub mod doc;
 pub mod endpoints;
+pub mod engine;
 pub mod error;
 pub mod es_client;
-pub mod es_mapping;
-pub mod es_read;
-pub mod es_value;
-pub mod fields;
-pub mod pipe;
-pub mod runner;
-pub mod schema;
+pub mod model;
 pub mod sink;
 pub mod source;
 pub mod store;
 pub mod task;
-pub mod value;
 pub mod verify;
 
+pub use engine::runner::{Hooks, Outcome, RunOptions};
 pub use error::SyncError;
-pub use runner::{Hooks, Outcome, RunOptions};
 pub use store::{Phase, SyncStore, TaskPhase, TaskRow, UnitRow, task_key};
 pub use task::{Mode, TaskSpec};
 
@@ -97,7 +87,7 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
     let sync = SyncStore::new(store)?;
     let spec = sync.task(name)?;
     let key = task_key(name);
-    let binlog = store.checkpoint(&key, runner::BINLOG_UNIT)?;
+    let binlog = store.checkpoint(&key, engine::runner::BINLOG_UNIT)?;
     let units = sync.units(name)?;
     let lease = store.lease(&key)?;
     let state = match &lease {
@@ -115,7 +105,7 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
                     task: name.into(),
                     what: format!(
                         "binlog checkpoint (checkpoints.position of {})",
-                        runner::BINLOG_UNIT
+                        engine::runner::BINLOG_UNIT
                     ),
                     detail: e.to_string(),
                     hint: format!("run `shark sync reset {name}` to copy everything again"),
@@ -211,7 +201,7 @@ pub async fn run(
         run,
         cancel,
     };
-    let outcome = runner::run(store, reg, name, spec, opts, hooks).await?;
+    let outcome = engine::runner::run(store, reg, name, spec, opts, hooks).await?;
     Ok(RunReport {
         outcome,
         status: status(store, name)?,

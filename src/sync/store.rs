@@ -4,9 +4,9 @@
 //! strictly: a row this build cannot read is an error naming the task, unit and column, never a
 //! default. Binlog checkpoints, leases and run history stay in `state`.
 
-use super::error::SyncError;
-use super::task::TaskSpec;
 use crate::state::{Schema, StateError, Store, now_rfc3339};
+use crate::sync::error::SyncError;
+use crate::sync::task::TaskSpec;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 use std::fmt;

@@ -1,8 +1,8 @@
 //! A sync task's definition: source and target connections, the unit selector, the mode and
 //! options. Stored as JSON in the state file.
 
-use super::fields::FieldMap;
-use super::value::TimePrecision;
+use crate::sync::model::fields::FieldMap;
+use crate::sync::model::value::TimePrecision;
 use serde::{Deserialize, Serialize};
 
 /// What a row the sink refuses on its own merits (a value the target cannot hold, a mapping

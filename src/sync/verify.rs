@@ -5,12 +5,12 @@
 //! documents are counted per content hash, and the hashes whose counts differ are reported
 //! (`differences`).
 
-use super::doc::{Checksum, digest, key_text};
-use super::error::SyncError;
-use super::schema::TableSchema;
-use super::sink::Sink;
-use super::source::{BatchLimits, Source};
-use super::task::TaskSpec;
+use crate::sync::error::SyncError;
+use crate::sync::model::doc::{Checksum, digest, key_text};
+use crate::sync::model::schema::TableSchema;
+use crate::sync::sink::Sink;
+use crate::sync::source::{BatchLimits, Source};
+use crate::sync::task::TaskSpec;
 use mongodb::bson::Bson;
 use std::collections::{BTreeMap, BTreeSet};
 

@@ -1,8 +1,8 @@
 //! The Elasticsearch / OpenSearch sink (mirror mode). A unit `db.table` goes to index
 //! `db.table` (lowercased; just `table` when the unit has no database, as Elasticsearch units),
-//! created with the mapping derived from the unit's schema (`sync::es_mapping`, with the
+//! created with the mapping derived from the unit's schema (`sync::sink::es_mapping`, with the
 //! sink's override object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
-//! the row (`sync::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
+//! the row (`sync::source::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
 //! written again converges to the same documents. A `_bulk` item refused on its merits (mapping
 //! conflict, bad value) is a [`Rejected`] row; the others are written.
 //!
@@ -17,15 +17,15 @@
 //! the alias; a later `--drop-target` deletes the index behind it.
 
 use crate::conn::Connection;
-use crate::sync::change::{Change, Op};
-use crate::sync::doc::{canonical, keyless_id, keyless_parts};
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::{BulkOp, EsClient, Side};
-use crate::sync::es_mapping;
-use crate::sync::es_read::{Paging, Reader};
-use crate::sync::es_value::{HASH_FIELD, OCCURRENCE_FIELD, hit_doc, to_source};
-use crate::sync::schema::TableSchema;
+use crate::sync::model::change::{Change, Op};
+use crate::sync::model::doc::{canonical, keyless_id, keyless_parts};
+use crate::sync::model::schema::TableSchema;
+use crate::sync::sink::es_mapping;
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
+use crate::sync::source::es_read::{Paging, Reader};
+use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD, hit_doc, to_source};
 use mongodb::bson::{Bson, Document};
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
@@ -45,7 +45,7 @@ pub struct EsSink {
 }
 
 /// The index `_id` of a row key: a string key as is, numbers in decimal, anything else
-/// (composite keys, dates, binary) in the canonical text of `sync::doc`; keys longer than
+/// (composite keys, dates, binary) in the canonical text of `sync::model::doc`; keys longer than
 /// Elasticsearch's 512 bytes as `sha256:<hex>` of that text.
 pub fn es_id(id: &Bson) -> String {
     let s = match id {

@@ -2,19 +2,20 @@
 //! MongoDB is the first implementation ([`mongo`]).
 //!
 //! Rows travel in BSON's value model (`bson::Document`, `_id` = the unit's key, see
-//! `sync::doc`): it holds every source type without loss (Decimal128, binary subtypes, dates,
+//! `sync::model::doc`): it holds every source type without loss (Decimal128, binary subtypes, dates,
 //! nested documents), whatever the sink. A sink converts to its own format on the way in and
 //! back to that model in [`Sink::scan`], so `verify` compares the same canonical form on both
 //! sides.
 
 pub mod es;
+pub mod es_mapping;
 pub mod mongo;
 mod mongo_scan;
 pub mod mysql;
 
-use crate::sync::change::Change;
 use crate::sync::error::SyncError;
-use crate::sync::schema::TableSchema;
+use crate::sync::model::change::Change;
+use crate::sync::model::schema::TableSchema;
 use mongodb::bson::{Bson, Document};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -99,7 +100,7 @@ pub struct KeylessTarget {
 /// Record in `present` the occurrence a key-less `_id` (`h:<hash>:<n>`) names, when its hash
 /// was asked for ([`Sink::keyless_present`]).
 pub fn note_occurrence(present: &mut BTreeMap<String, BTreeSet<u64>>, id: &str) {
-    if let Some((hash, n)) = crate::sync::doc::keyless_parts(id)
+    if let Some((hash, n)) = crate::sync::model::doc::keyless_parts(id)
         && let Some(set) = present.get_mut(hash)
     {
         set.insert(n);

@@ -15,8 +15,8 @@
 
 use super::{Begin, KeylessTarget, Sink, Target, TargetOf, Written};
 use crate::conn::Connection;
-use crate::sync::change::{Change, Op};
 use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
+use crate::sync::model::change::{Change, Op};
 use crate::sync::task::Mode;
 use mongodb::bson::{Bson, Document, RawArrayBuf, RawDocumentBuf, doc};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -488,7 +488,7 @@ impl MongoSink {
             let ranges: Vec<Document> = chunk
                 .iter()
                 .map(|h| {
-                    let (from, to) = crate::sync::doc::keyless_range(h);
+                    let (from, to) = crate::sync::model::doc::keyless_range(h);
                     doc! {"_id": {"$gte": from, "$lt": to}}
                 })
                 .collect();
@@ -522,7 +522,7 @@ impl MongoSink {
         present: &BTreeMap<String, BTreeSet<u64>>,
         targets: &[KeylessTarget],
     ) -> Result<(), SyncError> {
-        use crate::sync::doc::keyless_id;
+        use crate::sync::model::doc::keyless_id;
         let empty = BTreeSet::new();
         let mut upserts = vec![];
         let mut gone = vec![];
@@ -761,7 +761,7 @@ impl MongoSink {
     /// History mode: the snapshot version of a row from the full copy.
     pub fn snapshot_doc(id: Bson, row: Document) -> Document {
         let mut key = String::new();
-        crate::sync::doc::canonical(&id, &mut key);
+        crate::sync::model::doc::canonical(&id, &mut key);
         doc! {
             "_id": format!("snapshot:{key}"),
             "pk": id,
@@ -785,7 +785,7 @@ impl Sink for MongoSink {
 
     async fn begin_copy(
         &self,
-        unit: &crate::sync::schema::TableSchema,
+        unit: &crate::sync::model::schema::TableSchema,
         target: &Target,
         how: Begin,
     ) -> Result<Target, SyncError> {
@@ -901,7 +901,7 @@ impl Sink for MongoSink {
 
     async fn scan(
         &self,
-        unit: &crate::sync::schema::TableSchema,
+        unit: &crate::sync::model::schema::TableSchema,
         target: &Target,
         each: &mut (dyn FnMut(Document) + Send),
     ) -> Result<(), SyncError> {

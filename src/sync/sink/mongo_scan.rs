@@ -74,7 +74,7 @@ async fn history_multiset(
         .map_err(|e| target_err(&sink.conn, e))?;
     let hash = |b: Option<&Bson>| match b {
         Some(Bson::String(s)) => Some(
-            crate::sync::doc::keyless_parts(s)
+            crate::sync::model::doc::keyless_parts(s)
                 .map_or(s.as_str(), |(h, _)| h)
                 .to_string(),
         ),

@@ -3,11 +3,11 @@
 //! events; names from `binlog_row_metadata=FULL`, else from the schema), and DDL recognition.
 
 use crate::conn::Connection;
-use crate::sync::change::{Change, Op};
-use crate::sync::doc::{ImageCol, RowPlan, doc_id};
 use crate::sync::error::{SyncError, source_err};
-use crate::sync::schema::TableSchema;
-use crate::sync::value::{Charset, Origin};
+use crate::sync::model::change::{Change, Op};
+use crate::sync::model::doc::{ImageCol, RowPlan, doc_id};
+use crate::sync::model::schema::TableSchema;
+use crate::sync::model::value::{Charset, Origin};
 use mysql_async::Value;
 use mysql_async::binlog::events::RowsEventData;
 use mysql_async::binlog::row::BinlogRow;

@@ -5,11 +5,11 @@
 
 use super::{Batch, BatchTx, connect, within};
 use crate::conn::Connection;
-use crate::sync::doc::{RowPlan, doc_id, keyless_id};
 use crate::sync::error::{SyncError, source_err};
-use crate::sync::schema::{TableSchema, q};
+use crate::sync::model::doc::{RowPlan, doc_id, keyless_id};
+use crate::sync::model::schema::{TableSchema, q};
+use crate::sync::model::value::Origin;
 use crate::sync::source::binlog::{self, Pos};
-use crate::sync::value::Origin;
 use mysql_async::Value;
 use mysql_async::prelude::Queryable;
 use std::time::Duration;
@@ -123,7 +123,7 @@ pub async fn read(
             && out
                 .send(Ok(Batch {
                     docs,
-                    resume: last.as_deref().map(crate::sync::doc::encode_key),
+                    resume: last.as_deref().map(crate::sync::model::doc::encode_key),
                 }))
                 .await
                 .is_err()

@@ -1,19 +1,19 @@
 //! The Elasticsearch / OpenSearch source: copy-only (no change stream). Units are the open
 //! indexes the task's selectors pick (a name, a wildcard like `logs-*`, or `/regex/`; indexes
 //! starting with `.` are system ones and never selected), named by the index alone (`db` is
-//! empty); a unit's schema comes from its mapping (`sync::es_mapping::schema_from_mapping`,
+//! empty); a unit's schema comes from its mapping (`sync::sink::es_mapping::schema_from_mapping`,
 //! key `_id`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
-//! scroll, see `sync::es_read`), cut further by the batch bytes, each batch carrying the sort
+//! scroll, see `sync::source::es_read`), cut further by the batch bytes, each batch carrying the sort
 //! values of its last document as its resume point.
 
 use crate::conn::Connection;
 use crate::sync::error::SyncError;
 use crate::sync::es_client::{EsClient, Side};
-use crate::sync::es_mapping::schema_from_mapping;
-use crate::sync::es_read::{Paging, Reader};
-use crate::sync::es_value::hit_doc;
-use crate::sync::schema::TableSchema;
+use crate::sync::model::schema::TableSchema;
+use crate::sync::sink::es_mapping::schema_from_mapping;
 use crate::sync::source::binlog::Pos;
+use crate::sync::source::es_read::{Paging, Reader};
+use crate::sync::source::es_value::hit_doc;
 use crate::sync::source::{Batch, BatchLimits, BatchTx, ChangeSource, Source};
 use crate::sync::task::TaskSpec;
 use std::collections::BTreeMap;

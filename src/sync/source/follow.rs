@@ -9,10 +9,10 @@ use super::Follow;
 use super::binlog::{self, Ddl, Pos};
 use crate::conn::Connection;
 use crate::state::LogLevel;
-use crate::sync::change::{Item, item_bytes, now_ms};
+use crate::sync::engine::pipe;
 use crate::sync::error::{SyncError, source_err};
-use crate::sync::pipe;
-use crate::sync::schema::{self, TableSchema};
+use crate::sync::model::change::{Item, item_bytes, now_ms};
+use crate::sync::model::schema::{self, TableSchema};
 use crate::sync::source;
 use crate::sync::task::TaskSpec;
 use futures_util::StreamExt;
@@ -77,7 +77,7 @@ struct Reader<'a, 'c> {
     sent: Pos,
     target: Option<Pos>,
     period: Duration,
-    live: &'a crate::sync::change::Live,
+    live: &'a crate::sync::model::change::Live,
     budget: pipe::Budget,
 }
 

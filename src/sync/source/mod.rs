@@ -5,15 +5,17 @@
 pub mod binlog;
 pub mod copy;
 pub mod es;
+pub mod es_read;
+pub mod es_value;
 pub mod follow;
 pub mod mysql;
 
 use crate::conn::{ConnError, Connection};
 use crate::state::LogLevel;
-use crate::sync::change::{Item, Live};
+use crate::sync::engine::pipe;
 use crate::sync::error::{Fault, SyncError, source_err};
-use crate::sync::pipe;
-use crate::sync::schema::TableSchema;
+use crate::sync::model::change::{Item, Live};
+use crate::sync::model::schema::TableSchema;
 use crate::sync::task::TaskSpec;
 use binlog::Pos;
 use std::collections::BTreeMap;

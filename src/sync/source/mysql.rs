@@ -4,10 +4,10 @@
 use super::binlog::{self, Pos};
 use super::{BatchLimits, BatchTx, ChangeSource, Follow, QUERY_DEADLINE, Source, copy, within};
 use crate::conn::Connection;
-use crate::sync::change::Item;
+use crate::sync::engine::pipe;
 use crate::sync::error::{SyncError, source_err};
-use crate::sync::pipe;
-use crate::sync::schema::{self, TableSchema};
+use crate::sync::model::change::Item;
+use crate::sync::model::schema::{self, TableSchema};
 use crate::sync::task::TaskSpec;
 use mysql_async::prelude::Queryable;
 use std::collections::BTreeMap;
@@ -108,14 +108,16 @@ impl Source for MySqlSource {
         stop: &(dyn Fn() -> bool + Sync),
     ) -> Result<Option<Pos>, SyncError> {
         let start = match resume {
-            Some(k) if !unit.key.is_empty() => Some(crate::sync::doc::decode_key(&k).ok_or_else(
-                || SyncError::Unreadable {
-                    task: unit.unit(),
-                    what: "the saved resume key (sync_units.last_key)".into(),
-                    detail: format!("not a key of {} column(s): {k}", unit.key.len()),
-                    hint: "`shark sync reset TASK --unit UNIT` copies that unit again".into(),
-                },
-            )?),
+            Some(k) if !unit.key.is_empty() => {
+                Some(crate::sync::model::doc::decode_key(&k).ok_or_else(|| {
+                    SyncError::Unreadable {
+                        task: unit.unit(),
+                        what: "the saved resume key (sync_units.last_key)".into(),
+                        detail: format!("not a key of {} column(s): {k}", unit.key.len()),
+                        hint: "`shark sync reset TASK --unit UNIT` copies that unit again".into(),
+                    }
+                })?)
+            }
             _ => None,
         };
         copy::read(

@@ -24,8 +24,8 @@
 //! Text is `utf8mb4` with the `utf8mb4_bin` collation (keys compare exactly, as the source's
 //! did). A unit without a key gets a hidden first column [`ROW_COLUMN`] as its primary key.
 
-use crate::sync::schema::{ColType, Column, TableSchema, q};
-use crate::sync::value::TimePrecision;
+use crate::sync::model::schema::{ColType, Column, TableSchema, q};
+use crate::sync::model::value::TimePrecision;
 use sha2::{Digest, Sha256};
 
 /// The hidden primary key of a key-less unit's table: `h:<hash>:<n>` (`doc::keyless_id`), so
@@ -246,8 +246,8 @@ pub fn create_table(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::schema::SqlColumn;
-    use crate::sync::value::Charset;
+    use crate::sync::model::schema::SqlColumn;
+    use crate::sync::model::value::Charset;
 
     fn unit(columns: Vec<Column>, key: Vec<usize>) -> TableSchema {
         TableSchema {

@@ -1,5 +1,5 @@
 //! BSON values as SQL literals for a column of a MySQL target table, by the column's type: the
-//! inverse of `sync::value` (what the copy and the binlog produce goes back in as the source
+//! inverse of `sync::model::value` (what the copy and the binlog produce goes back in as the source
 //! held it). A value the column cannot hold by its type (an array into a text column, a date
 //! into an integer) is an error naming it, which the sink reports as a rejected row; a value
 //! the server refuses (too long, out of range) is found when the row is written.
@@ -16,7 +16,7 @@
 //!   NUL goes as a hex literal with a `_utf8mb4` introducer.
 
 use super::ddl::quote;
-use crate::sync::schema::{ColType, Column};
+use crate::sync::model::schema::{ColType, Column};
 use mongodb::bson::Bson;
 
 fn hex(b: &[u8]) -> String {
@@ -299,8 +299,8 @@ pub fn literal(col: &Column, b: &Bson) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::schema::SqlColumn;
-    use crate::sync::value::Charset;
+    use crate::sync::model::schema::SqlColumn;
+    use crate::sync::model::value::Charset;
     use mongodb::bson::{Binary, DateTime, Decimal128, doc, spec::BinarySubtype};
     use std::str::FromStr;
 

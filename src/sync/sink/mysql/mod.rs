@@ -21,10 +21,10 @@ pub mod table;
 pub mod write;
 
 use crate::conn::{ConnError, Connection};
-use crate::sync::change::{Change, Op};
-use crate::sync::doc::{canonical, keyless_id, keyless_range};
 use crate::sync::error::{Fault, SyncError, mysql_fault};
-use crate::sync::schema::{TableSchema, q};
+use crate::sync::model::change::{Change, Op};
+use crate::sync::model::doc::{canonical, keyless_id, keyless_range};
+use crate::sync::model::schema::{TableSchema, q};
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
 use ddl::{Flavor, ROW_COLUMN, quote};
 use mongodb::bson::{Bson, Document};
@@ -206,7 +206,7 @@ impl MySqlSink {
         let what = format!("reading the columns of {t}");
         let load = async {
             let mut c = self.session().await?;
-            crate::sync::schema::load(&mut c, &t.db, &t.name, Default::default())
+            crate::sync::model::schema::load(&mut c, &t.db, &t.name, Default::default())
                 .await
                 .map_err(|e| self.err(&what, e))
         };

@@ -6,9 +6,9 @@
 
 use super::ddl::ROW_COLUMN;
 use super::literal::literal;
-use crate::sync::doc::{META_FIELDS, doc_id};
-use crate::sync::schema::{TableSchema, q};
-use crate::sync::value::{Mapping, Origin, map_value};
+use crate::sync::model::doc::{META_FIELDS, doc_id};
+use crate::sync::model::schema::{TableSchema, q};
+use crate::sync::model::value::{Mapping, Origin, map_value};
 use mongodb::bson::{Bson, Document};
 use mysql_async::Value;
 
@@ -211,8 +211,8 @@ impl TargetTable {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::schema::{ColType, Column, SqlColumn};
-    use crate::sync::value::Charset;
+    use crate::sync::model::schema::{ColType, Column, SqlColumn};
+    use crate::sync::model::value::Charset;
     use mongodb::bson::doc;
 
     fn column(name: &str, ty: ColType, ct: &str) -> Column {

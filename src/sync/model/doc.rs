@@ -2,8 +2,8 @@
 //! an embedded document; rows of key-less tables by content hash and occurrence), an
 //! order-independent checksum over documents, and key values encoded for checkpoints.
 
-use super::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
-use super::value::{Charset, Mapping, Origin, map_value};
+use crate::sync::model::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
+use crate::sync::model::value::{Charset, Mapping, Origin, map_value};
 use mongodb::bson::{Bson, Document};
 use mysql_async::Value;
 use sha2::{Digest, Sha256};
@@ -397,7 +397,7 @@ mod tests {
 
     #[test]
     fn a_source_id_column_is_the_id_only_when_it_is_the_key() {
-        use crate::sync::schema::{Column, SOURCE_ID_FIELD};
+        use crate::sync::model::schema::{Column, SOURCE_ID_FIELD};
         let col = |n: &str| Column::new(n, ColType::Int, Charset::Utf8);
         let mut s = TableSchema {
             db: "d".into(),
@@ -436,7 +436,7 @@ mod tests {
 
     #[test]
     fn binlog_text_reads_by_the_table_map_charset_else_the_schema() {
-        use crate::sync::schema::Column;
+        use crate::sync::model::schema::Column;
         let s = TableSchema {
             db: "d".into(),
             table: "t".into(),

@@ -1,6 +1,6 @@
 //! Values between the BSON value model of sync rows and Elasticsearch JSON.
 //!
-//! Into an index ([`to_source`]): what `sync::value` produces goes in without loss — Int32/Int64
+//! Into an index ([`to_source`]): what `sync::model::value` produces goes in without loss — Int32/Int64
 //! as numbers, Double as the shortest text that reads back the same, Decimal128 as its string
 //! (a `keyword` field; inside a JSON column an integer Decimal128 — a u64 beyond i64 — stays a
 //! number, as the source JSON had it), Date as ISO-8601 UTC with milliseconds (epoch
@@ -10,13 +10,13 @@
 //!
 //! Back out ([`from_json`]): by the column type of the unit's schema, to the BSON the source
 //! produced (DECIMAL → Decimal128, dates → Date or Int64 µs, base64 → generic Binary, integers →
-//! Int32/Int64 as `sync::value` sizes them, JSON columns by `value::json_to_bson`); arrays
+//! Int32/Int64 as `sync::model::value` sizes them, JSON columns by `value::json_to_bson`); arrays
 //! element by element. Elasticsearch sources use the same function with the column type their
-//! mapping gives ([`crate::sync::es_mapping::col_type`]).
+//! mapping gives ([`crate::sync::sink::es_mapping::col_type`]).
 
-use crate::sync::doc::doc_id;
-use crate::sync::schema::{ColType, TableSchema};
-use crate::sync::value::{TimePrecision, binary, decimal, int, json_to_bson, uint};
+use crate::sync::model::doc::doc_id;
+use crate::sync::model::schema::{ColType, TableSchema};
+use crate::sync::model::value::{TimePrecision, binary, decimal, int, json_to_bson, uint};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mongodb::bson::{Bson, DateTime, Document};

@@ -1,7 +1,7 @@
 //! A row change decoded from a change stream, ready for a sink, and the items the stream's
 //! reader sends the applier (rows, transaction boundaries, DDL) with the memory they hold.
 
-use crate::sync::schema::TableSchema;
+use crate::sync::model::schema::TableSchema;
 pub use crate::sync::source::binlog::{Ddl, Pos};
 use mongodb::bson::{Bson, Document};
 use std::sync::atomic::AtomicI64;

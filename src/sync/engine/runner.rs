@@ -8,20 +8,20 @@
 //! positions and changes, not the servers behind them. The copy of one unit is in `copier`,
 //! the writing side of the stream in `applier`, the reading side in the source.
 
-use super::applier::{Applier, CdcStats, MAX_ATTEMPTS_FOLLOW, MAX_ATTEMPTS_ONCE};
-use super::change::{Ddl, Item, Live, Pos, now_ms};
-use super::copier::copy_unit;
-use super::doc::key_text;
-use super::error::SyncError;
-use super::pipe;
-use super::schema::TableSchema;
-use super::sink::{Sink, Target};
-use super::source::{Follow, Source};
-use super::store::{BinlogProgress, Phase, SkippedRow, SyncStore, UnitRow, task_key};
-use super::task::{Mode, OnError, TaskSpec};
 use crate::cancel::Cancel;
 use crate::conn::Registry;
 use crate::state::{Lease, LogLevel, RunHandle, Store};
+use crate::sync::engine::applier::{Applier, CdcStats, MAX_ATTEMPTS_FOLLOW, MAX_ATTEMPTS_ONCE};
+use crate::sync::engine::copier::copy_unit;
+use crate::sync::engine::pipe;
+use crate::sync::error::SyncError;
+use crate::sync::model::change::{Ddl, Item, Live, Pos, now_ms};
+use crate::sync::model::doc::key_text;
+use crate::sync::model::schema::TableSchema;
+use crate::sync::sink::{Sink, Target};
+use crate::sync::source::{Follow, Source};
+use crate::sync::store::{BinlogProgress, Phase, SkippedRow, SyncStore, UnitRow, task_key};
+use crate::sync::task::{Mode, OnError, TaskSpec};
 use crate::ui::Progress;
 use futures_util::StreamExt;
 use std::collections::BTreeMap;
@@ -197,7 +197,7 @@ impl Ctx<'_> {
         &self,
         unit_of: &dyn Fn(&mongodb::bson::Bson) -> String,
         phase: &str,
-        rejected: Vec<super::sink::Rejected>,
+        rejected: Vec<crate::sync::sink::Rejected>,
     ) -> Result<(), SyncError> {
         let Some(first) = rejected.first() else {
             return Ok(());
@@ -261,7 +261,7 @@ pub async fn run(
         cancel,
     } = hooks;
     let units = SyncStore::new(store)?;
-    let (source_conn, target_conn) = super::endpoints::connections(reg, &spec)?;
+    let (source_conn, target_conn) = crate::sync::endpoints::connections(reg, &spec)?;
     let lease = Lease::acquire(
         store,
         &task_key(name),
@@ -275,9 +275,9 @@ pub async fn run(
     }
     let opened = stop
         .wait(async {
-            let source = super::endpoints::source(&source_conn).await?;
+            let source = crate::sync::endpoints::source(&source_conn).await?;
             source.check().await?;
-            let sink = super::endpoints::sink(&target_conn, &spec).await?;
+            let sink = crate::sync::endpoints::sink(&target_conn, &spec).await?;
             Ok((source, sink))
         })
         .await;

@@ -18,12 +18,12 @@
 //! Index → unit ([`schema_from_mapping`]): the key is the document `_id`, a text column named
 //! `_id`; then one column per top-level field (see [`col_type`]).
 
-use crate::sync::es_value::{HASH_FIELD, OCCURRENCE_FIELD};
-use crate::sync::schema::{ColType, Column, TableSchema};
-use crate::sync::value::{Charset, TimePrecision};
+use crate::sync::model::schema::{ColType, Column, TableSchema};
+use crate::sync::model::value::{Charset, TimePrecision};
+use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD};
 use serde_json::{Map, Value, json};
 
-/// The date format of derived `date` fields (what [`crate::sync::es_value`] writes).
+/// The date format of derived `date` fields (what [`crate::sync::source::es_value`] writes).
 pub const DATE_FORMAT: &str = "strict_date_optional_time||epoch_millis";
 
 /// The mapping of one column.

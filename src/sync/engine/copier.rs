@@ -3,15 +3,15 @@
 //! Transient failures resume from the last committed key within the run's budget; a table that
 //! changes under the copy is reloaded and copied again.
 
-use super::applier::snapshot_unit;
-use super::error::SyncError;
-use super::pipe;
-use super::runner::{Ctx, TOTAL};
-use super::schema::TableSchema;
-use super::sink::Begin;
-use super::source::BatchLimits;
-use super::store::{Phase, UnitRow, task_key};
 use crate::state::LogLevel;
+use crate::sync::engine::applier::snapshot_unit;
+use crate::sync::engine::pipe;
+use crate::sync::engine::runner::{Ctx, TOTAL};
+use crate::sync::error::SyncError;
+use crate::sync::model::schema::TableSchema;
+use crate::sync::sink::Begin;
+use crate::sync::source::BatchLimits;
+use crate::sync::store::{Phase, UnitRow, task_key};
 
 /// Batches of one unit's copy written at once.
 const WRITES_IN_FLIGHT: usize = 2;
@@ -157,7 +157,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                 biased;
                 done = inflight.next(), if !inflight.is_empty() => {
                     let Some(done) = done else { continue };
-                    let (written, n, resume): (super::sink::Written, usize, Option<serde_json::Value>) = done?;
+                    let (written, n, resume): (crate::sync::sink::Written, usize, Option<serde_json::Value>) = done?;
                     ctx.rejected(&|_| unit.clone(), "copy", written.rejected)?;
                     row.rows_done += n as i64;
                     if resume.is_some() {

@@ -4,14 +4,14 @@
 //! idempotent) within the budget, which a checkpoint resets. Rows the sink refuses go by the
 //! task's `--on-error`. Key-less tables are counted per content hash (see [`Keyless`]).
 
-use super::change::{Change, Item, Live, Op, Pos, change_bytes, now_ms};
-use super::error::SyncError;
-use super::pipe;
-use super::runner::{Ctx, FLUSH_EVERY, Outcome, handle_ddl};
-use super::sink::KeylessTarget;
-use super::store::{BinlogProgress, TaskPhase, task_key};
-use super::task::Mode;
 use crate::state::LogLevel;
+use crate::sync::engine::pipe;
+use crate::sync::engine::runner::{Ctx, FLUSH_EVERY, Outcome, handle_ddl};
+use crate::sync::error::SyncError;
+use crate::sync::model::change::{Change, Item, Live, Op, Pos, change_bytes, now_ms};
+use crate::sync::sink::KeylessTarget;
+use crate::sync::store::{BinlogProgress, TaskPhase, task_key};
+use crate::sync::task::Mode;
 use std::collections::BTreeMap;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};

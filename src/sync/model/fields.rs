@@ -4,7 +4,7 @@
 //! sink creates, and to the source side of `verify`, so all four agree. Key fields can be
 //! renamed but not dropped (the target's key is built from them).
 
-use super::schema::TableSchema;
+use crate::sync::model::schema::TableSchema;
 use mongodb::bson::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -174,8 +174,8 @@ impl FieldOp {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sync::schema::{ColType, Column};
-    use crate::sync::value::{Charset, TimePrecision};
+    use crate::sync::model::schema::{ColType, Column};
+    use crate::sync::model::value::{Charset, TimePrecision};
     use mongodb::bson::doc;
 
     fn schema() -> TableSchema {

@@ -4,7 +4,7 @@
 //! and each column's declaration (exact type, nullability, charset and collation) for targets that
 //! re-create the table.
 
-use super::value::{Charset, TimePrecision};
+use crate::sync::model::value::{Charset, TimePrecision};
 use mysql_async::prelude::Queryable;
 use std::collections::BTreeMap;
 

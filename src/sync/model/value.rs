@@ -6,7 +6,7 @@
 //! (0000 stays 0). Text from the binlog is decoded by the column's charset, as the copy's
 //! connection (utf8mb4) returns it.
 
-use super::schema::ColType;
+use crate::sync::model::schema::ColType;
 use encoding_rs::Encoding;
 use mongodb::bson::{Binary, Bson, DateTime, Decimal128, Document, spec::BinarySubtype};
 use mysql_async::Value;
