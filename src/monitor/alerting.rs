@@ -250,9 +250,10 @@ mod tests {
         let mut a = Alerting::default();
         a.on_match(0, &r, &o, 0, "t", "E", 0);
         a.on_match(0, &r, &o, 120 * S, "t", "E", 0);
-        assert!(a.due(&rules, 100_000, true).is_empty());
+        // (the wall clock stays within the window: an idle group would be forgotten)
+        assert!(a.due(&rules, 1_000, true).is_empty());
         a.on_match(0, &r, &o, 121 * S, "t", "E", 0);
-        assert_eq!(a.due(&rules, 100_000, true).len(), 1);
+        assert_eq!(a.due(&rules, 1_000, true).len(), 1);
     }
 
     #[test]
