@@ -209,24 +209,27 @@ fn wait_line(rx: &std::sync::mpsc::Receiver<String>, want: &str) -> Vec<String> 
     panic!("no line containing {want:?} within 20 s; saw {seen:?}");
 }
 
+/// Real kubectl with kubeconfig `kc`: (succeeded, stdout, stderr).
+fn kubectl_with(kc: &str, args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(common::kubectl())
+        .args(["--kubeconfig", kc])
+        .args(args)
+        .output()
+        .expect("running kubectl (tests/infra/install.sh kubectl, or set SHARK_KUBECTL)");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The fake Kubernetes API as real kubectl sees it: list with selectors, watch, logs with
 /// timestamps/sinceTime/follow/previous, rotation ending a follow, deleted pods.
 #[test]
 fn fake_kube_contract_with_kubectl() {
     let k = common::FakeKube::start(WEB_PODS);
     let kc = k.kubeconfig.to_str().unwrap().to_string();
-    let kubectl = |args: &[&str]| {
-        let out = std::process::Command::new(common::kubectl())
-            .args(["--kubeconfig", &kc])
-            .args(args)
-            .output()
-            .expect("running kubectl (tests/infra/install.sh kubectl, or set SHARK_KUBECTL)");
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let kubectl = |args: &[&str]| kubectl_with(&kc, args);
     let spawn = |args: &[&str]| {
         std::process::Command::new(common::kubectl())
             .args(["--kubeconfig", &kc])
@@ -1859,18 +1862,7 @@ fn conn_test_of_kubernetes_checks_the_context_namespace() {
 fn fake_kube_restart_rbac_and_recreation_with_kubectl() {
     let k = common::FakeKube::start(WEB_PODS);
     let kc = k.kubeconfig.to_str().unwrap().to_string();
-    let kubectl = |args: &[&str]| {
-        let out = std::process::Command::new(common::kubectl())
-            .args(["--kubeconfig", &kc])
-            .args(args)
-            .output()
-            .expect("running kubectl (tests/infra/install.sh kubectl, or set SHARK_KUBECTL)");
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let kubectl = |args: &[&str]| kubectl_with(&kc, args);
     let jsonpath = |path: &str| {
         kubectl(&[
             "get",
