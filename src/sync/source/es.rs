@@ -117,6 +117,7 @@ impl Source for EsSource {
             let Some(page) = r.next().await? else {
                 return Ok(None);
             };
+            let mut restart = r.take_restarted();
             let mut docs = vec![];
             let mut bytes = 0;
             let mut page_bytes = 0;
@@ -130,6 +131,7 @@ impl Source for EsSource {
                     let batch = Batch {
                         docs: std::mem::take(&mut docs),
                         resume: last,
+                        restart: std::mem::take(&mut restart),
                     };
                     bytes = 0;
                     if out.send(Ok(batch)).await.is_err() {

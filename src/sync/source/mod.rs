@@ -80,6 +80,9 @@ pub async fn within<T>(
 pub struct Batch {
     pub docs: Vec<mongodb::bson::Document>,
     pub resume: Option<serde_json::Value>,
+    /// The read went back to the start of the unit before this batch (an Elasticsearch resume
+    /// point whose PIT was gone): the rows counted so far are read again.
+    pub restart: bool,
 }
 
 /// Where batches of a unit's copy go; closed when the consumer stopped.
