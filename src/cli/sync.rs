@@ -12,8 +12,10 @@ use crate::ui::Table;
 use clap::{Args, Subcommand, ValueEnum};
 
 const SYNC_HELP: &str = "A task copies every selected unit — a MySQL/MariaDB table or an Elasticsearch/OpenSearch \
-index — to a MongoDB, MySQL or Elasticsearch target (keyset pages on the primary key, or PIT/search_after pages on \
-the document id; resumable mid-unit), then, for a MySQL source, follows the binlog. The binlog position is recorded \
+index — to a MongoDB, MySQL or Elasticsearch target (keyset pages on the primary key; for an index, PIT + \
+search_after pages sorted on _shard_doc where the server has it — Elasticsearch 7.12+, OpenSearch 3.3+ — and on _id \
+only as the fallback, which builds _id fielddata on the source cluster's heap; resumable mid-unit; a page with failed \
+shards is read again, never taken for the end), then, for a MySQL source, follows the binlog. The binlog position is recorded \
 before the copy starts and replayed with idempotent writes, so nothing changed during the copy is lost or applied \
 twice; an Elasticsearch source is copied and the task is done. Targets are created when missing: an index mapping \
 derived from the columns (--es-mapping overrides fields), a MySQL table with the source's exact column types (or \
@@ -119,7 +121,7 @@ pub struct CreateArgs {
     /// Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents
     #[arg(long)]
     pub soft_delete: bool,
-    /// Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database's name (required for an Elasticsearch source)
+    /// Where units go, by target: the MongoDB database, the MySQL schema, or for Elasticsearch the prefix of index names (unit db.table → index PREFIX.table, lowercased); default: the source database's name (required for an Elasticsearch source, whose units have none: index NAME → PREFIX.NAME, or table NAME in schema PREFIX)
     #[arg(long)]
     pub target_db: Option<String>,
     /// Rows per batch (full copy and CDC writes)
@@ -137,7 +139,7 @@ pub struct CreateArgs {
     /// DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch
     #[arg(long, value_enum, default_value = "ms")]
     pub time_precision: TimePrecisionArg,
-    /// A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on
+    /// A row the target refuses for its content (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`; one log line per batch) and go on. A target that refuses writes as such (read-only index, missing index or table, no privilege) stops the run either way
     #[arg(long, value_enum, default_value = "stop")]
     pub on_error: OnErrorArg,
     /// Keep only these fields of a unit: UNIT:field[,field] (UNIT = db.table, an index, or *; repeatable)

@@ -1000,7 +1000,10 @@ mod tests {
         ]});
         let (url, seen) = fake(vec![
             (200, failing.to_string()),
-            (200, json!({"errors": false, "items": [ok("1")]}).to_string()),
+            (
+                200,
+                json!({"errors": false, "items": [ok("1")]}).to_string(),
+            ),
         ])
         .await;
         let c = client(&url, None, BulkLimits::default());
@@ -1019,12 +1022,19 @@ mod tests {
         let e = c.complete("a page of i", &failed).unwrap_err();
         assert!(e.is_transient(), "{e}");
         assert!(
-            e.to_string()
-                .contains("partial results, 1 of 3 shards failed (search_context_missing_exception"),
+            e.to_string().contains(
+                "partial results, 1 of 3 shards failed (search_context_missing_exception"
+            ),
             "{e}"
         );
-        let late = json!({"_shards": {"total": 3, "successful": 3, "failed": 0}, "timed_out": true});
-        assert!(c.complete("p", &late).unwrap_err().to_string().contains("timed out"));
+        let late =
+            json!({"_shards": {"total": 3, "successful": 3, "failed": 0}, "timed_out": true});
+        assert!(
+            c.complete("p", &late)
+                .unwrap_err()
+                .to_string()
+                .contains("timed out")
+        );
         let short = json!({"_shards": {"total": 3, "successful": 2, "failed": 0}});
         assert!(c.complete("p", &short).unwrap_err().is_transient());
     }

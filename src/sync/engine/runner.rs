@@ -608,8 +608,12 @@ pub(super) async fn handle_ddl(
                     ctx.log(
                         LogLevel::Warn,
                         &format!(
-                            "{}.{} renamed to {}.{}: its collection is kept as it is",
-                            old.0, old.1, new.0, new.1
+                            "{}.{} renamed to {}.{}: its target {} is kept as it is",
+                            old.0,
+                            old.1,
+                            new.0,
+                            new.1,
+                            ctx.target(&old.0, &old.1)
                         ),
                     );
                 }
@@ -620,7 +624,10 @@ pub(super) async fn handle_ddl(
                 if ctx.spec.selects(&db, &t) {
                     ctx.log(
                         LogLevel::Warn,
-                        &format!("{db}.{t} was dropped at the source: its collection is kept"),
+                        &format!(
+                            "{db}.{t} was dropped at the source: its target {} is kept",
+                            ctx.target(&db, &t)
+                        ),
                     );
                 }
             }
