@@ -348,6 +348,7 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
             OnErrorArg::Skip => OnError::Skip,
         },
         es_mapping,
+        id_format: sync::task::ID_FORMAT,
     };
     let time = a.time_precision.map(|t| match t {
         TimePrecisionArg::Ms => TimePrecision::Ms,
