@@ -2,7 +2,8 @@
 //! (OpenSearch-compatible), through the library API: derived mappings, every column type
 //! written and scanned back digest-equal, `_bulk` item rejections, binlog changes, key-less
 //! units, truncate, re-copy through a shadow index, and source reads resumed from a batch's
-//! resume point in a new PIT and after a scroll.
+//! resume point in its PIT, in a new PIT (a resume point on `_id`, or one whose PIT is gone)
+//! and after a scroll.
 
 mod common;
 
@@ -582,9 +583,45 @@ async fn resume_across_a_new_reader(paging: Paging) {
     }
 }
 
+/// osmem says it is OpenSearch 3.8: pages sort on `_shard_doc`, and a resume point carries
+/// its PIT, in which the next reader goes on.
 #[tokio::test]
-async fn a_source_read_resumes_in_a_new_point_in_time() {
+async fn a_source_read_resumes_in_its_point_in_time() {
     resume_across_a_new_reader(Paging::Pit).await;
+}
+
+/// A resume point whose PIT is gone (expired, or a shard of it lost) reads the index again
+/// from the start, and says so to the copier (which counts the unit's rows again); a resume
+/// point on `_id` (the fallback order, or a task of an older shark) goes on after that `_id`
+/// in a new PIT.
+#[tokio::test]
+async fn resume_points_without_their_pit_and_on_id() {
+    let _l = lock_servers(Lock::Shared);
+    let sink = EsSink::connect(&es_conn()).await.unwrap();
+    let name = unique_name("resume");
+    source_index(&sink, &name, 25).await;
+    let src = EsSource::connect(&es_conn()).await.unwrap();
+    let units = src.units(&es_spec(&[&name], 10)).await.unwrap();
+    let unit = &units[&name];
+    let gone = serde_json::json!({"after": [7], "by": "_shard_doc", "pit": "bm90IGEgUElU"});
+    let all = read(&src, unit, Some(gone), 10, false).await;
+    assert!(
+        all[0].restart,
+        "the first batch says the read started again"
+    );
+    assert!(all[1..].iter().all(|b| !b.restart));
+    let mut got = ids_of(&all);
+    got.sort();
+    assert_eq!(got, (0..25).map(|i| format!("d{i:03}")).collect::<Vec<_>>());
+    let on_id = serde_json::json!({"after": ["d009"], "by": "_id"});
+    let rest = read(&src, unit, Some(on_id), 10, false).await;
+    let mut got = ids_of(&rest);
+    got.sort();
+    assert_eq!(
+        got,
+        (10..25).map(|i| format!("d{i:03}")).collect::<Vec<_>>()
+    );
+    sink.client.delete_index(&name).await.unwrap();
 }
 
 #[tokio::test]

@@ -85,7 +85,7 @@ pub enum Command {
     /// Fleet execution over SSH: inventory, plans, parallel runs with live output, file copies
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Deploy(Box<deploy::DeployCmd>),
-    /// Data pipelines: MySQL/MariaDB → MongoDB full copy, then binlog CDC (mirror or history mode)
+    /// Data pipelines: MySQL/MariaDB or Elasticsearch/OpenSearch → MongoDB, MySQL or Elasticsearch; full copy, then binlog CDC from MySQL
     #[command(subcommand, after_long_help = EXIT_CODES_HELP)]
     Sync(sync::SyncCmd),
     /// Health reports: Prometheus metrics, dependency checks, vulnerabilities and an AI analysis, with history

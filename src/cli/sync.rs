@@ -12,8 +12,10 @@ use crate::ui::Table;
 use clap::{Args, Subcommand, ValueEnum};
 
 const SYNC_HELP: &str = "A task copies every selected unit — a MySQL/MariaDB table or an Elasticsearch/OpenSearch \
-index — to a MongoDB, MySQL or Elasticsearch target (keyset pages on the primary key, or PIT/search_after pages on \
-the document id; resumable mid-unit), then, for a MySQL source, follows the binlog. The binlog position is recorded \
+index — to a MongoDB, MySQL or Elasticsearch target (keyset pages on the primary key; for an index, PIT + \
+search_after pages sorted on _shard_doc where the server has it — Elasticsearch 7.12+, OpenSearch 3.3+ — and on _id \
+only as the fallback, which builds _id fielddata on the source cluster's heap; resumable mid-unit; a page with failed \
+shards is read again, never taken for the end), then, for a MySQL source, follows the binlog. The binlog position is recorded \
 before the copy starts and replayed with idempotent writes, so nothing changed during the copy is lost or applied \
 twice; an Elasticsearch source is copied and the task is done. Targets are created when missing: an index mapping \
 derived from the columns (--es-mapping overrides fields), a MySQL table with the source's exact column types (or \
@@ -124,7 +126,7 @@ pub struct CreateArgs {
     /// Mirror mode: mark deleted rows with _deleted / _deleted_at instead of deleting documents
     #[arg(long)]
     pub soft_delete: bool,
-    /// Target database: MongoDB database, MySQL schema, or the prefix of Elasticsearch index names (index = DB.table); default: the source database's name (required for an Elasticsearch source)
+    /// Where units go, by target: the MongoDB database, the MySQL schema, or for Elasticsearch the prefix of index names (unit db.table → index PREFIX.table, lowercased); default: the source database's name (required for an Elasticsearch source, whose units have none: index NAME → PREFIX.NAME, or table NAME in schema PREFIX)
     #[arg(long)]
     pub target_db: Option<String>,
     /// Rows per batch (full copy and CDC writes)
@@ -142,7 +144,7 @@ pub struct CreateArgs {
     /// DATETIME/TIMESTAMP values, for targets that cannot hold microseconds: ms = a millisecond date (BSON Date, Elasticsearch date; the fraction below 1 ms is cut), us = Int64 microseconds since the epoch. Default: exact where the target holds it (MySQL targets: the source's DATETIME(6)/TIMESTAMP(6)), else ms
     #[arg(long, value_enum)]
     pub time_precision: Option<TimePrecisionArg>,
-    /// A row the target refuses (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`, `sync logs`) and go on
+    /// A row the target refuses for its content (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`; one log line per batch) and go on. A target that refuses writes as such (read-only index, missing index or table, no privilege) stops the run either way
     #[arg(long, value_enum, default_value = "stop")]
     pub on_error: OnErrorArg,
     /// Keep only these fields of a unit: UNIT:field[,field] (UNIT = db.table, an index, or *; repeatable)
@@ -154,7 +156,10 @@ pub struct CreateArgs {
     /// Rename fields of a unit: UNIT:old=new[,old=new] (repeatable)
     #[arg(long, value_name = "UNIT:OLD=NEW")]
     pub rename: Vec<String>,
-    /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..] and a [UNIT.rename] table; merged with --include/--exclude/--rename
+    /// Elasticsearch sources: the column type of fields, over what the mapping and a sample of documents say: UNIT:field=TYPE[,field=TYPE], TYPE = json, text, int, bigint, double, decimal, bool, date, datetime or binary (e.g. logs-*:tags=json for a field that holds arrays in documents the sample missed; repeatable)
+    #[arg(long, value_name = "UNIT:FIELD=TYPE")]
+    pub column_type: Vec<String>,
+    /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type
     #[arg(long, value_name = "FILE")]
     pub fields_file: Option<std::path::PathBuf>,
     /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns
@@ -278,21 +283,26 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     Ok(())
 }
 
-/// The field mapping of `--fields-file` and the `--include/--exclude/--rename` flags.
+/// The field mapping of `--fields-file` and the `--include/--exclude/--rename/--column-type`
+/// flags.
 fn field_map(a: &CreateArgs) -> Result<FieldMap, Usage> {
     let mut map = match &a.fields_file {
         None => FieldMap::default(),
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
-            toml::from_str(&text)
-                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?
+            let map: FieldMap = toml::from_str(&text)
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
+            map.check()
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
+            map
         }
     };
     for (op, values) in [
         (FieldOp::Include, &a.include),
         (FieldOp::Exclude, &a.exclude),
         (FieldOp::Rename, &a.rename),
+        (FieldOp::Type, &a.column_type),
     ] {
         for v in values {
             map.add(op, v).map_err(Usage)?;

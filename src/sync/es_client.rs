@@ -77,6 +77,15 @@ impl Version {
         !(self.flavour == Flavour::Elasticsearch && self.major >= 8)
     }
 
+    /// Whether a PIT search can sort on `_shard_doc` (shard and Lucene doc id: no fielddata on
+    /// the cluster's heap): Elasticsearch 7.12+, OpenSearch 3.3+.
+    pub fn sorts_on_shard_doc(&self) -> bool {
+        match self.flavour {
+            Flavour::Elasticsearch => self.at_least(7, 12),
+            Flavour::OpenSearch => self.at_least(3, 3),
+        }
+    }
+
     pub fn label(&self) -> String {
         let f = match self.flavour {
             Flavour::Elasticsearch => "Elasticsearch",
@@ -155,6 +164,13 @@ pub enum BulkOp {
 }
 
 impl BulkOp {
+    /// The index the operation writes to.
+    pub fn index(&self) -> &str {
+        match self {
+            BulkOp::Index { index, .. } | BulkOp::Delete { index, .. } => index,
+        }
+    }
+
     fn ndjson(&self, out: &mut Vec<u8>) {
         let (action, source) = match self {
             BulkOp::Index { index, id, source } => {
@@ -168,6 +184,57 @@ impl BulkOp {
             out.extend_from_slice(s.as_bytes());
             out.push(b'\n');
         }
+    }
+}
+
+/// What a failed `_bulk` item means.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ItemFault {
+    /// The document itself does not fit (a value its field's mapping cannot parse, a field a
+    /// strict mapping refuses, too many fields): a refused row, for `--on-error`.
+    Content,
+    /// The cluster is busy or failing over (429, 5xx, a full write queue): send it again.
+    Retry,
+    /// Anything else — a write block (`cluster_block_exception`, 403), a missing index (404),
+    /// no privilege, a conflict shark does not cause: the batch stops.
+    Stop,
+}
+
+/// The error types of a 400 that are about the document's content.
+const CONTENT_ERRORS: &[&str] = &[
+    "mapper_parsing_exception",
+    "document_parsing_exception",
+    "strict_dynamic_mapping_exception",
+    "illegal_argument_exception",
+    "x_content_parse_exception",
+    "json_parse_exception",
+    "parse_exception",
+];
+
+/// How a `_bulk` item that failed with `status` and error `kind` is handled (see [`ItemFault`]).
+pub fn item_fault(status: u16, kind: &str) -> ItemFault {
+    if kind == "cluster_block_exception" && status != 429 {
+        return ItemFault::Stop;
+    }
+    match status {
+        429 | 500..=599 => ItemFault::Retry,
+        _ if kind == "es_rejected_execution_exception" => ItemFault::Retry,
+        400 if CONTENT_ERRORS.contains(&kind) => ItemFault::Content,
+        _ => ItemFault::Stop,
+    }
+}
+
+/// What to do about an item refused with [`ItemFault::Stop`].
+fn stop_hint(status: u16, kind: &str) -> &'static str {
+    match (status, kind) {
+        (_, "cluster_block_exception") => {
+            " (the index is read-only or blocked for writes: lift the block, e.g. `PUT INDEX/_settings {\"index.blocks.write\": false}`, then run the task again)"
+        }
+        (404, _) | (_, "index_not_found_exception") => {
+            " (the index went away during the run: run the task again, or `sync reset` the unit)"
+        }
+        (401 | 403, _) => " (the target user lacks a privilege: grant write on the index)",
+        _ => "",
     }
 }
 
@@ -560,16 +627,46 @@ impl EsClient {
         }
     }
 
-    /// A search (`path` is `/<index>/_search` or `/_search` for a PIT); 2xx answers only.
-    pub async fn search(&self, path: &str, body: Value, what: &str) -> Result<Value, SyncError> {
-        self.call_ok(reqwest::Method::POST, path, Some(body), what, LONG_DEADLINE)
-            .await
+    /// A search answer that covers every shard: a shard that failed (lost mid-PIT, node
+    /// restarted, `search_context_missing_exception`) or a search that timed out gives a
+    /// partial page, which is a transient error here — never a short page taken for the end
+    /// of the index; the reader resumes from its last resume point.
+    /// `shards` is the answer's `_shards` object.
+    pub fn complete(&self, what: &str, shards: &Value, timed_out: bool) -> Result<(), SyncError> {
+        let n = |k: &str| shards[k].as_u64().unwrap_or(0);
+        let failed = n("failed");
+        let short = shards["total"]
+            .as_u64()
+            .is_some_and(|t| n("successful") + n("skipped") < t);
+        if failed == 0 && !short && !timed_out {
+            return Ok(());
+        }
+        let why = if timed_out {
+            "the search timed out".to_string()
+        } else {
+            format!(
+                "{} of {} shards failed",
+                failed.max(1),
+                shards["total"].as_u64().unwrap_or(0)
+            )
+        };
+        let reason = shards["failures"][0]["reason"].clone();
+        let reason = match (reason["type"].as_str(), reason["reason"].as_str()) {
+            (Some(t), Some(r)) => format!(" ({})", self.excerpt(&format!("{t}: {r}"))),
+            _ => String::new(),
+        };
+        Err(self.err(
+            format!("{what}: partial results, {why}{reason}"),
+            Fault::Transient,
+        ))
     }
 
-    /// Run `ops` in requests bounded by [`BulkLimits`]; items refused with 429/503 or
-    /// `es_rejected_execution_exception` are sent again with backoff (a transient error when
-    /// they keep failing). Returns the other item failures (delete of a missing `_id` is not
-    /// one).
+    /// Run `ops` in requests bounded by [`BulkLimits`]. Items refused by the cluster's state
+    /// (429, 5xx, `es_rejected_execution_exception`) are sent again with backoff (a transient
+    /// error when they keep failing); an item refused for anything but its content (a write
+    /// block, a missing index, no privilege: see [`item_fault`]) fails the whole call, so no
+    /// caller records it as a refused row or moves a checkpoint past it. Returns the items
+    /// refused for their content (delete of a missing `_id` is not one).
     pub async fn bulk(&self, ops: &[BulkOp]) -> Result<Vec<ItemError>, SyncError> {
         let mut failed = vec![];
         let mut pending: Vec<usize> = (0..ops.len()).collect();
@@ -626,15 +723,26 @@ impl EsClient {
                         .as_str()
                         .map_or_else(|| err.to_string(), str::to_string);
                     let reason = self.excerpt(&format!("{kind}: {reason}"));
-                    if status == 429 || status == 503 || kind == "es_rejected_execution_exception" {
-                        again.push(i);
-                        last = reason;
-                    } else {
-                        failed.push(ItemError {
+                    match item_fault(status, kind) {
+                        ItemFault::Retry => {
+                            again.push(i);
+                            last = format!("HTTP {status} {reason}");
+                        }
+                        ItemFault::Content => failed.push(ItemError {
                             op: i,
                             status,
                             reason,
-                        });
+                        }),
+                        ItemFault::Stop => {
+                            return Err(self.err(
+                                format!(
+                                    "{what}: {} refused with HTTP {status} {reason}{}; nothing of this batch is recorded as written or skipped",
+                                    ops[i].index(),
+                                    stop_hint(status, kind)
+                                ),
+                                Fault::Fatal,
+                            ));
+                        }
                     }
                 }
             }
@@ -702,6 +810,13 @@ mod tests {
         assert_eq!(v("", "7.9.3").pit_path("i"), None);
         assert!(!v("", "8.11.0").sorts_on_id());
         assert!(v("", "7.17.0").sorts_on_id());
+        // `_shard_doc`: Elasticsearch 7.12+, OpenSearch 3.3+
+        assert!(v("", "7.12.0").sorts_on_shard_doc());
+        assert!(!v("", "7.11.2").sorts_on_shard_doc());
+        assert!(v("", "8.11.0").sorts_on_shard_doc());
+        assert!(v("opensearch", "3.3.0").sorts_on_shard_doc());
+        assert!(!v("opensearch", "3.2.0").sorts_on_shard_doc());
+        assert!(!v("opensearch", "2.19.1").sorts_on_shard_doc());
         assert!(Version::parse(&json!({"name": "x"})).is_none());
     }
 
@@ -839,6 +954,84 @@ mod tests {
         // the third request carries the throttled item alone
         assert_eq!(seen[2].lines().count(), 2);
         assert!(seen[2].contains(r#""_id":"2""#));
+    }
+
+    #[test]
+    fn only_content_errors_are_refused_rows() {
+        use ItemFault::*;
+        for (status, kind, want) in [
+            (400, "mapper_parsing_exception", Content),
+            (400, "document_parsing_exception", Content),
+            (400, "strict_dynamic_mapping_exception", Content),
+            (400, "illegal_argument_exception", Content),
+            (403, "cluster_block_exception", Stop),
+            (429, "cluster_block_exception", Retry),
+            (404, "index_not_found_exception", Stop),
+            (403, "security_exception", Stop),
+            (409, "version_conflict_engine_exception", Stop),
+            (400, "action_request_validation_exception", Stop),
+            (500, "null_pointer_exception", Retry),
+            (503, "unavailable_shards_exception", Retry),
+            (429, "es_rejected_execution_exception", Retry),
+            (413, "", Stop),
+        ] {
+            assert_eq!(item_fault(status, kind), want, "{status} {kind}");
+        }
+    }
+
+    #[tokio::test]
+    async fn bulk_stops_at_an_item_refused_by_a_write_block_and_retries_server_errors() {
+        let ok = |id: &str| json!({"index": {"_id": id, "status": 201}});
+        let blocked = json!({"errors": true, "items": [
+            ok("1"),
+            {"index": {"_id": "2", "status": 403, "error": {"type": "cluster_block_exception", "reason": "index [i] blocked by: [FORBIDDEN/8/index write (api)];"}}},
+        ]});
+        let (url, _) = fake(vec![(200, blocked.to_string())]).await;
+        let c = client(&url, None, BulkLimits::default());
+        let e = c.bulk(&[index_op("1"), index_op("2")]).await.unwrap_err();
+        assert!(!e.is_transient(), "{e}");
+        let msg = e.to_string();
+        assert!(msg.contains("HTTP 403 cluster_block_exception"), "{msg}");
+        assert!(msg.contains("index.blocks.write"), "{msg}");
+        // a shard failing over: sent again, then written
+        let failing = json!({"errors": true, "items": [
+            {"index": {"_id": "1", "status": 500, "error": {"type": "illegal_state_exception", "reason": "primary shard relocated"}}},
+        ]});
+        let (url, seen) = fake(vec![
+            (200, failing.to_string()),
+            (
+                200,
+                json!({"errors": false, "items": [ok("1")]}).to_string(),
+            ),
+        ])
+        .await;
+        let c = client(&url, None, BulkLimits::default());
+        assert!(c.bulk(&[index_op("1")]).await.unwrap().is_empty());
+        assert_eq!(seen.lock().unwrap().len(), 2);
+    }
+
+    #[test]
+    fn a_search_answer_missing_shards_is_a_transient_error() {
+        let c = client("http://127.0.0.1:1", None, BulkLimits::default());
+        let full = json!({"_shards": {"total": 3, "successful": 3, "skipped": 0, "failed": 0}, "timed_out": false});
+        let check = |a: &Value| c.complete("a page of i", &a["_shards"], a["timed_out"] == true);
+        check(&full).unwrap();
+        let failed = json!({"_shards": {"total": 3, "successful": 2, "skipped": 0, "failed": 1,
+            "failures": [{"shard": 1, "reason": {"type": "search_context_missing_exception", "reason": "No search context found for id [17]"}}]},
+            "timed_out": false});
+        let e = check(&failed).unwrap_err();
+        assert!(e.is_transient(), "{e}");
+        assert!(
+            e.to_string().contains(
+                "partial results, 1 of 3 shards failed (search_context_missing_exception"
+            ),
+            "{e}"
+        );
+        let late =
+            json!({"_shards": {"total": 3, "successful": 3, "failed": 0}, "timed_out": true});
+        assert!(check(&late).unwrap_err().to_string().contains("timed out"));
+        let short = json!({"_shards": {"total": 3, "successful": 2, "failed": 0}});
+        assert!(check(&short).unwrap_err().is_transient());
     }
 
     #[tokio::test]

@@ -172,8 +172,12 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                 biased;
                 done = inflight.next(), if !inflight.is_empty() => {
                     let Some(done) = done else { continue };
-                    let (written, n, resume): (crate::sync::sink::Written, usize, Option<serde_json::Value>) = done?;
+                    let (written, n, resume, restart): (crate::sync::sink::Written, usize, Option<serde_json::Value>, bool) = done?;
                     ctx.rejected(&|_| unit.clone(), "copy", written.rejected)?;
+                    if restart {
+                        // the source reads the unit again from its start
+                        row.rows_done = 0;
+                    }
                     row.rows_done += n as i64;
                     if resume.is_some() {
                         row.last_key = resume;
@@ -206,7 +210,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                     let into = &into;
                     inflight.push_back(async move {
                         let written = ctx.sink.write_rows(into, docs, upsert).await?;
-                        Ok::<_, SyncError>((written, n, batch.resume))
+                        Ok::<_, SyncError>((written, n, batch.resume, batch.restart))
                     });
                 }
                 else => break,

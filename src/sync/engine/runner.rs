@@ -37,6 +37,8 @@ pub(super) const TOTAL: &str = "total";
 pub(super) const FLUSH_EVERY: Duration = Duration::from_millis(300);
 /// How often a wait looks at the lease's stop flag (`sync stop` from another terminal).
 const STOP_POLL: Duration = Duration::from_millis(100);
+/// Keys named in the one log line of a batch's refused rows (`sync skipped` lists them all).
+const SKIPPED_KEYS_LOGGED: usize = 3;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct RunOptions {
@@ -224,12 +226,30 @@ impl Ctx<'_> {
             .collect();
         self.stop.lease.check()?;
         self.units.save_skipped(self.name, &rows)?;
+        // one line per unit of the batch, not one per row: a bad batch does not flood the log
+        let mut by_unit: BTreeMap<&str, Vec<&SkippedRow>> = BTreeMap::new();
         for r in &rows {
+            by_unit.entry(r.unit.as_str()).or_default().push(r);
+        }
+        for (unit, rs) in by_unit {
+            let keys: Vec<&str> = rs
+                .iter()
+                .take(SKIPPED_KEYS_LOGGED)
+                .map(|r| r.key.as_str())
+                .collect();
+            let more = match rs.len() - keys.len() {
+                0 => String::new(),
+                n => format!(" and {n} more"),
+            };
             self.log(
                 LogLevel::Warn,
                 &format!(
-                    "{}: row {} skipped (--on-error skip): {}",
-                    r.unit, r.key, r.error
+                    "{unit}: {} row{} skipped (--on-error skip), keys {}{more}; first error: {}; `shark sync skipped {}` lists them",
+                    rs.len(),
+                    if rs.len() == 1 { "" } else { "s" },
+                    keys.join(", "),
+                    rs[0].error,
+                    self.name
                 ),
             );
         }
@@ -588,8 +608,12 @@ pub(super) async fn handle_ddl(
                     ctx.log(
                         LogLevel::Warn,
                         &format!(
-                            "{}.{} renamed to {}.{}: its collection is kept as it is",
-                            old.0, old.1, new.0, new.1
+                            "{}.{} renamed to {}.{}: its target {} is kept as it is",
+                            old.0,
+                            old.1,
+                            new.0,
+                            new.1,
+                            ctx.target(&old.0, &old.1)
                         ),
                     );
                 }
@@ -600,7 +624,10 @@ pub(super) async fn handle_ddl(
                 if ctx.spec.selects(&db, &t) {
                     ctx.log(
                         LogLevel::Warn,
-                        &format!("{db}.{t} was dropped at the source: its collection is kept"),
+                        &format!(
+                            "{db}.{t} was dropped at the source: its target {} is kept",
+                            ctx.target(&db, &t)
+                        ),
                     );
                 }
             }

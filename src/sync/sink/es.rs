@@ -3,8 +3,11 @@
 //! created with the mapping derived from the unit's schema (`sync::sink::es_mapping`, with the
 //! sink's override object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
 //! the row (`sync::source::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
-//! written again converges to the same documents. A `_bulk` item refused on its merits (mapping
-//! conflict, bad value) is a [`Rejected`] row; the others are written.
+//! written again converges to the same documents. A `_bulk` item refused for its content
+//! (mapping conflict, bad value: [`crate::sync::es_client::item_fault`]) is a [`Rejected`] row,
+//! the others are written; an item refused for anything else (a write block, a missing index,
+//! no privilege) fails the whole write, so it is never recorded as a refused row and no
+//! checkpoint moves past it.
 //!
 //! Key-less units: documents `h:<hash>:<n>` carry the hash and occurrence in `_shark_hash` and
 //! `_shark_n` (an `_id` cannot be range- or prefix-queried), which [`Sink::scan`] drops.

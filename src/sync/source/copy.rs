@@ -124,6 +124,7 @@ pub async fn read(
                 .send(Ok(Batch {
                     docs,
                     resume: last.as_deref().map(crate::sync::model::doc::encode_key),
+                    restart: false,
                 }))
                 .await
                 .is_err()
@@ -252,6 +253,7 @@ async fn read_unkeyed(
                     .send(Ok(Batch {
                         docs: std::mem::take(&mut docs),
                         resume: None,
+                        restart: false,
                     }))
                     .await
                     .is_err()
@@ -263,7 +265,13 @@ async fn read_unkeyed(
         }
     }
     if !docs.is_empty() {
-        let _ = out.send(Ok(Batch { docs, resume: None })).await;
+        let _ = out
+            .send(Ok(Batch {
+                docs,
+                resume: None,
+                restart: false,
+            }))
+            .await;
     }
     Ok(Some(at))
 }

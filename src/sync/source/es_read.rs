@@ -3,13 +3,23 @@
 //! With a point in time (OpenSearch 2.4+ `/<index>/_search/point_in_time`, Elasticsearch 7.10+
 //! `/<index>/_pit`) pages are `search_after` over one consistent view; servers without PIT (the
 //! endpoint missing: older versions, stand-ins that answer 400/404/405 there) are read with a
-//! scroll. Pages are sorted on `_id` where the server allows it (OpenSearch, Elasticsearch ≤ 7):
-//! `_id` is stable across PITs, so the resume point of a page — the last hit's `_id` — is valid
-//! after a restart, in a new PIT (or, without PIT, in plain `search_after` pages: a scroll cannot
-//! start after a value). Elasticsearch 8 refuses `_id` sorts by default; there pages follow
-//! `_shard_doc` in the PIT and the resume point carries the PIT id: it resumes while that PIT
-//! lives (keep-alive [`KEEP_ALIVE`]) and starts the index again otherwise (writes are idempotent
-//! by `_id`, so this costs time, not correctness).
+//! scroll.
+//!
+//! Sort order: `_shard_doc` (shard and Lucene doc id, the cheapest order: nothing is loaded on
+//! the cluster's heap) wherever the server has it — Elasticsearch 7.12+, OpenSearch 3.3+. Its
+//! values mean something only in their own PIT, so the resume point of a page carries the PIT
+//! id: a read resumes there while that PIT lives (keep-alive [`KEEP_ALIVE`] between pages) and
+//! reads the index again from the start otherwise (writes are idempotent by `_id`: this costs
+//! time, not correctness). Only where `_shard_doc` is missing (Elasticsearch 7.10–7.11,
+//! OpenSearch before 3.3, servers without PIT) do pages sort on `_id`, as the fallback: `_id`
+//! sorts build `_id` fielddata on the source cluster's heap, but their resume point is valid in
+//! any later PIT or plain `search_after` page. A resume point on `_id` (an older task's) is
+//! honoured where the server sorts on `_id`.
+//!
+//! Every page must cover every shard: searches ask `allow_partial_search_results=false`, and an
+//! answer with failed shards or `timed_out` is a transient error
+//! ([`EsClient::complete`]) — the caller reads again from its last resume point, never taking a
+//! short page for the end of the index.
 
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::EsClient;
@@ -20,6 +30,9 @@ use serde_json::{Value, json};
 /// How long a PIT or scroll lives between two pages.
 pub const KEEP_ALIVE: &str = "5m";
 
+/// The query string of every search that starts a read or reads a PIT page.
+const NO_PARTIAL: &str = "allow_partial_search_results=false";
+
 /// How to page through an index.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Paging {
@@ -29,6 +42,27 @@ pub enum Paging {
     Pit,
     /// A scroll even when the server has PIT.
     Scroll,
+}
+
+/// The sort order of the pages (see the module doc).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    /// `_shard_doc`, in a PIT.
+    ShardDoc,
+    /// `_id`: the fallback.
+    Id,
+    /// `_doc`, in a scroll (no resume point).
+    Doc,
+}
+
+impl Order {
+    fn field(self) -> &'static str {
+        match self {
+            Order::ShardDoc => "_shard_doc",
+            Order::Id => "_id",
+            Order::Doc => "_doc",
+        }
+    }
 }
 
 /// What a resume point (a batch's `resume`) holds.
@@ -52,6 +86,11 @@ struct Page {
     pit_id: Option<String>,
     #[serde(default, rename = "_scroll_id")]
     scroll_id: Option<String>,
+    /// Which shards answered (see [`EsClient::complete`]).
+    #[serde(default, rename = "_shards")]
+    shards: Value,
+    #[serde(default)]
+    timed_out: bool,
     /// Bytes of the answer (set after parsing).
     #[serde(skip)]
     bytes: usize,
@@ -108,16 +147,11 @@ pub struct Reader<'a> {
     index: String,
     query: Value,
     size: usize,
-    by_id: bool,
+    order: Order,
     state: State,
-}
-
-fn sort_field(by_id: bool, pit: bool) -> &'static str {
-    match (by_id, pit) {
-        (true, _) => "_id",
-        (false, true) => "_shard_doc",
-        (false, false) => "_doc",
-    }
+    /// The read went back to the start of the index (its resume point's PIT was gone): what
+    /// it had read before is read again.
+    restarted: bool,
 }
 
 impl<'a> Reader<'a> {
@@ -145,8 +179,9 @@ impl<'a> Reader<'a> {
             index: index.to_string(),
             query,
             size: size.clamp(1, 10_000),
-            by_id: c.version.sorts_on_id(),
+            order: Order::Id,
             state: State::Done,
+            restarted: false,
         };
         // a `_shard_doc` resume point continues in its own PIT while that lives
         if let Some(Resume {
@@ -156,7 +191,7 @@ impl<'a> Reader<'a> {
         }) = &resume
             && by == "_shard_doc"
         {
-            r.by_id = false;
+            r.order = Order::ShardDoc;
             r.state = State::Pit {
                 id: pit.clone(),
                 after: Some(after.clone()),
@@ -164,18 +199,25 @@ impl<'a> Reader<'a> {
             };
             return Ok(r);
         }
-        // `_id` sort values mean nothing to a read that cannot sort on `_id`: from the start
-        let after = resume.filter(|x| x.by == "_id" && r.by_id).map(|x| {
-            // later values are the tiebreaker of the PIT they came from: after every copy of
-            // that `_id`, whatever it was
-            let mut a = x.after;
-            for v in a.iter_mut().skip(1) {
-                *v = json!(i64::MAX);
-            }
-            a
-        });
+        // `_id` sort values hold in any later read that sorts on `_id`
+        let after = resume
+            .filter(|x| x.by == "_id" && c.version.sorts_on_id())
+            .map(|x| {
+                // later values are the tiebreaker of the PIT they came from: after every copy
+                // of that `_id`, whatever it was
+                let mut a = x.after;
+                for v in a.iter_mut().skip(1) {
+                    *v = json!(i64::MAX);
+                }
+                a
+            });
         if paging != Paging::Scroll {
             if let Some(pit) = r.open_pit().await? {
+                r.order = if after.is_none() && c.version.sorts_on_shard_doc() {
+                    Order::ShardDoc
+                } else {
+                    Order::Id
+                };
                 r.state = State::Pit {
                     id: pit,
                     after,
@@ -193,9 +235,14 @@ impl<'a> Reader<'a> {
                 ));
             }
         }
+        r.order = if c.version.sorts_on_id() {
+            Order::Id
+        } else {
+            Order::Doc
+        };
         r.state = match after {
-            Some(a) if r.by_id => State::After { after: Some(a) },
-            _ => State::Scroll { id: None },
+            Some(a) => State::After { after: Some(a) },
+            None => State::Scroll { id: None },
         };
         Ok(r)
     }
@@ -215,6 +262,17 @@ impl<'a> Reader<'a> {
         matches!(self.state, State::Scroll { .. })
     }
 
+    /// The sort order of the pages.
+    pub fn order(&self) -> Order {
+        self.order
+    }
+
+    /// Whether the read went back to the start of the index since the last call (its resume
+    /// point's PIT was gone); the flag is cleared.
+    pub fn take_restarted(&mut self) -> bool {
+        std::mem::take(&mut self.restarted)
+    }
+
     /// A PIT on the index; None when the server has none.
     async fn open_pit(&self) -> Result<Option<String>, SyncError> {
         let Some(path) = self.c.version.pit_path(&self.index) else {
@@ -231,6 +289,8 @@ impl<'a> Reader<'a> {
             )
             .await?;
         if a.ok() {
+            self.c
+                .complete(&what, &a.json["_shards"], a.json["timed_out"] == true)?;
             let id = a.json["pit_id"].as_str().or(a.json["id"].as_str());
             return match id {
                 Some(id) => Ok(Some(id.to_string())),
@@ -257,11 +317,11 @@ impl<'a> Reader<'a> {
         )
     }
 
-    fn body(&self, field: &str, after: &Option<Vec<Value>>) -> Value {
+    fn body(&self, after: &Option<Vec<Value>>) -> Value {
         let mut b = json!({
             "size": self.size,
             "query": self.query,
-            "sort": [{ field: "asc" }],
+            "sort": [{ self.order.field(): "asc" }],
             "track_total_hits": false,
         });
         if let Some(a) = after {
@@ -270,7 +330,8 @@ impl<'a> Reader<'a> {
         b
     }
 
-    /// A search call; 404s say the index is gone or the PIT/scroll expired.
+    /// A search call; 404s say the index is gone or the PIT/scroll expired; an answer that
+    /// misses shards is a transient error.
     async fn search(&self, path: &str, body: Value, what: &str) -> Result<Page, SyncError> {
         let a = self
             .c
@@ -279,27 +340,40 @@ impl<'a> Reader<'a> {
         if a.ok() {
             // read from the text: a `serde_json::Value` would round `_source` numbers to f64
             // (and fail on those no double holds, `1e400`)
-            return serde_json::from_str::<Page>(&a.text)
-                .map(|p| Page {
-                    bytes: a.text.len(),
-                    ..p
-                })
-                .map_err(|e| {
-                    self.c.err(
-                        format!("{what}: the answer is not a search result: {e}"),
-                        Fault::Fatal,
-                    )
-                });
+            let page = serde_json::from_str::<Page>(&a.text).map_err(|e| {
+                self.c.err(
+                    format!("{what}: the answer is not a search result: {e}"),
+                    Fault::Fatal,
+                )
+            })?;
+            self.c.complete(what, &page.shards, page.timed_out)?;
+            return Ok(Page {
+                bytes: a.text.len(),
+                ..page
+            });
         }
         if a.error_type() == "index_not_found_exception" {
             return Err(self.gone());
         }
-        let fault = if a.status == 404 {
+        // partial results refused (`allow_partial_search_results=false`), or the PIT or scroll
+        // context is gone: reading again from the last resume point may succeed
+        let fault = if a.status == 404 || a.status >= 500 {
             Fault::Transient
         } else {
             Fault::Fatal
         };
         Err(self.c.failed(what, &a, fault))
+    }
+
+    /// The first page of a PIT read sorted on `_shard_doc`, when the server refuses that sort
+    /// (a stand-in that says it is a version it is not): the read goes on sorted on `_id`.
+    fn shard_doc_refused(&self, e: &SyncError, after: &Option<Vec<Value>>) -> bool {
+        self.order == Order::ShardDoc
+            && after.is_none()
+            && !e.is_transient()
+            && !e.table_changed()
+            && e.to_string().contains("_shard_doc")
+            && self.c.version.sorts_on_id()
     }
 
     /// The next page; None at the end (the PIT or scroll is freed then).
@@ -324,62 +398,76 @@ impl<'a> Reader<'a> {
             State::Scroll { id } => Step::Scroll(id.clone()),
             State::After { after } => Step::After(after.clone()),
         };
-        let (answer, pit) = match step {
+        let answer = match step {
             Step::Pit(id, after, first_of_inherited) => {
-                let field = sort_field(self.by_id, true);
-                let mut body = self.body(field, &after);
+                let mut body = self.body(&after);
                 body["pit"] = json!({"id": id, "keep_alive": KEEP_ALIVE});
-                match self.search("/_search", body, &what).await {
-                    Ok(v) => (v, true),
+                match self
+                    .search(&format!("/_search?{NO_PARTIAL}"), body, &what)
+                    .await
+                {
+                    Ok(v) => v,
                     Err(e) if first_of_inherited && !e.table_changed() => {
-                        // the resume point's PIT expired: read the index again from the start
+                        // the resume point's PIT expired or lost a shard: read the index again
+                        // from the start
                         tracing::warn!(
                             index = %self.index,
+                            error = %e,
                             "the point in time of the resume point is gone; reading the index again from the start"
                         );
                         let Some(pit) = self.open_pit().await? else {
                             return Err(e);
+                        };
+                        self.order = if self.c.version.sorts_on_shard_doc() {
+                            Order::ShardDoc
+                        } else {
+                            Order::Id
                         };
                         self.state = State::Pit {
                             id: pit,
                             after: None,
                             inherited: false,
                         };
+                        self.restarted = true;
+                        return Box::pin(self.next()).await;
+                    }
+                    Err(e) if self.shard_doc_refused(&e, &after) => {
+                        tracing::debug!(index = %self.index, error = %e, "_shard_doc refused; sorting on _id");
+                        self.order = Order::Id;
                         return Box::pin(self.next()).await;
                     }
                     Err(e) => return Err(e),
                 }
             }
-            Step::Scroll(id) => {
-                let v = match id {
-                    None => {
-                        let field = sort_field(self.by_id, false);
-                        let mut body = self.body(field, &None);
-                        // a scroll counts its hits (refused otherwise)
-                        if let Some(o) = body.as_object_mut() {
-                            o.remove("track_total_hits");
-                        }
-                        let path = format!("/{}/_search?scroll={KEEP_ALIVE}", self.index);
-                        self.search(&path, body, &what).await?
+            Step::Scroll(id) => match id {
+                None => {
+                    let mut body = self.body(&None);
+                    // a scroll counts its hits (refused otherwise)
+                    if let Some(o) = body.as_object_mut() {
+                        o.remove("track_total_hits");
                     }
-                    Some(sid) => {
-                        let body = json!({"scroll": KEEP_ALIVE, "scroll_id": sid});
-                        self.search("/_search/scroll", body, &what).await?
-                    }
-                };
-                (v, false)
-            }
+                    let path = format!("/{}/_search?scroll={KEEP_ALIVE}&{NO_PARTIAL}", self.index);
+                    self.search(&path, body, &what).await?
+                }
+                Some(sid) => {
+                    let body = json!({"scroll": KEEP_ALIVE, "scroll_id": sid});
+                    self.search("/_search/scroll", body, &what).await?
+                }
+            },
             Step::After(after) => {
-                let body = self.body("_id", &after);
-                let path = format!("/{}/_search", self.index);
-                (self.search(&path, body, &what).await?, false)
+                let body = self.body(&after);
+                let path = format!("/{}/_search?{NO_PARTIAL}", self.index);
+                self.search(&path, body, &what).await?
             }
         };
         let hits = answer.hits.hits;
         let approx = answer.bytes / hits.len().max(1);
         let pit_id = answer.pit_id;
         let scroll_id = answer.scroll_id;
-        let by = if self.by_id { "_id" } else { "_shard_doc" };
+        let cur_pit = match &self.state {
+            State::Pit { id, .. } => Some(pit_id.clone().unwrap_or_else(|| id.clone())),
+            _ => None,
+        };
         let mut out = Vec::with_capacity(hits.len());
         let mut last_sort = None;
         for h in hits {
@@ -389,20 +477,16 @@ impl<'a> Reader<'a> {
                     .err(format!("{what}: a hit without _id"), Fault::Fatal));
             };
             let sort = h.sort;
-            let cur_pit = match &self.state {
-                State::Pit { id, .. } => Some(pit_id.clone().unwrap_or_else(|| id.clone())),
-                _ => None,
-            };
-            let resume = match (&sort, self.by_id) {
-                (Some(s), true) => Some(json!(Resume {
+            let resume = match (&sort, self.order) {
+                (Some(s), Order::Id) => Some(json!(Resume {
                     after: s.clone(),
-                    by: by.into(),
+                    by: "_id".into(),
                     pit: None,
                 })),
-                (Some(s), false) if pit => Some(json!(Resume {
+                (Some(s), Order::ShardDoc) if cur_pit.is_some() => Some(json!(Resume {
                     after: s.clone(),
-                    by: by.into(),
-                    pit: cur_pit,
+                    by: "_shard_doc".into(),
+                    pit: cur_pit.clone(),
                 })),
                 _ => None,
             };
@@ -442,7 +526,8 @@ impl<'a> Reader<'a> {
             self.free().await;
             return Ok(None);
         }
-        // a short page is the last one for search_after; a scroll ends on an empty page
+        // a short page (every shard answered) is the last one for search_after; a scroll ends
+        // on an empty page
         if n < self.size && !self.in_scroll() {
             self.free().await;
         }
@@ -473,8 +558,13 @@ impl<'a> Reader<'a> {
             .await;
     }
 
-    /// Stop reading before the end (frees the PIT or scroll).
+    /// Stop reading before the end: a scroll is freed, and so is a PIT — except one that the
+    /// resume points handed out name (`_shard_doc` order), left to expire after its keep-alive
+    /// so that a run stopped here resumes in it.
     pub async fn close(mut self) {
+        if self.order == Order::ShardDoc && self.in_pit() {
+            return;
+        }
         self.free().await;
     }
 }

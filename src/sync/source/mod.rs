@@ -6,6 +6,7 @@ pub mod binlog;
 pub mod copy;
 pub mod es;
 pub mod es_read;
+pub mod es_sample;
 pub mod es_value;
 pub mod follow;
 pub mod mysql;
@@ -80,6 +81,9 @@ pub async fn within<T>(
 pub struct Batch {
     pub docs: Vec<mongodb::bson::Document>,
     pub resume: Option<serde_json::Value>,
+    /// The read went back to the start of the unit before this batch (an Elasticsearch resume
+    /// point whose PIT was gone): the rows counted so far are read again.
+    pub restart: bool,
 }
 
 /// Where batches of a unit's copy go; closed when the consumer stopped.
