@@ -242,7 +242,7 @@ async fn main() -> Res<()> {
     let vars = common::infra(
         &root,
         "target/bench-infra",
-        "zookeeper,redis,prometheus,s3,es,llm",
+        "zookeeper,redis,prometheus,s3,es,opensearch,es7,llm",
         &[(
             "SHARK_MONGO_IMPL",
             std::env::var("SHARK_MONGO_IMPL").unwrap_or_else(|_| "auto".into()),

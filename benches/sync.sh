@@ -58,5 +58,5 @@ cargo build --release --locked
 if [ "${SHARK_KEEP_INFRA:-0}" != 1 ]; then
   trap 'tests/infra/down.sh "$DIR" >/dev/null 2>&1 || true' EXIT
 fi
-SHARK_INFRA_SKIP=zookeeper,redis,prometheus,s3,es,llm tests/infra/up.sh "$DIR" >/dev/null
+SHARK_INFRA_SKIP=zookeeper,redis,prometheus,s3,es,opensearch,es7,llm tests/infra/up.sh "$DIR" >/dev/null
 cargo bench --locked --bench sync

@@ -691,7 +691,7 @@ async fn main() -> Res<()> {
     let vars = common::infra(
         &root,
         "target/bench-matrix-infra",
-        "mongo,zookeeper,redis,prometheus,s3,llm,slack,kube",
+        "mongo,zookeeper,redis,prometheus,s3,opensearch,es7,llm,slack,kube",
         &[],
     )?;
     let key = |k: &str| {

@@ -21,7 +21,7 @@ cd "$(dirname "$0")/.."
 DIR="${SHARK_BENCH_INFRA:-$PWD/target/bench-matrix-infra}"
 export SHARK_BENCH_INFRA="$DIR"
 # only MariaDB (its up.sh instances: source, statement-binlog, target) and osmem-server
-SKIP=mongo,zookeeper,redis,prometheus,s3,llm,slack,kube
+SKIP=mongo,zookeeper,redis,prometheus,s3,opensearch,es7,llm,slack,kube
 
 cargo build --release --locked
 if [ "${SHARK_KEEP_INFRA:-0}" != 1 ]; then

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 cargo build --locked
 SHARK="$PWD/${CARGO_TARGET_DIR:-target}/debug/shark"
 RUN_DIR="${DEMO_DIR:-$PWD/target/monitor-demo}"
-SHARK_INFRA_SKIP=mariadb,mongo,zookeeper,redis,prometheus,es,llm tests/infra/up.sh "$RUN_DIR/servers" >/dev/null
+SHARK_INFRA_SKIP=mariadb,mongo,zookeeper,redis,prometheus,es,opensearch,es7,llm tests/infra/up.sh "$RUN_DIR/servers" >/dev/null
 set -a; . "$RUN_DIR/servers/env"; set +a
 export SHARK_STATE="$RUN_DIR/shark.db"
 rm -f "$SHARK_STATE" "$SHARK_STATE"-wal "$SHARK_STATE"-shm "$SHARK_STATE.key"

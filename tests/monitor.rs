@@ -260,14 +260,32 @@ fn fake_kube_contract_with_kubectl() {
     // follow sees pushed lines; a rotation ends the stream (the client must reconnect)
     let mut f = spawn(&["logs", "-f", "-n", "prod", "web-1", "-c", "app", "--tail=0"]);
     let rx = lines_of(&mut f);
-    std::thread::sleep(std::time::Duration::from_millis(500));
-    k.push(
-        "prod",
-        "web-1",
-        "app",
-        &["pushed while following".to_string()],
-    );
-    let seen = wait_line(&rx, "pushed while following");
+    // kubectl may not have opened its stream yet (a loaded machine): a line pushed before that
+    // is history, not followed, so push until one arrives through the open stream.
+    let mut seen = Vec::new();
+    let end = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !seen
+        .iter()
+        .any(|l: &String| l.contains("pushed while following"))
+    {
+        assert!(
+            std::time::Instant::now() < end,
+            "no followed line in 30 s; saw {seen:?}"
+        );
+        k.push(
+            "prod",
+            "web-1",
+            "app",
+            &["pushed while following".to_string()],
+        );
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(2);
+        while let Some(left) = until.checked_duration_since(std::time::Instant::now()) {
+            match rx.recv_timeout(left) {
+                Ok(l) => seen.push(l),
+                Err(_) => break,
+            }
+        }
+    }
     assert!(!seen.iter().any(|l| l.contains("recent line")), "{seen:?}");
     k.control("POST", "rotate/prod/web-1/app", "");
     let end = std::time::Instant::now() + std::time::Duration::from_secs(10);

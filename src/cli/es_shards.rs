@@ -516,11 +516,19 @@ async fn status(ctx: &Ctx, client: &Client, fail_on: Option<Health>) -> CliResul
 async fn rebalance(ctx: &Ctx, client: &Client, ops: &Ops<'_>, a: RebalanceArgs) -> CliResult {
     let ui = &ctx.ui;
     if a.restore {
-        let c = engine::rebalance::restore(client, ops).await?;
+        let r = engine::rebalance::restore(client, ops).await?;
         if ui.json() {
-            ui.print_json(&c);
+            ui.print_json(&r);
+        } else if let Some(id) = r.op_id {
+            ui.line(format!(
+                "restored the settings of before op {} ({}) (op {id}): {}",
+                r.restored_op, r.restored_outcome, r.after
+            ));
         } else {
-            ui.line(format!("restored (op {}): {}", c.op_id, c.after));
+            ui.line(format!(
+                "op {} ({}): nothing to put back, the cluster has the settings of before it",
+                r.restored_op, r.restored_outcome
+            ));
         }
         return Ok(());
     }
@@ -971,6 +979,7 @@ fn list_ops(ctx: &Ctx, ops: &Ops<'_>, conn: Option<&str>, limit: i64) -> CliResu
             o.op.clone(),
             o.target.clone().unwrap_or_default(),
             match o.restored_by {
+                Some(0) => format!("{} (restored: nothing to put back)", o.outcome),
                 Some(by) => format!("{} (restored by {by})", o.outcome),
                 None => o.outcome.clone(),
             },

@@ -130,7 +130,14 @@ impl Method {
     }
 }
 
+/// Deadline of a request that reads (or changes nothing that waits for the master).
 const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+/// How long a cluster-state change may wait for the elected master (`master_timeout`,
+/// `cluster_manager_timeout` on OpenSearch 2): the server answers by then, with a 503 at worst.
+pub const MASTER_TIMEOUT: Duration = Duration::from_secs(60);
+/// Deadline of such a change: longer than [`MASTER_TIMEOUT`], so the client never gives up on a
+/// change the cluster may still apply within the time it was given.
+const MASTER_WRITE_TIMEOUT: Duration = Duration::from_secs(MASTER_TIMEOUT.as_secs() + 15);
 
 impl Client {
     /// Connect: check the kind, read `GET /`, detect the flavour and version.
@@ -143,7 +150,6 @@ impl Client {
         }
         let http = reqwest::Client::builder()
             .connect_timeout(Duration::from_secs(10))
-            .timeout(REQUEST_TIMEOUT)
             .user_agent(concat!("shark/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| EsShardsError::Usage(format!("HTTP client: {e}")))?;
@@ -204,6 +210,25 @@ impl Client {
         self.parse(&label(Method::Post, path), &text)
     }
 
+    /// PUT a cluster-state change that waits up to [`MASTER_TIMEOUT`] for the master
+    /// (`?master_timeout=60s` is added), with an HTTP deadline beyond that wait.
+    pub async fn put_master<T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &Value,
+    ) -> Result<T, EsShardsError> {
+        let sep = if path.contains('?') { '&' } else { '?' };
+        let full = format!(
+            "{path}{sep}{}={}s",
+            self.server.master_timeout_param(),
+            MASTER_TIMEOUT.as_secs()
+        );
+        let text = self
+            .send(Method::Put, &full, Some(body), MASTER_WRITE_TIMEOUT)
+            .await?;
+        self.parse(&label(Method::Put, path), &text)
+    }
+
     /// Send one request; return the body of a 2xx answer. Transport failures and 401/403 are
     /// connection errors (exit 3); other non-2xx answers name the endpoint and ES's reason.
     pub async fn call(
@@ -211,6 +236,16 @@ impl Client {
         method: Method,
         path: &str,
         body: Option<&Value>,
+    ) -> Result<String, EsShardsError> {
+        self.send(method, path, body, REQUEST_TIMEOUT).await
+    }
+
+    async fn send(
+        &self,
+        method: Method,
+        path: &str,
+        body: Option<&Value>,
+        deadline: Duration,
     ) -> Result<String, EsShardsError> {
         let url = http::join(&self.conn.url, path);
         let req = match method {
@@ -221,7 +256,8 @@ impl Client {
         let req = match body {
             Some(b) => req.json(b),
             None => req,
-        };
+        }
+        .timeout(deadline);
         let req = crate::conn::probe::es::with_auth(req, &self.conn);
         tracing::debug!(method = method.as_str(), path, "es request");
         let resp = http::send(&self.conn, req).await?;
@@ -308,6 +344,8 @@ mod tests {
         assert_eq!(s.flavour, Flavour::OpenSearch);
         assert_eq!(s.master_column(), "cluster_manager");
         assert_eq!(s.master_timeout_param(), "cluster_manager_timeout");
+        // the client waits longer than the master wait it asks the server for
+        assert!(MASTER_WRITE_TIMEOUT > MASTER_TIMEOUT && REQUEST_TIMEOUT <= MASTER_WRITE_TIMEOUT);
         let es6 = json!({"version":{"number":"6.8.23"}});
         let e = Server::from_root(&es6, "http://h:9200").unwrap_err();
         assert!(e.to_string().contains("Elasticsearch 6.8.23"), "{e}");

@@ -162,11 +162,11 @@ pub async fn put_recorded(
         target,
         &before,
     )?;
-    let path = format!(
-        "/_cluster/settings?{}=60s",
-        client.server.master_timeout_param()
-    );
-    match client.put::<Acknowledged>(&path, &body).await {
+    let wait = super::client::MASTER_TIMEOUT.as_secs();
+    match client
+        .put_master::<Acknowledged>("/_cluster/settings", &body)
+        .await
+    {
         Ok(a) if a.acknowledged => {
             ops.finish(id, Some(&after), "applied", None)?;
             Ok(SettingsChange {
@@ -177,11 +177,25 @@ pub async fn put_recorded(
             })
         }
         Ok(_) => {
-            let msg = "PUT /_cluster/settings was not acknowledged within 60s";
-            ops.finish(id, Some(&after), "unacknowledged", Some(msg))?;
+            // committed, but not every node confirmed it in time: it is in place (or will be)
+            let msg = format!(
+                "PUT /_cluster/settings was committed but not acknowledged by every node within {wait}s"
+            );
+            ops.finish(id, Some(&after), "unacknowledged", Some(&msg))?;
             Err(EsShardsError::Failed(format!(
-                "{msg}; check `shark es-shards status` and retry"
+                "{msg}; check `shark es-shards status` (undo with `shark es-shards rebalance --restore` for a rebalance)"
             )))
+        }
+        Err(e @ EsShardsError::Conn(_)) => {
+            // no answer: the cluster may have applied it (or may still); `--restore` reads
+            // what is really in place
+            ops.finish(
+                id,
+                Some(&after),
+                "unknown",
+                Some(&format!("no answer, may be applied: {e}")),
+            )?;
+            Err(e)
         }
         Err(e) => {
             ops.finish(id, None, "failed", Some(&e.to_string()))?;

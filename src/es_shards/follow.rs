@@ -7,6 +7,7 @@ use super::cluster::unsupported_api;
 use super::error::EsShardsError;
 use super::model::{Health, Recovery, ShardCopy};
 use crate::cancel::Cancel;
+use crate::conn::ConnError;
 use std::time::{Duration, Instant};
 
 /// What long verbs report while they wait. The command layer draws per-shard bars on a TTY,
@@ -56,15 +57,118 @@ pub struct Poll {
 }
 
 impl Poll {
-    /// Nothing moving: no active recoveries, no relocating or initializing copies.
+    /// Nothing moving and nothing about to: no active recoveries, no relocating or
+    /// initializing copies, no shard-store fetch whose answer may start one (a node that just
+    /// rejoined is being asked what copies it holds).
     pub fn settled(&self) -> bool {
         self.active.is_empty()
             && self.health.relocating_shards == 0
             && self.health.initializing_shards == 0
+            && self.health.number_of_in_flight_fetch == 0
     }
 }
 
-/// Poll until `done(poll)` holds. `what` and `hint` word the timeout error.
+/// Is this a failure that a later poll may not see: the node restarting (cannot connect), no
+/// elected master for a moment (503), a full queue (429), a gateway in between (502/504)? Such
+/// poll failures are retried until the wait's timeout; anything else ends the wait at once.
+pub fn transient(e: &EsShardsError) -> bool {
+    match e {
+        EsShardsError::Conn(ConnError::Unreachable { .. }) => true,
+        EsShardsError::Http { status, .. } => {
+            *status == 429 || (*status >= 500 && *status != 501 && *status < 600)
+        }
+        _ => false,
+    }
+}
+
+/// Retries of the polls of one wait: transient failures are noted (once per run of failures)
+/// and retried; the last one is quoted if the wait then times out.
+#[derive(Default)]
+pub struct Retry {
+    failing: Option<String>,
+}
+
+impl Retry {
+    /// `Ok(Some(v))` for an answer, `Ok(None)` for a transient failure (poll again), `Err` for
+    /// any other failure.
+    pub fn check<T>(
+        &mut self,
+        r: Result<T, EsShardsError>,
+        obs: &dyn Observer,
+    ) -> Result<Option<T>, EsShardsError> {
+        match r {
+            Ok(v) => {
+                if self.failing.take().is_some() {
+                    obs.note("the cluster answers again");
+                }
+                Ok(Some(v))
+            }
+            Err(e) if transient(&e) => {
+                let msg = e.to_string();
+                if self.failing.is_none() {
+                    obs.note(&format!("poll failed, retrying until --timeout: {msg}"));
+                }
+                self.failing = Some(msg);
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// The timeout error of this wait, quoting the failure of the last poll if it failed.
+    pub fn timeout(&self, what: &str, secs: u64, hint: &str) -> EsShardsError {
+        EsShardsError::Timeout {
+            what: what.to_string(),
+            secs,
+            hint: match &self.failing {
+                Some(m) => format!("{hint}; the last poll failed: {m}"),
+                None => hint.to_string(),
+            },
+        }
+    }
+}
+
+/// One look at the cluster; `recovery_api` turns false (with a note) on a server without it.
+async fn poll(
+    client: &Client,
+    want_shards: bool,
+    recovery_api: &mut bool,
+    obs: &dyn Observer,
+    n: u32,
+) -> Result<Poll, EsShardsError> {
+    let health = client.health().await?;
+    let active = if *recovery_api {
+        match client.recoveries(true).await {
+            Ok(a) => a,
+            Err(e) if unsupported_api(&e) => {
+                *recovery_api = false;
+                obs.note(&format!(
+                    "{} has no _recovery API ({e}); following shard states only",
+                    client.server.label()
+                ));
+                vec![]
+            }
+            Err(e) => return Err(e),
+        }
+    } else {
+        vec![]
+    };
+    let active: Vec<Recovery> = active.into_iter().filter(|r| !r.done()).collect();
+    let shards = if want_shards {
+        client.shards(None).await?
+    } else {
+        vec![]
+    };
+    Ok(Poll {
+        health,
+        active,
+        shards,
+        n,
+    })
+}
+
+/// Poll until `done(poll)` holds. `what` and `hint` word the timeout error. A poll that fails
+/// transiently ([`transient`]) is retried at the next interval until the timeout.
 pub async fn until(
     client: &Client,
     f: &Follow<'_>,
@@ -76,53 +180,64 @@ pub async fn until(
     let (wait, cancel, obs) = (f.wait, f.cancel, f.obs);
     let started = Instant::now();
     let mut recovery_api = true;
+    let mut retry = Retry::default();
     let mut n = 0;
     loop {
         n += 1;
-        let health = client.health().await?;
-        let active = if recovery_api {
-            match client.recoveries(true).await {
-                Ok(a) => a,
-                Err(e) if unsupported_api(&e) => {
-                    recovery_api = false;
-                    obs.note(&format!(
-                        "{} has no _recovery API ({e}); following shard states only",
-                        client.server.label()
-                    ));
-                    vec![]
-                }
-                Err(e) => return Err(e),
+        let r = poll(client, want_shards, &mut recovery_api, obs, n).await;
+        if let Some(p) = retry.check(r, obs)? {
+            obs.recoveries(&p.active);
+            if done(&p) {
+                return Ok(p);
             }
-        } else {
-            vec![]
-        };
-        let active: Vec<Recovery> = active.into_iter().filter(|r| !r.done()).collect();
-        obs.recoveries(&active);
-        let shards = if want_shards {
-            client.shards(None).await?
-        } else {
-            vec![]
-        };
-        let poll = Poll {
-            health,
-            active,
-            shards,
-            n,
-        };
-        if done(&poll) {
-            return Ok(poll);
         }
         if started.elapsed() >= wait.timeout {
-            return Err(EsShardsError::Timeout {
-                what: what.to_string(),
-                secs: wait.timeout.as_secs(),
-                hint: hint.to_string(),
-            });
+            return Err(retry.timeout(what, wait.timeout.as_secs(), hint));
         }
         let left = wait.timeout.saturating_sub(started.elapsed());
         tokio::select! {
             _ = tokio::time::sleep(wait.interval.min(left)) => {}
             _ = cancel.cancelled() => return Err(EsShardsError::Interrupted),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn which_poll_failures_are_retried() {
+        let http = |status| EsShardsError::Http {
+            endpoint: "GET /_cluster/health".into(),
+            status,
+            reason: "x".into(),
+        };
+        for s in [429, 500, 502, 503, 504] {
+            assert!(transient(&http(s)), "{s}");
+        }
+        for s in [400, 401, 403, 404, 501] {
+            assert!(!transient(&http(s)), "{s}");
+        }
+        let down = EsShardsError::Conn(ConnError::Unreachable {
+            name: "es".into(),
+            endpoint: "http://h:9200".into(),
+            reason: "refused".into(),
+        });
+        assert!(transient(&down));
+        assert!(!transient(&EsShardsError::Malformed {
+            endpoint: "GET /".into(),
+            reason: "x".into()
+        }));
+        let mut r = Retry::default();
+        assert!(r.check::<()>(Err(http(503)), &Quiet).unwrap().is_none());
+        assert!(
+            r.timeout("drain", 1, "h")
+                .to_string()
+                .contains("last poll failed")
+        );
+        assert_eq!(r.check(Ok(1), &Quiet).unwrap(), Some(1));
+        assert!(!r.timeout("drain", 1, "h").to_string().contains("last poll"));
+        assert!(r.check::<()>(Err(http(400)), &Quiet).is_err());
     }
 }

@@ -53,6 +53,16 @@ pub struct Health {
     pub relocating_shards: u64,
     pub initializing_shards: u64,
     pub unassigned_shards: u64,
+    /// Unassigned copies waiting for `index.unassigned.node_left.delayed_timeout`.
+    #[serde(default)]
+    pub delayed_unassigned_shards: u64,
+    /// Shard-store reads from the nodes in progress: allocation decisions are still to come
+    /// (a node that just rejoined is asked what copies it holds).
+    #[serde(default)]
+    pub number_of_in_flight_fetch: u64,
+    /// Cluster-state changes queued at the master (a reroute after a settings change).
+    #[serde(default)]
+    pub number_of_pending_tasks: u64,
     #[serde(default)]
     pub active_shards_percent_as_number: f64,
 }

@@ -254,27 +254,50 @@ pub fn balance_plan(shards: &[ShardCopy], nodes: &[String], max_moves: usize) ->
     plan
 }
 
-/// `--restore`: put back the settings the last rebalance on this connection replaced.
-pub async fn restore(client: &Client, ops: &Ops<'_>) -> Result<SettingsChange, EsShardsError> {
+/// What `--restore` did.
+#[derive(Debug, Serialize)]
+pub struct RestoreReport {
+    /// The rebalance put back, and how it had ended ("started" when the process died mid-way).
+    pub restored_op: i64,
+    pub restored_outcome: String,
+    /// The settings that differed from their values before that rebalance, as they were now
+    /// (`before`) and as they are put back (`after`); empty when nothing differed.
+    pub before: Value,
+    pub after: Value,
+    /// The restore's own op id; None when nothing had to change.
+    pub op_id: Option<i64>,
+}
+
+/// `--restore`: put back the settings the last rebalance on this connection replaced. What is
+/// put back is decided by the cluster's settings now, not by how the rebalance was recorded to
+/// end: one that died in flight or got no answer may have been applied late, one undone by hand
+/// needs nothing.
+pub async fn restore(client: &Client, ops: &Ops<'_>) -> Result<RestoreReport, EsShardsError> {
     let Some(last) = ops.last_unrestored(client.conn_name(), "rebalance")? else {
         return Err(EsShardsError::Usage(format!(
-            "nothing to restore: no applied `rebalance` on connection '{}' is recorded (see `shark es-shards ops`)",
+            "nothing to restore: no `rebalance` on connection '{}' is recorded that could have changed the cluster (see `shark es-shards ops`)",
             client.conn_name()
         )));
     };
-    // the values now in place of the keys we put back, for this operation's own "before"
     let current = client.settings().await?;
     let mut now = json!({"persistent": {}, "transient": {}});
+    let mut back = json!({"persistent": {}, "transient": {}});
     for scope in ["persistent", "transient"] {
-        if let Some(o) = last.before[scope].as_object() {
-            for k in o.keys() {
-                let m = if scope == "transient" {
-                    &current.transient
-                } else {
-                    &current.persistent
-                };
-                now[scope][k] = m.get(k).cloned().unwrap_or(Value::Null);
+        let Some(o) = last.before[scope].as_object() else {
+            continue;
+        };
+        let m = if scope == "transient" {
+            &current.transient
+        } else {
+            &current.persistent
+        };
+        for (k, was) in o {
+            let is = m.get(k).and_then(super::model::value_text);
+            if is.as_deref() == super::model::value_text(was).as_deref() {
+                continue;
             }
+            now[scope][k] = is.map(Value::String).unwrap_or(Value::Null);
+            back[scope][k] = was.clone();
         }
     }
     let c = put_recorded(
@@ -283,11 +306,18 @@ pub async fn restore(client: &Client, ops: &Ops<'_>) -> Result<SettingsChange, E
         "rebalance-restore",
         Some(&format!("op {}", last.id)),
         now,
-        last.before.clone(),
+        back,
     )
     .await?;
-    ops.mark_restored(last.id, c.op_id)?;
-    Ok(c)
+    // 0: nothing had to be put back
+    ops.mark_restored(last.id, if c.changed { c.op_id } else { 0 })?;
+    Ok(RestoreReport {
+        restored_op: last.id,
+        restored_outcome: last.outcome,
+        before: c.before,
+        after: c.after,
+        op_id: c.changed.then_some(c.op_id),
+    })
 }
 
 #[cfg(test)]

@@ -13,6 +13,10 @@ use super::store::Ops;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashSet};
+use std::time::{Duration, Instant};
+
+/// How long nothing may move before `recover` stops waiting for what is still unassigned.
+const QUIET: Duration = Duration::from_secs(5);
 
 #[derive(Debug, Serialize)]
 pub struct RecoverReport {
@@ -101,7 +105,7 @@ pub async fn recover(
         before.unassigned_shards
     ));
     let mut seen: HashSet<String> = HashSet::new();
-    let mut quiet = 0;
+    let mut quiet: Option<(u32, Instant)> = None;
     let last = follow::until(
         client,
         f,
@@ -110,9 +114,20 @@ pub async fn recover(
         "recoveries are still running; check again with `shark es-shards replication --watch`",
         |p| {
             seen.extend(p.active.iter().map(|r| r.key()));
-            // stop when everything is assigned, or when nothing moves any more
-            quiet = if p.settled() { quiet + 1 } else { 0 };
-            (p.health.unassigned_shards == 0 && p.settled()) || quiet >= 3
+            // stop when everything is assigned, or when nothing has moved for a while: the
+            // cluster allocates in batches (a reroute queued behind the settings change, store
+            // fetches from a node that came back), and a copy waiting out its delayed allocation
+            // will move
+            let still = p.settled()
+                && p.health.delayed_unassigned_shards == 0
+                && p.health.number_of_pending_tasks == 0;
+            quiet = match (still, quiet) {
+                (false, _) => None,
+                (true, None) => Some((p.n, Instant::now())),
+                (true, q) => q,
+            };
+            (p.health.unassigned_shards == 0 && p.settled())
+                || quiet.is_some_and(|(n, t)| p.n >= n + 2 && t.elapsed() >= QUIET)
         },
     )
     .await?;

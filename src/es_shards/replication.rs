@@ -3,7 +3,7 @@
 
 use super::client::Client;
 use super::error::EsShardsError;
-use super::follow::Follow;
+use super::follow::{Follow, Retry};
 use super::model::ShardCopy;
 use serde::Serialize;
 use std::collections::BTreeMap;
@@ -150,21 +150,23 @@ pub async fn watch(
 ) -> Result<Vec<IndexReplication>, EsShardsError> {
     let started = Instant::now();
     let mut last: Option<Vec<IndexReplication>> = None;
+    let mut retry = Retry::default();
     loop {
-        let now = replication(client, index).await?;
-        if last.as_ref() != Some(&now) {
-            on_change(&now);
+        if let Some(now) = retry.check(replication(client, index).await, f.obs)? {
+            if last.as_ref() != Some(&now) {
+                on_change(&now);
+            }
+            if now.iter().all(|i| i.status == State::Healthy) {
+                return Ok(now);
+            }
+            last = Some(now);
         }
-        if now.iter().all(|i| i.status == State::Healthy) {
-            return Ok(now);
-        }
-        last = Some(now);
         if started.elapsed() >= f.wait.timeout {
-            return Err(EsShardsError::Timeout {
-                what: "replication watch".into(),
-                secs: f.wait.timeout.as_secs(),
-                hint: "some indices are not healthy yet (see the last table); `shark es-shards recover` retries failed allocations".into(),
-            });
+            return Err(retry.timeout(
+                "replication watch",
+                f.wait.timeout.as_secs(),
+                "some indices are not healthy yet (see the last table); `shark es-shards recover` retries failed allocations",
+            ));
         }
         tokio::select! {
             _ = tokio::time::sleep(f.wait.interval) => {}

@@ -5,7 +5,7 @@
 use super::client::{Client, Method};
 use super::cluster::recorded;
 use super::error::EsShardsError;
-use super::follow::{self, Follow, Observer};
+use super::follow::{self, Follow, Observer, Retry};
 use super::model::{Acknowledged, Health, SnapshotInfo, SnapshotStatuses, Snapshots};
 use super::store::Ops;
 use serde::Serialize;
@@ -96,63 +96,27 @@ pub async fn create(
     .await?;
     let started = Instant::now();
     let mut last = String::new();
-    loop {
-        let st: SnapshotStatuses = client
-            .get(&format!("/_snapshot/{repo}/{name}/_status"))
-            .await?;
-        let Some(s) = st.snapshots.first() else {
-            return Err(EsShardsError::Malformed {
-                endpoint: format!("GET /_snapshot/{repo}/{name}/_status"),
-                reason: "no snapshot in the answer".into(),
-            });
-        };
-        let line = format!(
-            "{}: {} — {}/{} shards done, {} started, {} failed",
-            s.snapshot,
-            s.state,
-            s.shards_stats.done,
-            s.shards_stats.total,
-            s.shards_stats.started,
-            s.shards_stats.failed
-        );
-        if line != last {
-            obs.progress(
-                &format!("snapshot {repo}/{name}"),
-                s.shards_stats.done,
-                s.shards_stats.total,
-                &line,
-            );
-            last = line;
-        }
-        if matches!(
-            s.state.as_str(),
-            "SUCCESS" | "FAILED" | "PARTIAL" | "ABORTED"
-        ) {
-            break;
+    let mut retry = Retry::default();
+    let snap = loop {
+        if let Some(Some(snap)) =
+            retry.check(poll_create(client, repo, name, &mut last, obs).await, obs)?
+        {
+            break snap;
         }
         if started.elapsed() >= wait.timeout {
-            return Err(EsShardsError::Timeout {
-                what: format!("snapshot {repo}/{name}"),
-                secs: wait.timeout.as_secs(),
-                hint: format!(
+            return Err(retry.timeout(
+                &format!("snapshot {repo}/{name}"),
+                wait.timeout.as_secs(),
+                &format!(
                     "it keeps running in the cluster; see `shark es-shards snapshot list --repo {repo}`"
                 ),
-            });
+            ));
         }
         tokio::select! {
             _ = tokio::time::sleep(wait.interval) => {}
             _ = cancel.cancelled() => return Err(EsShardsError::Interrupted),
         }
-    }
-    let info: Snapshots = client.get(&format!("/_snapshot/{repo}/{name}")).await?;
-    let snap = info
-        .snapshots
-        .into_iter()
-        .next()
-        .ok_or_else(|| EsShardsError::Malformed {
-            endpoint: format!("GET /_snapshot/{repo}/{name}"),
-            reason: "no snapshot in the answer".into(),
-        })?;
+    };
     if snap.state != "SUCCESS" {
         return Err(EsShardsError::Failed(format!(
             "snapshot {repo}/{name} ended {}: {} of {} shards failed{}",
@@ -169,6 +133,61 @@ pub async fn create(
         repository: repo.to_string(),
         snapshot: snap,
     })
+}
+
+/// One look at a snapshot being taken: its progress is reported; the snapshot's record once it
+/// has ended. `_status` can say SUCCESS a moment before the snapshot itself is finalized (still
+/// IN_PROGRESS in `GET /_snapshot/{repo}/{name}`): that is not the end yet.
+async fn poll_create(
+    client: &Client,
+    repo: &str,
+    name: &str,
+    last: &mut String,
+    obs: &dyn Observer,
+) -> Result<Option<SnapshotInfo>, EsShardsError> {
+    let st: SnapshotStatuses = client
+        .get(&format!("/_snapshot/{repo}/{name}/_status"))
+        .await?;
+    let Some(s) = st.snapshots.first() else {
+        return Err(EsShardsError::Malformed {
+            endpoint: format!("GET /_snapshot/{repo}/{name}/_status"),
+            reason: "no snapshot in the answer".into(),
+        });
+    };
+    let line = format!(
+        "{}: {} — {}/{} shards done, {} started, {} failed",
+        s.snapshot,
+        s.state,
+        s.shards_stats.done,
+        s.shards_stats.total,
+        s.shards_stats.started,
+        s.shards_stats.failed
+    );
+    if line != *last {
+        obs.progress(
+            &format!("snapshot {repo}/{name}"),
+            s.shards_stats.done,
+            s.shards_stats.total,
+            &line,
+        );
+        *last = line;
+    }
+    if !matches!(
+        s.state.as_str(),
+        "SUCCESS" | "FAILED" | "PARTIAL" | "ABORTED"
+    ) {
+        return Ok(None);
+    }
+    let info: Snapshots = client.get(&format!("/_snapshot/{repo}/{name}")).await?;
+    let snap = info
+        .snapshots
+        .into_iter()
+        .next()
+        .ok_or_else(|| EsShardsError::Malformed {
+            endpoint: format!("GET /_snapshot/{repo}/{name}"),
+            reason: "no snapshot in the answer".into(),
+        })?;
+    Ok((snap.state != "IN_PROGRESS").then_some(snap))
 }
 
 pub async fn list(client: &Client, repo: &str) -> Result<Vec<SnapshotInfo>, EsShardsError> {

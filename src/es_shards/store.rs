@@ -115,10 +115,12 @@ impl<'a> Ops<'a> {
         })
     }
 
-    /// The latest applied, not yet restored operation `op` on connection `conn`.
+    /// The latest not yet restored operation `op` on connection `conn` that may have changed the
+    /// cluster: applied, unacknowledged (committed), unknown (no answer) or still `started` (the
+    /// process died while it was in flight). `failed` ones (the cluster answered an error) did not.
     pub fn last_unrestored(&self, conn: &str, op: &str) -> Result<Option<Op>, StateError> {
         let rows = self.query(
-            "WHERE conn = ?1 AND op = ?2 AND outcome = 'applied' AND restored_by IS NULL ORDER BY id DESC LIMIT 1",
+            "WHERE conn = ?1 AND op = ?2 AND outcome IN ('applied', 'unacknowledged', 'unknown', 'started') AND restored_by IS NULL ORDER BY id DESC LIMIT 1",
             params![conn, op],
         )?;
         Ok(rows.into_iter().next())
@@ -208,13 +210,31 @@ mod tests {
         let id = ops
             .start("es", "c", "rebalance", None, &json!({"a": null}))
             .unwrap();
-        assert!(ops.last_unrestored("es", "rebalance").unwrap().is_none());
+        // in flight (or its process died): it may have changed the cluster
+        assert_eq!(
+            ops.last_unrestored("es", "rebalance").unwrap().unwrap().id,
+            id
+        );
         ops.finish(id, Some(&json!({"a": "all"})), "applied", None)
             .unwrap();
         let last = ops.last_unrestored("es", "rebalance").unwrap().unwrap();
         assert_eq!(last.before, json!({"a": null}));
+        // a failed one never changed anything; one left `started` by a crash may have
+        let failed = ops.start("es", "c", "rebalance", None, &json!({})).unwrap();
+        ops.finish(failed, None, "failed", Some("HTTP 400"))
+            .unwrap();
+        assert_eq!(
+            ops.last_unrestored("es", "rebalance").unwrap().unwrap().id,
+            id
+        );
+        let crashed = ops.start("es", "c", "rebalance", None, &json!({})).unwrap();
+        assert_eq!(
+            ops.last_unrestored("es", "rebalance").unwrap().unwrap().id,
+            crashed
+        );
+        ops.mark_restored(crashed, 0).unwrap();
         ops.mark_restored(id, 99).unwrap();
         assert!(ops.last_unrestored("es", "rebalance").unwrap().is_none());
-        assert_eq!(ops.list(Some("es"), 10).unwrap().len(), 1);
+        assert_eq!(ops.list(Some("es"), 10).unwrap().len(), 3);
     }
 }

