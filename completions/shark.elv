@@ -502,7 +502,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --batch-bytes 'Bytes per full-copy batch (approximate)'
             cand --parallel 'Units copied at once'
             cand --server-id 'Replica server id for reading the binlog (default: derived from the task name)'
-            cand --time-precision 'DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch'
+            cand --time-precision 'DATETIME/TIMESTAMP values, for targets that cannot hold microseconds: ms = a millisecond date (BSON Date, Elasticsearch date; the fraction below 1 ms is cut), us = Int64 microseconds since the epoch. Default: exact where the target holds it (MySQL targets: the source''s DATETIME(6)/TIMESTAMP(6)), else ms'
             cand --on-error 'A row the target refuses for its content (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`; one log line per batch) and go on. A target that refuses writes as such (read-only index, missing index or table, no privilege) stops the run either way'
             cand --include 'Keep only these fields of a unit: UNIT:field[,field] (UNIT = db.table, an index, or *; repeatable)'
             cand --exclude 'Leave out these fields of a unit: UNIT:field[,field] (repeatable)'

@@ -136,9 +136,9 @@ pub struct CreateArgs {
     /// Replica server id for reading the binlog (default: derived from the task name)
     #[arg(long)]
     pub server_id: Option<u32>,
-    /// DATETIME/TIMESTAMP values: ms = BSON Date (fraction below 1 ms cut), us = Int64 microseconds since the epoch
-    #[arg(long, value_enum, default_value = "ms")]
-    pub time_precision: TimePrecisionArg,
+    /// DATETIME/TIMESTAMP values, for targets that cannot hold microseconds: ms = a millisecond date (BSON Date, Elasticsearch date; the fraction below 1 ms is cut), us = Int64 microseconds since the epoch. Default: exact where the target holds it (MySQL targets: the source's DATETIME(6)/TIMESTAMP(6)), else ms
+    #[arg(long, value_enum)]
+    pub time_precision: Option<TimePrecisionArg>,
     /// A row the target refuses for its content (a value it cannot hold, a mapping conflict): stop = the run stops with exit 4 before it; skip = record it (`sync skipped`; one log line per batch) and go on. A target that refuses writes as such (read-only index, missing index or table, no privilege) stops the run either way
     #[arg(long, value_enum, default_value = "stop")]
     pub on_error: OnErrorArg,
@@ -333,10 +333,7 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
         batch_bytes: a.batch_bytes,
         parallel: a.parallel,
         server_id: a.server_id,
-        time_precision: match a.time_precision {
-            TimePrecisionArg::Ms => TimePrecision::Ms,
-            TimePrecisionArg::Us => TimePrecision::Us,
-        },
+        time_precision: TimePrecision::default(),
         fields,
         on_error: match a.on_error {
             OnErrorArg::Stop => OnError::Stop,
@@ -344,7 +341,11 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
         },
         es_mapping,
     };
-    sync::create(ctx.store()?, reg, &a.name, &spec)?;
+    let time = a.time_precision.map(|t| match t {
+        TimePrecisionArg::Ms => TimePrecision::Ms,
+        TimePrecisionArg::Us => TimePrecision::Us,
+    });
+    sync::create(ctx.store()?, reg, &a.name, &spec, time)?;
     if ctx.ui.json() {
         ctx.ui
             .print_json(&serde_json::json!({"name": a.name, "spec": spec}));

@@ -3,6 +3,7 @@
 
 use crate::conn::{Connection, Kind, Registry};
 use crate::sync::error::SyncError;
+use crate::sync::model::value::TimePrecision;
 use crate::sync::sink::Sink;
 use crate::sync::sink::es::EsSink;
 use crate::sync::sink::mongo::MongoSink;
@@ -83,6 +84,15 @@ pub fn connections(
         )));
     }
     Ok((source, target))
+}
+
+/// The time precision a task gets by default: microseconds where the target holds them (a
+/// MySQL DATETIME(6)), else milliseconds (a BSON Date, an Elasticsearch `date`).
+pub fn exact_time(target: Kind) -> TimePrecision {
+    match target {
+        Kind::Mysql => TimePrecision::Us,
+        _ => TimePrecision::Ms,
+    }
 }
 
 /// The source behind a connection of a kind sync reads (`SOURCES`).

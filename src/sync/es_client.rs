@@ -154,7 +154,8 @@ pub enum BulkOp {
     Index {
         index: String,
         id: String,
-        source: serde_json::Map<String, Value>,
+        /// The document as JSON object text.
+        source: String,
     },
     Delete {
         index: String,
@@ -180,8 +181,7 @@ impl BulkOp {
         out.extend_from_slice(action.to_string().as_bytes());
         out.push(b'\n');
         if let Some(s) = source {
-            // serializing a Map of JSON values cannot fail
-            out.extend_from_slice(Value::Object(s.clone()).to_string().as_bytes());
+            out.extend_from_slice(s.as_bytes());
             out.push(b'\n');
         }
     }
@@ -631,14 +631,13 @@ impl EsClient {
     /// restarted, `search_context_missing_exception`) or a search that timed out gives a
     /// partial page, which is a transient error here — never a short page taken for the end
     /// of the index; the reader resumes from its last resume point.
-    pub fn complete(&self, what: &str, answer: &Value) -> Result<(), SyncError> {
-        let shards = &answer["_shards"];
+    /// `shards` is the answer's `_shards` object.
+    pub fn complete(&self, what: &str, shards: &Value, timed_out: bool) -> Result<(), SyncError> {
         let n = |k: &str| shards[k].as_u64().unwrap_or(0);
         let failed = n("failed");
         let short = shards["total"]
             .as_u64()
             .is_some_and(|t| n("successful") + n("skipped") < t);
-        let timed_out = answer["timed_out"].as_bool().unwrap_or(false);
         if failed == 0 && !short && !timed_out {
             return Ok(());
         }
@@ -919,7 +918,7 @@ mod tests {
         BulkOp::Index {
             index: "i".into(),
             id: id.into(),
-            source: json!({"a": "x".repeat(100)}).as_object().cloned().unwrap(),
+            source: json!({"a": "x".repeat(100)}).to_string(),
         }
     }
 
@@ -1015,11 +1014,12 @@ mod tests {
     fn a_search_answer_missing_shards_is_a_transient_error() {
         let c = client("http://127.0.0.1:1", None, BulkLimits::default());
         let full = json!({"_shards": {"total": 3, "successful": 3, "skipped": 0, "failed": 0}, "timed_out": false});
-        c.complete("a page of i", &full).unwrap();
+        let check = |a: &Value| c.complete("a page of i", &a["_shards"], a["timed_out"] == true);
+        check(&full).unwrap();
         let failed = json!({"_shards": {"total": 3, "successful": 2, "skipped": 0, "failed": 1,
             "failures": [{"shard": 1, "reason": {"type": "search_context_missing_exception", "reason": "No search context found for id [17]"}}]},
             "timed_out": false});
-        let e = c.complete("a page of i", &failed).unwrap_err();
+        let e = check(&failed).unwrap_err();
         assert!(e.is_transient(), "{e}");
         assert!(
             e.to_string().contains(
@@ -1029,14 +1029,9 @@ mod tests {
         );
         let late =
             json!({"_shards": {"total": 3, "successful": 3, "failed": 0}, "timed_out": true});
-        assert!(
-            c.complete("p", &late)
-                .unwrap_err()
-                .to_string()
-                .contains("timed out")
-        );
+        assert!(check(&late).unwrap_err().to_string().contains("timed out"));
         let short = json!({"_shards": {"total": 3, "successful": 2, "failed": 0}});
-        assert!(c.complete("p", &short).unwrap_err().is_transient());
+        assert!(check(&short).unwrap_err().is_transient());
     }
 
     #[tokio::test]

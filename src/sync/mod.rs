@@ -25,17 +25,20 @@ use crate::cancel::Cancel;
 use crate::conn::Registry;
 use crate::state::{Checkpoint, LeaseInfo, RunHandle, Store};
 use crate::ui::{LogProgress, Progress, Ui, UiProgress};
+use model::value::TimePrecision;
 use source::binlog::Pos;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
 /// Create a task after checking its name, its options and that its connections exist and have
-/// the right kinds.
+/// the right kinds. `time`: the DATETIME/TIMESTAMP precision asked for; None: exact where the
+/// target can hold it ([`endpoints::exact_time`]).
 pub fn create(
     store: &Store,
     reg: &Registry<'_>,
     name: &str,
     spec: &TaskSpec,
+    time: Option<TimePrecision>,
 ) -> Result<(), SyncError> {
     if name.is_empty()
         || !name
@@ -51,8 +54,12 @@ pub fn create(
             "--soft-delete is for mirror mode; history mode keeps tombstones".into(),
         ));
     }
-    endpoints::connections(reg, spec)?;
-    SyncStore::new(store)?.insert_task(name, spec)
+    let (_, target) = endpoints::connections(reg, spec)?;
+    let spec = TaskSpec {
+        time_precision: time.unwrap_or(endpoints::exact_time(target.kind)),
+        ..spec.clone()
+    };
+    SyncStore::new(store)?.insert_task(name, &spec)
 }
 
 /// A task's definition.

@@ -2,6 +2,7 @@
 //! an embedded document; rows of key-less tables by content hash and occurrence), an
 //! order-independent checksum over documents, and key values encoded for checkpoints.
 
+use crate::sync::model::json::{decimal_text, json_text, to_tree};
 use crate::sync::model::schema::{ColType, SOURCE_ID_FIELD, TableSchema};
 use crate::sync::model::value::{Charset, Mapping, Origin, map_value};
 use mongodb::bson::{Bson, Document};
@@ -176,12 +177,56 @@ pub fn doc_id(schema: &TableSchema, doc: &Document) -> Bson {
     }
 }
 
-/// A row key (`_id`) as text for messages and the skipped-rows table: a string as it is,
-/// anything else as relaxed extended JSON.
+/// A row key (`_id`) as text, the same for messages, the skipped-rows table (`sync skipped`)
+/// and an Elasticsearch `_id`: a string as it is, a number in decimal, a composite key (an
+/// embedded `_id` document) as the JSON array of its values in key order (`["acme",5]`), other
+/// values as their JSON text ([`key_json`]) without the quotes of a string.
 pub fn key_text(id: &Bson) -> String {
     match id {
         Bson::String(s) => s.clone(),
-        other => other.clone().into_relaxed_extjson().to_string(),
+        Bson::Int32(i) => i.to_string(),
+        Bson::Int64(i) => i.to_string(),
+        Bson::Decimal128(d) => decimal_text(d),
+        Bson::Document(d) => {
+            let mut s = String::from("[");
+            for (i, v) in d.values().enumerate() {
+                if i > 0 {
+                    s.push(',');
+                }
+                key_json(v, &mut s);
+            }
+            s.push(']');
+            s
+        }
+        other => {
+            let mut s = String::new();
+            key_json(other, &mut s);
+            serde_json::from_str::<String>(&s).unwrap_or(s)
+        }
+    }
+}
+
+/// One key value as JSON text, as an Elasticsearch `_source` holds it: strings and numbers as
+/// JSON, a DECIMAL as its exact text in a string, a date as ISO-8601 UTC with milliseconds,
+/// bytes as base64; anything else as relaxed extended JSON.
+pub fn key_json(v: &Bson, out: &mut String) {
+    use base64::Engine;
+    let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
+    match v {
+        Bson::String(s) => out.push_str(&string(s)),
+        Bson::Int32(i) => out.push_str(&i.to_string()),
+        Bson::Int64(i) => out.push_str(&i.to_string()),
+        Bson::Decimal128(d) => out.push_str(&string(&decimal_text(d))),
+        Bson::DateTime(t) => match chrono::DateTime::from_timestamp_millis(t.timestamp_millis()) {
+            Some(t) if (0..=9999).contains(&chrono::Datelike::year(&t)) => {
+                out.push_str(&string(&t.format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string()))
+            }
+            _ => out.push_str(&t.timestamp_millis().to_string()),
+        },
+        Bson::Binary(b) => out.push_str(&string(
+            &base64::engine::general_purpose::STANDARD.encode(&b.bytes),
+        )),
+        other => out.push_str(&other.clone().into_relaxed_extjson().to_string()),
     }
 }
 
@@ -240,7 +285,11 @@ pub fn canonical(b: &Bson, out: &mut String) {
         Bson::Boolean(v) => out.push_str(&format!("b{v}")),
         Bson::Decimal128(d) => out.push_str(&format!("n{d}")),
         Bson::DateTime(t) => out.push_str(&format!("t{}", t.timestamp_millis())),
-        Bson::Binary(bin) => out.push_str(&format!("x{}", hex(&bin.bytes))),
+        Bson::Binary(bin) => match json_text(b).map(to_tree) {
+            // JSON as the tree a sink that stores trees holds: equal data, equal text
+            Some(Ok(tree)) => canonical(&tree, out),
+            _ => out.push_str(&format!("x{}", hex(&bin.bytes))),
+        },
         other => out.push_str(&format!("?{other}")),
     }
 }

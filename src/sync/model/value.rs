@@ -1,11 +1,13 @@
 //! MySQL values to BSON, the same for rows read by the full copy (binary protocol) and row
 //! images from the binlog: DECIMAL → Decimal128 (string beyond 34 digits), DATETIME/TIMESTAMP →
 //! Date (UTC, millisecond precision; zero dates → null) or, with `--time-precision us`, Int64
-//! microseconds since the epoch, JSON → embedded document, BLOB/BINARY/BIT → Binary (BINARY(n)
+//! microseconds since the epoch, JSON → its text as a `json::JSON_TEXT` carrier (byte for byte;
+//! a JSON `null` is the text `null`, not SQL NULL), BLOB/BINARY/BIT → Binary (BINARY(n)
 //! always n bytes), BIGINT UNSIGNED beyond i64 → Decimal128, ENUM/SET → strings, YEAR → Int32
 //! (0000 stays 0). Text from the binlog is decoded by the column's charset, as the copy's
 //! connection (utf8mb4) returns it.
 
+use crate::sync::model::json::json_value;
 use crate::sync::model::schema::ColType;
 use encoding_rs::Encoding;
 use mongodb::bson::{Binary, Bson, DateTime, Decimal128, Document, spec::BinarySubtype};
@@ -398,9 +400,10 @@ pub fn map_value(ty: &ColType, v: Value, m: Mapping) -> Bson {
                 },
                 false => b,
             };
-            match serde_json::from_slice::<serde_json::Value>(&b) {
-                Ok(j) => json_to_bson(j),
-                Err(_) => text(b),
+            // the text as the source holds it (a sink parses it if it stores a tree)
+            match std::str::from_utf8(&b) {
+                Ok(_) => json_value(b),
+                Err(_) => binary(b),
             }
         }
         // the binlog image of BINARY(n) drops the trailing 0x00 pad a SELECT returns
@@ -561,7 +564,20 @@ mod tests {
             Value::Bytes(br#"{"k":[1,{"$date":2}]}"#.to_vec()),
             Origin::Query,
         );
-        assert_eq!(j.as_document().unwrap().get_array("k").unwrap().len(), 2);
+        assert_eq!(
+            crate::sync::model::json::json_text(&j),
+            Some(&br#"{"k":[1,{"$date":2}]}"#[..])
+        );
+        // a JSON null stays the JSON text null (not SQL NULL)
+        let null = to_bson(
+            &ColType::Json,
+            Value::Bytes(b"null".to_vec()),
+            Origin::Binlog,
+        );
+        assert_eq!(
+            crate::sync::model::json::json_text(&null),
+            Some(&b"null"[..])
+        );
         assert_eq!(
             to_bson(
                 &ColType::Text,

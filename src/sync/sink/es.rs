@@ -23,13 +23,14 @@ use crate::conn::Connection;
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::{BulkOp, EsClient, Side};
 use crate::sync::model::change::{Change, Op};
-use crate::sync::model::doc::{canonical, keyless_id, keyless_parts};
+use crate::sync::model::doc::{key_text, keyless_id, keyless_parts};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::es_mapping;
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
 use crate::sync::source::es_read::{Paging, Reader};
 use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD, hit_doc, to_source};
 use mongodb::bson::{Bson, Document};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet};
@@ -47,21 +48,12 @@ pub struct EsSink {
     pub paging: Paging,
 }
 
-/// The index `_id` of a row key: a string key as is, numbers in decimal, anything else
-/// (composite keys, dates, binary) in the canonical text of `sync::model::doc`; keys longer than
-/// Elasticsearch's 512 bytes as `sha256:<hex>` of that text.
+/// The index `_id` of a row key: its [`key_text`] (a single-column key is its value as text;
+/// a composite key the JSON array of its values in key order, each as `_source` holds it:
+/// `["acme",5]`; key-less rows keep their `h:<hash>:<n>`), the same text `sync skipped` shows.
+/// Keys longer than Elasticsearch's 512 bytes become `sha256:<hex>` of that text.
 pub fn es_id(id: &Bson) -> String {
-    let s = match id {
-        Bson::String(s) => s.clone(),
-        Bson::Int32(i) => i.to_string(),
-        Bson::Int64(i) => i.to_string(),
-        Bson::Decimal128(d) => d.to_string(),
-        other => {
-            let mut s = String::new();
-            canonical(other, &mut s);
-            s
-        }
-    };
+    let s = key_text(id);
     if s.len() <= MAX_ID_BYTES {
         return s;
     }
@@ -86,13 +78,14 @@ pub fn index_name(t: &Target) -> String {
 }
 
 /// The `_source` of a row, with the hash and occurrence of key-less documents.
-fn source_of(doc: &Document, id: &str) -> Result<Map<String, Value>, String> {
-    let mut s = to_source(doc)?;
-    if let Some((hash, n)) = keyless_parts(id) {
-        s.insert(HASH_FIELD.into(), json!(hash));
-        s.insert(OCCURRENCE_FIELD.into(), json!(n));
+fn source_of(doc: &Document, id: &str) -> Result<String, String> {
+    match keyless_parts(id) {
+        Some((hash, n)) => to_source(
+            doc,
+            &[(HASH_FIELD, json!(hash)), (OCCURRENCE_FIELD, json!(n))],
+        ),
+        None => to_source(doc, &[]),
     }
-    Ok(s)
 }
 
 impl EsSink {
@@ -145,7 +138,7 @@ impl EsSink {
         &self,
         index: &str,
         query: Value,
-        f: &mut (dyn FnMut(String, Map<String, Value>) + Send),
+        f: &mut (dyn FnMut(String, Box<RawValue>) + Send),
     ) -> Result<(), SyncError> {
         let mut r = Reader::open(&self.client, index, query, SCAN_PAGE, None, self.paging).await?;
         while let Some(page) = r.next().await? {
@@ -418,7 +411,7 @@ impl Sink for EsSink {
         }
         self.client.refresh(&index).await?;
         self.each_hit(&index, json!({"match_all": {}}), &mut |id, source| {
-            each(hit_doc(unit, &id, source))
+            each(hit_doc(unit, &id, &source))
         })
         .await
     }
@@ -435,7 +428,7 @@ mod tests {
         assert_eq!(es_id(&Bson::String("a b".into())), "a b");
         assert_eq!(
             es_id(&Bson::Document(doc! {"a": 1, "b": "x"})),
-            r#"{"a":i1,"b":s"x",}"#
+            r#"[1,"x"]"#
         );
         let long = es_id(&Bson::String("x".repeat(600)));
         assert!(long.starts_with("sha256:") && long.len() == 71);
@@ -444,7 +437,9 @@ mod tests {
         assert_eq!(index_name(&Target::new("a", "b c#d")), "a.b_c_d");
         let kl = keyless_id(&format!("h:{}", "0".repeat(32)), 3);
         let Bson::String(kid) = &kl else { panic!() };
-        let s = source_of(&doc! {"_id": kl.clone(), "v": 1}, kid).unwrap();
+        let s: Map<String, Value> =
+            serde_json::from_str(&source_of(&doc! {"_id": kl.clone(), "v": 1}, kid).unwrap())
+                .unwrap();
         assert_eq!(s[HASH_FIELD], json!(format!("h:{}", "0".repeat(32))));
         assert_eq!(s[OCCURRENCE_FIELD], json!(3));
     }

@@ -17,8 +17,10 @@ use super::{Begin, KeylessTarget, Sink, Target, TargetOf, Written};
 use crate::conn::Connection;
 use crate::sync::error::{Fault, SyncError, mongo_code_fault, target_err};
 use crate::sync::model::change::{Change, Op};
+use crate::sync::model::json::{json_text, to_tree};
 use crate::sync::task::Mode;
 use mongodb::bson::{Bson, Document, RawArrayBuf, RawDocumentBuf, doc};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::future::IntoFuture;
 use std::time::Duration;
@@ -88,6 +90,39 @@ impl<'a> IdKey<'a> {
             other => IdKey::Other(format!("{other:?}")),
         }
     }
+}
+
+/// A row as MongoDB stores it: each JSON text (`sync::model::json`) as its embedded document
+/// or array with exact numbers (Int64, Double, Decimal128, the exact string beyond 34 digits),
+/// a text that is not JSON as a string. Borrowed when the row holds no JSON text.
+fn stored(d: &Document) -> Cow<'_, Document> {
+    fn has(b: &Bson) -> bool {
+        match b {
+            Bson::Binary(_) => json_text(b).is_some(),
+            Bson::Document(d) => d.values().any(has),
+            Bson::Array(a) => a.iter().any(has),
+            _ => false,
+        }
+    }
+    fn convert(b: &mut Bson) {
+        match b {
+            Bson::Binary(_) => {
+                if let Some(t) = json_text(b) {
+                    *b = to_tree(t)
+                        .unwrap_or_else(|_| Bson::String(String::from_utf8_lossy(t).into_owned()));
+                }
+            }
+            Bson::Document(d) => d.iter_mut().for_each(|(_, v)| convert(v)),
+            Bson::Array(a) => a.iter_mut().for_each(convert),
+            _ => {}
+        }
+    }
+    if !d.values().any(has) {
+        return Cow::Borrowed(d);
+    }
+    let mut d = d.clone();
+    d.iter_mut().for_each(|(_, v)| convert(v));
+    Cow::Owned(d)
 }
 
 /// Name of the collection a table is re-copied into before it replaces the live one.
@@ -223,7 +258,7 @@ impl MongoSink {
             db,
             coll,
             &id,
-            || RawDocumentBuf::from_document(d),
+            || RawDocumentBuf::from_document(&stored(d)),
             |s| s.as_bytes().len(),
         )
     }
@@ -425,7 +460,7 @@ impl MongoSink {
                         "q",
                         RawDocumentBuf::from_document(&doc! {"_id": id.clone()})?,
                     );
-                    s.append("u", RawDocumentBuf::from_document(d)?);
+                    s.append("u", RawDocumentBuf::from_document(&stored(d))?);
                     s.append("upsert", true);
                     Ok(s)
                 },

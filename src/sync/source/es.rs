@@ -126,7 +126,7 @@ impl Source for EsSource {
                 bytes += h.bytes;
                 page_bytes += h.bytes;
                 let last = h.resume;
-                docs.push(hit_doc(unit, &h.id, h.source));
+                docs.push(hit_doc(unit, &h.id, &h.source));
                 if bytes >= limits.bytes || i + 1 == n {
                     let batch = Batch {
                         docs: std::mem::take(&mut docs),

@@ -24,7 +24,8 @@
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es_client::EsClient;
 use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value, json};
+use serde_json::value::RawValue;
+use serde_json::{Value, json};
 
 /// How long a PIT or scroll lives between two pages.
 pub const KEEP_ALIVE: &str = "5m";
@@ -76,11 +77,48 @@ struct Resume {
     pit: Option<String>,
 }
 
+/// A page of search hits as the server sent it.
+#[derive(Deserialize)]
+struct Page {
+    #[serde(default)]
+    hits: Hits,
+    #[serde(default)]
+    pit_id: Option<String>,
+    #[serde(default, rename = "_scroll_id")]
+    scroll_id: Option<String>,
+    /// Which shards answered (see [`EsClient::complete`]).
+    #[serde(default, rename = "_shards")]
+    shards: Value,
+    #[serde(default)]
+    timed_out: bool,
+    /// Bytes of the answer (set after parsing).
+    #[serde(skip)]
+    bytes: usize,
+}
+
+#[derive(Deserialize, Default)]
+struct Hits {
+    #[serde(default)]
+    hits: Vec<RawHit>,
+}
+
+#[derive(Deserialize)]
+struct RawHit {
+    #[serde(default, rename = "_id")]
+    id: Option<String>,
+    #[serde(default, rename = "_source")]
+    source: Option<Box<RawValue>>,
+    #[serde(default)]
+    sort: Option<Vec<Value>>,
+}
+
 /// One document read.
 #[derive(Debug, Clone)]
 pub struct Hit {
     pub id: String,
-    pub source: Map<String, Value>,
+    /// The `_source` object's text as the server sent it (numbers digit for digit: see
+    /// `sync::model::json`).
+    pub source: Box<RawValue>,
     /// Where to resume to read what follows this hit; None when the paging cannot resume.
     pub resume: Option<Value>,
     /// Approximate bytes of the hit in the answer.
@@ -251,7 +289,8 @@ impl<'a> Reader<'a> {
             )
             .await?;
         if a.ok() {
-            self.c.complete(&what, &a.json)?;
+            self.c
+                .complete(&what, &a.json["_shards"], a.json["timed_out"] == true)?;
             let id = a.json["pit_id"].as_str().or(a.json["id"].as_str());
             return match id {
                 Some(id) => Ok(Some(id.to_string())),
@@ -293,14 +332,25 @@ impl<'a> Reader<'a> {
 
     /// A search call; 404s say the index is gone or the PIT/scroll expired; an answer that
     /// misses shards is a transient error.
-    async fn search(&self, path: &str, body: Value, what: &str) -> Result<Value, SyncError> {
+    async fn search(&self, path: &str, body: Value, what: &str) -> Result<Page, SyncError> {
         let a = self
             .c
             .raw(reqwest::Method::POST, path, Some(body), what)
             .await?;
         if a.ok() {
-            self.c.complete(what, &a.json)?;
-            return Ok(a.json);
+            // read from the text: a `serde_json::Value` would round `_source` numbers to f64
+            // (and fail on those no double holds, `1e400`)
+            let page = serde_json::from_str::<Page>(&a.text).map_err(|e| {
+                self.c.err(
+                    format!("{what}: the answer is not a search result: {e}"),
+                    Fault::Fatal,
+                )
+            })?;
+            self.c.complete(what, &page.shards, page.timed_out)?;
+            return Ok(Page {
+                bytes: a.text.len(),
+                ..page
+            });
         }
         if a.error_type() == "index_not_found_exception" {
             return Err(self.gone());
@@ -410,13 +460,10 @@ impl<'a> Reader<'a> {
                 self.search(&path, body, &what).await?
             }
         };
-        let hits = answer["hits"]["hits"]
-            .as_array()
-            .cloned()
-            .unwrap_or_default();
-        let approx = answer.to_string().len() / hits.len().max(1);
-        let pit_id = answer["pit_id"].as_str().map(str::to_string);
-        let scroll_id = answer["_scroll_id"].as_str().map(str::to_string);
+        let hits = answer.hits.hits;
+        let approx = answer.bytes / hits.len().max(1);
+        let pit_id = answer.pit_id;
+        let scroll_id = answer.scroll_id;
         let cur_pit = match &self.state {
             State::Pit { id, .. } => Some(pit_id.clone().unwrap_or_else(|| id.clone())),
             _ => None,
@@ -424,12 +471,12 @@ impl<'a> Reader<'a> {
         let mut out = Vec::with_capacity(hits.len());
         let mut last_sort = None;
         for h in hits {
-            let Some(id) = h["_id"].as_str().map(str::to_string) else {
+            let Some(id) = h.id else {
                 return Err(self
                     .c
                     .err(format!("{what}: a hit without _id"), Fault::Fatal));
             };
-            let sort = h["sort"].as_array().cloned();
+            let sort = h.sort;
             let resume = match (&sort, self.order) {
                 (Some(s), Order::Id) => Some(json!(Resume {
                     after: s.clone(),
@@ -444,8 +491,8 @@ impl<'a> Reader<'a> {
                 _ => None,
             };
             last_sort = sort;
-            let source = match h.get("_source") {
-                Some(Value::Object(o)) => o.clone(),
+            let source = match h.source {
+                Some(o) if o.get().starts_with('{') => o,
                 _ => {
                     return Err(self.c.err(
                         format!(

@@ -15,31 +15,133 @@
 //! mapping gives ([`crate::sync::sink::es_mapping::col_type`]).
 
 use crate::sync::model::doc::doc_id;
+use crate::sync::model::json::{decimal_text, json_text, json_value, to_tree};
 use crate::sync::model::schema::{ColType, TableSchema};
 use crate::sync::model::value::{TimePrecision, binary, decimal, int, json_to_bson, uint};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use mongodb::bson::{Bson, DateTime, Document};
+use serde_json::value::RawValue;
 use serde_json::{Map, Number, Value};
 
 /// Fields shark adds to documents of key-less units: the content hash and occurrence (the
-/// `_id` is `<hash>:<n>`). Not row data: [`strip_meta`] removes them on the way out.
+/// `_id` is `<hash>:<n>`). Not row data: [`hit_doc`] leaves them out.
 pub const HASH_FIELD: &str = "_shark_hash";
 pub const OCCURRENCE_FIELD: &str = "_shark_n";
 
-/// A row document as an index `_source`: every field but `_id`.
-pub fn to_source(doc: &Document) -> Result<Map<String, Value>, String> {
-    let mut out = Map::new();
+/// A row document as an index `_source`: the JSON object text of every field but `_id`, then
+/// the `extra` fields. Written as text so that a JSON value's text (`sync::model::json`) goes in
+/// with its numbers digit for digit (whitespace between tokens dropped: a bulk line is one line).
+pub fn to_source(doc: &Document, extra: &[(&str, Value)]) -> Result<String, String> {
+    let mut out = String::with_capacity(64 + 32 * doc.len());
+    out.push('{');
+    let mut first = true;
+    let mut key = |k: &str, out: &mut String| {
+        if !std::mem::take(&mut first) {
+            out.push(',');
+        }
+        push_str(k, out);
+        out.push(':');
+    };
     for (k, v) in doc {
         if k == "_id" {
             continue;
         }
-        out.insert(
-            k.clone(),
-            to_json(v, false).map_err(|e| format!("{k}: {e}"))?,
-        );
+        key(k, &mut out);
+        write_json(v, false, &mut out).map_err(|e| format!("{k}: {e}"))?;
     }
+    for (k, v) in extra {
+        key(k, &mut out);
+        out.push_str(&v.to_string());
+    }
+    out.push('}');
     Ok(out)
+}
+
+/// A JSON string literal.
+fn push_str(s: &str, out: &mut String) {
+    // serializing a str cannot fail
+    out.push_str(&serde_json::to_string(s).unwrap_or_default());
+}
+
+/// JSON text without the whitespace between tokens; an error when it is not JSON.
+fn push_json_text(t: &[u8], out: &mut String) -> Result<(), String> {
+    let s = std::str::from_utf8(t).map_err(|e| format!("JSON text is not UTF-8: {e}"))?;
+    serde_json::from_str::<serde::de::IgnoredAny>(s).map_err(|e| format!("not JSON: {e}"))?;
+    let (mut in_str, mut esc) = (false, false);
+    for c in s.chars() {
+        if in_str {
+            match (esc, c) {
+                (true, _) => esc = false,
+                (false, '\\') => esc = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+        } else if matches!(c, ' ' | '\t' | '\n' | '\r') {
+            continue;
+        }
+        out.push(c);
+    }
+    Ok(())
+}
+
+/// A value as index JSON text (see the module doc); `nested`: inside a document or array.
+fn write_json(v: &Bson, nested: bool, out: &mut String) -> Result<(), String> {
+    match v {
+        Bson::Binary(_) if let Some(t) = json_text(v) => push_json_text(t, out),
+        Bson::Decimal128(d) => {
+            let s = decimal_text(d);
+            // inside JSON a number stays a number; a DECIMAL column is a keyword
+            if nested && serde_json::from_str::<Number>(&s).is_ok() {
+                out.push_str(&s);
+            } else {
+                push_str(&s, out);
+            }
+            Ok(())
+        }
+        Bson::Int32(i) => {
+            out.push_str(&i.to_string());
+            Ok(())
+        }
+        Bson::Int64(i) => {
+            out.push_str(&i.to_string());
+            Ok(())
+        }
+        Bson::String(s) => {
+            push_str(s, out);
+            Ok(())
+        }
+        Bson::Document(d) => {
+            out.push('{');
+            for (i, (k, x)) in d.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                push_str(k, out);
+                out.push(':');
+                write_json(x, true, out)?;
+            }
+            out.push('}');
+            Ok(())
+        }
+        Bson::Array(a) => {
+            out.push('[');
+            for (i, x) in a.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_json(x, nested, out)?;
+            }
+            out.push(']');
+            Ok(())
+        }
+        other => {
+            out.push_str(&to_json(other, nested)?.to_string());
+            Ok(())
+        }
+    }
 }
 
 /// Date milliseconds as index JSON: ISO-8601 UTC with milliseconds, or epoch milliseconds
@@ -225,23 +327,68 @@ fn date_bson(v: Value) -> Bson {
     }
 }
 
+/// The fields of a `_source` object in their order, each value as its JSON text.
+struct RawFields<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for RawFields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for V<'a> {
+            type Value = RawFields<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut m: M,
+            ) -> Result<RawFields<'a>, M::Error> {
+                let mut out = vec![];
+                while let Some((k, v)) = m.next_entry::<String, &'a RawValue>()? {
+                    out.push((k, v));
+                }
+                Ok(RawFields(out))
+            }
+        }
+        d.deserialize_map(V(std::marker::PhantomData))
+    }
+}
+
+/// One `_source` field's JSON text as the BSON of its column (`ty`; None: a field the schema
+/// does not know): JSON columns as their text (`sync::model::json`), a number in a DECIMAL
+/// column from its digits, fields without a column as an exact tree; the rest
+/// by [`from_json`]. Never a number through an `f64` unless the column is a FLOAT/DOUBLE.
+fn field_value(ty: Option<&ColType>, time: TimePrecision, raw: &RawValue) -> Bson {
+    let text = raw.get();
+    let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
+    match ty {
+        None => to_tree(text.as_bytes()).unwrap_or(Bson::Null),
+        Some(_) if text == "null" => Bson::Null,
+        Some(ColType::Json) => json_value(text.as_bytes().to_vec()),
+        Some(ColType::Decimal) if number => decimal(text),
+        Some(ty) => match serde_json::from_str::<Value>(text) {
+            Ok(v) => from_json(ty, time, v),
+            // a number no double holds in a column that is not JSON
+            Err(_) => to_tree(text.as_bytes()).unwrap_or(Bson::Null),
+        },
+    }
+}
+
 /// A document read from an index as the row document the source produced for `unit`: each
-/// field by its column's type ([`from_json`]; fields the schema does not know as plain JSON),
-/// shark's key-less fields removed, `_id` first: the key of the unit (restored from the fields,
-/// or from the index `_id` when the single key column is itself named `_id`), or the index
-/// `_id` for key-less units.
-pub fn hit_doc(unit: &TableSchema, es_id: &str, mut source: Map<String, Value>) -> Document {
-    strip_meta(&mut source);
+/// field by its column's type ([`field_value`]), shark's key-less fields removed, `_id` first:
+/// the key of the unit (restored from the fields, or from the index `_id` when the single key
+/// column is itself named `_id`), or the index `_id` for key-less units. `source` is the
+/// `_source` object's text.
+pub fn hit_doc(unit: &TableSchema, es_id: &str, source: &RawValue) -> Document {
+    let raw: RawFields = serde_json::from_str(source.get()).unwrap_or(RawFields(vec![]));
     let mut fields = Document::new();
-    for (k, v) in source {
+    for (k, v) in raw.0 {
+        if k == HASH_FIELD || k == OCCURRENCE_FIELD {
+            continue;
+        }
         let ty = (0..unit.columns.len())
             .find(|i| unit.field_name(*i) == k)
             .map(|i| &unit.columns[i].ty);
-        let b = match ty {
-            Some(ty) => from_json(ty, unit.time, v),
-            None => json_to_bson(v),
-        };
-        fields.insert(k, b);
+        fields.insert(k, field_value(ty, unit.time, v));
     }
     // a field the document lacks is a NULL of its column, as a table row has it (a MySQL
     // target stores NULL for it, and documents read back from either side compare equal)
@@ -264,12 +411,6 @@ pub fn hit_doc(unit: &TableSchema, es_id: &str, mut source: Map<String, Value>) 
     d.insert("_id", id);
     d.extend(fields);
     d
-}
-
-/// Remove the fields shark added to a key-less unit's documents.
-pub fn strip_meta(source: &mut Map<String, Value>) {
-    source.remove(HASH_FIELD);
-    source.remove(OCCURRENCE_FIELD);
 }
 
 #[cfg(test)]
@@ -318,11 +459,10 @@ mod tests {
         ];
         for (ty, v) in cases {
             let d = doc! {"_id": 1, "f": v.clone()};
-            let src = to_source(&d).unwrap();
-            assert!(!src.contains_key("_id"));
+            let src = to_source(&d, &[]).unwrap();
             // through the wire as text
-            let wire: Map<String, Value> =
-                serde_json::from_str(&Value::Object(src).to_string()).unwrap();
+            let wire: Map<String, Value> = serde_json::from_str(&src).unwrap();
+            assert!(!wire.contains_key("_id"));
             let back = from_json(&ty, TimePrecision::Ms, wire["f"].clone());
             assert_eq!(back, v, "{ty:?}");
         }
@@ -333,7 +473,7 @@ mod tests {
             to_json(&date, false).unwrap(),
             Value::String("2024-05-06T07:08:09.123Z".into())
         );
-        assert!(to_source(&doc! {"x": f64::NAN}).is_err());
+        assert!(to_source(&doc! {"x": f64::NAN}, &[]).is_err());
     }
 
     #[test]

@@ -22,7 +22,8 @@
 //! | Enum / Set | `ENUM(...)` / `SET(...)` with the members |
 //!
 //! Text is `utf8mb4` with the `utf8mb4_bin` collation (keys compare exactly, as the source's
-//! did). A unit without a key gets a hidden first column [`ROW_COLUMN`] as its primary key.
+//! did). A unit without a key gets an invisible first column [`ROW_COLUMN`] as its primary key
+//! (`h:<content hash>:<occurrence>`, see `sync::model::doc::keyless_id`).
 
 use crate::sync::model::schema::{ColType, Column, TableSchema, q};
 use crate::sync::model::value::TimePrecision;
@@ -31,8 +32,11 @@ use sha2::{Digest, Sha256};
 /// The hidden primary key of a key-less unit's table: `h:<hash>:<n>` (`doc::keyless_id`), so
 /// identical rows stay distinct rows. Not row data: `scan` leaves it out of the documents.
 pub const ROW_COLUMN: &str = "_shark_row";
-/// Its declaration: `h:` + 32 hex + `:` + a u64 is at most 55 ASCII characters.
-const ROW_COLUMN_DECL: &str = "VARCHAR(80) CHARACTER SET ascii COLLATE ascii_bin NOT NULL";
+/// Its declaration: `h:` + 32 hex + `:` + a u64 is at most 55 ASCII characters; `INVISIBLE`
+/// (MariaDB 10.3+, MySQL 8.0.23+) so that `SELECT *` shows the source's columns only (MariaDB
+/// wants a default for an invisible NOT NULL column; shark always writes it).
+const ROW_COLUMN_DECL: &str =
+    "VARCHAR(80) CHARACTER SET ascii COLLATE ascii_bin NOT NULL DEFAULT '' INVISIBLE";
 /// Characters of a text key column with a mapped type: 512 (an Elasticsearch `_id` is at most
 /// 512 bytes), fewer when several text or binary key columns share the key length limit.
 pub const KEY_TEXT_CHARS: usize = 512;

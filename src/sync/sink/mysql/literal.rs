@@ -10,12 +10,14 @@
 //! - Date: a `'YYYY-MM-DD HH:MM:SS.ffffff'` literal (UTC, the session's time zone); Int64 into a
 //!   DATETIME/TIMESTAMP/DATE column: microseconds since the epoch (`--time-precision us`).
 //! - Binary: `X'..'` (BINARY(n) is padded by the server); into a BIT column the big-endian number.
-//! - Document/Array into a JSON column: JSON text (field order as in the document).
+//! - JSON text (`json::JSON_TEXT`) into a JSON or text column: the text byte for byte;
+//!   Document/Array into a JSON column: JSON text (field order as in the document).
 //! - Array of strings into a SET column: the members joined by `,`.
 //! - Strings into text: quoted (sessions run with `NO_BACKSLASH_ESCAPES`); a string holding
 //!   NUL goes as a hex literal with a `_utf8mb4` introducer.
 
 use super::ddl::quote;
+use crate::sync::model::json::{self, decimal_text};
 use crate::sync::model::schema::{ColType, Column};
 use mongodb::bson::Bson;
 
@@ -78,7 +80,7 @@ fn double_lit(col: &Column, f: f64) -> Result<String, String> {
 
 /// A Decimal128 as a quoted decimal string (MySQL parses exponent notation exactly).
 fn decimal_lit(col: &Column, d: &mongodb::bson::Decimal128) -> Result<String, String> {
-    let s = d.to_string();
+    let s = decimal_text(d);
     let numeric = s
         .chars()
         .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'E' | 'e'));
@@ -163,8 +165,12 @@ pub fn json_text(b: &Bson, out: &mut String) -> Result<(), String> {
             out.push_str(&serde_json::to_string(f).map_err(|e| e.to_string())?)
         }
         Bson::Double(f) => return Err(format!("{f} has no JSON form")),
+        Bson::Binary(_) if json::json_text(b).is_some() => {
+            let t = json::json_text(b).unwrap_or_default();
+            out.push_str(std::str::from_utf8(t).map_err(|e| e.to_string())?)
+        }
         Bson::Decimal128(d) => {
-            let s = d.to_string();
+            let s = decimal_text(d);
             if json_number_text(&s) {
                 out.push_str(&s);
             } else {
@@ -206,12 +212,16 @@ pub fn json_text(b: &Bson, out: &mut String) -> Result<(), String> {
 fn text(col: &Column, b: &Bson) -> Result<String, String> {
     match b {
         Bson::String(s) => Ok(text_lit(s)),
+        Bson::Binary(_) if let Some(t) = json::json_text(b) => Ok(match std::str::from_utf8(t) {
+            Ok(t) => text_lit(t),
+            Err(_) => bin_lit(t),
+        }),
         // bytes that were not valid UTF-8 at the source: the server checks them
         Bson::Binary(bin) => Ok(bin_lit(&bin.bytes)),
         Bson::Int32(i) => Ok(quote(&i.to_string())),
         Bson::Int64(i) => Ok(quote(&i.to_string())),
         Bson::Double(f) if f.is_finite() => Ok(quote(&f.to_string())),
-        Bson::Decimal128(d) => Ok(quote(&d.to_string())),
+        Bson::Decimal128(d) => Ok(quote(&decimal_text(d))),
         Bson::Boolean(v) => Ok(quote(if *v { "true" } else { "false" })),
         other => Err(refuse(col, other, "a text column")),
     }
@@ -259,6 +269,11 @@ pub fn literal(col: &Column, b: &Bson) -> Result<String, String> {
         return Ok(zero_date(col).unwrap_or("NULL").to_string());
     }
     match &col.ty {
+        // JSON text as the source holds it, byte for byte
+        ColType::Json if let Some(t) = json::json_text(b) => Ok(match std::str::from_utf8(t) {
+            Ok(t) => text_lit(t),
+            Err(_) => bin_lit(t),
+        }),
         ColType::Json => {
             let mut s = String::new();
             json_text(b, &mut s).map_err(|e| format!("column {}: {e}", col.name))?;

@@ -1,0 +1,461 @@
+//! Exact values through `shark sync` with default flags (issue 19, SPEC §2 "Fidelity"): an
+//! edge-value table (DECIMAL(65,30) extremes, JSON with 30-digit numbers, 2^53+1, -0.0, 1e400,
+//! JSON null next to SQL NULL, whitespace in JSON text, DATETIME(6)/TIME(6), emoji, a composite
+//! key) and a key-less table go from MariaDB through the full copy and then the binlog into a
+//! second MariaDB, Elasticsearch (osmem-server) and MongoDB (SecantusDB). Each target is read by
+//! an independent reader (the MariaDB text protocol, raw `_source` text over HTTP, raw BSON from
+//! the mongodb driver), never by shark's own verify or conversion code; `sync verify` then
+//! passes, and flags a value corrupted in the target (the last digit of a number inside JSON).
+
+mod common;
+use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
+use mongodb::bson::{Bson, Decimal128, RawDocumentBuf, doc};
+use mysql_async::prelude::Queryable;
+use serde_json::value::RawValue;
+use std::collections::BTreeMap;
+use std::str::FromStr;
+use std::time::Duration;
+
+const SRC: &str = "SHARK_T_MYSQL_PORT";
+const DST: &str = "SHARK_T_MYSQL_TARGET_PORT";
+
+/// Row texts of the edge table as the source MariaDB holds them (JSON as typed, whitespace and
+/// all): composite key `(k, n)`.
+const JSON_1: &str = r#"{"a": 0.1000000000000000055511151231257827, "b": [123456789012345678901234567890.123, 9007199254740993, -0.0, 1e400, 880426393792.48697701], "e": "🦈", "n": null}"#;
+const JSON_3: &str = "  [ 1 ,\n\t{ \"x\" :  2.50 } ]  ";
+const JSON_4: &str =
+    r#"{"big": 123456789012345678901234567890123456789, "neg": -0.000000000000000000000000000001}"#;
+const JSON_1B: &str = r#"{"a": 0.1000000000000000055511151231257828,  "b": []}"#;
+
+const DEC_MAX: &str = "99999999999999999999999999999999999.999999999999999999999999999999";
+const DEC_MIN: &str = "-99999999999999999999999999999999999.999999999999999999999999999999";
+const DEC_TINY: &str = "0.000000000000000000000000000001";
+
+async fn rows(port: &str, query: &str) -> Vec<Vec<mysql_async::Value>> {
+    let mut c = mysql_root(port).await;
+    // the text protocol: every value as the server prints it
+    let rows: Vec<mysql_async::Row> = c
+        .query(query)
+        .await
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    c.disconnect().await.unwrap();
+    rows.into_iter().map(|r| r.unwrap()).collect()
+}
+
+fn text(v: &mysql_async::Value) -> Option<String> {
+    match v {
+        mysql_async::Value::NULL => None,
+        mysql_async::Value::Bytes(b) => Some(String::from_utf8(b.clone()).unwrap()),
+        other => panic!("the text protocol gave {other:?}"),
+    }
+}
+
+async fn source_db(db: &str) {
+    mysql_run(
+        SRC,
+        &[
+            &format!("DROP DATABASE IF EXISTS {db}"),
+            &format!("CREATE DATABASE {db}"),
+            &format!(
+                "CREATE TABLE {db}.edge (k VARCHAR(8), n INT, d DECIMAL(65,30), j JSON, f DOUBLE,
+                   big BIGINT UNSIGNED, dt DATETIME(6), t TIME(6), s VARCHAR(32),
+                   PRIMARY KEY (k, n)) CHARACTER SET utf8mb4"
+            ),
+            &format!(
+                "INSERT INTO {db}.edge VALUES
+                  ('acme', 5, '{DEC_MAX}', '{JSON_1}', 0.1, 18446744073709551615, '2024-05-06 07:08:09.123456', '-26:03:04.000005', 'shark 🦈'),
+                  ('acme', 6, '{DEC_MIN}', 'null', NULL, 9007199254740993, '1970-01-01 00:00:00.000001', '00:00:00.999999', NULL),
+                  ('b', 1, '{DEC_TINY}', NULL, 1e300, 0, '1999-12-31 23:59:59.999999', '838:59:59.000000', '')"
+            ),
+            &format!("CREATE TABLE {db}.bag (j JSON, dt DATETIME(6)) CHARACTER SET utf8mb4"),
+            &format!(
+                "INSERT INTO {db}.bag VALUES ('{JSON_3}', '2020-01-01 00:00:00.000007'), ('{JSON_3}', '2020-01-01 00:00:00.000007'), ('null', NULL), (NULL, NULL)"
+            ),
+        ],
+    )
+    .await;
+}
+
+/// Changes after the copy: a new edge row, a JSON value rewritten, a row deleted, a key-less
+/// duplicate added and one removed.
+async fn source_changes(db: &str) {
+    mysql_run(
+        SRC,
+        &[
+            &format!(
+                "INSERT INTO {db}.edge VALUES ('zz', -1, '-{DEC_TINY}', '{JSON_4}', -2.5e-300, 1, '9999-12-31 23:59:59.999999', '-838:59:59.000000', 'ü')"
+            ),
+            &format!("UPDATE {db}.edge SET j = '{JSON_1B}', dt = '2001-02-03 04:05:06.654321' WHERE k = 'acme' AND n = 5"),
+            &format!("DELETE FROM {db}.edge WHERE k = 'b'"),
+            &format!("INSERT INTO {db}.bag VALUES ('{JSON_3}', '2020-01-01 00:00:00.000007')"),
+            &format!("DELETE FROM {db}.bag WHERE j IS NULL"),
+        ],
+    )
+    .await;
+}
+
+const EDGE: &str = "SELECT k, n, d, j, f, big, dt, t, s FROM {}.edge ORDER BY k, n";
+
+fn create(e: &Env, name: &str, target: &str, tables: &str, extra: &[&str]) {
+    let mut args = vec![
+        "sync", "create", name, "--source", "src", "--target", target, "--tables", tables,
+    ];
+    args.extend_from_slice(extra);
+    e.expect(0, &args, None);
+}
+
+/// `sync verify` of `task`: whether every unit is ok, and the output.
+fn verify(e: &Env, task: &str) -> (bool, String) {
+    let (code, out, err) = e.run(&["sync", "verify", task, "-o", "json"], None);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}{err}"));
+    let ok = v.as_array().unwrap().iter().all(|u| u["ok"] == true);
+    assert_eq!(ok, code == 0, "verify exit {code}: {out}{err}");
+    (ok, format!("{out}{err}"))
+}
+
+/// The source's edge and bag rows (text protocol).
+async fn source_rows(db: &str) -> (Vec<Vec<mysql_async::Value>>, Vec<Vec<mysql_async::Value>>) {
+    (
+        rows(SRC, &EDGE.replace("{}", db)).await,
+        rows(SRC, &format!("SELECT j, dt FROM {db}.bag ORDER BY j, dt")).await,
+    )
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mysql_to_mysql_is_a_byte_exact_mirror_by_default() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ex_my");
+    source_db(db).await;
+    let tdb = format!("{db}_copy");
+    mysql_run(DST, &[&format!("DROP DATABASE IF EXISTS {tdb}")]).await;
+    let e = Env::new();
+    e.add_mysql("src");
+    e.add_mysql_target("dst");
+    create(&e, "t", "dst", &format!("{db}.*"), &["--target-db", &tdb]);
+    for step in ["copy", "cdc"] {
+        if step == "cdc" {
+            source_changes(db).await;
+        }
+        e.expect(0, &["sync", "run", "t", "--once"], None);
+        let (edge, bag) = source_rows(db).await;
+        assert_eq!(
+            rows(DST, &EDGE.replace("{}", &tdb)).await,
+            edge,
+            "{step}: edge rows differ"
+        );
+        // SELECT * of a key-less table shows the source's columns only (the helper column is
+        // INVISIBLE)
+        assert_eq!(
+            rows(DST, &format!("SELECT * FROM {tdb}.bag ORDER BY j, dt")).await,
+            bag,
+            "{step}: key-less rows differ"
+        );
+        let (ok, out) = verify(&e, "t");
+        assert!(ok, "{step}: {out}");
+    }
+    // the JSON text is the source's, byte for byte: JSON null is not SQL NULL, whitespace stays
+    let j = rows(
+        DST,
+        &format!("SELECT j FROM {tdb}.edge WHERE k = 'acme' ORDER BY n"),
+    )
+    .await;
+    assert_eq!(text(&j[0][0]).as_deref(), Some(JSON_1B));
+    assert_eq!(text(&j[1][0]).as_deref(), Some("null"));
+    let types = |schema: String| async move {
+        rows(
+            if schema.ends_with("_copy") { DST } else { SRC },
+            &format!(
+                "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = '{schema}' AND EXTRA NOT LIKE '%INVISIBLE%' ORDER BY TABLE_NAME, ORDINAL_POSITION"
+            ),
+        )
+        .await
+    };
+    assert_eq!(types(tdb.clone()).await, types(db.to_string()).await);
+    // a corrupted digit inside a JSON value is found
+    mysql_run(
+        DST,
+        &[&format!(
+            "UPDATE {tdb}.edge SET j = REPLACE(j, '57828', '57829') WHERE k = 'acme' AND n = 5"
+        )],
+    )
+    .await;
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "a corrupted digit passed verify: {out}");
+    assert!(out.contains(&format!("{db}.edge")), "{out}");
+}
+
+fn es_url() -> String {
+    infra()
+        .get("SHARK_T_ES_URL")
+        .trim_end_matches('/')
+        .to_string()
+}
+
+/// GET `path` on the Elasticsearch server: status and body text.
+async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let mut req = reqwest::Client::new()
+        .request(method, format!("{}{path}", es_url()))
+        .timeout(Duration::from_secs(30));
+    if let Some(b) = body {
+        req = req.header("Content-Type", "application/json").body(b);
+    }
+    let resp = req.send().await.unwrap();
+    (resp.status().as_u16(), resp.text().await.unwrap())
+}
+
+/// The `_source` fields of document `id` as raw JSON text, None when there is no such document.
+async fn es_source(index: &str, id: &str) -> Option<BTreeMap<String, String>> {
+    #[derive(serde::Deserialize)]
+    struct Got<'a> {
+        found: bool,
+        #[serde(borrow, rename = "_source")]
+        source: Option<&'a RawValue>,
+    }
+    let path = format!("/{index}/_doc/{}", urlencoding(id));
+    let (_, body) = es_text(reqwest::Method::GET, &path, None).await;
+    let got: Got = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+    if !got.found {
+        return None;
+    }
+    let fields: BTreeMap<String, &RawValue> =
+        serde_json::from_str(got.source.unwrap().get()).unwrap();
+    Some(
+        fields
+            .into_iter()
+            .map(|(k, v)| (k, v.get().to_string()))
+            .collect(),
+    )
+}
+
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+/// JSON text without the whitespace between tokens (strings untouched): what a server that
+/// re-serializes `_source` keeps of it.
+fn minified(json: &str) -> String {
+    let mut out = String::new();
+    let (mut in_str, mut esc) = (false, false);
+    for c in json.chars() {
+        if in_str {
+            out.push(c);
+            match (esc, c) {
+                (true, _) => esc = false,
+                (false, '\\') => esc = true,
+                (false, '"') => in_str = false,
+                _ => {}
+            }
+        } else if c == '"' {
+            in_str = true;
+            out.push(c);
+        } else if !c.is_whitespace() {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mysql_to_elasticsearch_keeps_every_digit_and_ids_composite_keys_as_json_arrays() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ex_es");
+    source_db(db).await;
+    es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
+    let e = Env::new();
+    e.add_mysql("src");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "es",
+            "--kind",
+            "elasticsearch",
+            "--url",
+            &es_url(),
+        ],
+        None,
+    );
+    create(&e, "t", "es", &format!("{db}.*"), &[]);
+    let index = format!("{db}.edge");
+    for step in ["copy", "cdc"] {
+        if step == "cdc" {
+            source_changes(db).await;
+        }
+        e.expect(0, &["sync", "run", "t", "--once"], None);
+        es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+        for row in rows(SRC, &EDGE.replace("{}", db)).await {
+            let (k, n) = (text(&row[0]).unwrap(), text(&row[1]).unwrap());
+            // the documented `_id` of a composite key: a JSON array of the key values in key order
+            let id = format!("[{},{n}]", quoted(&k));
+            let src = es_source(&index, &id)
+                .await
+                .unwrap_or_else(|| panic!("{step}: no document {id}"));
+            assert_eq!(src["k"], quoted(&k), "{step} {id}");
+            assert_eq!(src["n"], n, "{step} {id}");
+            // DECIMAL: its exact text (a keyword); JSON: the source's text, numbers digit for digit
+            assert_eq!(src["d"], quoted(&text(&row[2]).unwrap()), "{step} {id}");
+            let j = text(&row[3]).map_or("null".to_string(), |j| minified(&j));
+            assert_eq!(src["j"], j, "{step} {id}");
+            // BIGINT UNSIGNED: a number, a string beyond i64 (a keyword either way)
+            assert_eq!(
+                src["big"].trim_matches('"'),
+                text(&row[5]).unwrap(),
+                "{step} {id}"
+            );
+            // TIME(6): its text (a zero fraction left out)
+            let t = text(&row[7]).unwrap();
+            assert_eq!(
+                src["t"],
+                quoted(t.trim_end_matches(".000000")),
+                "{step} {id}"
+            );
+            assert_eq!(
+                src["s"],
+                text(&row[8]).map_or("null".into(), |s| quoted(&s)),
+                "{step} {id}"
+            );
+        }
+        let (ok, out) = verify(&e, "t");
+        assert!(ok, "{step}: {out}");
+    }
+    assert!(
+        es_source(&index, r#"["b",1]"#).await.is_none(),
+        "a deleted row stayed"
+    );
+    // a corrupted digit inside a JSON value is found
+    let id = r#"["acme",5]"#;
+    let mut doc = es_source(&index, id).await.unwrap();
+    let j = doc["j"].replace("57828", "57829");
+    doc.insert("j".into(), j);
+    let body = format!(
+        "{{{}}}",
+        doc.iter()
+            .map(|(k, v)| format!("{}:{v}", quoted(k)))
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{index}/_doc/{}?refresh=true", urlencoding(id)),
+        Some(body),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "a corrupted digit passed verify: {out}");
+}
+
+fn dec(s: &str) -> Bson {
+    Bson::Decimal128(Decimal128::from_str(s).unwrap())
+}
+
+async fn mongo_docs(db: &str, coll: &str) -> Vec<mongodb::bson::Document> {
+    use futures_util::TryStreamExt;
+    let c = mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
+        .await
+        .unwrap();
+    // raw BSON as the server returns it, decoded by the bson crate only
+    let raw: Vec<RawDocumentBuf> = c
+        .database(db)
+        .collection::<RawDocumentBuf>(coll)
+        .find(doc! {})
+        .sort(doc! {"_id": 1})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    raw.into_iter().map(|r| r.to_document().unwrap()).collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn mysql_to_mongodb_keeps_json_numbers_exact() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ex_mg");
+    source_db(db).await;
+    let e = Env::new();
+    e.add_mysql("src");
+    e.add_mongo("mg");
+    create(&e, "t", "mg", &format!("{db}.*"), &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let docs = mongo_docs(db, "edge").await;
+    assert_eq!(docs.len(), 3);
+    let d = &docs[0];
+    assert_eq!(
+        d.get("_id"),
+        Some(&Bson::Document(doc! {"k": "acme", "n": 5}))
+    );
+    // DECIMAL beyond 34 digits: the exact string; within: Decimal128
+    assert_eq!(d.get("d"), Some(&Bson::String(DEC_MAX.into())));
+    assert_eq!(docs[2].get("d"), Some(&dec(DEC_TINY)));
+    let j = d.get_document("j").unwrap();
+    assert_eq!(
+        j.get("a"),
+        Some(&dec("0.1000000000000000055511151231257827"))
+    );
+    let b = j.get_array("b").unwrap();
+    assert_eq!(b[0], dec("123456789012345678901234567890.123"));
+    assert_eq!(b[1], Bson::Int64(9007199254740993));
+    assert!(
+        matches!(b[2], Bson::Double(z) if z == 0.0 && z.is_sign_negative()),
+        "{b:?}"
+    );
+    assert_eq!(b[3], dec("1e400"));
+    assert_eq!(b[4], dec("880426393792.48697701"));
+    assert_eq!(j.get("e"), Some(&Bson::String("🦈".into())));
+    assert_eq!(j.get("n"), Some(&Bson::Null));
+    assert_eq!(d.get("big"), Some(&dec("18446744073709551615")));
+    // a JSON null is null in the document; so is SQL NULL (BSON has one null)
+    assert_eq!(docs[1].get("j"), Some(&Bson::Null));
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
+    source_changes(db).await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let docs = mongo_docs(db, "edge").await;
+    assert_eq!(docs.len(), 3);
+    let j = docs[0].get_document("j").unwrap();
+    assert_eq!(
+        j.get("a"),
+        Some(&dec("0.1000000000000000055511151231257828"))
+    );
+    let z = docs
+        .iter()
+        .find(|d| d.get_document("_id").unwrap().get_str("k") == Ok("zz"))
+        .unwrap();
+    let j = z.get_document("j").unwrap();
+    assert_eq!(
+        j.get("big"),
+        Some(&Bson::String(
+            "123456789012345678901234567890123456789".into()
+        ))
+    );
+    // the nearest double of -1e-30 prints as -1e-30: a Double
+    assert_eq!(j.get("neg"), Some(&Bson::Double(-1e-30)));
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
+    // a corrupted digit inside a JSON value is found
+    let c = mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
+        .await
+        .unwrap();
+    c.database(db)
+        .collection::<mongodb::bson::Document>("edge")
+        .update_one(
+            doc! {"_id": {"k": "acme", "n": 5}},
+            doc! {"$set": {"j.a": dec("0.1000000000000000055511151231257829")}},
+        )
+        .await
+        .unwrap();
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "a corrupted digit passed verify: {out}");
+}
