@@ -213,10 +213,10 @@ fn bulk_body(index: &str, schema: &TableSchema, from: u64, to: u64, qty_bump: bo
         if qty_bump {
             d.insert("qty", ((seq + 1) % 100) as i32);
         }
-        let src = to_source(&d)?;
+        let src = to_source(&d, &[])?;
         out.push_str(&json!({"index": {"_index": index, "_id": seq.to_string()}}).to_string());
         out.push('\n');
-        out.push_str(&Json::Object(src).to_string());
+        out.push_str(&src);
         out.push('\n');
     }
     Ok(out)

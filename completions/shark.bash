@@ -5740,7 +5740,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__create)
-            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --on-error --include --exclude --rename --fields-file --es-mapping --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --on-error --include --exclude --rename --column-type --fields-file --es-mapping --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5799,6 +5799,10 @@ _shark() {
                     return 0
                     ;;
                 --rename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --column-type)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -191,6 +191,26 @@ fn es_url() -> String {
         .to_string()
 }
 
+/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
+fn mysql_and_es() -> Env {
+    let e = Env::new();
+    e.add_mysql("src");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "es",
+            "--kind",
+            "elasticsearch",
+            "--url",
+            &es_url(),
+        ],
+        None,
+    );
+    e
+}
+
 /// GET `path` on the Elasticsearch server: status and body text.
 async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -226,6 +246,44 @@ async fn es_source(index: &str, id: &str) -> Option<BTreeMap<String, String>> {
             .map(|(k, v)| (k, v.get().to_string()))
             .collect(),
     )
+}
+
+/// The `_source` fields of every document of `index` (raw JSON text).
+async fn es_sources(index: &str) -> Vec<BTreeMap<String, String>> {
+    #[derive(serde::Deserialize)]
+    struct Hit<'a> {
+        #[serde(borrow, rename = "_source")]
+        source: &'a RawValue,
+    }
+    #[derive(serde::Deserialize)]
+    struct Hits<'a> {
+        #[serde(borrow)]
+        hits: Vec<Hit<'a>>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Found<'a> {
+        #[serde(borrow)]
+        hits: Hits<'a>,
+    }
+    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+    let (_, body) = es_text(
+        reqwest::Method::POST,
+        &format!("/{index}/_search"),
+        Some(r#"{"size": 1000, "query": {"match_all": {}}}"#.into()),
+    )
+    .await;
+    let found: Found = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+    found
+        .hits
+        .hits
+        .into_iter()
+        .map(|h| {
+            let f: BTreeMap<String, &RawValue> = serde_json::from_str(h.source.get()).unwrap();
+            f.into_iter()
+                .map(|(k, v)| (k, v.get().to_string()))
+                .collect()
+        })
+        .collect()
 }
 
 fn urlencoding(s: &str) -> String {
@@ -271,21 +329,7 @@ async fn mysql_to_elasticsearch_keeps_every_digit_and_ids_composite_keys_as_json
     let db = &unique_name("ex_es");
     source_db(db).await;
     es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
-    let e = Env::new();
-    e.add_mysql("src");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "es",
-            "--kind",
-            "elasticsearch",
-            "--url",
-            &es_url(),
-        ],
-        None,
-    );
+    let e = mysql_and_es();
     create(&e, "t", "es", &format!("{db}.*"), &[]);
     let index = format!("{db}.edge");
     for step in ["copy", "cdc"] {
@@ -329,6 +373,16 @@ async fn mysql_to_elasticsearch_keeps_every_digit_and_ids_composite_keys_as_json
         let (ok, out) = verify(&e, "t");
         assert!(ok, "{step}: {out}");
     }
+    // the key-less table: one document per row, JSON text digit for digit (CDC added an array
+    // and deleted the SQL NULL row; in `_source` JSON null and SQL NULL are both `null`)
+    let mut js: Vec<String> = es_sources(&format!("{db}.bag"))
+        .await
+        .into_iter()
+        .map(|d| d["j"].clone())
+        .collect();
+    js.sort();
+    let arr = minified(JSON_3);
+    assert_eq!(js, [arr.as_str(), &arr, &arr, "null"], "{js:?}");
     assert!(
         es_source(&index, r#"["b",1]"#).await.is_none(),
         "a deleted row stayed"
@@ -442,6 +496,16 @@ async fn mysql_to_mongodb_keeps_json_numbers_exact() {
     );
     // the nearest double of -1e-30 prints as -1e-30: a Double
     assert_eq!(j.get("neg"), Some(&Bson::Double(-1e-30)));
+    // the key-less table: one document per row (copy: 2 JSON arrays, JSON null, SQL NULL; CDC
+    // added an array and deleted the SQL NULL row)
+    let bag = mongo_docs(db, "bag").await;
+    let tree = Bson::Array(vec![Bson::Int64(1), Bson::Document(doc! {"x": 2.5})]);
+    let with = |v: &Bson| bag.iter().filter(|d| d.get("j") == Some(v)).count();
+    assert_eq!(
+        (bag.len(), with(&tree), with(&Bson::Null)),
+        (4, 3, 1),
+        "{bag:?}"
+    );
     let (ok, out) = verify(&e, "t");
     assert!(ok, "{out}");
     // a corrupted digit inside a JSON value is found
@@ -458,4 +522,56 @@ async fn mysql_to_mongodb_keeps_json_numbers_exact() {
         .unwrap();
     let (ok, out) = verify(&e, "t");
     assert!(!ok, "a corrupted digit passed verify: {out}");
+}
+
+/// A MySQL → Elasticsearch task created before composite keys became JSON-array `_id`s (its
+/// stored definition has no `id_format`) is refused with the commands that migrate it; after
+/// them the index holds the new ids only.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_older_elasticsearch_task_with_composite_keys_is_refused_until_copied_again() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ex_old");
+    mysql_run(
+        SRC,
+        &[
+            &format!("DROP DATABASE IF EXISTS {db}"),
+            &format!("CREATE DATABASE {db}"),
+            &format!("CREATE TABLE {db}.c (a VARCHAR(8), b INT, v INT, PRIMARY KEY (a, b))"),
+            &format!("INSERT INTO {db}.c VALUES ('acme', 5, 1), ('x', 1, 2)"),
+        ],
+    )
+    .await;
+    es_text(reqwest::Method::DELETE, &format!("/{db}*"), None).await;
+    let e = mysql_and_es();
+    create(&e, "t", "es", &format!("{db}.*"), &[]);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // as an older shark stored it
+    let state = rusqlite::Connection::open(e.state()).unwrap();
+    let n = state
+        .execute(
+            "UPDATE sync_tasks SET spec = json_remove(spec, '$.id_format') WHERE name = 't'",
+            [],
+        )
+        .unwrap();
+    assert_eq!(n, 1);
+    drop(state);
+    // verify and a change are refused, before any write
+    let (_, err) = e.expect(4, &["sync", "verify", "t"], None);
+    assert!(err.contains("shark sync reset"), "{err}");
+    mysql_run(SRC, &[&format!("INSERT INTO {db}.c VALUES ('new', 2, 3)")]).await;
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains("shark sync reset") && err.contains("--drop-target"),
+        "{err}"
+    );
+    e.expect(0, &["sync", "reset", "t"], None);
+    e.expect(0, &["sync", "run", "t", "--once", "--drop-target"], None);
+    let index = format!("{db}.c");
+    assert!(es_source(&index, r#"["acme",5]"#).await.is_some());
+    assert!(es_source(&index, r#"["new",2]"#).await.is_some());
+    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+    let (_, count) = es_text(reqwest::Method::GET, &format!("/{index}/_count"), None).await;
+    assert!(count.contains(r#""count":3"#), "{count}");
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
 }

@@ -151,7 +151,10 @@ pub struct CreateArgs {
     /// Rename fields of a unit: UNIT:old=new[,old=new] (repeatable)
     #[arg(long, value_name = "UNIT:OLD=NEW")]
     pub rename: Vec<String>,
-    /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..] and a [UNIT.rename] table; merged with --include/--exclude/--rename
+    /// Elasticsearch sources: the column type of fields, over what the mapping and a sample of documents say: UNIT:field=TYPE[,field=TYPE], TYPE = json, text, int, bigint, double, decimal, bool, date, datetime or binary (e.g. logs-*:tags=json for a field that holds arrays in documents the sample missed; repeatable)
+    #[arg(long, value_name = "UNIT:FIELD=TYPE")]
+    pub column_type: Vec<String>,
+    /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type
     #[arg(long, value_name = "FILE")]
     pub fields_file: Option<std::path::PathBuf>,
     /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns
@@ -275,21 +278,26 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     Ok(())
 }
 
-/// The field mapping of `--fields-file` and the `--include/--exclude/--rename` flags.
+/// The field mapping of `--fields-file` and the `--include/--exclude/--rename/--column-type`
+/// flags.
 fn field_map(a: &CreateArgs) -> Result<FieldMap, Usage> {
     let mut map = match &a.fields_file {
         None => FieldMap::default(),
         Some(path) => {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
-            toml::from_str(&text)
-                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?
+            let map: FieldMap = toml::from_str(&text)
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
+            map.check()
+                .map_err(|e| Usage(format!("--fields-file {}: {e}", path.display())))?;
+            map
         }
     };
     for (op, values) in [
         (FieldOp::Include, &a.include),
         (FieldOp::Exclude, &a.exclude),
         (FieldOp::Rename, &a.rename),
+        (FieldOp::Type, &a.column_type),
     ] {
         for v in values {
             map.add(op, v).map_err(Usage)?;
@@ -340,6 +348,7 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
             OnErrorArg::Skip => OnError::Skip,
         },
         es_mapping,
+        id_format: sync::task::ID_FORMAT,
     };
     let time = a.time_precision.map(|t| match t {
         TimePrecisionArg::Ms => TimePrecision::Ms,

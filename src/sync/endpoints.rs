@@ -117,6 +117,7 @@ pub async fn sink(conn: &Connection, spec: &TaskSpec) -> Result<Box<dyn Sink>, S
         Kind::Mysql => Ok(Box::new(MySqlSink::connect(conn).await?)),
         Kind::Elasticsearch => {
             let mut sink = EsSink::connect(conn).await?;
+            sink.legacy_ids = spec.id_format != crate::sync::task::ID_FORMAT;
             if let Some(serde_json::Value::Object(m)) = &spec.es_mapping {
                 sink = sink.with_overrides(m.clone());
             }

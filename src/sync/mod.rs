@@ -169,9 +169,18 @@ pub fn refuse_if_running(store: &Store, name: &str) -> Result<(), SyncError> {
 /// unit); returns how many units were reset.
 pub fn reset(store: &Store, name: &str, unit: Option<&str>) -> Result<usize, SyncError> {
     let sync = SyncStore::new(store)?;
-    sync.task(name)?;
+    let spec = sync.task(name)?;
     refuse_if_running(store, name)?;
-    sync.reset(name, unit)
+    let n = sync.reset(name, unit)?;
+    // every unit is copied again: with today's Elasticsearch `_id`s
+    if unit.is_none() && spec.id_format != task::ID_FORMAT {
+        let spec = TaskSpec {
+            id_format: task::ID_FORMAT,
+            ..spec
+        };
+        sync.update_task(name, &spec)?;
+    }
+    Ok(n)
 }
 
 /// Delete a task and its state (target data stays).

@@ -242,6 +242,12 @@ fn parse_spec(name: &str, text: &str) -> Result<TaskSpec, SyncError> {
     })
 }
 
+/// A task definition as the state file stores it.
+fn encode(name: &str, spec: &TaskSpec) -> Result<String, SyncError> {
+    serde_json::to_string(spec)
+        .map_err(|e| SyncError::Usage(format!("task {name}: cannot encode its definition: {e}")))
+}
+
 impl<'a> SyncStore<'a> {
     /// The view, with the sync tables brought up to date.
     pub fn new(store: &'a Store) -> Result<SyncStore<'a>, SyncError> {
@@ -259,9 +265,7 @@ impl<'a> SyncStore<'a> {
     }
 
     pub fn insert_task(&self, name: &str, spec: &TaskSpec) -> Result<(), SyncError> {
-        let spec = serde_json::to_string(spec).map_err(|e| {
-            SyncError::Usage(format!("task {name}: cannot encode its definition: {e}"))
-        })?;
+        let spec = encode(name, spec)?;
         self.0.tx(|tx| {
             let exists = tx
                 .query_row("SELECT 1 FROM sync_tasks WHERE name = ?1", [name], |_| Ok(()))
@@ -277,6 +281,20 @@ impl<'a> SyncStore<'a> {
             }
             tx.execute(
                 "INSERT INTO sync_tasks(name, spec, created_at, updated_at) VALUES (?1, ?2, ?3, ?3)",
+                params![name, spec, now_rfc3339()],
+            )
+            .map_err(|e| self.sql(e))?;
+            Ok(())
+        })?;
+        Ok(())
+    }
+
+    /// Replace the definition of task `name` (which exists).
+    pub fn update_task(&self, name: &str, spec: &TaskSpec) -> Result<(), SyncError> {
+        let spec = encode(name, spec)?;
+        self.0.tx(|tx| {
+            tx.execute(
+                "UPDATE sync_tasks SET spec = ?2, updated_at = ?3 WHERE name = ?1",
                 params![name, spec, now_rfc3339()],
             )
             .map_err(|e| self.sql(e))?;

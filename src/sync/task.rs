@@ -77,6 +77,19 @@ pub struct TaskSpec {
     /// of every index the task creates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub es_mapping: Option<serde_json::Value>,
+    /// The `_id` form of composite keys at Elasticsearch targets: [`ID_FORMAT`] (the JSON array
+    /// of the key values, `["acme",5]`) for tasks created or reset since; 1 (absent) for older
+    /// tasks, whose indexes hold an internal text form (the sink refuses them until `sync
+    /// reset` + `run --drop-target` copies them again).
+    #[serde(default = "legacy_id_format")]
+    pub id_format: u8,
+}
+
+/// The current `_id` form of composite keys (see [`TaskSpec::id_format`]).
+pub const ID_FORMAT: u8 = 2;
+
+fn legacy_id_format() -> u8 {
+    1
 }
 
 fn default_batch_rows() -> usize {
@@ -231,6 +244,7 @@ mod tests {
             fields: FieldMap::default(),
             on_error: OnError::Stop,
             es_mapping: None,
+            id_format: ID_FORMAT,
         }
     }
 

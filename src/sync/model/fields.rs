@@ -1,10 +1,11 @@
 //! Field mapping of a task: per unit (or `*` for every unit), keep only some fields
 //! (`include`), drop some (`exclude`), rename some (`rename`, applied after include/exclude and
-//! naming source fields). Applied to rows of the full copy, to changes, to the target schema a
+//! naming source fields), and, for Elasticsearch sources, set the column type of some
+//! (`types`, applied by the source to the unit's schema: see `sync::source::es_sample`). Applied to rows of the full copy, to changes, to the target schema a
 //! sink creates, and to the source side of `verify`, so all four agree. Key fields can be
 //! renamed but not dropped (the target's key is built from them).
 
-use crate::sync::model::schema::TableSchema;
+use crate::sync::model::schema::{ColType, TableSchema};
 use mongodb::bson::Document;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -22,11 +23,40 @@ pub struct UnitFields {
     /// Source field → target field.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub rename: BTreeMap<String, String>,
+    /// Elasticsearch sources: source field → column type (see [`COLUMN_TYPES`]), over what the
+    /// mapping and the sampled documents say (`--column-type`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub types: BTreeMap<String, String>,
+}
+
+/// The column types `--column-type` (and `types` in `--fields-file`) name.
+pub const COLUMN_TYPES: &[&str] = &[
+    "json", "text", "int", "bigint", "double", "decimal", "bool", "date", "datetime", "binary",
+];
+
+/// The column type a `--column-type` name stands for.
+pub fn column_type(name: &str) -> Option<ColType> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "json" => ColType::Json,
+        "text" => ColType::Text,
+        "int" => ColType::Int,
+        "bigint" => ColType::BigInt,
+        "double" => ColType::Float,
+        "decimal" => ColType::Decimal,
+        "bool" => ColType::Bool,
+        "date" => ColType::Date,
+        "datetime" => ColType::DateTime,
+        "binary" => ColType::Binary,
+        _ => return None,
+    })
 }
 
 impl UnitFields {
     fn is_empty(&self) -> bool {
-        self.include.is_empty() && self.exclude.is_empty() && self.rename.is_empty()
+        self.include.is_empty()
+            && self.exclude.is_empty()
+            && self.rename.is_empty()
+            && self.types.is_empty()
     }
 
     fn keeps(&self, field: &str) -> bool {
@@ -55,6 +85,36 @@ impl FieldMap {
             .get(unit)
             .or_else(|| self.0.get("*"))
             .filter(|f| !f.is_empty())
+    }
+
+    /// The column types set for `unit`'s fields: `*`'s, then the unit's own over them.
+    pub fn types(&self, unit: &str) -> BTreeMap<String, ColType> {
+        let mut out = BTreeMap::new();
+        for u in ["*", unit] {
+            if let Some(f) = self.0.get(u) {
+                for (k, v) in &f.types {
+                    if let Some(t) = column_type(v) {
+                        out.insert(k.clone(), t);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Refuse unknown column type names (a `--fields-file` is read without [`FieldMap::add`]).
+    pub fn check(&self) -> Result<(), String> {
+        for (unit, f) in &self.0 {
+            for (field, ty) in &f.types {
+                if column_type(ty).is_none() {
+                    return Err(format!(
+                        "{unit}: field {field}: unknown column type '{ty}' (one of {})",
+                        COLUMN_TYPES.join(", ")
+                    ));
+                }
+            }
+        }
+        Ok(())
     }
 
     /// A row (or change image) as the target is to hold it (`_id` is kept as it is).
@@ -140,6 +200,20 @@ impl FieldMap {
                     }
                     entry.rename.insert(from.to_string(), to.to_string());
                 }
+                FieldOp::Type => {
+                    let (field, ty) = part
+                        .split_once('=')
+                        .filter(|(f, t)| !f.is_empty() && column_type(t).is_some())
+                        .ok_or_else(|| {
+                            format!(
+                                "--column-type {value}: expected UNIT:field=TYPE[,field=TYPE], TYPE one of {}",
+                                COLUMN_TYPES.join(", ")
+                            )
+                        })?;
+                    entry
+                        .types
+                        .insert(field.to_string(), ty.to_ascii_lowercase());
+                }
             }
         }
         Ok(())
@@ -152,6 +226,7 @@ pub enum FieldOp {
     Include,
     Exclude,
     Rename,
+    Type,
 }
 
 impl FieldOp {
@@ -160,6 +235,7 @@ impl FieldOp {
             FieldOp::Include => "--include",
             FieldOp::Exclude => "--exclude",
             FieldOp::Rename => "--rename",
+            FieldOp::Type => "--column-type",
         }
     }
     fn example(self) -> &'static str {
@@ -167,6 +243,7 @@ impl FieldOp {
             FieldOp::Include => "field[,field]",
             FieldOp::Exclude => "field[,field]",
             FieldOp::Rename => "old=new[,old=new]",
+            FieldOp::Type => "field=TYPE[,field=TYPE]",
         }
     }
 }

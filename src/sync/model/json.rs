@@ -11,13 +11,17 @@
 //! digits, the exact string beyond; DATETIME/TIMESTAMP at the task's precision, ...).
 //!
 //! Each sink converts carriers once, for what it can hold: a MySQL sink writes the text as it
-//! is; an Elasticsearch sink puts the text into `_source` unchanged ([`raw`]); a MongoDB sink
-//! stores the embedded document of [`to_tree`] (numbers by [`number`]: Int64, a Double only when
-//! the double is the same number as the text, else Decimal128, the exact string beyond 34
-//! digits). Row checksums (`sync verify`, key-less row identity) read a carrier as its tree, so
-//! a document a sink stores as a tree and the text it came from compare equal, and a changed
-//! digit does not. Readers of a target give back JSON as a carrier or as an exact tree, never
-//! through `serde_json::Value` numbers (f64).
+//! is; an Elasticsearch sink puts the text into `_source` with its numbers digit for digit
+//! (whitespace between tokens dropped: a bulk line is one line); a MongoDB sink stores the
+//! embedded document of [`to_tree`] (numbers by [`number`]: Int64, a Double only when the double
+//! is the same number as the text, else Decimal128, the exact string beyond 34 digits). Row
+//! checksums (`sync verify`, key-less row identity) read a carrier as its tree, so a document a
+//! sink stores as a tree and the text it came from compare equal, and a changed digit does not.
+//!
+//! Readers give back JSON as a carrier or as an exact tree, never through `serde_json::Value`
+//! numbers (f64; `1e400` does not even parse): an Elasticsearch page is read from its text with
+//! `_source` as a `RawValue` (`source::es_read`), its fields by `source::es_value::hit_doc`
+//! (object fields and JSON columns as carriers, DECIMAL numbers from their digits).
 
 use crate::sync::model::value::decimal;
 use mongodb::bson::{Binary, Bson, Decimal128, Document, spec::BinarySubtype};
@@ -42,13 +46,6 @@ pub fn json_text(b: &Bson) -> Option<&[u8]> {
         }) => Some(bytes),
         _ => None,
     }
-}
-
-/// The carrier's text as a `serde_json` raw value (for documents serialized by serde_json:
-/// written out byte for byte).
-pub fn raw(text: &[u8]) -> Result<Box<serde_json::value::RawValue>, String> {
-    let s = std::str::from_utf8(text).map_err(|e| format!("JSON text is not UTF-8: {e}"))?;
-    serde_json::value::RawValue::from_string(s.to_string()).map_err(|e| e.to_string())
 }
 
 /// A JSON number's text as BSON without loss: Int64 for integers that fit; a Double when the
@@ -78,28 +75,13 @@ fn same_number(a: &str, b: &str) -> bool {
 /// A decimal text as (negative, significant digits, exponent of the last digit); zero as
 /// (sign, "", 0).
 fn normal(s: &str) -> Option<(bool, String, i64)> {
-    let (neg, s) = match s.strip_prefix('-') {
-        Some(r) => (true, r),
-        None => (false, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let (mant, exp) = match s.split_once(['e', 'E']) {
-        Some((m, e)) => (m, e.parse::<i64>().ok()?),
-        None => (s, 0),
-    };
-    let (int, frac) = mant.split_once('.').unwrap_or((mant, ""));
-    let mut digits: String = int.chars().chain(frac.chars()).collect();
-    if !digits.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
+    let (neg, digits, exp) = digits_of(s)?;
+    let kept = digits.trim_end_matches('0');
+    let exp = exp + (digits.len() - kept.len()) as i64;
+    match kept.trim_start_matches('0') {
+        "" => Some((neg, String::new(), 0)),
+        d => Some((neg, d.to_string(), exp)),
     }
-    let mut exp = exp - frac.len() as i64;
-    let trailing = digits.len() - digits.trim_end_matches('0').len();
-    digits.truncate(digits.len() - trailing);
-    exp += trailing as i64;
-    let digits = digits.trim_start_matches('0').to_string();
-    if digits.is_empty() {
-        return Some((neg, digits, 0));
-    }
-    Some((neg, digits, exp))
 }
 
 /// A Decimal128 as plain decimal text (`0.000000000000000000000000000001`, `12.500`, `-0`),
@@ -124,8 +106,18 @@ pub fn decimal_text(d: &Decimal128) -> String {
     }
 }
 
-/// Like [`normal`] but keeping trailing zeros (a decimal's scale) and one digit for zero.
+/// A decimal text as (negative, its digits, exponent of the last digit): trailing zeros kept
+/// (a decimal's scale), leading zeros dropped but one digit for zero.
 fn normal_keep_zeros(s: &str) -> Option<(bool, String, i64)> {
+    let (neg, digits, exp) = digits_of(s)?;
+    match digits.trim_start_matches('0') {
+        "" => Some((neg, "0".into(), exp)),
+        d => Some((neg, d.to_string(), exp)),
+    }
+}
+
+/// A decimal text (`-12.50e3`) as (negative, all its digits, exponent of the last digit).
+fn digits_of(s: &str) -> Option<(bool, String, i64)> {
     let (neg, s) = match s.strip_prefix('-') {
         Some(r) => (true, r),
         None => (false, s.strip_prefix('+').unwrap_or(s)),
@@ -139,9 +131,7 @@ fn normal_keep_zeros(s: &str) -> Option<(bool, String, i64)> {
     if digits.is_empty() || !digits.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let trimmed = digits.trim_start_matches('0');
-    let digits = if trimmed.is_empty() { "0" } else { trimmed };
-    Some((neg, digits.to_string(), exp - frac.len() as i64))
+    Some((neg, digits, exp - frac.len() as i64))
 }
 
 /// JSON text as a BSON tree whose numbers are exact ([`number`]); objects keep their key order

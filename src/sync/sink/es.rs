@@ -46,6 +46,9 @@ pub struct EsSink {
     pub overrides: Option<Map<String, Value>>,
     /// How `scan` and `keyless_present` page (a PIT when the server has one, by default).
     pub paging: Paging,
+    /// The task was created before composite keys became JSON-array `_id`s: its indexes of
+    /// composite-key units hold the old ids, and writing or verifying them is refused.
+    pub legacy_ids: bool,
 }
 
 /// The index `_id` of a row key: its [`key_text`] (a single-column key is its value as text;
@@ -94,6 +97,7 @@ impl EsSink {
             client: EsClient::connect(conn, Side::Target).await?,
             overrides: None,
             paging: Paging::Auto,
+            legacy_ids: false,
         })
     }
 
@@ -101,6 +105,16 @@ impl EsSink {
     pub fn with_overrides(mut self, overrides: Map<String, Value>) -> EsSink {
         self.overrides = Some(overrides);
         self
+    }
+
+    /// Refuse a composite-key unit of a task whose index holds the `_id`s of older versions.
+    fn check_ids(&self, index: &str, composite: bool) -> Result<(), SyncError> {
+        if self.legacy_ids && composite {
+            return Err(self.fatal(format!(
+                "{index}: this task was created before composite keys became JSON-array _ids ([\"acme\",5]) and the index holds the old ids; copy it again with `shark sync reset TASK` and then `shark sync run TASK --drop-target`"
+            )));
+        }
+        Ok(())
     }
 
     fn fatal(&self, msg: String) -> SyncError {
@@ -167,6 +181,9 @@ impl Sink for EsSink {
         how: Begin,
     ) -> Result<Target, SyncError> {
         let live = index_name(target);
+        if how != (Begin::Fresh { drop: true }) {
+            self.check_ids(&live, unit.key.len() > 1)?;
+        }
         match how {
             Begin::Fresh { drop: true } | Begin::Restart => {
                 self.client.delete_index(&live).await?;
@@ -265,6 +282,9 @@ impl Sink for EsSink {
     }
 
     async fn apply(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Written, SyncError> {
+        if let Some(c) = changes.iter().find(|c| matches!(c.id, Bson::Document(_))) {
+            self.check_ids(&index_name(&target(&c.db, &c.table)), true)?;
+        }
         // the last operation per document wins; a key change deletes the old document first.
         // Key-less changes go through `keyless_set`.
         type Last<'c> = Vec<(String, String, Bson, Option<&'c Document>)>;
@@ -406,6 +426,7 @@ impl Sink for EsSink {
         each: &mut (dyn FnMut(Document) + Send),
     ) -> Result<(), SyncError> {
         let index = index_name(target);
+        self.check_ids(&index, unit.key.len() > 1)?;
         if !self.client.exists(&index).await? {
             return Ok(());
         }

@@ -2,7 +2,8 @@
 //! indexes the task's selectors pick (a name, a wildcard like `logs-*`, or `/regex/`; indexes
 //! starting with `.` are system ones and never selected), named by the index alone (`db` is
 //! empty); a unit's schema comes from its mapping (`sync::sink::es_mapping::schema_from_mapping`,
-//! key `_id`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
+//! key `_id`), widened by a sample of its documents and the task's column types
+//! (`sync::source::es_sample`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
 //! scroll, see `sync::source::es_read`), cut further by the batch bytes, each batch carrying the sort
 //! values of its last document as its resume point.
 
@@ -13,6 +14,7 @@ use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::es_mapping::schema_from_mapping;
 use crate::sync::source::binlog::Pos;
 use crate::sync::source::es_read::{Paging, Reader};
+use crate::sync::source::es_sample;
 use crate::sync::source::es_value::hit_doc;
 use crate::sync::source::{Batch, BatchLimits, BatchTx, ChangeSource, Source};
 use crate::sync::task::TaskSpec;
@@ -38,12 +40,23 @@ impl EsSource {
         self
     }
 
-    async fn load(&self, index: &str) -> Result<Option<TableSchema>, SyncError> {
-        Ok(self
-            .client
-            .mapping(index)
-            .await?
-            .map(|m| schema_from_mapping(index, &m)))
+    /// The unit schema of `index`: from its mapping, widened by a sample of its documents,
+    /// with the task's column types over both (see `sync::source::es_sample`).
+    async fn load(&self, spec: &TaskSpec, index: &str) -> Result<Option<TableSchema>, SyncError> {
+        let Some(m) = self.client.mapping(index).await? else {
+            return Ok(None);
+        };
+        let mut s = schema_from_mapping(index, &m);
+        let docs = es_sample::sample(&self.client, index).await?;
+        for (field, why) in es_sample::widen(&mut s, &docs) {
+            tracing::info!(
+                index,
+                field,
+                "field {why} in the sampled documents: a JSON column (--column-type {index}:{field}=TYPE sets another)"
+            );
+        }
+        es_sample::set_types(&mut s, &spec.fields.types(index));
+        Ok(Some(s))
     }
 }
 
@@ -66,7 +79,7 @@ impl Source for EsSource {
                 continue;
             }
             // an index deleted since the list was read is no unit
-            if let Some(s) = self.load(&index).await? {
+            if let Some(s) = self.load(spec, &index).await? {
                 out.insert(s.unit(), s);
             }
         }
@@ -75,11 +88,11 @@ impl Source for EsSource {
 
     async fn unit(
         &self,
-        _spec: &TaskSpec,
+        spec: &TaskSpec,
         _db: &str,
         table: &str,
     ) -> Result<Option<TableSchema>, SyncError> {
-        self.load(table).await
+        self.load(spec, table).await
     }
 
     async fn estimate(&self, unit: &TableSchema) -> Option<i64> {

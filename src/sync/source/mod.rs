@@ -6,6 +6,7 @@ pub mod binlog;
 pub mod copy;
 pub mod es;
 pub mod es_read;
+pub mod es_sample;
 pub mod es_value;
 pub mod follow;
 pub mod mysql;

@@ -112,7 +112,8 @@ impl TargetTable {
             if n > 0 || self.row_col.is_some() {
                 out.push_str(", ");
             }
-            out.push_str(&literal(&self.schema.columns[*i], v)?);
+            let col = &self.schema.columns[*i];
+            out.push_str(&literal(col, v).map_err(|e| self.refused(field, &e))?);
         }
         // a field without a column: only looked for when the counts say there is one
         let meta = META_FIELDS.iter().filter(|m| doc.contains_key(**m)).count();
@@ -121,13 +122,30 @@ impl TargetTable {
                 !META_FIELDS.contains(&k.as_str()) && !self.fields.iter().any(|(_, f)| f == *k)
             })
         {
-            return Err(format!(
-                "field {extra} has no column in {}.{}",
+            let e = format!(
+                "it has no column in {}.{}",
                 self.schema.db, self.schema.table
-            ));
+            );
+            return Err(self.refused(extra, &e));
         }
         out.push(')');
         Ok(out)
+    }
+
+    /// Why a row's `field` does not fit; for the table of an index (keyed by the document
+    /// `_id`, its columns derived from a mapping and sampled documents) with the flag that
+    /// changes the column.
+    fn refused(&self, field: &str, e: &str) -> String {
+        let from_index =
+            matches!(self.schema.key.as_slice(), [k] if self.schema.columns[*k].name == "_id");
+        if from_index {
+            format!(
+                "field {field}: {e}; give it a column that holds it with `--column-type {}:{field}=json` (or `types` in --fields-file), then `sync reset`",
+                self.schema.table
+            )
+        } else {
+            format!("field {field}: {e}")
+        }
     }
 
     /// `WHERE` condition selecting the row of key `id` (`doc_id`'s form: the key value, or a

@@ -1,13 +1,15 @@
-//! The Elasticsearch ends of `shark sync` under faults, through the CLI against osmem-server
-//! (tests/infra), with an HTTP proxy in this file where a single in-memory node cannot produce
-//! the failure (a shard lost mid-PIT): a partial search page is read again, never taken for
-//! the end of the index (copy and verify); a `_bulk` refused by a write block stops the run
-//! even with `--on-error skip`; pages sort on `_shard_doc` where the server has it, on `_id`
-//! where it refuses `_shard_doc`; `--on-error skip` logs one line per batch. Every result is
-//! read back with raw HTTP, not through shark.
+//! The Elasticsearch ends of `shark sync` through the CLI against osmem-server (tests/infra),
+//! with an HTTP proxy in this file where a single in-memory node cannot produce the failure (a
+//! shard lost mid-PIT): a partial search page is read again, never taken for the end of the
+//! index (copy and verify); a `_bulk` refused by a write block stops the run even with
+//! `--on-error skip`; pages sort on `_shard_doc` where the server has it, on `_id` where it
+//! refuses `_shard_doc`; `--on-error skip` logs one line per batch; Elasticsearch → MySQL column
+//! types come from the mapping and a sample of documents (arrays → JSON), `--column-type` sets
+//! what the sample missed. Every result is read back with raw HTTP or raw SQL, not through shark.
 
 mod common;
-use common::{Env, Lock, infra, lock_servers, unique_name};
+use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
+use mysql_async::prelude::Queryable;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -538,4 +540,232 @@ async fn skipped_rows_are_logged_once_per_batch() {
     }
     drop_index(&index).await;
     drop_index(&format!("{prefix}.*")).await;
+}
+
+/// `shark args` with the ES source's document sample set to `sample` documents.
+async fn shark_sampling(e: &Arc<Env>, sample: &str, args: &[&str]) -> (i32, String, String) {
+    let e = e.clone();
+    let sample = sample.to_string();
+    let args: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    tokio::task::spawn_blocking(move || {
+        let out = e
+            .shark()
+            .env("SHARK_SYNC_ES_SAMPLE_DOCS", sample)
+            .args(&args)
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    })
+    .await
+    .unwrap()
+}
+
+/// Rows of `query` on the MySQL target as text (NULL as None).
+async fn target_text(query: &str) -> Vec<Vec<Option<String>>> {
+    let mut c = mysql_root("SHARK_T_MYSQL_TARGET_PORT").await;
+    let rows: Vec<mysql_async::Row> = c
+        .query(query)
+        .await
+        .unwrap_or_else(|e| panic!("{query}: {e}"));
+    c.disconnect().await.unwrap();
+    rows.into_iter()
+        .map(|r| {
+            (0..r.len())
+                .map(|i| match r.as_ref(i).unwrap() {
+                    mysql_async::Value::NULL => None,
+                    mysql_async::Value::Bytes(b) => Some(String::from_utf8_lossy(b).into_owned()),
+                    other => Some(other.as_sql(true)),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Issue 19 item 3: an index with `dynamic: false`, arrays in keyword- and long-mapped fields,
+/// documents missing mapped fields, unmapped fields and numbers no double holds. With default
+/// flags every document arrives: the sampled arrays and unmapped fields get JSON columns holding
+/// the source text; a field the sample could not see is a refused row naming the field and
+/// `--column-type`, which then copies it (before: every array document refused).
+#[tokio::test(flavor = "multi_thread")]
+async fn es_to_mysql_columns_from_the_mapping_and_the_documents() {
+    let _l = lock_servers(Lock::Shared);
+    let index = unique_name("arrays");
+    let db = unique_name("esmy");
+    let (st, v) = es(
+        reqwest::Method::PUT,
+        &format!("/{index}"),
+        Some(
+            json!({"mappings": {"dynamic": false, "properties": {
+                "tag": {"type": "keyword"}, "n": {"type": "long"}, "score": {"type": "double"},
+                "note": {"type": "keyword"}}}})
+            .to_string(),
+        ),
+    )
+    .await;
+    assert_eq!(st, 200, "{v}");
+    let docs = [
+        (
+            "d1",
+            r#"{"tag":["a","b"],"n":9007199254740993,"score":0.5,"note":"x","extra":{"k":[1,2.50]},"big":123456789012345678901234567890}"#,
+        ),
+        ("d2", r#"{"tag":"c","n":[1,2]}"#),
+        ("d3", r#"{"note":null,"score":1e2}"#),
+    ];
+    let mut body = String::new();
+    for (id, d) in docs {
+        body.push_str(&format!(
+            "{{\"index\":{{\"_index\":\"{index}\",\"_id\":\"{id}\"}}}}\n{d}\n"
+        ));
+    }
+    let (_, v) = es(reqwest::Method::POST, "/_bulk?refresh=true", Some(body)).await;
+    assert_eq!(v["errors"], false, "{v}");
+    mysql_run(
+        "SHARK_T_MYSQL_TARGET_PORT",
+        &[&format!("DROP DATABASE IF EXISTS {db}")],
+    )
+    .await;
+    let e = Arc::new(Env::new());
+    add_es(&e, "es", &es_url());
+    e.add_mysql_target("my");
+    let create = |name: &str, extra: &[&str]| {
+        let mut a = vec![
+            "sync",
+            "create",
+            name,
+            "--source",
+            "es",
+            "--target",
+            "my",
+            "--tables",
+            &index,
+            "--target-db",
+            &db,
+        ];
+        a.extend_from_slice(extra);
+        a.into_iter().map(str::to_string).collect::<Vec<_>>()
+    };
+    let args = create("t", &[]);
+    shark(&e, 0, &args.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    shark(&e, 0, &["sync", "run", "t", "--once"]).await;
+    let rows = target_text(&format!(
+        "SELECT `_id`, tag, n, score, note, extra, big FROM {db}.`{index}` ORDER BY `_id`"
+    ))
+    .await;
+    let s = |x: &str| Some(x.to_string());
+    assert_eq!(
+        rows,
+        vec![
+            vec![
+                s("d1"),
+                s(r#"["a","b"]"#),
+                s("9007199254740993"),
+                s("0.5"),
+                s("x"),
+                s(r#"{"k":[1,2.50]}"#),
+                s("123456789012345678901234567890")
+            ],
+            vec![s("d2"), s(r#""c""#), s("[1,2]"), None, None, None, None],
+            // a double column holds the double 1e2 is (MariaDB prints it 100)
+            vec![s("d3"), None, None, s("100"), None, None, None],
+        ]
+    );
+    // the column types: JSON where the documents needed it (MariaDB: LONGTEXT with a
+    // json_valid check), the mapping's elsewhere
+    let json_cols = target_text(&format!(
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS WHERE CONSTRAINT_SCHEMA = '{db}'"
+    ))
+    .await;
+    let is_json = |c: &str| {
+        json_cols
+            .iter()
+            .any(|r| r[0].as_deref() == Some(&format!("json_valid(`{c}`)")))
+    };
+    assert!(
+        is_json("tag") && is_json("n") && is_json("extra") && is_json("big"),
+        "{json_cols:?}"
+    );
+    assert!(!is_json("note") && !is_json("score"), "{json_cols:?}");
+    // a field the sample could not see: refused, naming the field and the flag
+    mysql_run(
+        "SHARK_T_MYSQL_TARGET_PORT",
+        &[&format!("DROP DATABASE IF EXISTS {db}")],
+    )
+    .await;
+    let args = create("blind", &[]);
+    shark(&e, 0, &args.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    let (code, _, err) = shark_sampling(&e, "0", &["sync", "run", "blind", "--once"]).await;
+    assert_eq!(code, 4, "{err}");
+    assert!(err.contains("field "), "{err}");
+    assert!(err.contains(&format!("--column-type {index}:")), "{err}");
+    // the flag (and the fields file) set the columns the sample did not
+    mysql_run(
+        "SHARK_T_MYSQL_TARGET_PORT",
+        &[&format!("DROP DATABASE IF EXISTS {db}")],
+    )
+    .await;
+    let file = e.dir.path().join("fields.toml");
+    std::fs::write(
+        &file,
+        format!("[\"{index}\".types]\nextra = \"json\"\nbig = \"json\"\n"),
+    )
+    .unwrap();
+    let typed = format!("{index}:tag=json,n=json");
+    let args = create(
+        "typed",
+        &[
+            "--column-type",
+            &typed,
+            "--fields-file",
+            file.to_str().unwrap(),
+        ],
+    );
+    shark(&e, 0, &args.iter().map(String::as_str).collect::<Vec<_>>()).await;
+    let (code, _, err) = shark_sampling(&e, "0", &["sync", "run", "typed", "--once"]).await;
+    assert_eq!(code, 0, "{err}");
+    let rows = target_text(&format!(
+        "SELECT `_id`, tag, n, big FROM {db}.`{index}` ORDER BY `_id`"
+    ))
+    .await;
+    assert_eq!(
+        rows[0],
+        vec![
+            s("d1"),
+            s(r#"["a","b"]"#),
+            s("9007199254740993"),
+            s("123456789012345678901234567890")
+        ]
+    );
+    assert_eq!(rows[1][2], s("[1,2]"));
+    let (code, _, err) = shark_sampling(
+        &e,
+        "0",
+        &[
+            "sync",
+            "create",
+            "bad",
+            "--source",
+            "es",
+            "--target",
+            "my",
+            "--tables",
+            &index,
+            "--target-db",
+            &db,
+            "--column-type",
+            "x:tag=array",
+        ],
+    )
+    .await;
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("json, text"), "{err}");
+    mysql_run(
+        "SHARK_T_MYSQL_TARGET_PORT",
+        &[&format!("DROP DATABASE IF EXISTS {db}")],
+    )
+    .await;
+    drop_index(&index).await;
 }
