@@ -1141,24 +1141,6 @@ impl Drop for Spawned {
     }
 }
 
-fn add_mysql_at(e: &Env, name: &str, port: u16) {
-    let url = format!("mysql://shark@127.0.0.1:{port}/");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            name,
-            "--kind",
-            "mysql",
-            "--url",
-            &url,
-            "--secret-stdin",
-        ],
-        Some("shark"),
-    );
-}
-
 fn binlog_position(e: &Env) -> serde_json::Value {
     status(e)["binlog"]["position"].clone()
 }
@@ -1353,7 +1335,7 @@ async fn a_silent_binlog_connection_is_reopened_within_3_heartbeats_and_lag_grow
     let port: u16 = infra().get("SHARK_T_MYSQL_PORT").parse().unwrap();
     let proxy = Proxy::start(port);
     let e = Env::new();
-    add_mysql_at(&e, "src", proxy.port);
+    e.add_mysql_at("src", proxy.port);
     e.add_mongo("dst");
     let tables = format!("{db}.*");
     e.expect(

@@ -52,7 +52,12 @@ pub enum SyncCmd {
         #[arg(long)]
         soft: bool,
     },
-    /// Forget progress so the next run copies again (everything, or one unit)
+    /// Copy again on the next run (every unit, or one), into a shadow swapped in when complete
+    ///
+    /// Each unit is copied into a shadow (table, collection or index) that replaces its target
+    /// when complete, so the target ends up exactly like the source: rows updated or deleted
+    /// behind the task's back are fixed too (`--drop-target` is not needed). MongoDB history
+    /// mode keeps its versions and writes snapshot versions into the collection itself.
     Reset {
         /// Task name
         name: String,
@@ -245,7 +250,7 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
             let n = sync::reset(store, &name, unit.as_deref())?;
             ui.note(match unit {
                 Some(u) => format!("{name}: unit {u} will be copied again on the next run ({n} reset)"),
-                None => format!("{name}: progress and binlog checkpoint forgotten; the next run copies everything again"),
+                None => format!("{name}: progress and binlog checkpoint forgotten; the next run copies every unit again into a shadow that replaces its target"),
             });
         }
         SyncCmd::Rm { name } => {

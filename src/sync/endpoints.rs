@@ -2,6 +2,7 @@
 //! valid together (checked when a task is created, and again when it runs).
 
 use crate::conn::{Connection, Kind, Registry};
+use crate::sync::engine::copier::WRITES_IN_FLIGHT;
 use crate::sync::error::SyncError;
 use crate::sync::model::value::TimePrecision;
 use crate::sync::sink::Sink;
@@ -114,7 +115,10 @@ pub async fn sink(conn: &Connection, spec: &TaskSpec) -> Result<Box<dyn Sink>, S
         Kind::Mongodb => Ok(Box::new(
             MongoSink::connect(conn, spec.mode, spec.soft_delete).await?,
         )),
-        Kind::Mysql => Ok(Box::new(MySqlSink::connect(conn).await?)),
+        // every unit copied at once has its batches in flight, each on a session of its own
+        Kind::Mysql => Ok(Box::new(
+            MySqlSink::connect_for(conn, spec.parallel.max(1) * WRITES_IN_FLIGHT).await?,
+        )),
         Kind::Elasticsearch => {
             let mut sink = EsSink::connect(conn).await?;
             sink.legacy_ids = spec.id_format != crate::sync::task::ID_FORMAT;

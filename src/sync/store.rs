@@ -49,6 +49,11 @@ pub static SCHEMA: Schema = Schema {
         PRIMARY KEY (task, unit, row_key)
     );
     "#,
+        // v3: the shadow a unit's copy went into, recorded when its swap starts (phase
+        // `swapping`), so a run after a crash finishes that swap instead of copying again
+        r#"
+    ALTER TABLE sync_units ADD COLUMN shadow TEXT;
+    "#,
     ],
 };
 
@@ -78,21 +83,31 @@ pub enum Phase {
     Pending,
     /// Being copied; resumes after `last_key` when the run stops or crashes.
     Copying,
-    /// Copied before, copied again from the start because its table was altered or re-created
-    /// (documents are replaced, so the copy may find them already there).
+    /// Copied again from the start (its table was altered or re-created, or `sync reset`):
+    /// into a shadow that replaces the target when complete, where the sink has shadows.
     Recopy,
+    /// The copy is complete and its shadow is being swapped in (`UnitRow::shadow`): a run
+    /// that finds a unit here finishes the swap and copies nothing.
+    Swapping,
     /// Full copy done; the unit now follows the binlog.
     Copied,
 }
 
 impl Phase {
-    pub const ALL: [Phase; 4] = [Phase::Pending, Phase::Copying, Phase::Recopy, Phase::Copied];
+    pub const ALL: [Phase; 5] = [
+        Phase::Pending,
+        Phase::Copying,
+        Phase::Recopy,
+        Phase::Swapping,
+        Phase::Copied,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Phase::Pending => "pending",
             Phase::Copying => "copying",
             Phase::Recopy => "recopy",
+            Phase::Swapping => "swapping",
             Phase::Copied => "copied",
         }
     }
@@ -103,7 +118,10 @@ impl Phase {
             Phase::Pending => "selected, not copied yet",
             Phase::Copying => "being copied; resumes after the last written key",
             Phase::Recopy => {
-                "copied again from the start because its table was altered or re-created"
+                "copied again from the start (table altered or re-created, or `sync reset`), into a shadow that replaces the target when complete"
+            }
+            Phase::Swapping => {
+                "copy complete, its shadow being swapped in; the next run finishes the swap"
             }
             Phase::Copied => "full copy done; changes come from the binlog",
         }
@@ -193,6 +211,9 @@ pub struct UnitRow {
     pub rows_done: i64,
     pub rows_total: Option<i64>,
     pub note: Option<String>,
+    /// The shadow (a name in the target's database) being swapped in, in phase `swapping`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub shadow: Option<String>,
     pub updated_at: String,
 }
 
@@ -206,6 +227,7 @@ impl UnitRow {
             rows_done: 0,
             rows_total: None,
             note: None,
+            shadow: None,
             updated_at: String::new(),
         }
     }
@@ -371,10 +393,11 @@ impl<'a> SyncStore<'a> {
             i64,
             Option<i64>,
             Option<String>,
+            Option<String>,
             String,
         );
         let raw: Vec<Raw> = self.0.rows(
-            "SELECT unit, phase, last_key, rows_done, rows_total, note, updated_at FROM sync_units WHERE task = ?1 ORDER BY unit",
+            "SELECT unit, phase, last_key, rows_done, rows_total, note, shadow, updated_at FROM sync_units WHERE task = ?1 ORDER BY unit",
             [task],
         )?;
         let unreadable = |unit: &str, column: &str, detail: String| SyncError::Unreadable {
@@ -385,7 +408,7 @@ impl<'a> SyncStore<'a> {
         };
         raw.into_iter()
             .map(
-                |(unit, phase, last_key, rows_done, rows_total, note, updated_at)| {
+                |(unit, phase, last_key, rows_done, rows_total, note, shadow, updated_at)| {
                     let phase = phase
                         .parse::<Phase>()
                         .map_err(|e| unreadable(&unit, "phase", e))?;
@@ -393,6 +416,13 @@ impl<'a> SyncStore<'a> {
                         .map(|k| serde_json::from_str(&k))
                         .transpose()
                         .map_err(|e| unreadable(&unit, "last_key", e.to_string()))?;
+                    if phase == Phase::Swapping && shadow.is_none() {
+                        return Err(unreadable(
+                            &unit,
+                            "shadow",
+                            "phase swapping without the shadow's name".into(),
+                        ));
+                    }
                     Ok(UnitRow {
                         unit,
                         phase,
@@ -400,6 +430,7 @@ impl<'a> SyncStore<'a> {
                         rows_done,
                         rows_total,
                         note,
+                        shadow,
                         updated_at,
                     })
                 },
@@ -411,11 +442,11 @@ impl<'a> SyncStore<'a> {
     pub fn save_unit(&self, task: &str, u: &UnitRow) -> Result<(), SyncError> {
         self.0.tx(|tx| {
             tx.execute(
-                "INSERT INTO sync_units(task, unit, phase, last_key, rows_done, rows_total, note, updated_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                "INSERT INTO sync_units(task, unit, phase, last_key, rows_done, rows_total, note, shadow, updated_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)
                  ON CONFLICT(task, unit) DO UPDATE SET phase = excluded.phase, last_key = excluded.last_key,
                    rows_done = excluded.rows_done, rows_total = excluded.rows_total, note = excluded.note,
-                   updated_at = excluded.updated_at",
+                   shadow = excluded.shadow, updated_at = excluded.updated_at",
                 params![
                     task,
                     u.unit,
@@ -424,6 +455,7 @@ impl<'a> SyncStore<'a> {
                     u.rows_done,
                     u.rows_total,
                     u.note,
+                    u.shadow,
                     now_rfc3339()
                 ],
             )
@@ -470,14 +502,18 @@ impl<'a> SyncStore<'a> {
             .collect())
     }
 
-    /// Forget units (all, or one) so they are copied again; the binlog checkpoint goes too when
-    /// all units are reset.
+    /// Copy units (all, or one) again: each goes to phase `recopy` from the start, so the
+    /// next run copies it into a shadow and swaps that in (the target ends up exactly the
+    /// source, rows deleted since included); the binlog checkpoint goes too when all units are
+    /// reset (the next run records the current position before copying).
     pub fn reset(&self, task: &str, unit: Option<&str>) -> Result<usize, SyncError> {
         Ok(self.0.tx(|tx| {
             let n = tx
                 .execute(
-                    "DELETE FROM sync_units WHERE task = ?1 AND (?2 IS NULL OR unit = ?2)",
-                    params![task, unit],
+                    "UPDATE sync_units SET phase = ?3, last_key = NULL, rows_done = 0, shadow = NULL,
+                       updated_at = ?4
+                     WHERE task = ?1 AND (?2 IS NULL OR unit = ?2)",
+                    params![task, unit, Phase::Recopy.as_str(), now_rfc3339()],
                 )
                 .map_err(|e| self.sql(e))?;
             if unit.is_none() {
@@ -529,6 +565,42 @@ mod tests {
         );
         let e = BinlogProgress::parse("t", &serde_json::json!({"phase": "copy"})).unwrap_err();
         assert!(e.to_string().contains("checkpoints.progress"), "{e}");
+    }
+
+    #[test]
+    fn reset_puts_units_in_recopy_and_swapping_keeps_its_shadow() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("s.db")).unwrap();
+        let s = SyncStore::new(&store).unwrap();
+        s.insert_task("t1", &spec()).unwrap();
+        let mut u = UnitRow::new("a.b".into(), Phase::Swapping);
+        u.shadow = Some("b__shark_shadow".into());
+        u.last_key = Some(serde_json::json!([9]));
+        u.rows_done = 9;
+        s.save_unit("t1", &u).unwrap();
+        let back = s.units("t1").unwrap();
+        assert_eq!(back[0].phase, Phase::Swapping);
+        assert_eq!(back[0].shadow.as_deref(), Some("b__shark_shadow"));
+        assert_eq!(s.reset("t1", Some("a.b")).unwrap(), 1);
+        let back = s.units("t1").unwrap();
+        assert_eq!(
+            (
+                back[0].phase,
+                &back[0].last_key,
+                &back[0].shadow,
+                back[0].rows_done
+            ),
+            (Phase::Recopy, &None, &None, 0)
+        );
+        // swapping without the shadow's name cannot be finished: an error naming the column
+        store
+            .with(|c| {
+                c.execute_batch("UPDATE sync_units SET phase = 'swapping'")
+                    .map_err(|e| StateError::sql(store.path(), e))
+            })
+            .unwrap();
+        let e = s.units("t1").unwrap_err().to_string();
+        assert!(e.contains("sync_units.shadow"), "{e}");
     }
 
     #[test]

@@ -263,33 +263,22 @@ impl Env {
 impl Env {
     /// Add mysql connection `name` to the test MariaDB as the `shark` user.
     pub fn add_mysql(&self, name: &str) {
-        let url = format!(
-            "mysql://shark@127.0.0.1:{}/",
-            infra().get("SHARK_T_MYSQL_PORT")
-        );
-        self.expect(
-            0,
-            &[
-                "conn",
-                "add",
-                name,
-                "--kind",
-                "mysql",
-                "--url",
-                &url,
-                "--secret-stdin",
-            ],
-            Some("shark"),
-        );
+        self.add_mysql_at(name, infra().get("SHARK_T_MYSQL_PORT").parse().unwrap());
     }
 
     /// Add mysql connection `name` to the test MariaDB that serves as a sync *target*
     /// (`SHARK_T_MYSQL_TARGET_PORT`), as the `shark` user.
     pub fn add_mysql_target(&self, name: &str) {
-        let url = format!(
-            "mysql://shark@127.0.0.1:{}/",
-            infra().get("SHARK_T_MYSQL_TARGET_PORT")
+        self.add_mysql_at(
+            name,
+            infra().get("SHARK_T_MYSQL_TARGET_PORT").parse().unwrap(),
         );
+    }
+
+    /// Add mysql connection `name` to a MariaDB (or a proxy in front of one) on loopback port
+    /// `port`, as the `shark` user.
+    pub fn add_mysql_at(&self, name: &str, port: u16) {
+        let url = format!("mysql://shark@127.0.0.1:{port}/");
         self.expect(
             0,
             &[

@@ -2,6 +2,11 @@
 //! batches from the source into the sink, each written batch committing the unit's progress.
 //! Transient failures resume from the last committed key within the run's budget; a table that
 //! changes under the copy is reloaded and copied again.
+//!
+//! A copy into a shadow ends with its swap, a recorded step: phase `swapping` with the
+//! shadow's name is saved before the sink swaps, so a failure or a crash at any point of the
+//! swap is followed by the swap again (each sink's swap is idempotent), never by a copy again
+//! (which would find nothing after the last key and swap an empty shadow in).
 
 use crate::state::LogLevel;
 use crate::sync::engine::applier::snapshot_unit;
@@ -9,12 +14,12 @@ use crate::sync::engine::pipe;
 use crate::sync::engine::runner::{Ctx, TOTAL};
 use crate::sync::error::SyncError;
 use crate::sync::model::schema::TableSchema;
-use crate::sync::sink::Begin;
+use crate::sync::sink::{Begin, Target};
 use crate::sync::source::BatchLimits;
 use crate::sync::store::{Phase, UnitRow, task_key};
 
 /// Batches of one unit's copy written at once.
-const WRITES_IN_FLIGHT: usize = 2;
+pub const WRITES_IN_FLIGHT: usize = 2;
 
 /// Copy one unit; when the table changes under the copy (a column or the table went away),
 /// reload its schema and copy again (documents are replaced, so nothing is half-shaped).
@@ -87,6 +92,16 @@ pub(super) async fn copy_unit(
 async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(), SyncError> {
     let unit = s.unit();
     let target = ctx.target(&s.db, &s.table);
+    if row.phase == Phase::Swapping
+        && let Some(shadow) = row.shadow.clone()
+    {
+        ctx.log(
+            LogLevel::Info,
+            &format!("{unit}: the copy is complete; finishing the swap of {shadow} into {target}"),
+        );
+        let shadow = Target::new(target.db.clone(), shadow);
+        return swap(ctx, &unit, &target, &shadow, row).await;
+    }
     let target_schema = ctx.target_schema(&s)?;
     let resume = match &row.last_key {
         Some(k) if !s.key.is_empty() => Some(k.clone()),
@@ -222,8 +237,8 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
         );
         return Ok(());
     }
-    ctx.stop.work(ctx.sink.end_copy(&target, &into)).await?;
-    // CDC of a key-less table starts where its snapshot was taken (see `keyless_snapshots`)
+    // CDC of a key-less table starts where its snapshot was taken (see `keyless_snapshots`);
+    // saved before the swap, which a later run may finish without reading the table again
     if let Some(at) = snapshot {
         let pos = serde_json::to_value(&at).map_err(|e| {
             SyncError::Usage(format!("{unit}: cannot encode binlog position {at}: {e}"))
@@ -236,10 +251,28 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
             &serde_json::json!({}),
         )?;
     }
+    if into != target {
+        row.phase = Phase::Swapping;
+        row.shadow = Some(into.name.clone());
+        ctx.save_unit(row)?;
+    }
+    swap(ctx, &unit, &target, &into, row).await
+}
+
+/// End a unit's copy at the sink (swap its shadow in, refresh) and record it as copied.
+async fn swap(
+    ctx: &Ctx<'_>,
+    unit: &str,
+    target: &Target,
+    into: &Target,
+    row: &mut UnitRow,
+) -> Result<(), SyncError> {
+    ctx.stop.work(ctx.sink.end_copy(target, into)).await?;
     row.phase = Phase::Copied;
     row.last_key = None;
+    row.shadow = None;
     ctx.save_unit(row)?;
-    ctx.progress.finish(&unit, "copied");
+    ctx.progress.finish(unit, "copied");
     ctx.log(
         LogLevel::Info,
         &format!("{unit}: full copy done, {} rows", row.rows_done),

@@ -252,12 +252,27 @@ impl Sink for EsSink {
         Ok(w)
     }
 
+    /// The alias moves to the shadow in one `_aliases` call (the indexes behind it before are
+    /// removed in the same call). Idempotent: an alias already on the shadow, or a shadow that
+    /// is gone while the target exists, is a swap done earlier (its answer lost).
     async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError> {
         let live = index_name(target);
         let shadow = index_name(written);
         if live != shadow {
             let behind = self.client.alias_targets(&live).await?;
             if behind != [shadow.clone()] {
+                if !self.client.exists(&shadow).await? {
+                    if self.client.exists(&live).await? {
+                        return self.client.refresh(&live).await;
+                    }
+                    return Err(SyncError::Target(
+                        self.name().to_string(),
+                        format!(
+                            "the swap of {shadow} into {live}: neither the shadow nor the target exists (removed by hand?); `shark sync reset` for the task copies it again"
+                        ),
+                        Fault::Fatal,
+                    ));
+                }
                 let mut actions = vec![];
                 if behind.is_empty() {
                     if self.client.exists(&live).await? {
@@ -269,7 +284,12 @@ impl Sink for EsSink {
                     }
                 }
                 actions.push(json!({"add": {"index": shadow, "alias": live}}));
-                self.client.update_aliases(actions).await?;
+                if let Err(e) = self.client.update_aliases(actions).await {
+                    // an attempt whose answer was lost may have moved it (a retry then fails)
+                    if self.client.alias_targets(&live).await? != [shadow.clone()] {
+                        return Err(e);
+                    }
+                }
             }
         }
         self.client.refresh(&live).await

@@ -138,7 +138,10 @@ pub trait Sink: Send + Sync {
         upsert: bool,
     ) -> Result<Written, SyncError>;
 
-    /// The copy of a unit finished: swap a shadow in, refresh, etc.
+    /// The copy of a unit finished: swap a shadow in, refresh, etc. Idempotent: after a
+    /// failure or a crash anywhere in it (the runner records phase `swapping` before the
+    /// call), the same call again finishes what is left. A shadow (`written` ≠ `target`) that
+    /// is gone while `target` exists means the swap is done.
     async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError>;
 
     /// Remove every row (`TRUNCATE` at the source).

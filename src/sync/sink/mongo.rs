@@ -672,6 +672,14 @@ impl MongoSink {
 
     /// Create an empty collection (a shadow exists even when its table has no rows, so it can
     /// be swapped in).
+    /// Whether collection `db.coll` exists.
+    pub async fn collection_exists(&self, db: &str, coll: &str) -> Result<bool, SyncError> {
+        let what = format!("looking for collection {db}.{coll}");
+        let d = self.db(db);
+        let list = d.list_collection_names().filter(doc! {"name": coll});
+        Ok(!self.timed(&what, 0, list).await?.is_empty())
+    }
+
     pub async fn create_collection(&self, db: &str, coll: &str) -> Result<(), SyncError> {
         let what = format!("the creation of {db}.{coll}");
         self.timed(&what, 0, self.db(db).create_collection(coll))
@@ -888,11 +896,25 @@ impl Sink for MongoSink {
         Ok(Written::default())
     }
 
+    /// The shadow replaces the collection in one `renameCollection`; a shadow that is gone
+    /// while the collection exists is a swap done earlier (its answer lost).
     async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError> {
         if written == target {
             return Ok(());
         }
         let db = target.db.as_str();
+        if !self.collection_exists(db, &written.name).await? {
+            if self.collection_exists(db, &target.name).await? {
+                return Ok(());
+            }
+            return Err(SyncError::Target(
+                self.conn.name.clone(),
+                format!(
+                    "the swap of {written} into {target}: neither the shadow nor the collection exists (removed by hand?); `shark sync reset` for the task copies it again"
+                ),
+                Fault::Fatal,
+            ));
+        }
         if self.soft_delete {
             // soft-deleted documents are no rows of the table: carry them over
             let gone = self

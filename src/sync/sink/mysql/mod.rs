@@ -4,12 +4,14 @@
 //! changes applied in binlog order (upsert, delete by key, key change = delete + upsert), and
 //! read back for `verify` as the documents the source produced ([`table`]).
 //!
-//! Sessions come from a small pool, each in UTC (TIMESTAMP values are written and read as the
+//! Sessions come from a pool sized for the writers the task runs at once (`--parallel` units ×
+//! batches in flight, see [`MySqlSink::connect`]), each in UTC (TIMESTAMP values are written and read as the
 //! source's copy reads them) and in strict SQL mode, so a value the target cannot hold is an
 //! error, never a silently truncated value: such a row comes back as [`Rejected`] with the
 //! server's message while the rest of its batch is written. Every call has a deadline; a
 //! connection failure or a silent server is a transient error (the batch is written again: every
-//! write is an idempotent upsert or delete by key), anything else fatal.
+//! write is an idempotent upsert or delete by key), anything else fatal. Waiting for a free
+//! session is no failure: it is back-pressure, logged when long, outside every deadline.
 //!
 //! Key-less units hold their rows under a hidden primary key [`ddl::ROW_COLUMN`]
 //! (`h:<hash>:<n>`), so identical rows stay distinct rows. [`Begin::Recopy`] copies into
@@ -40,8 +42,10 @@ use write::{Limits, Row};
 const CONNECT_DEADLINE: Duration = Duration::from_secs(30);
 /// TCP keepalive of the sessions, so a peer that vanished is noticed by the kernel too.
 const KEEPALIVE: Duration = Duration::from_secs(15);
-/// Sessions in the pool, at most.
-const POOL_MAX: usize = 4;
+/// Sessions beyond the writers: reads of a table's columns, existence checks, the swap.
+const SPARE_SESSIONS: usize = 2;
+/// A wait for a free session this long is logged (and again at most this often).
+const POOL_WAIT_NOTICE: Duration = Duration::from_secs(10);
 /// Deadline of one call: a base plus a second per row, so a slow but working server finishes
 /// its batch while a silent one is given up on (and the batch written again).
 const CALL_BASE: Duration = Duration::from_secs(120);
@@ -66,6 +70,12 @@ fn deadline(rows: usize) -> Duration {
 /// A MySQL/MariaDB target.
 pub struct MySqlSink {
     pool: mysql_async::Pool,
+    /// One permit per session of the pool: a caller waits here (without a deadline) for a
+    /// free session, so the pool itself never makes a caller wait.
+    permits: Arc<tokio::sync::Semaphore>,
+    sessions: usize,
+    /// When a pool wait was last logged.
+    wait_logged: Mutex<Option<std::time::Instant>>,
     conn: Connection,
     limits: Limits,
     /// Target tables as last read from the target, by where they are.
@@ -76,13 +86,43 @@ pub struct MySqlSink {
 /// answer to the statement (inner).
 type Attempt = Result<Result<(), mysql_async::Error>, SyncError>;
 
+/// A pooled session and its permit (released after the session went back to the pool).
+struct Session {
+    conn: mysql_async::Conn,
+    _permit: tokio::sync::OwnedSemaphorePermit,
+}
+
+impl std::ops::Deref for Session {
+    type Target = mysql_async::Conn;
+    fn deref(&self) -> &mysql_async::Conn {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Session {
+    fn deref_mut(&mut self) -> &mut mysql_async::Conn {
+        &mut self.conn
+    }
+}
+
 impl MySqlSink {
-    /// A pool of sessions to `conn`, checked by reading `max_allowed_packet` (which bounds the
-    /// statements).
+    /// A pool of sessions to `conn` for two writes at once (one unit's copy); see
+    /// [`MySqlSink::connect_for`].
     pub async fn connect(conn: &Connection) -> Result<MySqlSink, SyncError> {
+        MySqlSink::connect_for(conn, 2).await
+    }
+
+    /// A pool of sessions to `conn` for `writers` writes at once (plus a few for reads of the
+    /// target's tables), checked by reading `max_allowed_packet` (which bounds the
+    /// statements).
+    pub async fn connect_for(conn: &Connection, writers: usize) -> Result<MySqlSink, SyncError> {
+        let sessions = writers.max(1) + SPARE_SESSIONS;
         let opts = crate::conn::probe::mysql::opts(conn)?;
+        // one more than the permits: a session on its way back to the pool is not waited for
         let pool_opts = mysql_async::PoolOpts::default()
-            .with_constraints(mysql_async::PoolConstraints::new(0, POOL_MAX).unwrap_or_default())
+            .with_constraints(
+                mysql_async::PoolConstraints::new(0, sessions + 1).unwrap_or_default(),
+            )
             .with_inactive_connection_ttl(Duration::from_secs(60));
         let opts = mysql_async::OptsBuilder::from_opts(opts)
             .tcp_keepalive(Some(KEEPALIVE))
@@ -90,17 +130,21 @@ impl MySqlSink {
             .pool_opts(pool_opts);
         let mut sink = MySqlSink {
             pool: mysql_async::Pool::new(opts),
+            permits: Arc::new(tokio::sync::Semaphore::new(sessions)),
+            sessions,
+            wait_logged: Mutex::new(None),
             conn: conn.clone(),
             limits: Limits::for_packet(4 << 20),
             tables: Mutex::new(HashMap::new()),
         };
+        let mut c = sink.session().await?;
         let read = async {
-            let mut c = sink.session().await?;
             c.query_first::<u64, _>("SELECT @@max_allowed_packet")
                 .await
                 .map_err(|e| sink.err("reading max_allowed_packet", e))
         };
         let packet = sink.timed("reading max_allowed_packet", 0, read).await?;
+        drop(c);
         if let Some(p) = packet {
             sink.limits = Limits::for_packet(usize::try_from(p).unwrap_or(usize::MAX));
         }
@@ -131,10 +175,35 @@ impl MySqlSink {
         SyncError::Target(self.conn.name.clone(), msg, Fault::Fatal)
     }
 
-    /// A session from the pool, within [`CONNECT_DEADLINE`].
-    async fn session(&self) -> Result<mysql_async::Conn, SyncError> {
+    /// A free session: waits for one as long as every session is busy (the target is slower
+    /// than the writers: back-pressure, logged, never a failure), then gets it from the pool
+    /// within [`CONNECT_DEADLINE`] (a new session connects then).
+    async fn session(&self) -> Result<Session, SyncError> {
+        let permits = self.permits.clone();
+        let permit = match permits.clone().try_acquire_owned() {
+            Ok(p) => p,
+            Err(_) => {
+                let wait = permits.acquire_owned();
+                tokio::pin!(wait);
+                let started = std::time::Instant::now();
+                loop {
+                    match tokio::time::timeout(POOL_WAIT_NOTICE, &mut wait).await {
+                        Ok(p) => {
+                            break p
+                                .map_err(|_| self.fatal("the session pool is closed".into()))?;
+                        }
+                        Err(_) => self.note_pool_wait(started.elapsed()),
+                    }
+                }
+            }
+        };
         match tokio::time::timeout(CONNECT_DEADLINE, self.pool.get_conn()).await {
-            Ok(r) => r.map_err(|e| self.err("connecting", e)),
+            Ok(r) => r
+                .map(|conn| Session {
+                    conn,
+                    _permit: permit,
+                })
+                .map_err(|e| self.err("connecting", e)),
             Err(_) => Err(SyncError::Conn(ConnError::Unreachable {
                 name: self.conn.name.clone(),
                 endpoint: self.conn.endpoint(),
@@ -144,6 +213,23 @@ impl MySqlSink {
                 ),
             })),
         }
+    }
+
+    /// Log a long wait for a free session (at most every [`POOL_WAIT_NOTICE`] for the sink).
+    fn note_pool_wait(&self, waited: Duration) {
+        let Ok(mut last) = self.wait_logged.lock() else {
+            return;
+        };
+        if last.is_some_and(|t| t.elapsed() < POOL_WAIT_NOTICE) {
+            return;
+        }
+        *last = Some(std::time::Instant::now());
+        tracing::warn!(
+            "{}: all {} sessions are busy with writes the server has not finished; a writer has waited {}s for one and keeps waiting (a slow or locked target slows the task down, it does not fail it)",
+            self.conn.name,
+            self.sessions,
+            waited.as_secs()
+        );
     }
 
     /// `fut` (work on `rows` rows) under its deadline: a transient error when it runs out.
@@ -169,8 +255,8 @@ impl MySqlSink {
 
     /// Run `stmts` in order on one session; the first statement error is returned as is.
     async fn attempt(&self, what: &str, stmts: &[String]) -> Attempt {
+        let mut c = self.session().await?;
         let work = async {
-            let mut c = self.session().await?;
             for s in stmts {
                 if let Err(e) = c.query_drop(s).await {
                     return Ok(Err(e));
@@ -204,8 +290,8 @@ impl MySqlSink {
             return Ok(found);
         }
         let what = format!("reading the columns of {t}");
+        let mut c = self.session().await?;
         let load = async {
-            let mut c = self.session().await?;
             crate::sync::model::schema::load(&mut c, &t.db, &t.name, Default::default())
                 .await
                 .map_err(|e| self.err(&what, e))
@@ -224,8 +310,8 @@ impl MySqlSink {
 
     async fn exists(&self, t: &Target) -> Result<bool, SyncError> {
         let what = format!("looking for table {t}");
+        let mut c = self.session().await?;
         let find = async {
-            let mut c = self.session().await?;
             c.exec_first::<u64, _, _>(
                 "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?",
                 (&t.db, &t.name),
@@ -283,8 +369,8 @@ impl MySqlSink {
             return Ok(rejected);
         }
         let limits = self.limits;
+        let mut c = self.session().await?;
         let work = async {
-            let mut c = self.session().await?;
             let e = |e| self.err(what, e);
             let mut tx = c
                 .start_transaction(mysql_async::TxOpts::default())
@@ -410,6 +496,9 @@ impl Sink for MySqlSink {
         Ok(Written { rejected })
     }
 
+    /// The shadow replaces the table in one atomic `RENAME TABLE` (the table retired by it is
+    /// dropped afterwards). Every step is idempotent: a shadow that is gone while the table
+    /// exists is a swap done earlier (only its retired table may be left to drop).
     async fn end_copy(&self, target: &Target, written: &Target) -> Result<(), SyncError> {
         if written == target {
             return Ok(());
@@ -421,21 +510,26 @@ impl Sink for MySqlSink {
             Self::qualified(&old),
         );
         let what = format!("the swap of {written} into {target}");
-        // a retired table left by a crash between the swap and its drop goes first
-        self.run(&what, &[format!("DROP TABLE IF EXISTS {o}")])
-            .await?;
-        let stmts = if self.exists(target).await? {
-            vec![
-                format!("RENAME TABLE {t} TO {o}, {w} TO {t}"),
-                format!("DROP TABLE {o}"),
-            ]
-        } else {
-            vec![format!("RENAME TABLE {w} TO {t}")]
-        };
-        let done = self.run(&what, &stmts).await;
         self.forget(target);
         self.forget(written);
-        done
+        let drop_old = format!("DROP TABLE IF EXISTS {o}");
+        if !self.exists(written).await? {
+            if self.exists(target).await? {
+                // swapped by an earlier attempt whose answer was lost
+                return self.run(&what, &[drop_old]).await;
+            }
+            return Err(self.fatal(format!(
+                "{what}: neither the shadow nor the table exists (removed by hand?); `shark sync reset` for the task copies the table again"
+            )));
+        }
+        // the shadow is still there, so a retired table left behind is from an earlier swap
+        self.run(&what, std::slice::from_ref(&drop_old)).await?;
+        let rename = if self.exists(target).await? {
+            format!("RENAME TABLE {t} TO {o}, {w} TO {t}")
+        } else {
+            format!("RENAME TABLE {w} TO {t}")
+        };
+        self.run(&what, &[rename, drop_old]).await
     }
 
     async fn truncate(&self, target: &Target) -> Result<(), SyncError> {
@@ -516,8 +610,8 @@ impl Sink for MySqlSink {
                 Self::qualified(target),
                 ranges.join(" OR ")
             );
+            let mut c = self.session().await?;
             let read = async {
-                let mut c = self.session().await?;
                 c.query::<String, _>(sql)
                     .await
                     .map_err(|e| self.err(&what, e))
