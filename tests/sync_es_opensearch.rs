@@ -263,16 +263,7 @@ fn three_shard_copy(c: &Os, check: impl Fn(u64)) {
     // into MySQL
     let tdb = format!("{src}_db");
     drop_db(&tdb);
-    let e = Env::new();
-    add_es(&e, "src", &c.url);
-    e.add_mysql_target("my");
-    create(
-        &e,
-        "src",
-        "my",
-        &src,
-        &["--target-db", &tdb, "--batch-rows", "300"],
-    );
+    let e = es_to_mysql(&c.url, &src, &tdb, "300");
     e.expect(0, &["sync", "run", "t", "--once"], None);
     assert_eq!(mysql_rows(&tdb, &src), expected_rows(&want));
     drop_db(&tdb);
@@ -336,16 +327,7 @@ fn a_node_killed_mid_copy_is_an_error_that_resumes_never_a_short_page() {
         Fault::Late(Duration::from_millis(300)),
         100_000,
     );
-    let e = Env::new();
-    add_es(&e, "src", &proxy.url);
-    e.add_mysql_target("my");
-    create(
-        &e,
-        "src",
-        "my",
-        &src,
-        &["--target-db", &tdb, "--batch-rows", "100"],
-    );
+    let e = es_to_mysql(&proxy.url, &src, &tdb, "100");
     let proxy = std::sync::Arc::new(proxy);
     let killer = {
         let (c, proxy) = (os(), proxy.clone());
@@ -408,6 +390,58 @@ impl Drop for Restart<'_> {
     }
 }
 
+/// An env with task `t` copying index `src` at `url` into MySQL database `tdb` (the target
+/// MariaDB), `batch` rows a batch.
+fn es_to_mysql(url: &str, src: &str, tdb: &str, batch: &str) -> Env {
+    let e = Env::new();
+    add_es(&e, "src", url);
+    e.add_mysql_target("my");
+    create(
+        &e,
+        "src",
+        "my",
+        src,
+        &["--target-db", tdb, "--batch-rows", batch],
+    );
+    e
+}
+
+/// Names of a source index, a target prefix and the target index (`PREFIX.SOURCE`), with the
+/// [`Cleanup`] that deletes both.
+fn source_and_target<'a>(c: &'a Os, what: &str) -> (String, String, String, Cleanup<'a>) {
+    let src = index_name(&format!("{what}_src"));
+    let prefix = index_name(&format!("{what}_dst"));
+    let dst = format!("{prefix}.{src}");
+    let clean = Cleanup {
+        os: c,
+        indices: vec![src.clone(), dst.clone()],
+        repos: vec![],
+    };
+    (src, prefix, dst, clean)
+}
+
+/// An env with task `t` copying `src` of `c` into `PREFIX.src` of `c`, `batch` rows a batch,
+/// `--on-error skip`.
+fn es_to_es(c: &Os, src: &str, prefix: &str, batch: &str) -> Env {
+    let e = Env::new();
+    add_es(&e, "es", &c.url);
+    create(
+        &e,
+        "es",
+        "es",
+        src,
+        &[
+            "--target-db",
+            prefix,
+            "--batch-rows",
+            batch,
+            "--on-error",
+            "skip",
+        ],
+    );
+    e
+}
+
 /// `write` thread-pool rejections node `n` has counted since it started.
 fn write_rejections(c: &Os, n: usize) -> u64 {
     let v = c.ok(
@@ -430,14 +464,7 @@ fn write_rejections(c: &Os, n: usize) -> u64 {
 fn bulk_429s_from_a_full_write_queue_are_sent_again_not_refused() {
     let c = os();
     let _l = lock_cluster(&c, Lock::Exclusive);
-    let src = index_name("q_src");
-    let prefix = index_name("q_dst");
-    let dst = format!("{prefix}.{src}");
-    let _clean = Cleanup {
-        os: &c,
-        indices: vec![src.clone(), dst.clone()],
-        repos: vec![],
-    };
+    let (src, prefix, dst, _clean) = source_and_target(&c, "q");
     c.node("stop", 3);
     c.node_with(
         "start",
@@ -465,22 +492,7 @@ fn bulk_429s_from_a_full_write_queue_are_sent_again_not_refused() {
     let want = raw_sources(&c, &src);
     let before = write_rejections(&c, 3);
 
-    let e = Env::new();
-    add_es(&e, "es", &c.url);
-    create(
-        &e,
-        "es",
-        "es",
-        &src,
-        &[
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "500",
-            "--on-error",
-            "skip",
-        ],
-    );
+    let e = es_to_es(&c, &src, &prefix, "500");
     e.expect(0, &["sync", "run", "t", "--once"], None);
     let rejected = write_rejections(&c, 3) - before;
     assert!(
@@ -501,36 +513,14 @@ fn bulk_429s_from_a_full_write_queue_are_sent_again_not_refused() {
 fn a_write_blocked_target_stops_the_run_even_with_on_error_skip() {
     let c = os();
     let _l = lock_cluster(&c, Lock::Shared);
-    let src = index_name("blk_src");
-    let prefix = index_name("blk_dst");
-    let dst = format!("{prefix}.{src}");
-    let _clean = Cleanup {
-        os: &c,
-        indices: vec![src.clone(), dst.clone()],
-        repos: vec![],
-    };
+    let (src, prefix, dst, _clean) = source_and_target(&c, "blk");
     source_index(&c, &src, 3, json!({}), 1200);
     let want = raw_sources(&c, &src);
     c.create_index(
         &dst,
         json!({"number_of_shards": 1, "number_of_replicas": 0, "index.blocks.write": true}),
     );
-    let e = Env::new();
-    add_es(&e, "es", &c.url);
-    create(
-        &e,
-        "es",
-        "es",
-        &src,
-        &[
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "200",
-            "--on-error",
-            "skip",
-        ],
-    );
+    let e = es_to_es(&c, &src, &prefix, "200");
     let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
     assert!(err.contains("cluster_block_exception"), "{err}");
     assert!(err.contains("index.blocks.write"), "{err}");
