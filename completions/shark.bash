@@ -4868,7 +4868,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__monitor__subcmd__add)
-            opts="-n -l -o -q -v -h -V --kube --context --namespace --selector --containers --since --rules --rule-name --include --exclude --regex --ignore-case --severity --threshold --window --group-by --group-window --silence --slack --archive --archive-prefix --archive-lines --archive-window --archive-retention --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-n -l -o -q -v -h -V --kube --context --namespace --selector --containers --since --rules --rule-name --include --exclude --regex --exclude-regex --ignore-case --severity --threshold --window --group-by --group-window --silence --slack --archive --archive-prefix --archive-lines --archive-window --archive-retention --stream-idle --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4926,8 +4926,12 @@ _shark() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --exclude-regex)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --severity)
-                    COMPREPLY=($(compgen -W "info warning critical" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "info warning error critical" -- "${cur}"))
                     return 0
                     ;;
                 --threshold)
@@ -4971,6 +4975,10 @@ _shark() {
                     return 0
                     ;;
                 --archive-retention)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream-idle)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

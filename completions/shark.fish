@@ -599,12 +599,14 @@ complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l rule-name -d 'Name of the rule given by flags' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l include -d 'A line matches if it contains one of these keywords (repeatable)' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l exclude -d '... and none of these (repeatable)' -r
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l regex -d 'A line matches if it matches one of these regexes (repeatable)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l regex -d 'A line matches if it matches one of these regexes (repeatable; matched per line, so ^ and $ anchor at the line\'s start and end)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l exclude-regex -d '... and none of these regexes (repeatable)' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l severity -d 'Severity of the rule\'s alerts' -r -f -a "info\t''
 warning\t''
+error\t''
 critical\t''"
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l threshold -d 'Matches needed within --window to alert' -r
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l window -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l window -d 'The time span --threshold matches must fall in (by line timestamp)' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l group-by -d 'What matches are grouped by into one alert (rule: one group per rule across everything followed)' -r -f -a "rule\t''
 namespace\t''
 pod\t''
@@ -617,7 +619,8 @@ complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_sub
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-lines -d 'Archive every line or only matched ones' -r -f -a "all\t''
 matched\t''"
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-window -d 'Each archive object covers at most this long and is written when it ends' -r
-complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-retention -d 'Delete archive objects older than this (default: keep)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l archive-retention -d 'Delete this monitor\'s archive objects older than this (default: keep; needs --archive-prefix: only objects of this monitor\'s layout under it are deleted)' -r
+complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l stream-idle -d 'Reopen a container\'s log stream (from its position) when it delivers nothing this long, so a half-open connection cannot silently stop monitoring [default: 2m]' -r
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l config -d 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml' -r -F
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -l state -d 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db' -r -F
 complete -c shark -n "__fish_shark_using_subcommand monitor; and __fish_seen_subcommand_from add" -s o -l output -d 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)' -r -f -a "table\t''

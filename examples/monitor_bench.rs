@@ -90,6 +90,7 @@ fn rules(kw: &[String]) -> Vec<RuleSpec> {
             include: kw[r * 10..r * 10 + 10].to_vec(),
             exclude: vec!["healthcheck-ignore".into()],
             regex: vec![REGEXES[r].to_string()],
+            exclude_regex: vec![],
             ignore_case: false,
             severity: Severity::Warning,
             threshold: 1,

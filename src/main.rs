@@ -42,7 +42,12 @@ fn main() -> ExitCode {
     match runtime.block_on(shark::cli::dispatch(cli, ui)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(CliError { kind, error: e }) => {
-            let text = shark::ui::render_error(&e, verbose);
+            // an intended stop (Ctrl-C, SIGTERM) is not an error: one plain line, exit 130
+            let text = if kind == ExitKind::Interrupted {
+                e.to_string()
+            } else {
+                shark::ui::render_error(&e, verbose)
+            };
             // a Problems report was already printed in full; its summary is enough
             eprintln!("{text}");
             if json && kind != ExitKind::Problems {

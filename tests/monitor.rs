@@ -209,24 +209,27 @@ fn wait_line(rx: &std::sync::mpsc::Receiver<String>, want: &str) -> Vec<String> 
     panic!("no line containing {want:?} within 20 s; saw {seen:?}");
 }
 
+/// Real kubectl with kubeconfig `kc`: (succeeded, stdout, stderr).
+fn kubectl_with(kc: &str, args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(common::kubectl())
+        .args(["--kubeconfig", kc])
+        .args(args)
+        .output()
+        .expect("running kubectl (tests/infra/install.sh kubectl, or set SHARK_KUBECTL)");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
 /// The fake Kubernetes API as real kubectl sees it: list with selectors, watch, logs with
 /// timestamps/sinceTime/follow/previous, rotation ending a follow, deleted pods.
 #[test]
 fn fake_kube_contract_with_kubectl() {
     let k = common::FakeKube::start(WEB_PODS);
     let kc = k.kubeconfig.to_str().unwrap().to_string();
-    let kubectl = |args: &[&str]| {
-        let out = std::process::Command::new(common::kubectl())
-            .args(["--kubeconfig", &kc])
-            .args(args)
-            .output()
-            .expect("running kubectl (tests/infra/install.sh kubectl, or set SHARK_KUBECTL)");
-        (
-            out.status.success(),
-            String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
-    };
+    let kubectl = |args: &[&str]| kubectl_with(&kc, args);
     let spawn = |args: &[&str]| {
         std::process::Command::new(common::kubectl())
             .args(["--kubeconfig", &kc])
@@ -362,16 +365,27 @@ struct Running {
     child: std::process::Child,
     rx: std::sync::mpsc::Receiver<String>,
     events: Vec<Value>,
+    /// its stderr
+    log: std::path::PathBuf,
 }
 
 impl Running {
     fn start(e: &Env, name: &str) -> Running {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"))
+        Running::start_with(e, name, Some("shark=info"))
+    }
+
+    /// `rust_log` None: the default log filter, as a user sees it.
+    fn start_with(e: &Env, name: &str, rust_log: Option<&str>) -> Running {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"));
+        match rust_log {
+            Some(f) => cmd.env("RUST_LOG", f),
+            None => cmd.env_remove("RUST_LOG"),
+        };
+        let mut child = cmd
             .args(["-o", "json", "monitor", "run", name])
             .env("SHARK_STATE", e.state())
             .env_remove("SHARK_CONFIG")
             .env_remove("SHARK_MASTER_KEY")
-            .env("RUST_LOG", "shark=info")
             .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
             .current_dir(e.dir.path())
             .stdout(std::process::Stdio::piped())
@@ -386,6 +400,7 @@ impl Running {
             child,
             rx,
             events: Vec::new(),
+            log: e.dir.path().join(format!("run-{}.log", std::process::id())),
         };
         r.wait(|v| v["event"] == "started");
         r
@@ -408,8 +423,9 @@ impl Running {
             }
         }
         panic!(
-            "event not seen within 30 s; events so far:\n{:#?}",
-            self.events
+            "event not seen within 30 s; events so far:\n{:#?}\nstderr:\n{}",
+            self.events,
+            std::fs::read_to_string(&self.log).unwrap_or_default()
         );
     }
 
@@ -1195,4 +1211,737 @@ fn the_example_monitor_is_valid() {
     assert_eq!(rules.last(), Some(&"payment-errors"), "{m}");
     assert!(rules.contains(&"crash"), "rules_file read: {m}");
     assert_eq!(m["archive"]["retention"], "30days", "{m}");
+}
+
+/// A fake API serving WEB_PODS and a state file with its connections (see [`connections`]).
+fn web_env() -> (common::FakeKube, Env) {
+    let k = common::FakeKube::start(WEB_PODS);
+    let e = Env::new();
+    connections(&e, k.kubeconfig.to_str().unwrap());
+    (k, e)
+}
+
+/// A new run of monitor `m` matches a line pushed into prod/web-1/app and nothing else (nothing
+/// read before is read again).
+fn resumes_without_repeats(e: &Env, k: &common::FakeKube) {
+    let mut run = Running::start(e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    k.push("prod", "web-1", "app", &lines(&["n3 ERROR after restart"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "n3 ERROR after restart");
+    std::thread::sleep(Duration::from_millis(1000));
+    let events = run.interrupt();
+    assert_eq!(matched(&events), lines(&["n3 ERROR after restart"]));
+}
+
+/// `shark monitor add m --kube k8s -n prod EXTRA...` (exit 0).
+fn add_m(e: &Env, extra: &[&str]) {
+    let mut args = vec!["monitor", "add", "m", "--kube", "k8s", "-n", "prod"];
+    args.extend_from_slice(extra);
+    e.expect(0, &args, None);
+}
+
+/// The lines of `match` events seen so far, in order.
+fn matched(events: &[Value]) -> Vec<String> {
+    events
+        .iter()
+        .filter(|v| v["event"] == "match")
+        .map(|v| v["line"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// What the last `Running` of this test process wrote to stderr.
+fn run_log(e: &Env) -> String {
+    std::fs::read_to_string(e.dir.path().join(format!("run-{}.log", std::process::id())))
+        .unwrap_or_default()
+}
+
+/// Sum of the counts of the Slack messages of rule `rule`.
+fn slack_count(slack: &common::FakeSlack, rule: &str) -> u64 {
+    slack
+        .messages()
+        .iter()
+        .filter_map(|m| m["text"].as_str().map(str::to_string))
+        .filter(|t| t.contains(&format!("rule '{rule}'")))
+        .map(|t| {
+            t.split(']')
+                .nth(1)
+                .unwrap()
+                .split_whitespace()
+                .nth(1)
+                .unwrap()
+                .parse::<u64>()
+                .unwrap()
+        })
+        .sum()
+}
+
+/// The issue's first case: a container restarts while followed, and its last lines (written
+/// after its stream was cut, reachable only with `previous=true`) are read before the new
+/// instance's, archived once and alerted once; a later run does not read them again.
+#[test]
+fn restart_while_followed_keeps_the_old_instance_last_lines() {
+    let (k, e) = web_env();
+    let slack = common::FakeSlack::start();
+    e.expect(
+        0,
+        &["conn", "edit", "alerts", "--secret-stdin"],
+        Some(&slack.webhook()),
+    );
+    let prefix = unique("restart");
+    add_m(
+        &e,
+        &[
+            "--containers",
+            "^app$",
+            "--include",
+            "ERROR",
+            "--include",
+            "panic:",
+            "--group-window",
+            "1s",
+            "--slack",
+            "alerts",
+            "--archive",
+            "arch",
+            "--archive-prefix",
+            &prefix,
+        ],
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["r1 info", "r2 ERROR before"]),
+    );
+    run.wait(|v| v["event"] == "match" && v["line"] == "r2 ERROR before");
+    // the stream is cut, then the old instance writes its last lines and dies
+    k.control(
+        "POST",
+        "restart/prod/web-1/app?cut=1",
+        "panic: runtime error: index out of range\ngoroutine 1 [running]\nERROR exiting 2\n",
+    );
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["n1 info new instance", "n2 ERROR new instance"]),
+    );
+    run.wait(|v| v["event"] == "match" && v["line"] == "n2 ERROR new instance");
+    run.wait(|v| v["event"] == "alert-delivery" && v["status"] == "sent");
+    std::thread::sleep(Duration::from_millis(2500));
+    let events = run.interrupt();
+    assert_eq!(
+        matched(&events),
+        lines(&[
+            "r2 ERROR before",
+            "panic: runtime error: index out of range",
+            "ERROR exiting 2",
+            "n2 ERROR new instance"
+        ]),
+        "old instance first, each line once"
+    );
+    assert_eq!(slack_count(&slack, "default"), 4, "{:#?}", slack.messages());
+    let stderr = run_log(&e);
+    assert!(
+        stderr.contains("interrupted") && !stderr.contains("error: interrupted"),
+        "Ctrl-C is an intended stop: {stderr}"
+    );
+    assert_eq!(
+        archived(&e, "m", "prod/web-1/app"),
+        lines(&[
+            "r1 info",
+            "r2 ERROR before",
+            "panic: runtime error: index out of range",
+            "goroutine 1 [running]",
+            "ERROR exiting 2",
+            "n1 info new instance",
+            "n2 ERROR new instance"
+        ])
+    );
+    // the checkpoint knows the restart: the next run reads neither instance again
+    resumes_without_repeats(&e, &k);
+}
+
+/// A half-open stream (accepted, then nothing) is reopened within the idle deadline, and the
+/// line written meanwhile is read once.
+#[test]
+fn frozen_stream_is_reopened_within_the_idle_deadline() {
+    let (k, e) = web_env();
+    add_m(
+        &e,
+        &[
+            "--containers",
+            "^app$",
+            "--include",
+            "ERROR",
+            "--stream-idle",
+            "3s",
+        ],
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(500));
+    k.push("prod", "web-1", "app", &lines(&["f1 ERROR before"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "f1 ERROR before");
+    k.control("POST", "freeze/prod/web-1", "");
+    let t = Instant::now();
+    k.push("prod", "web-1", "app", &lines(&["f2 ERROR while frozen"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "f2 ERROR while frozen");
+    assert!(
+        t.elapsed() < Duration::from_secs(3 + 5),
+        "read {:?} after the freeze",
+        t.elapsed()
+    );
+    let r = run.wait(|v| v["event"] == "reconnect" && v["container"] == "app");
+    assert!(
+        r["reason"].as_str().unwrap().contains("no data for 3s"),
+        "{r}"
+    );
+    let events = run.interrupt();
+    assert_eq!(
+        matched(&events),
+        lines(&["f1 ERROR before", "f2 ERROR while frozen"])
+    );
+}
+
+/// `^` and `$` anchor at line starts and ends (the detector runs over a batch of lines),
+/// exclude regexes drop lines, and `error` is a severity.
+#[test]
+fn anchored_regex_rules_match_per_line() {
+    let (k, e) = web_env();
+    add_m(
+        &e,
+        &[
+            "--containers",
+            "^app$",
+            "--regex",
+            "^panic:",
+            "--regex",
+            "timeout$",
+            "--exclude-regex",
+            "^panic: test",
+            "--severity",
+            "error",
+            "--group-window",
+            "1s",
+        ],
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(500));
+    // one write burst: the lines reach the matcher as one batch
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&[
+            "panic: boom",
+            "recovered from panic: boom",
+            "request timeout",
+            "timeout later",
+            "panic: test only",
+            "upstream timeout",
+        ]),
+    );
+    run.wait(|v| v["event"] == "match" && v["line"] == "upstream timeout");
+    let a = run.wait(|v| v["event"] == "alert");
+    assert_eq!(a["severity"], "error");
+    let events = run.interrupt();
+    assert_eq!(
+        matched(&events),
+        lines(&["panic: boom", "request timeout", "upstream timeout"])
+    );
+    let (out, _) = e.expect(0, &["monitor", "show", "m"], None);
+    assert!(out.contains("/^panic: test/"), "{out}");
+}
+
+/// A StatefulSet-style rollout: the pod is deleted and recreated under its name (another uid).
+/// The new pod is read from its beginning by its own follower, the old follower does not attach
+/// to it, nothing is read twice, and a restarted run resumes the new pod.
+#[test]
+fn pod_recreated_under_its_name_is_a_new_pod() {
+    let (k, e) = web_env();
+    add_m(&e, &["--containers", "^app$", "--include", "ERROR"]);
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(300));
+    k.push("prod", "web-1", "app", &lines(&["o1 ERROR old pod"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "o1 ERROR old pod");
+    let pod = r#"{"namespace": "prod", "name": "web-1", "labels": {"app": "web"}, "containers": ["app", "sidecar"]}"#;
+    k.control("DELETE", "pods/prod/web-1", "");
+    k.control("POST", "pods", pod);
+    k.push("prod", "web-1", "app", &lines(&["n1 ERROR new pod"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "n1 ERROR new pod");
+    // the old follower's reconnects (every 200 ms and up) would have found the new pod by now
+    std::thread::sleep(Duration::from_secs(3));
+    k.push("prod", "web-1", "app", &lines(&["n2 ERROR new pod"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "n2 ERROR new pod");
+    std::thread::sleep(Duration::from_secs(1));
+    let events = run.interrupt();
+    assert_eq!(
+        matched(&events),
+        lines(&["o1 ERROR old pod", "n1 ERROR new pod", "n2 ERROR new pod"])
+    );
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        shown["containers"].as_array().unwrap().len(),
+        1,
+        "the live pod's checkpoint kept: {shown}"
+    );
+    resumes_without_repeats(&e, &k);
+}
+
+/// No `get pods/log`: `run` refuses to start (exit 3, the RBAC verb named); lost while running,
+/// the container is reported once as not followed (no reconnect every few seconds), and it is
+/// followed again once the permission is back.
+#[test]
+fn forbidden_pod_logs_are_reported_not_retried_silently() {
+    let (k, e) = web_env();
+    add_m(&e, &["--containers", "^app$", "--include", "ERROR"]);
+    let deny = r#"{"namespace": "prod", "verb": "get", "resource": "pods", "subresource": "log"}"#;
+    k.control("POST", "deny", deny);
+    let (_, err) = e.expect(3, &["monitor", "run", "m"], None);
+    assert!(
+        err.contains("not allowed to get pods/log in namespace prod") && err.contains("Role"),
+        "{err}"
+    );
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    k.control("DELETE", "deny", "");
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(300));
+    k.control("POST", "deny", deny);
+    k.control("POST", "cut/prod/web-1", "");
+    let c = run.wait(|v| v["event"] == "cannot-follow" && v["container"] == "app");
+    let reason = c["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("403") && reason.contains("grant get on pods/log in namespace prod"),
+        "{reason}"
+    );
+    std::thread::sleep(Duration::from_secs(4));
+    k.push(
+        "prod",
+        "web-1",
+        "app",
+        &lines(&["g1 ERROR while forbidden"]),
+    );
+    k.control("DELETE", "deny", "");
+    run.wait(|v| v["event"] == "follow-resumed" && v["container"] == "app");
+    run.wait(|v| v["event"] == "match" && v["line"] == "g1 ERROR while forbidden");
+    let events = run.interrupt();
+    let noise = events
+        .iter()
+        .filter(|v| {
+            (v["event"] == "reconnect" || v["event"] == "cannot-follow") && v["container"] == "app"
+        })
+        .count();
+    assert!(
+        noise <= 3,
+        "one report, not a reconnect every few seconds: {events:#?}"
+    );
+}
+
+/// An API server outage (503 to everything, streams dropped): one line when the watch fails and
+/// one when it answers again, naming the monitor and namespace; no per-request ERROR lines; the
+/// lines written meanwhile are read once.
+#[test]
+fn api_outage_is_one_line_and_loses_nothing() {
+    let (k, e) = web_env();
+    add_m(&e, &["--include", "ERROR"]);
+    let mut run = Running::start_with(&e, "m", None);
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(500));
+    k.control("POST", "outage?seconds=2.5", "");
+    k.push("prod", "web-1", "app", &lines(&["u1 ERROR during outage"]));
+    run.wait(|v| v["event"] == "match" && v["line"] == "u1 ERROR during outage");
+    std::thread::sleep(Duration::from_secs(4));
+    let events = run.interrupt();
+    assert_eq!(matched(&events), lines(&["u1 ERROR during outage"]));
+    let log = run_log(&e);
+    let failed: Vec<&str> = log
+        .lines()
+        .filter(|l| l.contains("the pod watch of namespace prod failed"))
+        .collect();
+    assert_eq!(failed.len(), 1, "{log}");
+    assert!(failed[0].contains("monitor m"), "{log}");
+    assert!(
+        log.contains("monitor m: the Kubernetes API answers again (namespace prod) after"),
+        "{log}"
+    );
+    assert!(
+        !log.contains("failed with status"),
+        "kube-client's per-request lines: {log}"
+    );
+}
+
+/// A TCP relay to SeaweedFS that a test can take down (refusing and dropping connections).
+struct Gate {
+    port: u16,
+    up: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    conns: std::sync::Arc<std::sync::Mutex<Vec<std::net::TcpStream>>>,
+}
+
+impl Gate {
+    fn start(target: &str) -> Gate {
+        use std::sync::atomic::Ordering;
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = l.local_addr().unwrap().port();
+        let up = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+        let conns = std::sync::Arc::new(std::sync::Mutex::new(Vec::<std::net::TcpStream>::new()));
+        let target = target.to_string();
+        let (u, cs) = (up.clone(), conns.clone());
+        std::thread::spawn(move || {
+            for c in l.incoming() {
+                let Ok(c) = c else { continue };
+                if !u.load(Ordering::SeqCst) {
+                    let _ = c.shutdown(std::net::Shutdown::Both);
+                    continue;
+                }
+                let Ok(s) = std::net::TcpStream::connect(&target) else {
+                    continue;
+                };
+                cs.lock()
+                    .unwrap()
+                    .extend([c.try_clone().unwrap(), s.try_clone().unwrap()]);
+                for (mut a, mut b) in [(c.try_clone().unwrap(), s.try_clone().unwrap()), (s, c)] {
+                    std::thread::spawn(move || {
+                        let _ = std::io::copy(&mut a, &mut b);
+                        let _ = b.shutdown(std::net::Shutdown::Both);
+                    });
+                }
+            }
+        });
+        Gate { port, up, conns }
+    }
+
+    fn set(&self, up: bool) {
+        self.up.store(up, std::sync::atomic::Ordering::SeqCst);
+        if !up {
+            for c in self.conns.lock().unwrap().drain(..) {
+                let _ = c.shutdown(std::net::Shutdown::Both);
+            }
+        }
+    }
+}
+
+/// S3 down for 60 s while a storm happens: the alert arrives on time (the archive waits in its
+/// own task), and once S3 is back the archive catches up with every line exactly once.
+#[test]
+fn s3_outage_delays_only_the_archive() {
+    let (k, e) = web_env();
+    let slack = common::FakeSlack::start();
+    e.expect(
+        0,
+        &["conn", "edit", "alerts", "--secret-stdin"],
+        Some(&slack.webhook()),
+    );
+    let i = infra();
+    let s3 = i.get("SHARK_T_S3_ENDPOINT");
+    let gate = Gate::start(s3.trim_start_matches("http://").trim_end_matches('/'));
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "gated",
+            "--kind",
+            "s3",
+            "--url",
+            &format!("http://127.0.0.1:{}", gate.port),
+            "--bucket",
+            i.get("SHARK_T_S3_BUCKET"),
+            "--region",
+            i.get("SHARK_T_S3_REGION"),
+            "--user",
+            i.get("SHARK_T_S3_ACCESS_KEY"),
+            "--secret-stdin",
+        ],
+        Some(i.get("SHARK_T_S3_SECRET_KEY")),
+    );
+    let prefix = unique("outage");
+    add_m(
+        &e,
+        &[
+            "--containers",
+            "^app$",
+            "--include",
+            "ERROR",
+            "--group-window",
+            "2s",
+            "--slack",
+            "alerts",
+            "--archive",
+            "gated",
+            "--archive-prefix",
+            &prefix,
+            "--archive-window",
+            "2s",
+        ],
+    );
+    let mut run = Running::start(&e, "m");
+    run.wait(|v| v["event"] == "pod-added" && v["pod"] == "web-1");
+    std::thread::sleep(Duration::from_millis(300));
+    gate.set(false);
+    let down = Instant::now();
+    let mut want = Vec::new();
+    for burst in 0..5 {
+        let storm: Vec<String> = (0..200)
+            .map(|n| {
+                if n % 4 == 0 {
+                    format!("s{burst}-{n:03} ERROR storm")
+                } else {
+                    format!("s{burst}-{n:03} info")
+                }
+            })
+            .collect();
+        k.push("prod", "web-1", "app", &storm);
+        want.extend(storm);
+        std::thread::sleep(Duration::from_millis(400));
+    }
+    let a = run.wait(|v| v["event"] == "alert");
+    run.wait(|v| v["event"] == "alert-delivery" && v["id"] == a["id"] && v["status"] == "sent");
+    assert!(
+        down.elapsed() < Duration::from_secs(12),
+        "the alert waited for S3: {:?}",
+        down.elapsed()
+    );
+    run.wait(|v| v["event"] == "archive-error");
+    // matching and checkpoints go on while the archive waits
+    std::thread::sleep(Duration::from_secs(2));
+    let (out, _) = e.expect(0, &["-o", "json", "monitor", "show", "m"], None);
+    let shown: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        shown["containers"][0]["matched_until"].as_str().unwrap()
+            > shown["containers"][0]["archived_until"]
+                .as_str()
+                .unwrap_or(""),
+        "{shown}"
+    );
+    assert!(!run.events.iter().any(|v| v["event"] == "archive-flush"));
+    std::thread::sleep(Duration::from_secs(60).saturating_sub(down.elapsed()));
+    gate.set(true);
+    // every window written once S3 is back
+    let end = Instant::now() + Duration::from_secs(60);
+    loop {
+        let n: u64 = run
+            .events
+            .iter()
+            .filter(|v| v["event"] == "archive-flush")
+            .map(|v| v["lines"].as_u64().unwrap())
+            .sum();
+        if n == want.len() as u64 {
+            break;
+        }
+        assert!(Instant::now() < end, "{n} of {} lines archived", want.len());
+        if let Ok(l) = run.rx.recv_timeout(Duration::from_millis(200)) {
+            run.events.push(serde_json::from_str(&l).unwrap());
+        }
+    }
+    let events = run.interrupt();
+    assert!(!events.iter().any(|v| v["event"] == "archive-dropped"));
+    assert_eq!(archived(&e, "m", "prod/web-1/app"), want);
+    assert_eq!(slack_count(&slack, "default"), 250);
+}
+
+/// Retention lists only its monitor's prefix and deletes only keys of its own layout: a monitor
+/// on a nested prefix, and foreign objects, are left alone; no prefix, no retention.
+#[tokio::test]
+async fn retention_with_nested_prefixes_deletes_only_its_own() {
+    use shark::monitor::archive;
+    use shark::monitor::kube::Unit;
+    use shark::monitor::position::Pos;
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let conn = s3_conn();
+    let s3 = archive::store(&conn).unwrap();
+    let top = unique("nested");
+    let outer = format!("{top}/logs");
+    let inner = format!("{top}/logs/team-b");
+    let u = Unit {
+        namespace: "prod".into(),
+        pod: "web-1".into(),
+        container: "app".into(),
+        uid: String::new(),
+    };
+    let ts = 1_700_000_000_000_000_000;
+    let mine = archive::key(&outer, &u, Pos { ts, n: 1 });
+    let theirs = archive::key(&inner, &u, Pos { ts, n: 1 });
+    let foreign = format!("{outer}/prod/web-1/app/notes.log.gz");
+    for k in [&mine, &theirs, &foreign] {
+        archive::upload(&s3, &conn, k, archive::gzip(b"x\n"), 1 << 20)
+            .await
+            .unwrap();
+    }
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let deleted = archive::expire(&s3, &conn, &outer, Duration::from_millis(1))
+        .await
+        .unwrap();
+    assert_eq!(deleted, 1);
+    let left: Vec<String> = archive::list(&s3, &conn, &top, None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|o| o.key)
+        .collect();
+    let mut want = vec![theirs.clone(), foreign.clone()];
+    want.sort();
+    assert_eq!(left, want);
+    assert_eq!(
+        archive::expire(&s3, &conn, &inner, Duration::from_millis(1))
+            .await
+            .unwrap(),
+        1
+    );
+    assert!(
+        archive::expire(&s3, &conn, "", Duration::from_millis(1))
+            .await
+            .is_err()
+    );
+    // and a monitor with retention must have a prefix of its own
+    let e = Env::new();
+    connections(&e, infra().get("SHARK_T_KUBECONFIG"));
+    let (_, err) = e.expect(
+        2,
+        &[
+            "monitor",
+            "add",
+            "m",
+            "--kube",
+            "k8s",
+            "--include",
+            "x",
+            "--archive",
+            "arch",
+            "--archive-retention",
+            "7d",
+        ],
+        None,
+    );
+    assert!(err.contains("needs a prefix"), "{err}");
+}
+
+/// `conn test` of a kubernetes connection lists pods in the context's namespace.
+#[test]
+fn conn_test_of_kubernetes_checks_the_context_namespace() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let kc = std::fs::read_to_string(&k.kubeconfig)
+        .unwrap()
+        .replace("namespace: default", "namespace: prod");
+    let path = k.dir.path().join("kubeconfig-prod");
+    std::fs::write(&path, kc).unwrap();
+    let e = Env::new();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "k8s",
+            "--kind",
+            "kubernetes",
+            "--kubeconfig",
+            path.to_str().unwrap(),
+        ],
+        None,
+    );
+    let (out, _) = e.expect(0, &["conn", "test", "k8s"], None);
+    assert!(out.contains("can list pods in namespace prod"), "{out}");
+    let reqs: Vec<Value> = serde_json::from_str(&k.control("GET", "requests", "")).unwrap();
+    assert!(
+        reqs.iter()
+            .any(|r| r["path"] == "/api/v1/namespaces/prod/pods"),
+        "{reqs:?}"
+    );
+}
+
+/// The fake's newer behaviours as real kubectl sees them: a restart whose last lines only
+/// `--previous` serves (with a new containerID and a lastState), access reviews and a 403 on
+/// pods/log, and a pod recreated under its name with another uid.
+#[test]
+fn fake_kube_restart_rbac_and_recreation_with_kubectl() {
+    let k = common::FakeKube::start(WEB_PODS);
+    let kc = k.kubeconfig.to_str().unwrap().to_string();
+    let kubectl = |args: &[&str]| kubectl_with(&kc, args);
+    let jsonpath = |path: &str| {
+        kubectl(&[
+            "get",
+            "pod",
+            "-n",
+            "prod",
+            "web-1",
+            "-o",
+            &format!("jsonpath={path}"),
+        ])
+        .1
+    };
+    let id0 = jsonpath("{.status.containerStatuses[0].containerID}");
+    assert!(id0.starts_with("containerd://"), "{id0}");
+    k.push("prod", "web-1", "app", &lines(&["before the crash"]));
+    k.control(
+        "POST",
+        "restart/prod/web-1/app?cut=1",
+        "panic: last words\n",
+    );
+    let (ok, out, err) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app", "--previous"]);
+    assert!(
+        ok && out.contains("before the crash") && out.contains("panic: last words"),
+        "{out} {err}"
+    );
+    let (_, out, _) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app"]);
+    assert!(!out.contains("panic: last words"), "{out}");
+    let id1 = jsonpath("{.status.containerStatuses[0].containerID}");
+    assert!(
+        id1.starts_with("containerd://") && id1 != id0,
+        "{id0} {id1}"
+    );
+    assert_eq!(
+        jsonpath("{.status.containerStatuses[0].lastState.terminated.containerID}"),
+        id0
+    );
+    assert_eq!(jsonpath("{.status.containerStatuses[0].restartCount}"), "1");
+    // RBAC
+    let can = |ns: &str| {
+        kubectl(&[
+            "auth",
+            "can-i",
+            "get",
+            "pods",
+            "--subresource=log",
+            "-n",
+            ns,
+        ])
+    };
+    let (ok, out, err) = can("prod");
+    assert!(ok && out.trim() == "yes", "{out} {err}");
+    k.control(
+        "POST",
+        "deny",
+        r#"{"namespace": "prod", "verb": "get", "resource": "pods", "subresource": "log"}"#,
+    );
+    let (ok, out, _) = can("prod");
+    assert!(!ok && out.starts_with("no"), "{out}");
+    let (ok, out, _) = can("default");
+    assert!(ok && out.trim() == "yes", "{out}");
+    let (ok, _, err) = kubectl(&["auth", "can-i", "list", "pods", "-n", "prod"]);
+    assert!(ok, "{err}");
+    let (ok, _, err) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app"]);
+    assert!(
+        !ok && err.contains("forbidden") && err.contains("cannot get resource \"pods/log\""),
+        "{err}"
+    );
+    k.control("DELETE", "deny", "");
+    let (ok, _, err) = kubectl(&["logs", "-n", "prod", "web-1", "-c", "app"]);
+    assert!(ok, "{err}");
+    // recreation under the same name
+    let uid0 = jsonpath("{.metadata.uid}");
+    k.control("DELETE", "pods/prod/web-1", "");
+    k.control(
+        "POST",
+        "pods",
+        r#"{"namespace": "prod", "name": "web-1", "labels": {"app": "web"}, "containers": ["app"]}"#,
+    );
+    let uid1 = jsonpath("{.metadata.uid}");
+    assert!(!uid1.is_empty() && uid1 != uid0, "{uid0} {uid1}");
+    assert_eq!(jsonpath("{.status.containerStatuses[0].restartCount}"), "0");
 }

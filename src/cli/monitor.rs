@@ -116,9 +116,13 @@ pub struct AddArgs {
     /// ... and none of these (repeatable)
     #[arg(long, value_name = "KEYWORD")]
     pub exclude: Vec<String>,
-    /// A line matches if it matches one of these regexes (repeatable)
+    /// A line matches if it matches one of these regexes (repeatable; matched per line, so ^ and
+    /// $ anchor at the line's start and end)
     #[arg(long, value_name = "REGEX")]
     pub regex: Vec<String>,
+    /// ... and none of these regexes (repeatable)
+    #[arg(long, value_name = "REGEX")]
+    pub exclude_regex: Vec<String>,
     /// Keywords and regexes ignore case
     #[arg(long)]
     pub ignore_case: bool,
@@ -128,6 +132,7 @@ pub struct AddArgs {
     /// Matches needed within --window to alert
     #[arg(long, default_value_t = 1)]
     pub threshold: u32,
+    /// The time span --threshold matches must fall in (by line timestamp)
     #[arg(long, default_value = "5m", value_name = "DURATION")]
     pub window: Dur,
     /// What matches are grouped by into one alert (rule: one group per rule across everything
@@ -165,9 +170,14 @@ pub struct AddArgs {
         requires = "archive"
     )]
     pub archive_window: Dur,
-    /// Delete archive objects older than this (default: keep)
+    /// Delete this monitor's archive objects older than this (default: keep; needs
+    /// --archive-prefix: only objects of this monitor's layout under it are deleted)
     #[arg(long, value_name = "DURATION", requires = "archive")]
     pub archive_retention: Option<Dur>,
+    /// Reopen a container's log stream (from its position) when it delivers nothing this long,
+    /// so a half-open connection cannot silently stop monitoring [default: 2m]
+    #[arg(long, value_name = "DURATION")]
+    pub stream_idle: Option<Dur>,
 }
 
 impl MonitorCmd {
@@ -209,6 +219,7 @@ fn spec_from(a: AddArgs) -> CliResult<MonitorSpec> {
             include: a.include,
             exclude: a.exclude,
             regex: a.regex,
+            exclude_regex: a.exclude_regex,
             ignore_case: a.ignore_case,
             severity: a.severity,
             threshold: a.threshold,
@@ -217,8 +228,8 @@ fn spec_from(a: AddArgs) -> CliResult<MonitorSpec> {
             group_window: a.group_window,
             silence: a.silence,
         });
-    } else if !a.exclude.is_empty() {
-        return Err(Usage("--exclude needs --include or --regex".into()).into());
+    } else if !a.exclude.is_empty() || !a.exclude_regex.is_empty() {
+        return Err(Usage("--exclude and --exclude-regex need --include or --regex".into()).into());
     }
     Ok(MonitorSpec {
         name: a.name,
@@ -237,6 +248,7 @@ fn spec_from(a: AddArgs) -> CliResult<MonitorSpec> {
             window: a.archive_window,
             retention: a.archive_retention,
         }),
+        stream_idle: a.stream_idle,
     })
 }
 
@@ -410,16 +422,20 @@ fn print_shown(ctx: &Ctx, s: &monitor::Shown) {
     ));
     if let Some(a) = &m.archive {
         ui.line(format!(
-            "  archive     {} prefix '{}' lines {:?} window {} retention {}",
+            "  archive     {} prefix '{}' lines {} window {} retention {}",
             a.conn,
             a.prefix,
-            a.lines,
+            a.lines.as_str(),
             a.window,
             a.retention
                 .map(|r| r.to_string())
                 .unwrap_or_else(|| "keep".into())
         ));
     }
+    ui.line(format!(
+        "  streams     reopened after {} without data",
+        Dur(m.stream_idle())
+    ));
     let mut t = Table::new([
         "RULE",
         "SEVERITY",
@@ -435,7 +451,12 @@ fn print_shown(ctx: &Ctx, s: &monitor::Shown) {
             r.name.clone(),
             r.severity.as_str().to_string(),
             r.include.join(" | "),
-            r.exclude.join(" | "),
+            r.exclude
+                .iter()
+                .cloned()
+                .chain(r.exclude_regex.iter().map(|x| format!("/{x}/")))
+                .collect::<Vec<_>>()
+                .join(" | "),
             r.regex.join(" | "),
             format!("{} in {}", r.threshold, r.window),
             format!("{} / {}", r.group_by.as_str(), r.group_window),
@@ -501,6 +522,17 @@ impl monitor::Observer for Printer {
                 format!("+ pod {namespace}/{pod} ({})", containers.join(", "))
             }
             Event::PodGone { namespace, pod } => format!("- pod {namespace}/{pod}"),
+            Event::CannotFollow {
+                namespace,
+                pod,
+                container,
+                reason,
+            } => format!("! cannot follow {namespace}/{pod}/{container}: {reason}; retrying"),
+            Event::FollowResumed {
+                namespace,
+                pod,
+                container,
+            } => format!("+ following {namespace}/{pod}/{container} again"),
             Event::Reconnect {
                 namespace,
                 pod,
@@ -559,7 +591,17 @@ impl monitor::Observer for Printer {
                 "archived {lines} line(s) to {key} ({gzip_bytes} bytes gzip{})",
                 if *multipart { ", multipart" } else { "" }
             ),
-            Event::ArchiveError { reason } => format!("archive: {reason}; retrying"),
+            Event::ArchiveError { reason } => format!("archive: {reason}"),
+            Event::ArchiveDropped {
+                namespace,
+                pod,
+                container,
+                lines,
+                first_ts,
+                last_ts,
+            } => format!(
+                "archive: {lines} line(s) of {namespace}/{pod}/{container} from {first_ts} to {last_ts} NOT archived (S3 behind, memory cap reached)"
+            ),
             Event::ArchiveExpired { deleted } => {
                 format!("archive: {deleted} object(s) past retention deleted")
             }
@@ -568,9 +610,15 @@ impl monitor::Observer for Printer {
                 matches,
                 alerts,
                 objects,
+                not_archived,
                 reason,
             } => format!(
-                "{reason}: {lines} line(s), {matches} match(es), {alerts} alert(s), {objects} archive object(s); checkpoint saved"
+                "{reason}: {lines} line(s), {matches} match(es), {alerts} alert(s), {objects} archive object(s){}; checkpoint saved",
+                if *not_archived > 0 {
+                    format!(", {not_archived} line(s) not archived")
+                } else {
+                    String::new()
+                }
             ),
         };
         self.ui.line(line);

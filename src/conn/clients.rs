@@ -16,6 +16,11 @@ pub struct KubeTimeouts {
     /// None: no read timeout (a followed log stream stays quiet as long as its container writes
     /// nothing, and must not be cut for it).
     pub read: Option<Duration>,
+    /// Some: TCP keepalive probes after this much silence (a peer that vanished without a FIN,
+    /// e.g. an API server failover, is noticed), and no per-request tracing layer (kube-client's
+    /// logs one ERROR line per failed request; a long-running user reports failures itself,
+    /// once per outage).
+    pub keepalive: Option<Duration>,
 }
 
 /// A kube client for a kubernetes connection (`context` overrides the connection's), and a
@@ -45,6 +50,7 @@ pub async fn kube(
         .map_err(|e| ConnError::Invalid(format!("{}: kubeconfig: {e}", conn.name)))?;
     config.connect_timeout = Some(timeouts.connect);
     config.read_timeout = timeouts.read;
+    let keepalive = timeouts.keepalive;
     let mut redactor = Redactor::for_conn(conn);
     // the secrets are only reachable through their serialized form (secrecy hides them)
     let auth = serde_json::to_value(&config.auth_info).unwrap_or(serde_json::Value::Null);
@@ -54,10 +60,43 @@ pub async fn kube(
             redactor.add(s, user);
         }
     }
-    let client = kube::Client::try_from(config).map_err(|e| {
+    // through a proxy (kubeconfig proxy-url), kube's own stack: it knows the proxy protocols
+    let built = match keepalive {
+        Some(k) if config.proxy_url.is_none() => kube_with_keepalive(config, timeouts.connect, k),
+        _ => kube::Client::try_from(config),
+    };
+    let client = built.map_err(|e| {
         ConnError::Invalid(format!("{}: {}", conn.name, redactor.scrub(&e.to_string())))
     })?;
     Ok((client, redactor))
+}
+
+/// kube-client's default stack (base URI, auth, extra headers, rustls) over a connector with TCP
+/// keepalive, without its tracing layer.
+fn kube_with_keepalive(
+    config: kube::Config,
+    connect: Duration,
+    keepalive: Duration,
+) -> Result<kube::Client, kube::Error> {
+    use kube::client::ConfigExt;
+    use tower::ServiceBuilder;
+    let mut http = hyper_util::client::legacy::connect::HttpConnector::new();
+    http.enforce_http(false);
+    http.set_connect_timeout(Some(connect));
+    http.set_keepalive(Some(keepalive));
+    http.set_keepalive_interval(Some(keepalive / 3));
+    http.set_keepalive_retries(Some(3));
+    let https = config.rustls_https_connector_with_connector(http)?;
+    let client: hyper_util::client::legacy::Client<_, kube::client::Body> =
+        hyper_util::client::legacy::Client::builder(hyper_util::rt::TokioExecutor::new())
+            .build(https);
+    let service = ServiceBuilder::new()
+        .layer(config.base_uri_layer())
+        .option_layer(config.auth_layer()?)
+        .layer(config.extra_headers_layer()?)
+        .map_err(tower::BoxError::from)
+        .service(client);
+    Ok(kube::client::ClientBuilder::new(service, config.default_namespace.clone()).build())
 }
 
 /// A path from a connection option, `~/` meaning the home directory.

@@ -3,7 +3,9 @@
 //! alert; matches during the following `group_window` (wall clock) join it; then it is emitted
 //! once with its count and sample lines, and the group stays silent for `silence`, counting what
 //! it suppresses for the next alert. The whole state is serializable: it is checkpointed with
-//! the positions of the lines that produced it.
+//! the positions of the lines that produced it. A group with nothing open is forgotten once its
+//! window (and silence) has passed without a match, so the state stays as small as the set of
+//! groups active within a window, whatever the pod churn.
 
 use super::spec::{GroupBy, RuleSpec};
 use serde::{Deserialize, Serialize};
@@ -39,6 +41,9 @@ pub struct Group {
     pub open: Option<Open>,
     pub silenced_until_ms: i64,
     pub suppressed: u64,
+    /// wall clock of the group's last match
+    #[serde(default)]
+    pub last_ms: i64,
 }
 
 /// An alert ready to be recorded and delivered.
@@ -87,6 +92,7 @@ impl Alerting {
             .entry(key)
             .or_default();
         let _ = ri;
+        g.last_ms = now_ms;
         if now_ms < g.silenced_until_ms && g.open.is_none() {
             g.suppressed += 1;
             return;
@@ -158,12 +164,11 @@ impl Alerting {
                     g.silenced_until_ms = now_ms + rule.silence.map_or(0, |s| s.ms());
                 }
             }
-            // forget idle groups
+            // forget groups idle for a window (after their silence): below-threshold matches
+            // have left the window by then, and what was suppressed goes unreported
+            let window_ms = rule.window.ms().max(rule.group_window.ms());
             groups.retain(|_, g| {
-                g.open.is_some()
-                    || !g.recent.is_empty()
-                    || g.silenced_until_ms > now_ms
-                    || g.suppressed > 0
+                g.open.is_some() || now_ms - g.last_ms.max(g.silenced_until_ms) < window_ms
             });
         }
         self.groups.retain(|_, g| !g.is_empty());
@@ -182,6 +187,7 @@ mod tests {
             include: vec!["E".into()],
             exclude: vec![],
             regex: vec![],
+            exclude_regex: vec![],
             ignore_case: false,
             severity: Severity::Critical,
             threshold,
@@ -244,8 +250,33 @@ mod tests {
         let mut a = Alerting::default();
         a.on_match(0, &r, &o, 0, "t", "E", 0);
         a.on_match(0, &r, &o, 120 * S, "t", "E", 0);
-        assert!(a.due(&rules, 100_000, true).is_empty());
+        // (the wall clock stays within the window: an idle group would be forgotten)
+        assert!(a.due(&rules, 1_000, true).is_empty());
         a.on_match(0, &r, &o, 121 * S, "t", "E", 0);
-        assert_eq!(a.due(&rules, 100_000, true).len(), 1);
+        assert_eq!(a.due(&rules, 1_000, true).len(), 1);
+    }
+
+    #[test]
+    fn idle_groups_are_forgotten_after_their_window() {
+        let r = rule(5, Some(10));
+        let rules = [r.clone()];
+        let mut a = Alerting::default();
+        for i in 0..1000 {
+            let pod = format!("p{i}");
+            let o = Origin {
+                namespace: "n",
+                pod: &pod,
+                container: "c",
+            };
+            a.on_match(0, &r, &o, i * S, "t", "E", 1_000);
+        }
+        assert!(a.due(&rules, 2_000, false).is_empty());
+        assert_eq!(
+            a.groups["r"].len(),
+            1000,
+            "below threshold, within the window"
+        );
+        assert!(a.due(&rules, 1_000 + 60_001, false).is_empty());
+        assert!(a.groups.is_empty(), "{:?}", a.groups.keys());
     }
 }

@@ -138,28 +138,6 @@ pub async fn upload(
     Ok(true)
 }
 
-/// Compress and write one buffer.
-pub async fn flush(
-    s3: &AmazonS3,
-    conn: &Connection,
-    base: &str,
-    unit: &Unit,
-    buf: Buffer,
-) -> Result<Flushed, MonitorError> {
-    let key = key(base, unit, buf.first);
-    let bytes = buf.data.len();
-    let gz = gzip(&buf.data);
-    let gzip_bytes = gz.len();
-    let multipart = upload(s3, conn, &key, gz, MULTIPART_THRESHOLD).await?;
-    Ok(Flushed {
-        key,
-        lines: buf.lines,
-        bytes,
-        gzip_bytes,
-        multipart,
-    })
-}
-
 /// An archived object.
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct Object {
@@ -216,13 +194,65 @@ pub async fn get(s3: &AmazonS3, conn: &Connection, key: &str) -> Result<Vec<u8>,
     Ok(out)
 }
 
-/// Delete objects older than `retention` (at most 1000 per pass); returns how many.
+/// Whether `key` is an object this monitor writes: directly under `base`, then exactly
+/// `ns/pod/container/YYYY/MM/DD/HH-MM-SS.nnnnnnnnn-N.log.gz`. Another monitor's objects under a
+/// nested prefix have more segments (names hold no `/`), anything else another layout.
+pub fn own_key(base: &str, key: &str) -> bool {
+    let rel = if base.is_empty() {
+        key
+    } else {
+        match key.strip_prefix(base).and_then(|r| r.strip_prefix('/')) {
+            Some(r) => r,
+            None => return false,
+        }
+    };
+    let seg: Vec<&str> = rel.split('/').collect();
+    let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+    let name_ok = |s: &str| {
+        !s.is_empty()
+            && s.bytes()
+                .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_'))
+    };
+    if seg.len() != 7 || !seg[..3].iter().all(|s| name_ok(s)) {
+        return false;
+    }
+    if !(digits(seg[3], 4) && digits(seg[4], 2) && digits(seg[5], 2)) {
+        return false;
+    }
+    // HH-MM-SS.nnnnnnnnn-N.log.gz
+    let Some(stem) = seg[6].strip_suffix(".log.gz") else {
+        return false;
+    };
+    let Some((time, n)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    let Some((hms, nanos)) = time.split_once('.') else {
+        return false;
+    };
+    let hms: Vec<&str> = hms.split('-').collect();
+    hms.len() == 3
+        && hms.iter().all(|p| digits(p, 2))
+        && digits(nanos, 9)
+        && !n.is_empty()
+        && n.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Delete this monitor's objects (see [`own_key`]) older than `retention` (at most 1000 per
+/// pass); returns how many. Only `base` is listed; an empty `base` is refused (it would be the
+/// whole bucket).
 pub async fn expire(
     s3: &AmazonS3,
     conn: &Connection,
     base: &str,
     retention: Duration,
 ) -> Result<usize, MonitorError> {
+    if base.is_empty() {
+        return Err(err(
+            conn,
+            "retention",
+            "no key prefix: refusing to expire objects across the whole bucket",
+        ));
+    }
     let cutoff =
         chrono::Utc::now() - chrono::Duration::from_std(retention).unwrap_or(chrono::Duration::MAX);
     let mut n = 0;
@@ -231,7 +261,7 @@ pub async fn expire(
             break;
         }
         let old = chrono::DateTime::parse_from_rfc3339(&o.last_modified).is_ok_and(|t| t < cutoff);
-        if old {
+        if old && own_key(base, &o.key) {
             s3.delete(&Path::from(o.key.as_str()))
                 .await
                 .map_err(|e| err(conn, "delete", e))?;
@@ -251,6 +281,7 @@ mod tests {
             namespace: "prod".into(),
             pod: "web-1".into(),
             container: "app".into(),
+            uid: String::new(),
         };
         let ts = chrono::DateTime::parse_from_rfc3339("2026-12-01T09:05:07.000000042Z")
             .unwrap()
@@ -274,5 +305,15 @@ mod tests {
             key("", &u, Pos { ts, n: 1 }).split('/').next(),
             Some("prod")
         );
+        // retention recognises its own keys only
+        assert!(own_key("logs", &a));
+        assert!(!own_key("log", &a));
+        assert!(!own_key("logs/prod", &a), "a nested monitor's view");
+        assert!(!own_key("logs", &key("logs/b", &u, Pos { ts, n: 1 })));
+        assert!(!own_key(
+            "logs",
+            "logs/prod/web-1/app/2026/12/01/notes.log.gz"
+        ));
+        assert!(!own_key("logs", "logs/other.log.gz"));
     }
 }

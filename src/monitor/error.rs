@@ -37,6 +37,17 @@ pub enum MonitorError {
         what: String,
         reason: String,
     },
+    /// The kubeconfig user lacks an RBAC permission a monitor needs: exit 3.
+    #[error(
+        "{conn}: not allowed to {verb} {what} {place} ({reason}); a monitor needs list and watch on pods and get on pods/log: grant them with a Role (or ClusterRole) bound to this user"
+    )]
+    Forbidden {
+        conn: String,
+        verb: String,
+        what: String,
+        place: String,
+        reason: String,
+    },
     /// The Kubernetes API answered with an error while running: exit 4.
     #[error("{conn}: Kubernetes API {what}: {reason}")]
     Kube {
@@ -77,7 +88,7 @@ impl Classify for MonitorError {
             | MonitorError::Exists(_)
             | MonitorError::NotFound(_)
             | MonitorError::NoObject(_) => ExitKind::Usage,
-            MonitorError::KubeConnect { .. } => ExitKind::Connect,
+            MonitorError::KubeConnect { .. } | MonitorError::Forbidden { .. } => ExitKind::Connect,
             MonitorError::Corrupt { .. }
             | MonitorError::Kube { .. }
             | MonitorError::Archive { .. }
@@ -119,6 +130,16 @@ mod tests {
                 MonitorError::KubeConnect {
                     conn: s(),
                     what: s(),
+                    reason: s(),
+                },
+                3,
+            ),
+            (
+                MonitorError::Forbidden {
+                    conn: s(),
+                    verb: s(),
+                    what: s(),
+                    place: s(),
                     reason: s(),
                 },
                 3,

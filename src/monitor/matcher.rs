@@ -2,6 +2,9 @@
 //! rule, one regex alternation over every rule's regexes) finds candidate lines; only those are
 //! checked rule by rule (that rule's keywords and case, its regexes, its excludes). Most log lines
 //! match nothing, so the cost per byte is the detector's, for a whole block as for one line.
+//! Rules mean one line: a rule's own regexes run on the candidate line alone, and the detector's
+//! alternation runs in multi-line mode, so `^` and `$` anchor at line starts and ends inside a
+//! block as they do on a single line.
 
 use super::error::MonitorError;
 use super::spec::RuleSpec;
@@ -17,6 +20,18 @@ struct CompiledRule {
     include: Option<AhoCorasick>,
     exclude: Option<AhoCorasick>,
     regex: Vec<Regex>,
+    exclude_regex: Vec<Regex>,
+}
+
+fn compile(r: &RuleSpec, xs: &[String]) -> Result<Vec<Regex>, MonitorError> {
+    xs.iter()
+        .map(|x| {
+            RegexBuilder::new(x)
+                .case_insensitive(r.ignore_case)
+                .build()
+                .map_err(|e| MonitorError::invalid(format!("rule '{}': regex '{x}': {e}", r.name)))
+        })
+        .collect()
 }
 
 pub struct Matcher {
@@ -50,18 +65,7 @@ impl Matcher {
         let mut any_ci = false;
         let mut alternation: Vec<String> = Vec::new();
         for r in rules {
-            let regex = r
-                .regex
-                .iter()
-                .map(|x| {
-                    RegexBuilder::new(x)
-                        .case_insensitive(r.ignore_case)
-                        .build()
-                        .map_err(|e| {
-                            MonitorError::invalid(format!("rule '{}': regex '{x}': {e}", r.name))
-                        })
-                })
-                .collect::<Result<Vec<_>, _>>()?;
+            let regex = compile(r, &r.regex)?;
             for x in &r.regex {
                 alternation.push(if r.ignore_case {
                     format!("(?i:{x})")
@@ -75,6 +79,7 @@ impl Matcher {
                 include: ac(&r.include, r.ignore_case)?,
                 exclude: ac(&r.exclude, r.ignore_case)?,
                 regex,
+                exclude_regex: compile(r, &r.exclude_regex)?,
             });
         }
         all_kw.sort();
@@ -82,8 +87,11 @@ impl Matcher {
         let detect_re = if alternation.is_empty() {
             None
         } else {
+            // multi-line: a block holds many lines, and `^`/`$` mean a line's start and end
             Some(
-                Regex::new(&alternation.join("|"))
+                RegexBuilder::new(&alternation.join("|"))
+                    .multi_line(true)
+                    .build()
                     .map_err(|e| MonitorError::invalid(format!("regexes: {e}")))?,
             )
         };
@@ -106,7 +114,10 @@ impl Matcher {
         for (i, r) in self.rules.iter().enumerate() {
             let inc = r.include.as_ref().is_some_and(|a| a.is_match(line))
                 || r.regex.iter().any(|x| x.is_match(line));
-            if inc && !r.exclude.as_ref().is_some_and(|a| a.is_match(line)) {
+            if inc
+                && !r.exclude.as_ref().is_some_and(|a| a.is_match(line))
+                && !r.exclude_regex.iter().any(|x| x.is_match(line))
+            {
                 mask |= 1 << i;
             }
         }
@@ -174,6 +185,7 @@ mod tests {
             include: inc.iter().map(|s| s.to_string()).collect(),
             exclude: exc.iter().map(|s| s.to_string()).collect(),
             regex: re.iter().map(|s| s.to_string()).collect(),
+            exclude_regex: vec![],
             ignore_case: ci,
             severity: Severity::Warning,
             threshold: 1,
@@ -213,5 +225,26 @@ mod tests {
                 ("FATAL timeout after 5ms".to_string(), 0b011),
             ]
         );
+    }
+
+    #[test]
+    fn anchors_mean_line_start_and_end_inside_a_block() {
+        let mut r = rule("anch", &[], &[], &["^panic:", r"timeout$"], false);
+        r.exclude_regex = vec![r"^panic: test\b".into()];
+        let m = Matcher::new(&[r]).unwrap();
+        let text = "panic: boom\nnot panic: here\nrequest timeout\ntimeout later\n\
+                    panic: test only\nlast timeout";
+        let mut hits = Vec::new();
+        m.block(text.as_bytes(), |l, _| {
+            hits.push(String::from_utf8_lossy(l).into_owned())
+        });
+        assert_eq!(hits, vec!["panic: boom", "request timeout", "last timeout"]);
+        for l in text.lines() {
+            assert_eq!(
+                m.line(l.as_bytes()) != 0,
+                hits.iter().any(|h| h == l),
+                "{l}"
+            );
+        }
     }
 }

@@ -7,8 +7,11 @@
 
 pub mod alerting;
 pub mod archive;
+pub mod archiver;
 pub mod declared;
+pub mod delivery;
 pub mod error;
+pub mod events;
 pub mod kube;
 pub mod matcher;
 pub mod position;
@@ -19,7 +22,8 @@ pub mod store;
 
 pub use declared::Declared;
 pub use error::MonitorError;
-pub use run::{Event, Observer, Summary, run};
+pub use events::{Event, Observer, Summary};
+pub use run::run;
 pub use spec::{ArchiveLines, ArchiveSpec, Dur, GroupBy, MonitorSpec, RuleSpec, Severity};
 pub use store::AlertRow;
 

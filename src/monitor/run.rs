@@ -1,126 +1,37 @@
-//! `monitor run`: the foreground loop. A watch per namespace keeps the set of followed pods;
-//! one follower task per container streams its lines (see `kube::follow`); this loop matches
-//! them, keeps the alert state, buffers the archive and, twice a second, commits positions,
-//! rule state and new alerts in one transaction before handing the alerts to Slack delivery.
+//! `monitor run`: the foreground loop. A watch per namespace keeps the set of followed pods (by
+//! uid: a pod recreated under its name is a new pod); one follower task per container streams
+//! its lines (see `kube::Follower`); this loop matches them, keeps the alert state, buffers the
+//! archive and, twice a second, commits positions, rule state and new alerts in one transaction.
+//! Nothing here waits on S3 or Slack: archive windows go to the writer task behind a queue
+//! (`archiver`), alerts to the delivery task through the state file (`delivery`).
 //! Ctrl-C (or `monitor stop`) flushes open alerts and archive buffers and checkpoints.
 
 use super::alerting::{Alerting, Fired, Origin};
 use super::archive::{self, Buffer};
+use super::archiver::{self, Done, Job, Queue};
+use super::delivery::{self, Handoff};
 use super::error::MonitorError;
-use super::kube::{self as k, FollowFrom, Msg, Unit};
+use super::events::{Event, Observer, Summary};
+use super::kube::{self as k, FollowFrom, Follower, Msg, Unit};
 use super::matcher::{Matcher, RuleMask};
-use super::position::Pos;
-use super::slack;
+use super::position::{Pos, rfc3339};
 use super::spec::{ArchiveLines, MonitorSpec};
 use super::store::{AlertRow, MonitorStore, task_key};
 use crate::cancel::Cancel;
-use crate::conn::{Connection, Registry};
 use crate::state::{Lease, Store, now_ms, now_rfc3339};
 use futures_util::StreamExt;
 use k8s_openapi::api::core::v1::Pod;
 use kube::api::{Api, ListParams};
 use kube::runtime::{WatchStreamExt, watcher};
-use serde::Serialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::sync::Arc;
-use std::time::Duration;
-use tokio::sync::mpsc;
-
-/// What a run reports as it goes (NDJSON events with `-o json`).
-#[derive(Debug, Clone, Serialize)]
-#[serde(tag = "event", rename_all = "kebab-case")]
-pub enum Event {
-    Started {
-        monitor: String,
-        resumed_containers: usize,
-        at: String,
-    },
-    PodAdded {
-        namespace: String,
-        pod: String,
-        containers: Vec<String>,
-    },
-    PodGone {
-        namespace: String,
-        pod: String,
-    },
-    Reconnect {
-        namespace: String,
-        pod: String,
-        container: String,
-        reason: String,
-    },
-    Match {
-        namespace: String,
-        pod: String,
-        container: String,
-        rule: String,
-        severity: String,
-        ts: String,
-        line: String,
-    },
-    Alert {
-        id: i64,
-        rule: String,
-        severity: String,
-        group: String,
-        count: i64,
-        suppressed: i64,
-        samples: Vec<String>,
-    },
-    AlertRetry {
-        id: i64,
-        wait_s: f64,
-        reason: String,
-    },
-    AlertDelivery {
-        id: i64,
-        status: String,
-        attempts: i64,
-        error: Option<String>,
-    },
-    ArchiveFlush {
-        namespace: String,
-        pod: String,
-        container: String,
-        key: String,
-        lines: u64,
-        bytes: usize,
-        gzip_bytes: usize,
-        multipart: bool,
-    },
-    ArchiveError {
-        reason: String,
-    },
-    ArchiveExpired {
-        deleted: usize,
-    },
-    Stopped {
-        lines: u64,
-        matches: u64,
-        alerts: u64,
-        objects: u64,
-        reason: String,
-    },
-}
-
-pub trait Observer: Send + Sync {
-    fn event(&self, e: &Event);
-}
-
-/// Totals of one run.
-#[derive(Debug, Default, Clone, Serialize)]
-pub struct Summary {
-    pub lines: u64,
-    pub matches: u64,
-    pub alerts: u64,
-    pub objects: u64,
-    /// stopped by Ctrl-C / SIGTERM (exit 130) rather than `monitor stop`
-    pub interrupted: bool,
-}
+use std::time::{Duration, Instant};
+use tokio::sync::{mpsc, watch};
 
 #[derive(Default)]
 struct UnitState {
+    /// the pod's uid ("" in checkpoints written before uids were kept: adopted by the pod found)
+    uid: String,
     matched: Pos,
     archived: Pos,
     /// last line taken this run (or the resume point): anything at or before it is a repeat
@@ -128,16 +39,17 @@ struct UnitState {
     restarts: i32,
     buf: Option<Buffer>,
     buf_last: Pos,
+    /// archive jobs queued and not yet written or given up, in order: (seq, last line, done)
+    outstanding: VecDeque<(u64, Pos, bool)>,
+    /// the pod is gone: forget the checkpoint once the archive has what is buffered
+    retiring: bool,
     dirty: bool,
 }
 
-struct Archive {
-    conn: Connection,
-    s3: object_store::aws::AmazonS3,
-    base: String,
+struct ArchiveCfg<'a> {
     lines: ArchiveLines,
     window_ns: i64,
-    retention: Option<Duration>,
+    queue: &'a Queue,
 }
 
 struct Runner<'a> {
@@ -148,14 +60,18 @@ struct Runner<'a> {
     alerting: Alerting,
     rules_dirty: bool,
     units: HashMap<String, UnitState>,
-    archive: Option<Archive>,
+    archive: Option<ArchiveCfg<'a>>,
     slack: bool,
     summary: Summary,
-    /// bytes held in archive buffers, all containers together
+    /// bytes held in archive buffers, all containers together (the queue counts its own)
     buffered: usize,
+    /// archive jobs queued so far
+    seq: u64,
 }
 
 const TICK: Duration = Duration::from_millis(500);
+/// How long a stop waits for the archive writer to empty its queue.
+const ARCHIVE_GRACE: Duration = Duration::from_secs(30);
 
 fn pos_of(v: &serde_json::Value, k: &str) -> Option<Pos> {
     v.get(k)
@@ -165,7 +81,7 @@ fn pos_of(v: &serde_json::Value, k: &str) -> Option<Pos> {
 /// Run monitor `name` until cancelled or stopped from another terminal.
 pub async fn run(
     store: &Store,
-    reg: &Registry<'_>,
+    reg: &crate::conn::Registry<'_>,
     declared: &super::Declared,
     name: &str,
     run_id: Option<i64>,
@@ -174,6 +90,7 @@ pub async fn run(
 ) -> Result<Summary, MonitorError> {
     let ms = MonitorStore::new(store)?;
     let spec = super::spec_of(store, declared, name)?;
+    spec.validate()?;
     if declared.get(name).is_some() {
         // a stored monitor's connections were checked by `monitor add`
         super::check_conns(reg, &spec)?;
@@ -194,15 +111,13 @@ pub async fn run(
     let kconn = reg.get(&spec.kube)?;
     let client = k::client(&kconn, spec.context.as_deref()).await?;
     let slack_conn = spec.slack.as_deref().map(|s| reg.get(s)).transpose()?;
-    let archive = match &spec.archive {
+    let target = match &spec.archive {
         Some(a) => {
             let conn = reg.get(&a.conn)?;
-            Some(Archive {
+            Some(archiver::Target {
                 s3: archive::store(&conn)?,
                 base: archive::base(&conn, &a.prefix),
                 conn,
-                lines: a.lines,
-                window_ns: a.window.0.as_nanos() as i64,
                 retention: a.retention.map(|r| r.0),
             })
         }
@@ -223,7 +138,7 @@ pub async fn run(
         }
         let matched = pos_of(&p, "matched").unwrap_or_default();
         let archived = pos_of(&p, "archived").unwrap_or(matched);
-        let seen = if archive.is_some() {
+        let seen = if target.is_some() {
             matched.min(archived)
         } else {
             matched
@@ -231,6 +146,7 @@ pub async fn run(
         units.insert(
             unit,
             UnitState {
+                uid: p["uid"].as_str().unwrap_or_default().to_string(),
                 matched,
                 archived,
                 seen,
@@ -240,7 +156,8 @@ pub async fn run(
         );
     }
 
-    // the API must answer (and accept the selector) before anything is followed
+    // the API must answer, allow what a monitor does and accept the selector before anything
+    // is followed
     let apis: Vec<Api<Pod>> = if spec.namespaces.is_empty() {
         vec![Api::all(client.clone())]
     } else {
@@ -258,6 +175,12 @@ pub async fn run(
             .await
             .map_err(|e| k::error(&spec.kube, "listing pods", &e))?;
     }
+    if spec.namespaces.is_empty() {
+        k::check_access(&client, &spec.kube, None).await?;
+    }
+    for ns in &spec.namespaces {
+        k::check_access(&client, &spec.kube, Some(ns)).await?;
+    }
 
     obs.event(&Event::Started {
         monitor: name.to_string(),
@@ -265,6 +188,10 @@ pub async fn run(
         at: now_rfc3339(),
     });
 
+    let queue = Queue::default();
+    let handoff = Handoff::default();
+    let (done_tx, done_rx) = mpsc::channel::<Done>(64);
+    let writer_cancel = Cancel::new();
     let mut runner = Runner {
         ms: MonitorStore::new(store)?,
         obs,
@@ -272,26 +199,17 @@ pub async fn run(
         alerting,
         rules_dirty: false,
         units,
-        archive,
+        archive: spec.archive.as_ref().map(|a| ArchiveCfg {
+            lines: a.lines,
+            window_ns: a.window.0.as_nanos() as i64,
+            queue: &queue,
+        }),
         slack: slack_conn.is_some(),
         summary: Summary::default(),
         buffered: 0,
+        seq: 0,
         spec,
     };
-
-    // alerts recorded but not delivered by an earlier run go first
-    let (alert_tx, alert_rx) = mpsc::unbounded_channel::<AlertRow>();
-    if runner.slack {
-        for a in ms
-            .alerts(name, Some("pending"), 1000)?
-            .into_iter()
-            .chain(ms.alerts(name, Some("failed"), 1000)?)
-            .filter(|a| a.status == "pending" || a.attempts < 3 * slack::MAX_FAILURES)
-            .rev()
-        {
-            let _ = alert_tx.send(a);
-        }
-    }
 
     let main = async {
         let r = runner
@@ -301,22 +219,31 @@ pub async fn run(
                 container_re.as_ref(),
                 &lease,
                 &cancel,
-                &alert_tx,
+                &handoff,
+                done_rx,
+                &writer_cancel,
             )
             .await;
-        drop(alert_tx);
+        handoff.close();
+        queue.close();
+        writer_cancel.cancel();
         r
+    };
+    let writer = async {
+        if let Some(t) = &target {
+            archiver::writer(&queue, t, done_tx, writer_cancel.clone()).await;
+        }
     };
     let delivery = async {
         let Some(conn) = &slack_conn else { return };
-        let deliver = deliver_all(&ms, conn, alert_rx, obs);
+        let deliver = delivery::deliver_all(&ms, name, conn, &handoff, obs);
         tokio::select! {
             _ = deliver => {}
             // after Ctrl-C, delivery gets a grace period; what is left stays pending for the next run
             _ = async { cancel.cancelled().await; tokio::time::sleep(Duration::from_secs(15)).await } => {}
         }
     };
-    let (r, ()) = tokio::join!(main, delivery);
+    let (r, (), ()) = tokio::join!(main, writer, delivery);
     let stopped_by = r?;
     let mut summary = runner.summary.clone();
     summary.interrupted = stopped_by == "interrupted";
@@ -325,48 +252,28 @@ pub async fn run(
         matches: summary.matches,
         alerts: summary.alerts,
         objects: summary.objects,
+        not_archived: summary.not_archived,
         reason: stopped_by.to_string(),
     });
     Ok(summary)
 }
 
-async fn deliver_all(
-    ms: &MonitorStore<'_>,
-    conn: &Connection,
-    mut rx: mpsc::UnboundedReceiver<AlertRow>,
-    obs: &dyn Observer,
-) {
-    let client = match slack::client() {
-        Ok(c) => c,
-        Err(e) => {
-            tracing::error!("slack client: {e}");
-            return;
-        }
-    };
-    while let Some(a) = rx.recv().await {
-        let (status, attempts, error) = slack::deliver(&client, conn, &a, |d, why| {
-            obs.event(&Event::AlertRetry {
-                id: a.id,
-                wait_s: d.as_secs_f64(),
-                reason: why.to_string(),
-            })
-        })
-        .await;
-        if let Err(e) = ms.alert_status(a.id, &status, attempts, error.as_deref()) {
-            tracing::error!("recording the delivery of alert {}: {e}", a.id);
-        }
-        obs.event(&Event::AlertDelivery {
-            id: a.id,
-            status,
-            attempts,
-            error,
-        });
-    }
-}
-
+/// A followed pod: its uid, the cancel of its followers, and per container the channel telling
+/// its follower the restart count the watch saw.
 struct Followed {
     uid: String,
     cancel: Cancel,
+    restarts: HashMap<String, watch::Sender<i32>>,
+}
+
+type Pods = HashMap<(String, String), (usize, Followed)>;
+
+/// What pod events need besides the runner.
+struct Ctx<'c> {
+    client: &'c kube::Client,
+    container_re: Option<&'c regex::Regex>,
+    tx: &'c mpsc::Sender<Msg>,
+    followers_cancel: &'c Cancel,
 }
 
 impl Runner<'_> {
@@ -378,7 +285,9 @@ impl Runner<'_> {
         container_re: Option<&regex::Regex>,
         lease: &Lease,
         cancel: &Cancel,
-        alert_tx: &mpsc::UnboundedSender<AlertRow>,
+        handoff: &Handoff,
+        mut done_rx: mpsc::Receiver<Done>,
+        writer_cancel: &Cancel,
     ) -> Result<&'static str, MonitorError> {
         let start_ns = chrono::Utc::now().timestamp_nanos_opt().unwrap_or(0);
         let first_from = Pos {
@@ -387,6 +296,12 @@ impl Runner<'_> {
         };
         let followers_cancel = cancel.child();
         let (tx, mut rx) = mpsc::channel::<Msg>(4096);
+        let cx = Ctx {
+            client,
+            container_re,
+            tx: &tx,
+            followers_cancel: &followers_cancel,
+        };
         let mut cfg = watcher::Config::default();
         if let Some(s) = &self.spec.selector {
             cfg = cfg.labels(s);
@@ -398,30 +313,39 @@ impl Runner<'_> {
                     .map(move |e| (i, e))
                     .boxed()
             }));
-        let mut pods: HashMap<(String, String), (usize, Followed)> = HashMap::new();
+        let mut pods: Pods = HashMap::new();
         let mut listing: HashMap<usize, HashSet<(String, String)>> = HashMap::new();
         let mut init_done: HashSet<usize> = HashSet::new();
+        // watches failing since (one line per outage, not one per retry)
+        let mut down: HashMap<usize, Instant> = HashMap::new();
         let mut tick = tokio::time::interval(TICK);
-        let mut last_expire: Option<std::time::Instant> = None;
+        // no archive: the writer's end of the channel is gone from the start
+        let mut writer_gone = false;
         let reason = loop {
             tokio::select! {
                 _ = cancel.cancelled() => break "interrupted",
                 ev = watch.next() => {
                     let Some((wi, ev)) = ev else { break "watch ended" };
+                    if ev.is_ok() && let Some(since) = down.remove(&wi) {
+                        tracing::warn!(
+                            "monitor {}: the Kubernetes API answers again ({}) after {:.1}s",
+                            self.spec.name, self.watched(wi), since.elapsed().as_secs_f64()
+                        );
+                    }
                     match ev {
                         Ok(watcher::Event::Init) => { listing.insert(wi, HashSet::new()); }
                         Ok(watcher::Event::InitApply(p)) | Ok(watcher::Event::Apply(p)) => {
                             let key = pod_key(&p);
                             if let Some(l) = listing.get_mut(&wi) { l.insert(key.clone()); }
                             let initial = init_done.len() < apis.len();
-                            self.pod_applied(client, &p, wi, container_re, &mut pods, initial.then_some(first_from), &tx, &followers_cancel);
+                            self.pod_applied(&cx, &p, wi, &mut pods, initial.then_some(first_from), &mut rx);
                         }
                         Ok(watcher::Event::InitDone) => {
                             let first = init_done.len() < apis.len();
                             init_done.insert(wi);
                             if let Some(seen) = listing.remove(&wi) {
                                 let gone: Vec<_> = pods.iter().filter(|(k, (w, _))| *w == wi && !seen.contains(*k)).map(|(k, _)| k.clone()).collect();
-                                for k in gone { self.pod_gone(&k, &mut pods); }
+                                for k in gone { self.pod_gone(&k, &mut pods, false); }
                             }
                             if first && init_done.len() == apis.len() {
                                 // checkpoints of containers whose pods went away while stopped
@@ -430,28 +354,40 @@ impl Runner<'_> {
                                     let key = (p.next().unwrap_or_default().to_string(), p.next().unwrap_or_default().to_string());
                                     !pods.contains_key(&key)
                                 }).cloned().collect();
-                                for k in stale { self.retire(&k).await; }
+                                for k in stale { self.retire(&k); }
                             }
                         }
-                        Ok(watcher::Event::Delete(p)) => self.pod_gone(&pod_key(&p), &mut pods),
-                        Err(e) => tracing::warn!("pod watch: {e}; retrying"),
+                        Ok(watcher::Event::Delete(p)) => self.pod_gone(&pod_key(&p), &mut pods, false),
+                        Err(e) => {
+                            if let std::collections::hash_map::Entry::Vacant(v) = down.entry(wi) {
+                                v.insert(Instant::now());
+                                tracing::warn!(
+                                    "monitor {}: the pod watch of {} failed ({e}); retrying until the API answers",
+                                    self.spec.name, self.watched(wi)
+                                );
+                            }
+                        }
                     }
                 }
                 m = rx.recv() => {
-                    if let Some(m) = m { self.on_batch(m, &mut rx).await; }
+                    // lines coming in: the API answers again
+                    if let Some(m) = m && self.on_batch(m, &mut rx) {
+                        for (wi, since) in down.drain() {
+                            tracing::warn!(
+                                "monitor {}: the Kubernetes API answers again ({}) after {:.1}s",
+                                self.spec.name, self.watched(wi), since.elapsed().as_secs_f64()
+                            );
+                        }
+                    }
                 }
+                d = done_rx.recv(), if !writer_gone => match d {
+                    Some(d) => self.on_done(d),
+                    None => writer_gone = true,
+                },
                 _ = tick.tick() => {
                     lease.check()?;
                     if lease.stop_requested() { break "stopped"; }
-                    self.tick(false, alert_tx).await?;
-                    if let Some(a) = &self.archive && let Some(r) = a.retention
-                        && last_expire.is_none_or(|t| t.elapsed() > Duration::from_secs(3600)) {
-                        last_expire = Some(std::time::Instant::now());
-                        match archive::expire(&a.s3, &a.conn, &a.base, r).await {
-                            Ok(n) => if n > 0 { self.obs.event(&Event::ArchiveExpired { deleted: n }) },
-                            Err(e) => self.obs.event(&Event::ArchiveError { reason: e.to_string() }),
-                        }
-                    }
+                    self.tick(false, handoff)?;
                 }
             }
         };
@@ -459,51 +395,90 @@ impl Runner<'_> {
         followers_cancel.cancel();
         drop(tx);
         while let Some(m) = rx.recv().await {
-            self.on_batch(m, &mut rx).await;
+            let _ = self.on_batch(m, &mut rx);
         }
-        self.tick(true, alert_tx).await?;
+        self.tick(true, handoff)?;
+        if let Some(a) = &self.archive {
+            // give the writer a while to empty its queue; what it cannot write is read again
+            // by the next run (the checkpoint stays before it)
+            a.queue.close();
+            let grace = tokio::time::sleep(ARCHIVE_GRACE);
+            tokio::pin!(grace);
+            loop {
+                tokio::select! {
+                    d = done_rx.recv() => match d {
+                        Some(d) => self.on_done(d),
+                        None => break,
+                    },
+                    _ = &mut grace => {
+                        writer_cancel.cancel();
+                        break;
+                    }
+                }
+            }
+            self.tick(true, handoff)?;
+        }
         Ok(reason)
     }
 
-    #[allow(clippy::too_many_arguments)]
+    /// What watch `wi` covers, for messages.
+    fn watched(&self, wi: usize) -> String {
+        match self.spec.namespaces.get(wi) {
+            Some(ns) => format!("namespace {ns}"),
+            None => "all namespaces".into(),
+        }
+    }
+
     fn pod_applied(
         &mut self,
-        client: &kube::Client,
+        cx: &Ctx<'_>,
         p: &Pod,
         wi: usize,
-        container_re: Option<&regex::Regex>,
-        pods: &mut HashMap<(String, String), (usize, Followed)>,
+        pods: &mut Pods,
         initial_from: Option<Pos>,
-        tx: &mpsc::Sender<Msg>,
-        followers_cancel: &Cancel,
+        rx: &mut mpsc::Receiver<Msg>,
     ) {
         let (ns, name) = pod_key(p);
         let uid = p.metadata.uid.clone().unwrap_or_default();
-        let restarts: HashMap<String, i32> = p
-            .status
-            .as_ref()
-            .and_then(|s| s.container_statuses.as_ref())
-            .map(|cs| {
-                cs.iter()
-                    .map(|c| (c.name.clone(), c.restart_count))
-                    .collect()
-            })
-            .unwrap_or_default();
-        if let Some((_, f)) = pods.get(&(ns.clone(), name.clone())) {
-            if f.uid == uid {
-                // a restart while followed: the stream ends and is reopened by the follower;
-                // remember the count so the next run does not read `previous` again
-                for (c, n) in &restarts {
-                    if let Some(st) = self.units.get_mut(&format!("{ns}/{name}/{c}")) {
-                        st.restarts = *n;
-                        st.dirty = true;
+        let key = (ns.clone(), name.clone());
+        let followed_uid = pods.get(&key).map(|(_, f)| f.uid.clone());
+        if followed_uid.as_deref() == Some(uid.as_str()) {
+            // a restart while followed: the follower reads the previous instance to its end
+            // when its stream ends; the count only wakes it if it is waiting
+            if let Some((_, f)) = pods.get(&key) {
+                for (c, s) in &f.restarts {
+                    if let Some(n) = k::restarts_of(p, c) {
+                        s.send_if_modified(|v| std::mem::replace(v, n) != n);
                     }
                 }
-                return;
             }
-            // recreated under the same name: follow the new one
-            f.cancel.cancel();
+            return;
         }
+        if followed_uid.is_some() {
+            // recreated under the same name (e.g. a StatefulSet rollout): a new pod
+            self.pod_gone(&key, pods, true);
+        }
+        // checkpoints of another pod of this name (recreated while followed or while stopped)
+        // are not this pod's: lines the old one already delivered are taken first, then its
+        // state goes, and this pod is read from its beginning
+        let prefix = format!("{ns}/{name}/");
+        let other: Vec<String> = self
+            .units
+            .iter()
+            .filter(|(k, st)| k.starts_with(&prefix) && !st.uid.is_empty() && st.uid != uid)
+            .map(|(k, _)| k.clone())
+            .collect();
+        let replaced = !other.is_empty();
+        if replaced {
+            while let Ok(m) = rx.try_recv() {
+                let _ = self.on_batch(m, rx);
+            }
+        }
+        for k in other {
+            self.retire(&k);
+            self.units.remove(&k);
+        }
+        let initial_from = if replaced { None } else { initial_from };
         let containers: Vec<String> = p
             .spec
             .as_ref()
@@ -511,28 +486,37 @@ impl Runner<'_> {
             .unwrap_or_default();
         let containers: Vec<String> = containers
             .into_iter()
-            .filter(|c| container_re.is_none_or(|r| r.is_match(c)))
+            .filter(|c| cx.container_re.is_none_or(|r| r.is_match(c)))
             .collect();
-        let pod_cancel = followers_cancel.child();
-        let api: Api<Pod> = Api::namespaced(client.clone(), &ns);
+        let pod_cancel = cx.followers_cancel.child();
+        let api: Api<Pod> = Api::namespaced(cx.client.clone(), &ns);
+        let mut hints = HashMap::new();
         for c in &containers {
             let unit = Arc::new(Unit {
                 namespace: ns.clone(),
                 pod: name.clone(),
                 container: c.clone(),
+                uid: uid.clone(),
             });
-            let now_restarts = restarts.get(c).copied().unwrap_or(0);
+            let now_restarts = k::restarts_of(p, c).unwrap_or(0);
             let from = match self.units.get_mut(&unit.key()) {
                 Some(st) => {
+                    st.uid = uid.clone();
+                    st.retiring = false;
                     let previous_first = st.restarts < now_restarts && st.seen != Pos::default();
-                    st.restarts = now_restarts;
+                    if !previous_first {
+                        st.restarts = now_restarts;
+                        st.dirty = true;
+                    }
                     FollowFrom {
                         after: (st.seen != Pos::default()).then_some(st.seen),
                         previous_first,
+                        restarts: now_restarts,
                     }
                 }
                 None => {
                     let st = UnitState {
+                        uid: uid.clone(),
                         restarts: now_restarts,
                         ..Default::default()
                     };
@@ -540,16 +524,24 @@ impl Runner<'_> {
                     FollowFrom {
                         after: initial_from,
                         previous_first: false,
+                        restarts: now_restarts,
                     }
                 }
             };
-            tokio::spawn(k::follow(
-                api.clone(),
-                unit,
-                from,
-                tx.clone(),
-                pod_cancel.clone(),
-            ));
+            let (hint_tx, hint_rx) = watch::channel(now_restarts);
+            hints.insert(c.clone(), hint_tx);
+            tokio::spawn(
+                Follower {
+                    api: api.clone(),
+                    unit,
+                    from,
+                    idle: self.spec.stream_idle(),
+                    tx: cx.tx.clone(),
+                    cancel: pod_cancel.clone(),
+                    restarts: hint_rx,
+                }
+                .run(),
+            );
         }
         self.obs.event(&Event::PodAdded {
             namespace: ns.clone(),
@@ -563,30 +555,31 @@ impl Runner<'_> {
                 Followed {
                     uid,
                     cancel: pod_cancel,
+                    restarts: hints,
                 },
             ),
         );
     }
 
     /// A pod left the selection: its followers end by themselves once its log is gone (so its
-    /// last lines are still read).
-    fn pod_gone(
-        &mut self,
-        key: &(String, String),
-        pods: &mut HashMap<(String, String), (usize, Followed)>,
-    ) {
-        if pods.remove(key).is_some() {
+    /// last lines are still read), or at once when another pod took its name (`replaced`: the
+    /// API serves logs by name, so they would read the new pod).
+    fn pod_gone(&mut self, key: &(String, String), pods: &mut Pods, replaced: bool) {
+        if let Some((_, f)) = pods.remove(key) {
             self.obs.event(&Event::PodGone {
                 namespace: key.0.clone(),
                 pod: key.1.clone(),
             });
+            if replaced {
+                f.cancel.cancel();
+            }
         }
     }
 
     /// Take `first` and whatever else is already queued (up to 1024 lines), match all their
     /// lines in one pass over one block (the detector's cost per byte, not per call), then
-    /// process them in order.
-    async fn on_batch(&mut self, first: Msg, rx: &mut mpsc::Receiver<Msg>) {
+    /// process them in order. Returns whether there were lines.
+    fn on_batch(&mut self, first: Msg, rx: &mut mpsc::Receiver<Msg>) -> bool {
         let mut batch = vec![first];
         while batch.len() < 1024 {
             match rx.try_recv() {
@@ -610,18 +603,27 @@ impl Runner<'_> {
                 masks[i] = mask;
             }
         });
+        let any = !starts.is_empty();
         let mut masks = masks.into_iter();
         for m in batch {
             let mask = match &m {
                 Msg::Line { .. } => masks.next().unwrap_or(0),
                 _ => 0,
             };
-            self.on_msg(m, mask).await;
+            self.on_msg(m, mask);
         }
+        any
+    }
+
+    /// The state of `unit` if it is the pod this run follows under that name.
+    fn state_of(&mut self, unit: &Unit) -> Option<&mut UnitState> {
+        self.units
+            .get_mut(&unit.key())
+            .filter(|st| st.uid == unit.uid)
     }
 
     /// One message; `mask` = the rules its line matched.
-    async fn on_msg(&mut self, m: Msg, mask: RuleMask) {
+    fn on_msg(&mut self, m: Msg, mask: RuleMask) {
         let (unit, pos, ts, text) = match m {
             Msg::Line {
                 unit,
@@ -631,7 +633,17 @@ impl Runner<'_> {
             } => (unit, pos, ts, text),
             Msg::Gone { unit } => {
                 tracing::debug!(unit = %unit.key(), "log gone");
-                self.retire(&unit.key()).await;
+                // a late 404 of a pod whose name another pod took is not that pod's end
+                if self.state_of(&unit).is_some() {
+                    self.retire(&unit.key());
+                }
+                return;
+            }
+            Msg::Instance { unit, restarts } => {
+                if let Some(st) = self.state_of(&unit) {
+                    st.restarts = restarts;
+                    st.dirty = true;
+                }
                 return;
             }
             Msg::Reconnect { unit, reason } => {
@@ -643,18 +655,38 @@ impl Runner<'_> {
                 });
                 return;
             }
+            Msg::CannotFollow { unit, reason } => {
+                self.obs.event(&Event::CannotFollow {
+                    namespace: unit.namespace.clone(),
+                    pod: unit.pod.clone(),
+                    container: unit.container.clone(),
+                    reason,
+                });
+                return;
+            }
+            Msg::Following { unit } => {
+                self.obs.event(&Event::FollowResumed {
+                    namespace: unit.namespace.clone(),
+                    pod: unit.pod.clone(),
+                    container: unit.container.clone(),
+                });
+                return;
+            }
         };
-        let key = unit.key();
-        let st = self.units.entry(key.clone()).or_default();
+        let Some(st) = self.state_of(&unit) else {
+            return;
+        };
         if pos <= st.seen {
             return;
         }
         st.seen = pos;
         st.dirty = true;
-        self.summary.lines += 1;
         let fresh = pos > st.matched;
         if fresh {
             st.matched = pos;
+        }
+        self.summary.lines += 1;
+        if fresh && mask != 0 {
             let now = now_ms();
             let o = Origin {
                 namespace: &unit.namespace,
@@ -682,13 +714,14 @@ impl Runner<'_> {
         }
         let Some(a) = &self.archive else { return };
         let (lines_mode, window_ns) = (a.lines, a.window_ns);
+        let key = unit.key();
         let st = self.units.get_mut(&key).expect("unit state");
         if pos <= st.archived {
             return;
         }
         let take = lines_mode == ArchiveLines::All || mask != 0;
         if !take {
-            if st.buf.is_none() {
+            if st.buf.is_none() && st.outstanding.is_empty() {
                 st.archived = pos;
             }
             return;
@@ -699,7 +732,7 @@ impl Runner<'_> {
             .as_ref()
             .is_some_and(|b| b.window_start != window_start)
         {
-            self.flush_unit(&key).await;
+            self.flush_unit(&key);
         }
         let st = self.units.get_mut(&key).expect("unit state");
         let b = st.buf.get_or_insert_with(|| Buffer {
@@ -716,87 +749,150 @@ impl Runner<'_> {
         st.buf_last = pos;
         self.buffered += ts.len() + text.len() + 2;
         if b.data.len() >= archive::MAX_BUFFER {
-            self.flush_unit(&key).await;
-        } else if self.buffered > archive::MAX_TOTAL_BUFFER {
-            // bound memory across containers: write out the biggest buffer early
-            let biggest = self
-                .units
-                .iter()
-                .filter_map(|(k, st)| st.buf.as_ref().map(|b| (b.data.len(), k.clone())))
-                .max();
-            if let Some((_, k)) = biggest {
-                self.flush_unit(&k).await;
-            }
+            self.flush_unit(&key);
         }
+        self.bound_memory();
     }
 
-    /// A container whose pod is gone: write its archive buffer and forget its checkpoint.
-    async fn retire(&mut self, key: &str) {
-        self.flush_unit(key).await;
-        if self.units.get(key).is_some_and(|st| st.buf.is_none()) {
-            self.units.remove(key);
-            if let Err(e) = self
-                .ms
-                .store
-                .checkpoint_clear(&task_key(&self.spec.name), Some(key))
-            {
-                tracing::warn!("forgetting the checkpoint of {key}: {e}");
-            }
-        }
-    }
-
-    /// Write one container's archive buffer; on failure it is kept and retried at the next tick.
-    async fn flush_unit(&mut self, key: &str) {
+    /// Keep archive buffers and queue under the cap: while S3 is behind, give up the oldest
+    /// queued window; otherwise write out the biggest buffer early.
+    fn bound_memory(&mut self) {
         let Some(a) = &self.archive else { return };
-        let Some(st) = self.units.get_mut(key) else {
+        let q = a.queue;
+        while self.buffered + q.bytes() > archive::MAX_TOTAL_BUFFER {
+            match q.drop_oldest() {
+                Some(j) => self.given_up(j),
+                None => {
+                    let biggest = self
+                        .units
+                        .iter()
+                        .filter_map(|(k, st)| st.buf.as_ref().map(|b| (b.data.len(), k.clone())))
+                        .max();
+                    if let Some((_, k)) = biggest {
+                        self.flush_unit(&k);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// A window the archive gave up: reported, counted, and the position moves over it.
+    fn given_up(&mut self, j: Job) {
+        self.summary.not_archived += j.buf.lines;
+        let (first, last) = (j.buf.first, j.last);
+        self.obs.event(&Event::ArchiveDropped {
+            namespace: j.unit.namespace.clone(),
+            pod: j.unit.pod.clone(),
+            container: j.unit.container.clone(),
+            lines: j.buf.lines,
+            first_ts: rfc3339(first.ts),
+            last_ts: rfc3339(last.ts),
+        });
+        self.job_done(&j.unit, j.seq);
+    }
+
+    /// Archive job `seq` of `unit` is written or given up: the archived position moves over
+    /// every finished job at the front of the unit's queue.
+    fn job_done(&mut self, unit: &Unit, seq: u64) {
+        let key = unit.key();
+        let Some(st) = self.state_of(unit) else {
             return;
         };
-        let Some(buf) = st.buf.take() else { return };
-        let mut parts = key.splitn(3, '/');
-        let unit = Unit {
-            namespace: parts.next().unwrap_or_default().to_string(),
-            pod: parts.next().unwrap_or_default().to_string(),
-            container: parts.next().unwrap_or_default().to_string(),
-        };
-        let (first, window_start, lines) = (buf.first, buf.window_start, buf.lines);
-        let data = buf.data.clone();
-        match archive::flush(&a.s3, &a.conn, &a.base, &unit, buf).await {
-            Ok(f) => {
-                self.buffered = self.buffered.saturating_sub(f.bytes);
-                st.archived = st.buf_last;
-                st.dirty = true;
+        if let Some(e) = st.outstanding.iter_mut().find(|e| e.0 == seq) {
+            e.2 = true;
+        }
+        while st.outstanding.front().is_some_and(|e| e.2) {
+            let (_, last, _) = st.outstanding.pop_front().expect("front");
+            st.archived = st.archived.max(last);
+            st.dirty = true;
+        }
+        if st.retiring && st.outstanding.is_empty() && st.buf.is_none() {
+            self.forget(&key);
+        }
+    }
+
+    fn on_done(&mut self, d: Done) {
+        match d {
+            Done::Written {
+                seq,
+                unit,
+                last: _,
+                flushed: f,
+            } => {
                 self.summary.objects += 1;
                 self.obs.event(&Event::ArchiveFlush {
-                    namespace: unit.namespace,
-                    pod: unit.pod,
-                    container: unit.container,
+                    namespace: unit.namespace.clone(),
+                    pod: unit.pod.clone(),
+                    container: unit.container.clone(),
                     key: f.key,
                     lines: f.lines,
                     bytes: f.bytes,
                     gzip_bytes: f.gzip_bytes,
                     multipart: f.multipart,
                 });
+                self.job_done(&unit, seq);
             }
-            Err(e) => {
-                st.buf = Some(Buffer {
-                    window_start,
-                    first,
-                    lines,
-                    data,
-                });
-                self.obs.event(&Event::ArchiveError {
-                    reason: e.to_string(),
-                });
-            }
+            Done::Failed { reason, wait } => self.obs.event(&Event::ArchiveError {
+                reason: format!("{reason}; retrying in {:.0}s", wait.as_secs_f64()),
+            }),
+            Done::Expired { deleted } => self.obs.event(&Event::ArchiveExpired { deleted }),
+            Done::ExpireFailed { reason } => self.obs.event(&Event::ArchiveError { reason }),
         }
     }
 
-    /// Close due alerts, flush ended archive windows (all of both with `all`), commit.
-    async fn tick(
-        &mut self,
-        all: bool,
-        alert_tx: &mpsc::UnboundedSender<AlertRow>,
-    ) -> Result<(), MonitorError> {
+    /// A container whose pod is gone: queue its archive buffer; its checkpoint is forgotten
+    /// once the archive has it.
+    fn retire(&mut self, key: &str) {
+        self.flush_unit(key);
+        let Some(st) = self.units.get_mut(key) else {
+            return;
+        };
+        st.retiring = true;
+        if st.outstanding.is_empty() {
+            self.forget(key);
+        }
+    }
+
+    fn forget(&mut self, key: &str) {
+        self.units.remove(key);
+        if let Err(e) = self
+            .ms
+            .store
+            .checkpoint_clear(&task_key(&self.spec.name), Some(key))
+        {
+            tracing::warn!("forgetting the checkpoint of {key}: {e}");
+        }
+    }
+
+    /// Hand one container's archive buffer to the writer.
+    fn flush_unit(&mut self, key: &str) {
+        let Some(a) = &self.archive else { return };
+        let q = a.queue;
+        let Some(st) = self.units.get_mut(key) else {
+            return;
+        };
+        let Some(buf) = st.buf.take() else { return };
+        self.seq += 1;
+        st.outstanding.push_back((self.seq, st.buf_last, false));
+        self.buffered = self.buffered.saturating_sub(buf.data.len());
+        let mut parts = key.splitn(3, '/');
+        let unit = Unit {
+            namespace: parts.next().unwrap_or_default().to_string(),
+            pod: parts.next().unwrap_or_default().to_string(),
+            container: parts.next().unwrap_or_default().to_string(),
+            uid: st.uid.clone(),
+        };
+        q.push(Job {
+            seq: self.seq,
+            unit,
+            buf,
+            last: st.buf_last,
+        });
+    }
+
+    /// Close due alerts, queue ended archive windows (all of both with `all`), commit.
+    fn tick(&mut self, all: bool, handoff: &Handoff) -> Result<(), MonitorError> {
         let now = now_ms();
         let fired = self.alerting.due(&self.spec.rules, now, all);
         if !fired.is_empty() {
@@ -816,7 +912,7 @@ impl Runner<'_> {
                 .map(|(k, _)| k.clone())
                 .collect();
             for k in due {
-                self.flush_unit(&k).await;
+                self.flush_unit(&k);
             }
         }
         let archive = self.archive.is_some();
@@ -827,7 +923,11 @@ impl Runner<'_> {
             .map(|(k, st)| {
                 st.dirty = false;
                 let archived = if archive { st.archived } else { st.matched };
-                (k.clone(), serde_json::json!({"matched": st.matched, "archived": archived, "restarts": st.restarts}))
+                (
+                    k.clone(),
+                    serde_json::json!({"matched": st.matched, "archived": archived,
+                        "restarts": st.restarts, "uid": st.uid}),
+                )
             })
             .collect();
         if self.rules_dirty {
@@ -842,7 +942,7 @@ impl Runner<'_> {
         }
         let rows: Vec<AlertRow> = fired.into_iter().map(|f| self.row(f)).collect();
         let rows = self.ms.commit(&self.spec.name, &positions, rows)?;
-        for a in rows {
+        for a in &rows {
             self.summary.alerts += 1;
             self.obs.event(&Event::Alert {
                 id: a.id,
@@ -853,9 +953,9 @@ impl Runner<'_> {
                 suppressed: a.suppressed,
                 samples: a.samples.clone(),
             });
-            if self.slack {
-                let _ = alert_tx.send(a);
-            }
+        }
+        if self.slack && !rows.is_empty() {
+            handoff.wake();
         }
         Ok(())
     }

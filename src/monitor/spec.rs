@@ -54,17 +54,19 @@ impl<'de> Deserialize<'de> for Dur {
 pub enum Severity {
     Info,
     Warning,
+    Error,
     Critical,
 }
 
 impl Severity {
     /// Every value as spelled in definitions and on the command line.
-    pub const WORDS: &'static [&'static str] = &["info", "warning", "critical"];
+    pub const WORDS: &'static [&'static str] = &["info", "warning", "error", "critical"];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Severity::Info => "info",
             Severity::Warning => "warning",
+            Severity::Error => "error",
             Severity::Critical => "critical",
         }
     }
@@ -106,6 +108,13 @@ pub enum ArchiveLines {
 impl ArchiveLines {
     /// Every value as spelled in definitions and on the command line.
     pub const WORDS: &'static [&'static str] = &["all", "matched"];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ArchiveLines::All => "all",
+            ArchiveLines::Matched => "matched",
+        }
+    }
 }
 
 fn default_threshold() -> u32 {
@@ -131,7 +140,8 @@ fn default_group_by() -> GroupBy {
 }
 
 /// One rule. A line matches when it contains one of `include` or matches one of `regex`, and
-/// contains none of `exclude`. `threshold` matches within `window` open an alert; matches in the
+/// contains none of `exclude` and matches none of `exclude_regex`. Regexes are matched against
+/// one line at a time (without its newline): `^` and `$` anchor at the line's start and end. `threshold` matches within `window` open an alert; matches in the
 /// following `group_window` join it (one Slack message with a count); after it is sent the group
 /// is silent for `silence` (matches are counted and reported with the next alert).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -144,6 +154,8 @@ pub struct RuleSpec {
     pub exclude: Vec<String>,
     #[serde(default)]
     pub regex: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exclude_regex: Vec<String>,
     #[serde(default)]
     pub ignore_case: bool,
     #[serde(default = "default_severity")]
@@ -207,6 +219,21 @@ pub struct MonitorSpec {
     pub slack: Option<String>,
     #[serde(default)]
     pub archive: Option<ArchiveSpec>,
+    /// a log stream that delivers nothing this long is reopened (from its position), so a
+    /// half-open connection (API server failover, a load balancer's idle timeout) cannot
+    /// silently stop monitoring (None: the default, [`DEFAULT_STREAM_IDLE`])
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stream_idle: Option<Dur>,
+}
+
+/// How long a log stream may stay silent before it is reopened, unless a monitor says otherwise.
+pub const DEFAULT_STREAM_IDLE: Duration = Duration::from_secs(120);
+
+impl MonitorSpec {
+    /// The idle deadline of this monitor's log streams.
+    pub fn stream_idle(&self) -> Duration {
+        self.stream_idle.map_or(DEFAULT_STREAM_IDLE, |d| d.0)
+    }
 }
 
 /// The `[[rule]]` tables of a rules file.
@@ -285,7 +312,7 @@ impl MonitorSpec {
             if r.include.iter().chain(&r.exclude).any(|k| k.is_empty()) {
                 return bad(format!("rule '{}' has an empty keyword", r.name));
             }
-            for x in &r.regex {
+            for x in r.regex.iter().chain(&r.exclude_regex) {
                 if let Err(e) = regex::RegexBuilder::new(x)
                     .case_insensitive(r.ignore_case)
                     .build()
@@ -307,10 +334,23 @@ impl MonitorSpec {
                 ));
             }
         }
-        if let Some(a) = &self.archive
-            && a.window.0 < Duration::from_secs(1)
+        if let Some(a) = &self.archive {
+            if a.window.0 < Duration::from_secs(1) {
+                return bad("the archive window must be at least 1s".into());
+            }
+            if a.retention.is_some() && a.prefix.trim_matches('/').is_empty() {
+                return bad(
+                    "archive retention needs a prefix of the monitor's own (--archive-prefix), so that \
+                     it deletes only this monitor's objects"
+                        .into(),
+                );
+            }
+        }
+        if self
+            .stream_idle
+            .is_some_and(|d| d.0 < Duration::from_secs(1))
         {
-            return bad("the archive window must be at least 1s".into());
+            return bad("--stream-idle must be at least 1s".into());
         }
         Ok(())
     }
@@ -341,7 +381,10 @@ mod tests {
         use ArchiveLines as A;
         use GroupBy as G;
         use Severity as S;
-        check(Severity::WORDS, &[S::Info, S::Warning, S::Critical]);
+        check(
+            Severity::WORDS,
+            &[S::Info, S::Warning, S::Error, S::Critical],
+        );
         check(
             GroupBy::WORDS,
             &[G::Rule, G::Namespace, G::Pod, G::Container],

@@ -214,16 +214,37 @@ impl<'a> MonitorStore<'a> {
         status: Option<&str>,
         limit: i64,
     ) -> Result<Vec<AlertRow>, MonitorError> {
+        self.query_alerts(monitor, status, 0, limit, "DESC")
+    }
+
+    /// Pending alerts of a monitor with ids above `after`, oldest first (the delivery queue).
+    pub fn pending_alerts(
+        &self,
+        monitor: &str,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<AlertRow>, MonitorError> {
+        self.query_alerts(monitor, Some("pending"), after, limit, "ASC")
+    }
+
+    fn query_alerts(
+        &self,
+        monitor: &str,
+        status: Option<&str>,
+        after: i64,
+        limit: i64,
+        order: &str,
+    ) -> Result<Vec<AlertRow>, MonitorError> {
         Ok(self.store.with(|c| {
             let mut st = c
-                .prepare(
+                .prepare(&format!(
                     "SELECT id, monitor, rule, severity, group_key, namespace, pod, container, count,
                         suppressed, first_ts, last_ts, samples, status, attempts, last_error, created_at, sent_at
-                     FROM monitor_alerts WHERE monitor = ?1 AND (?2 IS NULL OR status = ?2)
-                     ORDER BY id DESC LIMIT ?3",
-                )
+                     FROM monitor_alerts WHERE monitor = ?1 AND (?2 IS NULL OR status = ?2) AND id > ?4
+                     ORDER BY id {order} LIMIT ?3"
+                ))
                 .map_err(sql(self.store))?;
-            st.query_map(params![monitor, status, limit], |r| {
+            st.query_map(params![monitor, status, limit, after], |r| {
                 let samples: String = r.get(12)?;
                 Ok(AlertRow {
                     id: r.get(0)?,

@@ -11,6 +11,7 @@ async fn client(conn: &Connection) -> Result<(kube::Client, Redactor), ConnError
     let t = KubeTimeouts {
         connect: super::PROBE_TIMEOUT,
         read: Some(super::PROBE_TIMEOUT),
+        keepalive: None,
     };
     clients::kube(conn, None, t).await
 }
@@ -33,12 +34,17 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         .apiserver_version()
         .await
         .map_err(|e| classify(conn, &r, e))?;
-    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> = kube::Api::default_namespaced(client);
+    // the context's namespace (kube falls back to `default` when the context names none)
+    let ns = client.default_namespace().to_string();
+    let pods: kube::Api<k8s_openapi::api::core::v1::Pod> = kube::Api::namespaced(client, &ns);
     let check = match pods.list(&kube::api::ListParams::default().limit(1)).await {
-        Ok(_) => Check::ok("pods", "can list pods in the default namespace"),
+        Ok(_) => Check::ok("pods", format!("can list pods in namespace {ns}")),
         Err(kube::Error::Api(s)) if s.code == 403 => Check::fail(
             "pods",
-            format!("cannot list pods: {}", r.excerpt(&s.message)),
+            format!(
+                "cannot list pods in namespace {ns}: {}",
+                r.excerpt(&s.message)
+            ),
             "grant get/list/watch on pods and pods/log (a Role + RoleBinding for the monitored namespaces)",
         ),
         Err(e) => return Err(classify(conn, &r, e)),
