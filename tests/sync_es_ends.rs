@@ -242,6 +242,32 @@ async fn shark(e: &Arc<Env>, code: i32, args: &[&str]) -> (String, String) {
     .unwrap()
 }
 
+/// `sync create NAME --source SRC --target DST --tables INDEX --target-db PREFIX EXTRA…`.
+async fn create_task(
+    e: &Arc<Env>,
+    name: &str,
+    (src, dst): (&str, &str),
+    index: &str,
+    prefix: &str,
+    extra: &[&str],
+) {
+    let mut args = vec![
+        "sync",
+        "create",
+        name,
+        "--source",
+        src,
+        "--target",
+        dst,
+        "--tables",
+        index,
+        "--target-db",
+        prefix,
+    ];
+    args.extend_from_slice(extra);
+    shark(e, 0, &args).await;
+}
+
 /// Issue 20 item 2: the second page comes back with `_shards.failed: 1` and a third of its
 /// hits. The copy reads again from its last resume point and copies every document (before:
 /// "full copy done, 834 rows", exit 0).
@@ -261,24 +287,13 @@ async fn a_partial_search_page_is_read_again_not_taken_for_the_end() {
     let e = Arc::new(Env::new());
     add_es(&e, "src", &proxy.url);
     add_es(&e, "dst", &es_url());
-    shark(
+    create_task(
         &e,
-        0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &index,
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "500",
-        ],
+        "t",
+        ("src", "dst"),
+        &index,
+        &prefix,
+        &["--batch-rows", "500"],
     )
     .await;
     let (_, err) = shark(&e, 0, &["sync", "run", "t", "--once"]).await;
@@ -314,24 +329,13 @@ async fn pages_sort_on_shard_doc_and_fall_back_to_id() {
     let e = Arc::new(Env::new());
     add_es(&e, "src", &proxy.url);
     add_es(&e, "dst", &es_url());
-    shark(
+    create_task(
         &e,
-        0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &index,
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "500",
-        ],
+        "t",
+        ("src", "dst"),
+        &index,
+        &prefix,
+        &["--batch-rows", "500"],
     )
     .await;
     shark(&e, 0, &["sync", "run", "t", "--once"]).await;
@@ -362,24 +366,13 @@ async fn pages_sort_on_shard_doc_and_fall_back_to_id() {
     add_es(&e2, "src", &refusing.url);
     add_es(&e2, "dst", &es_url());
     let prefix2 = unique_name("copy");
-    shark(
+    create_task(
         &e2,
-        0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &index,
-            "--target-db",
-            &prefix2,
-            "--batch-rows",
-            "500",
-        ],
+        "t",
+        ("src", "dst"),
+        &index,
+        &prefix2,
+        &["--batch-rows", "500"],
     )
     .await;
     shark(&e2, 0, &["sync", "run", "t", "--once"]).await;
@@ -418,26 +411,13 @@ async fn a_write_blocked_index_stops_the_copy_even_with_on_error_skip() {
     assert_eq!(st, 200, "{v}");
     let e = Arc::new(Env::new());
     add_es(&e, "es", &es_url());
-    shark(
+    create_task(
         &e,
-        0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "es",
-            "--target",
-            "es",
-            "--tables",
-            &index,
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "100",
-            "--on-error",
-            "skip",
-        ],
+        "t",
+        ("es", "es"),
+        &index,
+        &prefix,
+        &["--batch-rows", "100", "--on-error", "skip"],
     )
     .await;
     let (_, err) = shark(&e, 4, &["sync", "run", "t", "--once"]).await;
@@ -502,26 +482,13 @@ async fn skipped_rows_are_logged_once_per_batch() {
     assert_eq!(st, 200, "{v}");
     let e = Arc::new(Env::new());
     add_es(&e, "es", &es_url());
-    shark(
+    create_task(
         &e,
-        0,
-        &[
-            "sync",
-            "create",
-            "t",
-            "--source",
-            "es",
-            "--target",
-            "es",
-            "--tables",
-            &index,
-            "--target-db",
-            &prefix,
-            "--batch-rows",
-            "100",
-            "--on-error",
-            "skip",
-        ],
+        "t",
+        ("es", "es"),
+        &index,
+        &prefix,
+        &["--batch-rows", "100", "--on-error", "skip"],
     )
     .await;
     shark(&e, 0, &["sync", "run", "t", "--once"]).await;

@@ -466,7 +466,11 @@ async fn a_row_the_target_refuses_is_recorded_with_skip_and_stops_the_task_with_
     assert_eq!(skipped.as_array().unwrap().len(), 1, "{out}");
     assert_eq!(skipped[0]["key"], "42", "{out}");
     let (log, _) = e.expect(0, &["sync", "logs", "t"], None);
-    assert!(log.contains("row 42 skipped"), "{log}");
+    // one line for the batch: how many, the first keys
+    assert!(
+        log.contains("1 row skipped (--on-error skip), keys 42"),
+        "{log}"
+    );
     let v = verify(&e, "t");
     assert_eq!(v[0]["skipped"], 1, "{v}");
     assert_eq!(es_count(&format!("{db}.codes")).await, 199);
