@@ -199,12 +199,18 @@ impl Os {
 
     /// tests/infra/os-node.sh RUN_DIR ACTION NODE (stop, kill, start, status) for node `n`.
     pub fn node(&self, action: &str, n: usize) -> String {
+        self.node_with(action, n, &[])
+    }
+
+    /// [`Os::node`] with node settings for this start only (`-Ethread_pool.write.queue_size=1`).
+    pub fn node_with(&self, action: &str, n: usize, settings: &[&str]) -> String {
         let name = self.name(n);
         let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/infra/os-node.sh");
         let out = std::process::Command::new("bash")
             .arg(script)
             .arg(&self.run_dir)
             .args([action, name.as_str()])
+            .args(settings)
             .output()
             .expect("running tests/infra/os-node.sh");
         assert!(
