@@ -367,8 +367,16 @@ fn a_node_killed_mid_copy_is_an_error_that_resumes_never_a_short_page() {
         let st: Value = serde_json::from_str(&out).unwrap();
         let done = st[0]["units"][0]["rows_done"].as_u64().unwrap();
         assert!(done > 0 && done < 3000, "{out}");
+        assert!(
+            st[0]["last_error"].as_str().is_some_and(reported),
+            "status names the failure: {out}"
+        );
         let before = proxy.answered("POST /_search");
         e.expect(0, &["sync", "run", "t", "--once"], None);
+        // a run that ended ok clears the last error from `sync status`
+        let (out, _) = e.expect(0, &["sync", "status", "t", "-o", "json"], None);
+        let st: Value = serde_json::from_str(&out).unwrap();
+        assert!(st[0]["last_error"].is_null(), "{out}");
         // pages of 100 after the checkpoint, not the whole index again
         let pages = proxy.answered("POST /_search") - before;
         assert!(

@@ -6,7 +6,7 @@
 //! Every call has a deadline. A whole request that fails in transport or answers 429/502/503/504
 //! is sent again with exponential backoff (honouring `Retry-After`), a bounded number of times,
 //! then fails as a transient error; `_bulk` also sends again the items that failed with 429/503
-//! or `es_rejected_execution_exception`, and returns every other item failure to its caller.
+//! or `(es_)rejected_execution_exception` (Elasticsearch's and OpenSearch's name), and returns every other item failure to its caller.
 //! Error messages quote server answers scrubbed of the connection's secret, on one line.
 
 use crate::conn::probe::{es::with_auth, http};
@@ -218,7 +218,14 @@ pub fn item_fault(status: u16, kind: &str) -> ItemFault {
     }
     match status {
         429 | 500..=599 => ItemFault::Retry,
-        _ if kind == "es_rejected_execution_exception" => ItemFault::Retry,
+        // Elasticsearch's name and OpenSearch's for a full write queue.
+        _ if matches!(
+            kind,
+            "es_rejected_execution_exception" | "rejected_execution_exception"
+        ) =>
+        {
+            ItemFault::Retry
+        }
         400 if CONTENT_ERRORS.contains(&kind) => ItemFault::Content,
         _ => ItemFault::Stop,
     }
@@ -973,6 +980,8 @@ mod tests {
             (500, "null_pointer_exception", Retry),
             (503, "unavailable_shards_exception", Retry),
             (429, "es_rejected_execution_exception", Retry),
+            (400, "es_rejected_execution_exception", Retry),
+            (400, "rejected_execution_exception", Retry),
             (413, "", Stop),
         ] {
             assert_eq!(item_fault(status, kind), want, "{status} {kind}");

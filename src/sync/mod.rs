@@ -121,12 +121,14 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
             (p.phase, p.lag_s, (!pos.file.is_empty()).then_some(pos))
         }
     };
+    // The newest failure of this task's runs, until a later run ends ok (an interrupted run
+    // neither shows nor clears it).
     let last_error = store
         .runs(Some("sync run"), 20)?
         .into_iter()
-        .find(|r| {
-            r.target.as_deref() == Some(name) && !matches!(r.status.as_str(), "ok" | "running")
-        })
+        .filter(|r| r.target.as_deref() == Some(name))
+        .find(|r| !matches!(r.status.as_str(), "running" | "interrupted"))
+        .filter(|r| r.status.as_str() != "ok")
         .and_then(|r| {
             r.summary
                 .and_then(|s| s["error"].as_str().map(str::to_string))
