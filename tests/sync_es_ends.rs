@@ -8,42 +8,12 @@
 //! what the sample missed. Every result is read back with raw HTTP or raw SQL, not through shark.
 
 mod common;
-use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
+use common::osmem::{es, es_url};
+use common::{Env, Lock, lock_servers, mysql_root, mysql_run, unique_name};
 use mysql_async::prelude::Queryable;
 use serde_json::{Value, json};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
-use std::time::Duration;
-
-fn es_url() -> String {
-    infra()
-        .get("SHARK_T_ES_URL")
-        .trim_end_matches('/')
-        .to_string()
-}
-
-/// A raw call on osmem: (status, JSON answer).
-async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, Value) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let mut req = reqwest::Client::new()
-        .request(method, format!("{}{path}", es_url()))
-        .timeout(Duration::from_secs(30));
-    if let Some(b) = body {
-        let ct = if path.contains("_bulk") {
-            "application/x-ndjson"
-        } else {
-            "application/json"
-        };
-        req = req.header("Content-Type", ct).body(b);
-    }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
-}
 
 /// Create `index` with `shards` shards and `n` documents `d0000`.. (`n`: the number).
 async fn source_index(index: &str, shards: u32, n: usize) {

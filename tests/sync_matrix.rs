@@ -6,7 +6,8 @@
 //! refuses is recorded with `--on-error skip` and stops the task with `stop`.
 
 mod common;
-use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name, wait_for};
+use common::osmem::{es, es_url};
+use common::{Env, Lock, lock_servers, mysql_root, mysql_run, unique_name, wait_for};
 use mysql_async::prelude::Queryable;
 use serde_json::{Value, json};
 use std::time::Duration;
@@ -29,36 +30,6 @@ async fn target_rows(query: &str) -> Vec<mysql_async::Row> {
         .unwrap_or_else(|e| panic!("{query}: {e}"));
     c.disconnect().await.unwrap();
     rows
-}
-
-fn es_url() -> String {
-    infra()
-        .get("SHARK_T_ES_URL")
-        .trim_end_matches('/')
-        .to_string()
-}
-
-async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, Value) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let client = reqwest::Client::new();
-    let mut req = client
-        .request(method, format!("{}{path}", es_url()))
-        .timeout(Duration::from_secs(30));
-    if let Some(b) = body {
-        let ct = if path.contains("_bulk") {
-            "application/x-ndjson"
-        } else {
-            "application/json"
-        };
-        req = req.header("Content-Type", ct).body(b);
-    }
-    let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
-    (
-        status,
-        serde_json::from_str(&text).unwrap_or(Value::String(text)),
-    )
 }
 
 async fn es_count(index: &str) -> u64 {

@@ -11,6 +11,7 @@
 #![allow(dead_code)]
 
 pub mod opensearch;
+pub mod osmem;
 
 use assert_cmd::Command;
 use std::collections::HashMap;
@@ -90,9 +91,15 @@ pub struct ServersLock(std::fs::File);
 /// Take the cross-process lock on the shared servers: a flock on `tests.lock` in the infra run
 /// directory, held by every test binary. Blocks the calling thread until granted.
 pub fn lock_servers(how: Lock) -> ServersLock {
+    lock_file("tests.lock", how)
+}
+
+/// A cross-process flock on file `name` in the infra run directory (created if missing).
+/// Blocks the calling thread until granted.
+pub fn lock_file(name: &str, how: Lock) -> ServersLock {
     let dir = infra_dir();
     std::fs::create_dir_all(&dir).expect("creating the infra run directory");
-    let path = dir.join("tests.lock");
+    let path = dir.join(name);
     let f = std::fs::OpenOptions::new()
         .create(true)
         .truncate(false)

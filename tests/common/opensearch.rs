@@ -9,7 +9,7 @@
 //! [`lock_cluster`]`(Exclusive)` and use a [`Cleanup`] to put everything back even on panic;
 //! tests that only work in indices of their own hold it `Shared`.
 
-use super::{Lock, ServersLock, infra, infra_dir};
+use super::{Lock, ServersLock, infra, lock_file};
 use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -255,19 +255,7 @@ pub fn lock_cluster(c: &Os, how: Lock) -> ServersLock {
     } else {
         "es7"
     };
-    let path = infra_dir().join(format!("{name}.lock"));
-    let f = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .unwrap_or_else(|e| panic!("opening {}: {e}", path.display()));
-    match how {
-        Lock::Shared => f.lock_shared(),
-        Lock::Exclusive => f.lock(),
-    }
-    .unwrap_or_else(|e| panic!("locking {}: {e}", path.display()));
-    ServersLock(f)
+    lock_file(&format!("{name}.lock"), how)
 }
 
 /// Puts the cluster back when dropped (also when the test panics): every stopped node started
