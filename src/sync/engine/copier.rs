@@ -21,15 +21,16 @@ use crate::sync::store::{Phase, UnitRow, task_key};
 /// Batches of one unit's copy written at once.
 pub const WRITES_IN_FLIGHT: usize = 2;
 
+/// How many times a unit's copy starts again because its table changed, before it gives up.
+const MAX_TABLE_CHANGES: u32 = 5;
+
 /// Copy one unit; when the table changes under the copy (a column or the table went away),
 /// reload its schema and copy again (documents are replaced, so nothing is half-shaped).
 pub(super) async fn copy_unit(
     ctx: &Ctx<'_>,
-    s: TableSchema,
-    row: UnitRow,
+    mut s: TableSchema,
+    mut row: UnitRow,
 ) -> Result<(), SyncError> {
-    let mut s = s;
-    let mut row = row;
     let mut changed = 0;
     // transient failures resume from the last committed key, within the run's budget of
     // consecutive failures without progress
@@ -39,7 +40,7 @@ pub(super) async fn copy_unit(
         match copy_once(ctx, s.clone(), &mut row).await {
             Err(e) if e.table_changed() => {
                 changed += 1;
-                if changed > 5 {
+                if changed > MAX_TABLE_CHANGES {
                     return Err(SyncError::source(
                         ctx.source.name(),
                         format!(
@@ -48,7 +49,7 @@ pub(super) async fn copy_unit(
                         ),
                     ));
                 }
-                ctx.log(LogLevel::Info, &format!("{}: the table changed during the copy ({e}); copying again ({changed} of 5 times)", s.unit()));
+                ctx.log(LogLevel::Info, &format!("{}: the table changed during the copy ({e}); copying again ({changed} of {MAX_TABLE_CHANGES} times)", s.unit()));
                 let reload = ctx.source.unit(&ctx.spec, &s.db, &s.table);
                 match ctx.stop.wait(reload).await? {
                     Some(n) => s = n,

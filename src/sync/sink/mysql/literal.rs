@@ -156,6 +156,10 @@ fn json_number_text(s: &str) -> bool {
 /// JSON text of a BSON value (documents keep their field order).
 pub fn json_text(b: &Bson, out: &mut String) -> Result<(), String> {
     let string = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into());
+    if let Some(t) = json::json_text(b) {
+        out.push_str(std::str::from_utf8(t).map_err(|e| e.to_string())?);
+        return Ok(());
+    }
     match b {
         Bson::Null => out.push_str("null"),
         Bson::Boolean(v) => out.push_str(if *v { "true" } else { "false" }),
@@ -165,10 +169,6 @@ pub fn json_text(b: &Bson, out: &mut String) -> Result<(), String> {
             out.push_str(&serde_json::to_string(f).map_err(|e| e.to_string())?)
         }
         Bson::Double(f) => return Err(format!("{f} has no JSON form")),
-        Bson::Binary(_) if json::json_text(b).is_some() => {
-            let t = json::json_text(b).unwrap_or_default();
-            out.push_str(std::str::from_utf8(t).map_err(|e| e.to_string())?)
-        }
         Bson::Decimal128(d) => {
             let s = decimal_text(d);
             if json_number_text(&s) {
