@@ -47,11 +47,20 @@ impl Store {
         }
         private::create_file(path).map_err(io)?;
         check_header(path)?;
-        let conn = raw_open(path)?;
-        // ownership first: a foreign file must not even be switched to WAL
-        check_owner(&conn, path)?;
-        configure(&conn, path)?;
-        migrations::migrate(&conn, path)?;
+        // Processes opening a new file at once can be told SQLITE_BUSY without the busy handler
+        // (switching a fresh file to WAL): every step below is idempotent, so open again.
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        let conn = loop {
+            match open_new_or_existing(path) {
+                Err(StateError::Sql { source, .. })
+                    if source.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy)
+                        && std::time::Instant::now() < deadline =>
+                {
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+                r => break r?,
+            }
+        };
         private::restrict_wal(path).map_err(io)?;
         Ok(Store {
             path: path.to_path_buf(),
@@ -223,6 +232,16 @@ mod private {
 }
 
 /// Open and configure a connection to an already validated state file.
+/// Open, check the owner, configure and migrate: what [`Store::open`] does once.
+fn open_new_or_existing(path: &Path) -> Result<Connection, StateError> {
+    let conn = raw_open(path)?;
+    // ownership first: a foreign file must not even be switched to WAL
+    check_owner(&conn, path)?;
+    configure(&conn, path)?;
+    migrations::migrate(&conn, path)?;
+    Ok(conn)
+}
+
 fn open_conn(path: &Path) -> Result<Connection, StateError> {
     let conn = raw_open(path)?;
     configure(&conn, path)?;
