@@ -188,6 +188,10 @@ impl Drop for Running {
     }
 }
 
+/// The longest one `shark` command may take in a test (`Env::run`): far beyond any test's
+/// need on a loaded machine, far below CI's limit for the whole suite.
+pub const COMMAND_LIMIT: Duration = Duration::from_secs(420);
+
 /// A scratch state file and the `shark` command bound to it.
 pub struct Env {
     pub dir: tempfile::TempDir,
@@ -248,11 +252,21 @@ impl Env {
         if let Some(s) = stdin {
             c.write_stdin(s.to_string());
         }
+        // a hung command fails its test with what it printed, instead of hanging the suite
+        c.timeout(COMMAND_LIMIT);
+        let t0 = Instant::now();
         let out = c.output().expect("running shark");
+        let mut err = String::from_utf8_lossy(&out.stderr).into_owned();
+        if out.status.code().is_none() && t0.elapsed() >= COMMAND_LIMIT {
+            err.push_str(&format!(
+                "\n[test harness: shark {args:?} killed after {} s]\n",
+                COMMAND_LIMIT.as_secs()
+            ));
+        }
         (
             out.status.code().unwrap_or(-1),
             String::from_utf8_lossy(&out.stdout).into_owned(),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
+            err,
         )
     }
 
