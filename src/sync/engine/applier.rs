@@ -233,10 +233,7 @@ impl<'a, 'c> Applier<'a, 'c> {
         Ok(outcome)
     }
 
-    async fn follow(
-        &mut self,
-        mut rx: pipe::Receiver<Item>,
-    ) -> Result<Option<Outcome>, SyncError> {
+    async fn follow(&mut self, mut rx: pipe::Receiver<Item>) -> Result<Option<Outcome>, SyncError> {
         let ctx = self.ctx;
         let mut tick = tokio::time::interval(Duration::from_millis(100));
         loop {

@@ -175,7 +175,6 @@ impl MySqlSink {
 }
 
 impl Core {
-
     /// A target driver error: auth problems become exit 3, the rest keeps its text and what its
     /// kind calls for.
     fn err(&self, what: &str, e: mysql_async::Error) -> SyncError {
@@ -513,9 +512,7 @@ impl Core {
             all.extend(write::delete_statements(&name, &p.deletes, limits));
             if !p.rows.is_empty() {
                 let (prefix, suffix) = p.table.upsert_parts();
-                all.extend(write::upsert_statements(
-                    &prefix, &suffix, &p.rows, limits,
-                )?);
+                all.extend(write::upsert_statements(&prefix, &suffix, &p.rows, limits)?);
             }
         }
         let text = all.join(";\n");
@@ -530,6 +527,15 @@ struct Batch {
     rejected: Vec<Rejected>,
     /// Changes it was made of.
     changes: usize,
+}
+
+/// A task of the sink that panicked or was stopped.
+fn ended(name: &str, e: tokio::task::JoinError) -> SyncError {
+    SyncError::Target(
+        name.to_string(),
+        format!("the write of a batch of changes ended abnormally: {e}"),
+        Fault::Fatal,
+    )
 }
 
 /// The statements of a batch being built ([`Sink::prepare`]).
@@ -726,17 +732,10 @@ impl Sink for MySqlSink {
     fn write(&self, batch: Arc<Prepared>, built: Option<Built>) -> Writing<'_> {
         let core = self.0.clone();
         let name = self.conn.name.clone();
-        let ended = move |e: tokio::task::JoinError| {
-            SyncError::Target(
-                name,
-                format!("the write of a batch of changes ended abnormally: {e}"),
-                Fault::Fatal,
-            )
-        };
         let task = tokio::spawn(async move {
             let planning = built.and_then(|b| b.downcast::<Planning>().ok());
             let planned = match planning {
-                Some(p) => p.await.map_err(ended)?,
+                Some(p) => p.await.map_err(|e| ended(&core.conn.name, e))?,
                 None => {
                     let target = |db: &str, table: &str| batch.target(db, table);
                     core.plan(&target, &batch.changes).await
@@ -745,16 +744,7 @@ impl Sink for MySqlSink {
             core.execute(&planned?).await
         });
         let task = AbortOnDrop(task);
-        let name = self.conn.name.clone();
-        Box::pin(async move {
-            task.await.unwrap_or_else(|e| {
-                Err(SyncError::Target(
-                    name,
-                    format!("the write of a batch of changes ended abnormally: {e}"),
-                    Fault::Fatal,
-                ))
-            })
-        })
+        Box::pin(async move { task.await.unwrap_or_else(|e| Err(ended(&name, e))) })
     }
 
     async fn keyless_present(

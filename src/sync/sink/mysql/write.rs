@@ -221,6 +221,41 @@ mod tests {
     }
 
     #[test]
+    fn statements_are_the_chunks_upsert_and_delete_start_with() {
+        let row = |n: i32| Row {
+            id: Bson::Int32(n),
+            tuple: format!("({n})"),
+        };
+        let rows: Vec<Row> = (0..1500).map(row).collect();
+        let l = Limits::for_packet(16 << 20);
+        let s = upsert_statements(
+            "INSERT INTO t (a) VALUES ",
+            " ON DUPLICATE KEY UPDATE a = a",
+            &rows,
+            l,
+        )
+        .unwrap();
+        assert_eq!(s.len(), 2);
+        assert!(s[0].starts_with("INSERT INTO t (a) VALUES (0),\n(1),"));
+        assert!(s[0].ends_with("(999) ON DUPLICATE KEY UPDATE a = a"));
+        assert!(s[1].starts_with("INSERT INTO t (a) VALUES (1000),"));
+        // a row too large for any statement: no multi-statement text (upsert rejects it)
+        let tiny = Limits {
+            stmt_bytes: 64,
+            max_stmt_bytes: 20,
+        };
+        assert!(upsert_statements("INSERT INTO t (a) VALUES ", "", &rows[..2], tiny).is_none());
+        let conds = vec![
+            (Bson::Int32(1), "(`a` = 1)".to_string()),
+            (Bson::Int32(2), "(`a` = 2)".to_string()),
+        ];
+        assert_eq!(
+            delete_statements("t", &conds, l),
+            vec!["DELETE FROM t WHERE (`a` = 1) OR (`a` = 2)".to_string()]
+        );
+    }
+
+    #[test]
     fn row_errors_are_told_by_code() {
         let e = |code| {
             mysql_async::Error::Server(mysql_async::ServerError {
