@@ -178,7 +178,7 @@ pub async fn consistent_snapshot(
     ) && !file.is_empty()
     {
         return Ok(Pos {
-            file: binlog::clean_file_name(&file),
+            file: binlog::clean_file_name(file.as_bytes()),
             pos,
         });
     }
