@@ -794,6 +794,20 @@ impl EsClient {
         }
         out
     }
+
+    /// The definition of `index` (an index or an alias of one) as `GET /<index>` gives it:
+    /// `(mappings, settings)` of the concrete index; None when it does not exist.
+    pub async fn definition(&self, index: &str) -> Result<Option<(Value, Value)>, SyncError> {
+        let what = format!("the definition of {index}");
+        let Some(json) = self.get_found(&format!("/{index}"), &what).await? else {
+            return Ok(None);
+        };
+        // keyed by the concrete index (the alias resolved)
+        Ok(json
+            .as_object()
+            .and_then(|o| o.values().next())
+            .map(|d| (d["mappings"].clone(), d["settings"].clone())))
+    }
 }
 
 #[cfg(test)]
