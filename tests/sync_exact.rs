@@ -572,3 +572,168 @@ async fn an_older_elasticsearch_task_with_composite_keys_is_refused_until_copied
     let (ok, out) = verify(&e, "t");
     assert!(ok, "{out}");
 }
+
+/// Source documents of the ES → ES test, as compact `_source` text: absent fields, `null`,
+/// arrays in scalar-mapped fields, numbers no double holds (in mapped and unmapped fields),
+/// dates in several formats, nested objects, unmapped fields under `dynamic: false`.
+const ES_DOCS: [(&str, &str); 5] = [
+    (
+        "d1",
+        r#"{"tag":"Alpha","p":0.1000000000000000055511151231257827,"at":"2024-01-02","obj":{"a":880426393792.48697701,"deep":[1,{"x":null}]},"extra":123456789012345678901}"#,
+    ),
+    (
+        "d2",
+        r#"{"tag":["x","Y"],"n":null,"p":[1.50,2e2,-0.0],"extra":{"unmapped":1e400,"s":"🦈"}}"#,
+    ),
+    (
+        "d3",
+        r#"{"at":"2024-01-02T03:04:05.123456789Z","n":9007199254740993,"note":"no p, no tag"}"#,
+    ),
+    ("d4", r#"{"at":1704164645123,"obj":{}}"#),
+    ("d5", r#"{}"#),
+];
+
+/// Issue 19: an index copied into an index (osmem) arrives as its `_source` was — no field
+/// added or removed, `null` ≠ absent, every number's text, dates as they were written — read
+/// back as raw `_source` text over HTTP; the target index is created from the source's mapping
+/// (`dynamic: false`, keyword, objects as they are); `sync verify` passes, and flags one digit
+/// changed in the target.
+#[tokio::test(flavor = "multi_thread")]
+async fn elasticsearch_to_elasticsearch_passes_source_through() {
+    let _g = lock_servers(Lock::Shared);
+    let src = unique_name("ex_src").to_lowercase();
+    let prefix = unique_name("ex_dst").to_lowercase();
+    let dst = format!("{prefix}.{src}");
+    let mappings = serde_json::json!({"dynamic": false, "properties": {
+        "tag": {"type": "keyword"}, "n": {"type": "long"}, "p": {"type": "double"},
+        "at": {"type": "date"}, "note": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+        "obj": {"properties": {"a": {"type": "double"}}}
+    }});
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{src}"),
+        Some(serde_json::json!({"mappings": mappings}).to_string()),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let mut bulk = String::new();
+    for (id, d) in ES_DOCS {
+        bulk.push_str(&format!(
+            "{{\"index\":{{\"_index\":\"{src}\",\"_id\":\"{id}\"}}}}\n{d}\n"
+        ));
+    }
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let resp = reqwest::Client::new()
+        .post(format!("{}/_bulk?refresh=true", es_url()))
+        .header("Content-Type", "application/x-ndjson")
+        .body(bulk)
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(resp.contains(r#""errors":false"#), "{resp}");
+    let e = Env::new();
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "es",
+            "--kind",
+            "elasticsearch",
+            "--url",
+            &es_url(),
+        ],
+        None,
+    );
+    e.expect(
+        0,
+        &[
+            "sync",
+            "create",
+            "t",
+            "--source",
+            "es",
+            "--target",
+            "es",
+            "--tables",
+            &src,
+            "--target-db",
+            &prefix,
+        ],
+        None,
+    );
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // every document as its source text, byte for byte (the source was sent compact)
+    for (id, d) in ES_DOCS {
+        let got = raw_source(&dst, id).await;
+        assert_eq!(got.as_deref(), Some(d), "{id}");
+        assert_eq!(raw_source(&src, id).await.as_deref(), Some(d), "{id}");
+    }
+    // the target index has the source's mapping
+    let mapping = |index: String| async move {
+        let (_, body) = es_text(reqwest::Method::GET, &format!("/{index}/_mapping"), None).await;
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v.as_object().unwrap().values().next().unwrap()["mappings"].clone()
+    };
+    assert_eq!(mapping(dst.clone()).await, mapping(src.clone()).await);
+    // (servers answer `dynamic` as the string "false")
+    let dynamic = mapping(dst.clone()).await["dynamic"].clone();
+    assert!(dynamic == "false" || dynamic == false, "{dynamic}");
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
+    // one digit changed in the target: verify finds it
+    let changed = ES_DOCS[0].1.replace("57827", "57828");
+    assert_ne!(changed, ES_DOCS[0].1);
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d1?refresh=true"),
+        Some(changed),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "a changed digit passed verify: {out}");
+    // and so does a `null` where the source has no field
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d1?refresh=true"),
+        Some(ES_DOCS[0].1.to_string()),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    assert!(verify(&e, "t").0);
+    let with_null = ES_DOCS[4].1.replace('}', r#""n":null}"#);
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d5?refresh=true"),
+        Some(with_null),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "an added null passed verify: {out}");
+    for i in [&src, &dst] {
+        es_text(reqwest::Method::DELETE, &format!("/{i}"), None).await;
+    }
+}
+
+/// The `_source` of document `id` as the raw text the server sends, None when there is none.
+async fn raw_source(index: &str, id: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Got<'a> {
+        found: bool,
+        #[serde(borrow, rename = "_source")]
+        source: Option<&'a RawValue>,
+    }
+    let (_, body) = es_text(
+        reqwest::Method::GET,
+        &format!("/{index}/_doc/{}", urlencoding(id)),
+        None,
+    )
+    .await;
+    let got: Got = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+    got.found.then(|| got.source.unwrap().get().to_string())
+}
