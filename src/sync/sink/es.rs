@@ -1,7 +1,8 @@
 //! The Elasticsearch / OpenSearch sink (mirror mode). A unit `db.table` goes to index
 //! `db.table` (lowercased; just `table` when the unit has no database, as Elasticsearch units),
-//! created with the mapping derived from the unit's schema (`sync::sink::es_mapping`, with the
-//! sink's override object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
+//! created with the mapping derived from the unit's schema, or from the source index's own
+//! definition when the unit carries one (`sync::sink::es_mapping`, with the sink's override
+//! object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
 //! the row (`sync::source::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
 //! written again converges to the same documents. A `_bulk` item refused for its content
 //! (mapping conflict, bad value: [`crate::sync::es_client::item_fault`]) is a [`Rejected`] row,

@@ -3,7 +3,9 @@
 //! starting with `.` are system ones and never selected), named by the index alone (`db` is
 //! empty); a unit's schema comes from its mapping (`sync::sink::es_mapping::schema_from_mapping`,
 //! key `_id`), widened by a sample of its documents and the task's column types
-//! (`sync::source::es_sample`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
+//! (`sync::source::es_sample`); for an index target the unit carries the index's definition
+//! instead (mappings and settings: the sink creates the target from it) and documents pass
+//! through as their `_source` is (`sync::source::es_value::passthrough_doc`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
 //! scroll, see `sync::source::es_read`), cut further by the batch bytes, each batch carrying the sort
 //! values of its last document as its resume point.
 

@@ -12,7 +12,8 @@
 //! produced (DECIMAL → Decimal128, dates → Date or Int64 µs, base64 → generic Binary, integers →
 //! Int32/Int64 as `sync::model::value` sizes them, JSON columns by `value::json_to_bson`); arrays
 //! element by element. Elasticsearch sources use the same function with the column type their
-//! mapping gives ([`crate::sync::sink::es_mapping::col_type`]).
+//! mapping gives ([`crate::sync::sink::es_mapping::col_type`]), number texts from their digits
+//! ([`hit_doc`]); for an index target a document passes through as it is ([`passthrough_doc`]).
 
 use crate::sync::model::doc::doc_id;
 use crate::sync::model::json::{
