@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::osmem::sources;
+use common::raw_json::{fields, minified};
 use common::{Lock, infra, lock_servers, unique_name};
 use mongodb::bson::{Binary, Bson, DateTime, Decimal128, Document, doc, spec::BinarySubtype};
 use shark::conn::{Connection, Kind, Origin};
@@ -100,81 +102,13 @@ fn dec(s: &str) -> Bson {
 const J1: &str = r#"{"k": [1, {"deep": {"$date": "x"}}], "u": 18446744073709551615, "p": 0.1000000000000000055511151231257827, "n": null}"#;
 const J2: &str = r#"[1, "a", null, 880426393792.48697701]"#;
 
-/// JSON text without the whitespace between tokens (what a bulk line carries).
-fn minified(json: &str) -> String {
-    let mut out = String::new();
-    let (mut in_str, mut esc) = (false, false);
-    for c in json.chars() {
-        if in_str {
-            match (esc, c) {
-                (true, _) => esc = false,
-                (false, '\\') => esc = true,
-                (false, '"') => in_str = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_str = true;
-        } else if c.is_whitespace() {
-            continue;
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// The `_source` fields of every document of `index` by `_id`, each as the raw JSON text the
 /// server sends (read over HTTP, not by shark).
 async fn raw_sources(index: &str) -> BTreeMap<String, BTreeMap<String, String>> {
-    #[derive(serde::Deserialize)]
-    struct Hit<'a> {
-        #[serde(rename = "_id")]
-        id: String,
-        #[serde(borrow, rename = "_source")]
-        source: &'a serde_json::value::RawValue,
-    }
-    #[derive(serde::Deserialize)]
-    struct Hits<'a> {
-        #[serde(borrow)]
-        hits: Vec<Hit<'a>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Found<'a> {
-        #[serde(borrow)]
-        hits: Hits<'a>,
-    }
-    let url = infra()
-        .get("SHARK_T_ES_URL")
-        .trim_end_matches('/')
-        .to_string();
-    let http = reqwest::Client::new();
-    http.post(format!("{url}/{index}/_refresh"))
-        .send()
+    sources(index)
         .await
-        .unwrap();
-    let body = http
-        .post(format!("{url}/{index}/_search"))
-        .header("Content-Type", "application/json")
-        .body(r#"{"size": 1000, "query": {"match_all": {}}}"#)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let found: Found = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
-    found
-        .hits
-        .hits
         .into_iter()
-        .map(|h| {
-            let f: BTreeMap<String, &serde_json::value::RawValue> =
-                serde_json::from_str(h.source.get()).unwrap();
-            let f = f
-                .into_iter()
-                .map(|(k, v)| (k, v.get().to_string()))
-                .collect();
-            (h.id, f)
-        })
+        .map(|(id, s)| (id, fields(&s)))
         .collect()
 }
 

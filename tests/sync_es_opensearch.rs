@@ -12,6 +12,7 @@
 mod common;
 
 use common::opensearch::{Cleanup, Fault, FaultProxy, Os, es7, http, http_raw, lock_cluster, os};
+use common::raw_json::hit_sources;
 use common::{Env, Lock, lock_servers, mysql_root, mysql_run, unique_name};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -80,28 +81,8 @@ fn source_index(c: &Os, index: &str, shards: u32, settings: Value, n: usize) {
     c.health(&format!("wait_for_status=green&timeout=60s&index={index}"));
 }
 
-/// Every document of `index` as the cluster sends it: `_id` → `_source` text, byte for byte
-/// (taken out of the answer as raw JSON, so numbers no double holds read too).
+/// Every document of `index` as the cluster sends it: `_id` → `_source` text, byte for byte.
 fn raw_sources(c: &Os, index: &str) -> BTreeMap<String, String> {
-    #[derive(serde::Deserialize)]
-    struct Hit<'a> {
-        #[serde(rename = "_id")]
-        id: String,
-        #[serde(borrow, rename = "_source")]
-        source: &'a serde_json::value::RawValue,
-    }
-    #[derive(serde::Deserialize)]
-    struct Hits<'a> {
-        #[serde(borrow)]
-        hits: Vec<Hit<'a>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Answer<'a> {
-        #[serde(rename = "_shards")]
-        shards: Value,
-        #[serde(borrow)]
-        hits: Hits<'a>,
-    }
     c.ok("POST", &format!("/{index}/_refresh"), None);
     let (st, text) = http(
         "POST",
@@ -109,13 +90,7 @@ fn raw_sources(c: &Os, index: &str) -> BTreeMap<String, String> {
         Some(&json!({"size": 10000, "sort": ["_doc"], "query": {"match_all": {}}})),
     );
     assert_eq!(st, 200, "{text}");
-    let a: Answer = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"));
-    assert_eq!(a.shards["failed"], 0, "{text}");
-    a.hits
-        .hits
-        .into_iter()
-        .map(|h| (h.id, h.source.get().to_string()))
-        .collect()
+    hit_sources(&text).into_iter().collect()
 }
 
 /// The rows a MySQL target holds for `db.table`, as (`_id`, n, tag, txt), read with raw SQL.

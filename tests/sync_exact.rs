@@ -8,13 +8,14 @@
 //! passes, and flags a value corrupted in the target (the last digit of a number inside JSON).
 
 mod common;
+use common::osmem::{es_text, es_url, sources};
+use common::raw_json::{fields, minified};
 use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
 use mongodb::bson::{Bson, Decimal128, RawDocumentBuf, doc};
 use mysql_async::prelude::Queryable;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::str::FromStr;
-use std::time::Duration;
 
 const SRC: &str = "SHARK_T_MYSQL_PORT";
 const DST: &str = "SHARK_T_MYSQL_TARGET_PORT";
@@ -184,17 +185,9 @@ async fn mysql_to_mysql_is_a_byte_exact_mirror_by_default() {
     assert!(out.contains(&format!("{db}.edge")), "{out}");
 }
 
-fn es_url() -> String {
-    infra()
-        .get("SHARK_T_ES_URL")
-        .trim_end_matches('/')
-        .to_string()
-}
-
-/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
-fn mysql_and_es() -> Env {
+/// An environment with the Elasticsearch (osmem) connection `es`.
+fn es_env() -> Env {
     let e = Env::new();
-    e.add_mysql("src");
     e.expect(
         0,
         &[
@@ -211,78 +204,24 @@ fn mysql_and_es() -> Env {
     e
 }
 
-/// GET `path` on the Elasticsearch server: status and body text.
-async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let mut req = reqwest::Client::new()
-        .request(method, format!("{}{path}", es_url()))
-        .timeout(Duration::from_secs(30));
-    if let Some(b) = body {
-        req = req.header("Content-Type", "application/json").body(b);
-    }
-    let resp = req.send().await.unwrap();
-    (resp.status().as_u16(), resp.text().await.unwrap())
+/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
+fn mysql_and_es() -> Env {
+    let e = es_env();
+    e.add_mysql("src");
+    e
 }
 
 /// The `_source` fields of document `id` as raw JSON text, None when there is no such document.
 async fn es_source(index: &str, id: &str) -> Option<BTreeMap<String, String>> {
-    #[derive(serde::Deserialize)]
-    struct Got<'a> {
-        found: bool,
-        #[serde(borrow, rename = "_source")]
-        source: Option<&'a RawValue>,
-    }
-    let path = format!("/{index}/_doc/{}", urlencoding(id));
-    let (_, body) = es_text(reqwest::Method::GET, &path, None).await;
-    let got: Got = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
-    if !got.found {
-        return None;
-    }
-    let fields: BTreeMap<String, &RawValue> =
-        serde_json::from_str(got.source.unwrap().get()).unwrap();
-    Some(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k, v.get().to_string()))
-            .collect(),
-    )
+    raw_source(index, id).await.map(|s| fields(&s))
 }
 
 /// The `_source` fields of every document of `index` (raw JSON text).
 async fn es_sources(index: &str) -> Vec<BTreeMap<String, String>> {
-    #[derive(serde::Deserialize)]
-    struct Hit<'a> {
-        #[serde(borrow, rename = "_source")]
-        source: &'a RawValue,
-    }
-    #[derive(serde::Deserialize)]
-    struct Hits<'a> {
-        #[serde(borrow)]
-        hits: Vec<Hit<'a>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Found<'a> {
-        #[serde(borrow)]
-        hits: Hits<'a>,
-    }
-    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
-    let (_, body) = es_text(
-        reqwest::Method::POST,
-        &format!("/{index}/_search"),
-        Some(r#"{"size": 1000, "query": {"match_all": {}}}"#.into()),
-    )
-    .await;
-    let found: Found = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
-    found
-        .hits
-        .hits
+    sources(index)
+        .await
         .into_iter()
-        .map(|h| {
-            let f: BTreeMap<String, &RawValue> = serde_json::from_str(h.source.get()).unwrap();
-            f.into_iter()
-                .map(|(k, v)| (k, v.get().to_string()))
-                .collect()
-        })
+        .map(|(_, s)| fields(&s))
         .collect()
 }
 
@@ -293,30 +232,6 @@ fn urlencoding(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-/// JSON text without the whitespace between tokens (strings untouched): what a server that
-/// re-serializes `_source` keeps of it.
-fn minified(json: &str) -> String {
-    let mut out = String::new();
-    let (mut in_str, mut esc) = (false, false);
-    for c in json.chars() {
-        if in_str {
-            out.push(c);
-            match (esc, c) {
-                (true, _) => esc = false,
-                (false, '\\') => esc = true,
-                (false, '"') => in_str = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_str = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn quoted(s: &str) -> String {
@@ -622,32 +537,9 @@ async fn elasticsearch_to_elasticsearch_passes_source_through() {
             "{{\"index\":{{\"_index\":\"{src}\",\"_id\":\"{id}\"}}}}\n{d}\n"
         ));
     }
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let resp = reqwest::Client::new()
-        .post(format!("{}/_bulk?refresh=true", es_url()))
-        .header("Content-Type", "application/x-ndjson")
-        .body(bulk)
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let (_, resp) = es_text(reqwest::Method::POST, "/_bulk?refresh=true", Some(bulk)).await;
     assert!(resp.contains(r#""errors":false"#), "{resp}");
-    let e = Env::new();
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "es",
-            "--kind",
-            "elasticsearch",
-            "--url",
-            &es_url(),
-        ],
-        None,
-    );
+    let e = es_env();
     e.expect(
         0,
         &[
