@@ -507,7 +507,7 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
     );
     e.expect(0, &["conn", "edit", "src", "--secret-stdin"], Some("shark"));
     // a second runner of the same task is refused while one follows
-    let mut child = e.spawn(&["sync", "run", "t"]);
+    let mut child = e.spawn(&["sync", "run", "t", "-o", "json"]);
     wait_for("CDC to start", PATIENCE, || {
         status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
     });
@@ -516,9 +516,17 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
         err.contains("already running") && err.contains("shark sync stop t"),
         "{err}"
     );
-    // Ctrl-C: checkpoint, exit 130
+    // Ctrl-C: checkpoint, exit 130; not an error, in JSON too
     child.signal("INT");
-    assert_eq!(child.wait(), Some(130));
+    assert_eq!(child.wait_timeout(PATIENCE), Some(Some(130)));
+    let out = child.stdout();
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap_or_default())
+        .unwrap_or_else(|_| panic!("{out}"));
+    assert_eq!(last["exit_code"], 130, "{out}");
+    assert!(
+        last["stopped"].is_string() && last.get("error").is_none(),
+        "{out}"
+    );
     assert_eq!(status(&e)["state"], "idle");
     let (out, _) = e.expect(0, &["sync", "logs", "t"], None);
     assert!(out.contains("interrupted at"), "{out}");

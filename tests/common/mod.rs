@@ -181,6 +181,12 @@ impl Running {
     pub fn stderr(&self) -> String {
         std::fs::read_to_string(&self.stderr).expect("reading the stderr file")
     }
+
+    /// What it wrote to stdout so far.
+    pub fn stdout(&self) -> String {
+        std::fs::read_to_string(self.stderr.with_extension("stdout"))
+            .expect("reading the stdout file")
+    }
 }
 
 impl Drop for Running {
@@ -221,8 +227,8 @@ impl Env {
         c
     }
 
-    /// Start `shark args` in the background with this env's state file; stdout is discarded,
-    /// stderr kept for `Running::stderr`.
+    /// Start `shark args` in the background with this env's state file; stdout and stderr are
+    /// kept in files for `Running::stdout` and `Running::stderr`.
     pub fn spawn(&self, args: &[&str]) -> Running {
         static NEXT: AtomicU32 = AtomicU32::new(0);
         let stderr = self.dir.path().join(format!(
@@ -238,7 +244,10 @@ impl Env {
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .current_dir(self.dir.path())
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(
+                std::fs::File::create(stderr.with_extension("stdout"))
+                    .expect("creating a stdout file"),
+            )
             .stderr(std::fs::File::create(&stderr).expect("creating a stderr file"));
         Running {
             child: c.spawn().expect("starting shark"),
