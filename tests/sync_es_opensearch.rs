@@ -506,7 +506,7 @@ fn a_write_blocked_target_stops_the_run_even_with_on_error_skip() {
     assert_same("ES target", &raw_sources(&c, &dst), &want);
 }
 
-/// Issue 19 on a real cluster (OpenSearch 2.19): an index copied into an index keeps its
+/// Issue 19 on a real cluster: an index copied into an index keeps its
 /// definition and its documents. The target is created with the source's mapping (keyword with
 /// a normalizer, a text field with a custom analyzer and a keyword subfield, `ignore_malformed`,
 /// a date format, an object, `dynamic: false`) and the settings that shape the data
@@ -516,11 +516,20 @@ fn a_write_blocked_target_stops_the_run_even_with_on_error_skip() {
 /// formats). The normalizer works in the target (a folded term finds the document), and
 /// `sync verify` passes.
 #[test]
-fn an_index_copied_into_an_index_keeps_its_definition_and_sources() {
-    let c = os();
-    let _l = lock_cluster(&c, Lock::Shared);
+fn an_index_copied_into_an_index_keeps_its_definition_and_sources_opensearch() {
+    index_into_index(&os());
+}
+
+/// The same on Elasticsearch 7.17.
+#[test]
+fn an_index_copied_into_an_index_keeps_its_definition_and_sources_es7() {
+    index_into_index(&es7());
+}
+
+fn index_into_index(c: &Os) {
+    let _l = lock_cluster(c, Lock::Shared);
     let _m = lock_servers(Lock::Shared);
-    let (src, prefix, dst, _clean) = source_and_target(&c, "carry");
+    let (src, prefix, dst, _clean) = source_and_target(c, "carry");
     c.ok(
         "PUT",
         &format!("/{src}"),
@@ -569,14 +578,14 @@ fn an_index_copied_into_an_index_keeps_its_definition_and_sources() {
         "application/x-ndjson",
     );
     assert!(st == 200 && out.contains(r#""errors":false"#), "{out}");
-    let want = raw_sources(&c, &src);
+    let want = raw_sources(c, &src);
     for (id, d) in docs {
         assert_eq!(want[id], d, "the source holds {id} as sent");
     }
-    let e = es_to_es(&c, &src, &prefix, "2");
+    let e = es_to_es(c, &src, &prefix, "2");
     e.expect(0, &["sync", "run", "t", "--once"], None);
     assert_nothing_skipped(&e, "ES → ES");
-    assert_same("ES → ES", &raw_sources(&c, &dst), &want);
+    assert_same("ES → ES", &raw_sources(c, &dst), &want);
     // the definition: the whole mapping, the analysis and shards; replicas the cluster's own
     let def = |index: &str| {
         let v = c.ok("GET", &format!("/{index}"), None);

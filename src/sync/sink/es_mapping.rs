@@ -20,7 +20,8 @@
 //!
 //! Index → index ([`carried`]): an Elasticsearch source's index is created in the target from
 //! its own definition: its whole `mappings` (field types, `dynamic`, subfields, dynamic
-//! templates, `_meta`; an ES 6 mapping under its type name taken out of it), with the override
+//! templates, `_meta`; an ES 6 mapping under its type name taken out of it; not `_routing`:
+//! documents are written routed by their `_id`), with the override
 //! object over its top-level fields, and the settings that shape the data ([`CARRIED_SETTINGS`]:
 //! analysis, similarity, mapping limits, index sorting, the number of primary shards, search
 //! limits, k-NN). Not carried: what belongs to the source index's life (uuid, creation date,
@@ -124,6 +125,10 @@ fn untyped(mappings: &Value) -> Value {
 /// `overrides` (field → mapping) over its top-level fields.
 pub fn carried(def: &IndexDef, overrides: Option<&Map<String, Value>>) -> Value {
     let mut mappings = untyped(&def.mappings);
+    // documents are written routed by `_id`: a required custom routing would refuse them all
+    if let Some(m) = mappings.as_object_mut() {
+        m.remove("_routing");
+    }
     if let Some(o) = overrides
         && let Some(m) = mappings.as_object_mut()
     {
@@ -324,8 +329,10 @@ mod tests {
             "analysis": {"normalizer": {"lower": {"type": "custom", "filter": ["lowercase"]}}},
             "mapping": {"total_fields": {"limit": "2000"}}
         }});
+        let mut routed = mappings.clone();
+        routed["_routing"] = json!({"required": true});
         let def = IndexDef {
-            mappings: mappings.clone(),
+            mappings: routed,
             settings,
         };
         let body = carried(&def, None);
