@@ -11,7 +11,7 @@
 
 use crate::conn::Connection;
 use crate::sync::error::SyncError;
-use crate::sync::es_client::{EsClient, Side};
+use crate::sync::es::{EsClient, Side};
 use crate::sync::model::schema::{IndexDef, TableSchema};
 use crate::sync::sink::Rejected;
 use crate::sync::sink::es_mapping::schema_from_mapping;
