@@ -122,6 +122,7 @@ pub async fn read(
         if n > 0
             && out
                 .send(Ok(Batch {
+                    rejected: vec![],
                     docs,
                     resume: last.as_deref().map(crate::sync::model::doc::encode_key),
                     restart: false,
@@ -178,7 +179,7 @@ pub async fn consistent_snapshot(
     ) && !file.is_empty()
     {
         return Ok(Pos {
-            file: binlog::clean_file_name(&file),
+            file: binlog::clean_file_name(file.as_bytes()),
             pos,
         });
     }
@@ -251,6 +252,7 @@ async fn read_unkeyed(
             if stop()
                 || out
                     .send(Ok(Batch {
+                        rejected: vec![],
                         docs: std::mem::take(&mut docs),
                         resume: None,
                         restart: false,
@@ -267,6 +269,7 @@ async fn read_unkeyed(
     if !docs.is_empty() {
         let _ = out
             .send(Ok(Batch {
+                rejected: vec![],
                 docs,
                 resume: None,
                 restart: false,
