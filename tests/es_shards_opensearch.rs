@@ -43,9 +43,12 @@ fn index_name(prefix: &str) -> String {
 
 const FAST: [&str; 4] = ["--interval", "100ms", "--timeout", "120s"];
 
-/// Copies of shards on `node` (all indices), as `_cat/shards` says.
-fn copies_on(os: &Os, node: &str) -> usize {
-    os.shards(None).iter().filter(|c| c["node"] == node).count()
+/// Shard copies on `node`, of `index` or of every index, as `_cat/shards` says.
+fn copies_on(os: &Os, node: &str, index: Option<&str>) -> usize {
+    os.shards(index)
+        .iter()
+        .filter(|c| c["node"] == node)
+        .count()
 }
 
 fn persistent(os: &Os, key: &str) -> Value {
@@ -230,7 +233,7 @@ fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings
         &format!("/{idx}/_settings"),
         Some(&json!({"index.routing.allocation.exclude._name": null})),
     );
-    let on_os3_before = copies_on(&os, "os3");
+    let on_os3_before = copies_on(&os, "os3", Some(&idx));
 
     let e = env_for(&os.url);
     // dry run: the plan and the cluster's decisions; nothing moves, nothing is recorded
@@ -260,7 +263,7 @@ fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings
             .all(|d| d["decisions"][0]["decision"] == "YES"),
         "{out}"
     );
-    assert_eq!(copies_on(&os, "os3"), on_os3_before);
+    assert_eq!(copies_on(&os, "os3", Some(&idx)), on_os3_before);
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "ops"], None);
     assert_eq!(out.trim(), "[]");
 
@@ -308,7 +311,12 @@ fn rebalance_plan_moves_shards_with_visible_recoveries_and_restore_puts_settings
         });
         assert!(there, "move {m} did not happen: {now:?}");
     }
-    assert_eq!(copies_on(&os, "os3"), on_os3_before + plan.len());
+    let to_os3 = plan
+        .iter()
+        .filter(|m| m["index"] == idx.as_str() && m["to_node"] == "os3")
+        .count();
+    assert!(to_os3 >= 1, "{plan:?}");
+    assert_eq!(copies_on(&os, "os3", Some(&idx)), on_os3_before + to_os3);
 
     // recorded with the values before; --restore puts them back, once
     let (out, _) = e.expect(0, &["es-shards", "-o", "json", "ops"], None);
@@ -382,7 +390,7 @@ fn drain_undrain(os: &Os) {
     os.health(
         "wait_for_no_relocating_shards=true&wait_for_no_initializing_shards=true&timeout=60s",
     );
-    let before = copies_on(os, n3.as_str());
+    let before = copies_on(os, n3.as_str(), None);
     assert!(before > 0, "{:?}", os.shards(None));
 
     // through a proxy that answers the first 7 health requests after the exclusion with a 503
@@ -411,7 +419,7 @@ fn drain_undrain(os: &Os) {
     let done = events.last().unwrap();
     assert_eq!(done["report"]["shards_before"], before, "{out}");
     assert_eq!(done["report"]["shards_left"], 0, "{out}");
-    assert_eq!(copies_on(os, n3.as_str()), 0, "{:?}", os.shards(None));
+    assert_eq!(copies_on(os, n3.as_str(), None), 0, "{:?}", os.shards(None));
     assert_eq!(
         persistent(os, "cluster.routing.allocation.exclude._name"),
         n3.as_str()
