@@ -267,10 +267,7 @@ impl<'a, 'c> Applier<'a, 'c> {
                         || snaps
                             .get(&format!("{}.{}", c.db, c.table))
                             .is_none_or(|at| {
-                                Pos {
-                                    file: c.file.clone(),
-                                    pos: c.pos,
-                                } > *at
+                                Pos::new(c.file.clone(), c.pos) > *at
                             })
                 });
                 self.bytes += changes.iter().map(change_bytes).sum::<usize>();

@@ -177,10 +177,7 @@ pub async fn consistent_snapshot(
         var("binlog_snapshot_position").and_then(|p| p.parse::<u64>().ok()),
     ) && !file.is_empty()
     {
-        return Ok(Pos {
-            file: binlog::clean_file_name(&file),
-            pos,
-        });
+        return Ok(Pos::new(binlog::clean_file_name(&file), pos));
     }
     // MySQL: hold commits while the snapshot opens and the position is read
     c.query_drop("ROLLBACK").await.map_err(e)?;

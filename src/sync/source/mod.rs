@@ -9,6 +9,7 @@ pub mod es_read;
 pub mod es_sample;
 pub mod es_value;
 pub mod follow;
+pub mod gtid;
 pub mod mysql;
 
 use crate::conn::{ConnError, Connection};
