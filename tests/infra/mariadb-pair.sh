@@ -3,12 +3,13 @@
 # GTID replica of it for failover tests, under RUN_DIR/mariadb-ha/NAME/{primary,replica}, copied
 # from the template that tests/infra/up.sh prepared (component mariadb-ha; RUN_DIR is up.sh's).
 #   start NAME [nolsu]  starts both (~2 s), the replica replicating from the primary by GTID
-#                       (CHANGE MASTER ... master_use_gtid=slave_pos), prints
+#                       (CHANGE MASTER ... master_use_gtid=slave_pos; read_only ON), prints
 #                       PRIMARY_PORT=.. REPLICA_PORT=.. (one per line) once the replica runs.
 #                       Both log ROW binlogs with GTID strict mode, server_id 11 and 12;
 #                       log_slave_updates is ON on the replica, OFF with `nolsu` (then its binlog
 #                       lacks the primary's changes). Users as in up.sh (root, shark/shark).
-#   kill NAME ROLE      SIGKILL the primary or the replica at once (a crash)
+#   kill NAME ROLE      SIGKILL the primary or the replica at once (a crash); promote the replica
+#                       with `STOP SLAVE; RESET SLAVE ALL; SET GLOBAL read_only = 0`
 #   stop NAME           stops both (SIGTERM, SIGKILL after 10 s) and deletes their data
 #   status NAME         prints the running roles
 # Servers are started with up.sh's owner marker: down.sh stops any pair left behind.
@@ -38,7 +39,8 @@ case "$ACTION" in
     wait "$a" || rc=1; wait "$b" || rc=1
     [ "$rc" = 0 ] || { cat "$D"/start-*.log >&2; die "pair $NAME did not start"; }
     sql replica "CHANGE MASTER TO master_host='127.0.0.1', master_port=${P[0]}, master_user='shark',
-                 master_password='shark', master_use_gtid=slave_pos, master_connect_retry=1; START SLAVE;"
+                 master_password='shark', master_use_gtid=slave_pos, master_connect_retry=1; START SLAVE;
+                 SET GLOBAL read_only = 1;"
     end=$(( $(date +%s) + 30 ))
     until [ "$(sql replica "SELECT COUNT(*) FROM information_schema.GLOBAL_STATUS WHERE VARIABLE_NAME = 'SLAVE_RUNNING' AND VARIABLE_VALUE = 'ON'")" = 1 ]; do
       [ "$(date +%s)" -ge "$end" ] && { sql replica "SHOW SLAVE STATUS\G" >&2 || true; die "replica of $NAME not running after 30 s"; }

@@ -14,7 +14,8 @@
 
 use super::Follow;
 use super::binlog::{self, Ddl, Pos};
-use super::gtid::{self, Gtid, GtidSet, Refusal, ServerInfo};
+use super::gtid::{self, Gtid, GtidSet, ServerInfo};
+use super::resume::{self, Resume};
 use crate::conn::Connection;
 use crate::state::LogLevel;
 use crate::sync::engine::pipe;
@@ -447,92 +448,37 @@ impl Reader<'_, '_> {
         }
     }
 
-    /// Where this connection starts: by file and offset on the server of the checkpoint (None),
-    /// else by the checkpoint's GTID position once the server is known to hold everything after
-    /// it. A checkpoint without a GTID position gets one when the server can tell it.
+    /// Where this connection starts: by file and offset on the server of the checkpoint (None;
+    /// a checkpoint without a GTID position gets one when the server can tell it), else by the
+    /// checkpoint's GTID position (see [`super::resume`]).
     async fn start_point(
         &mut self,
         c: &mut mysql_async::Conn,
         info: &ServerInfo,
     ) -> Result<Option<GtidSet>, SyncError> {
-        let (task, src) = (self.ctx.name, &self.host);
-        let same = self.resume.server_id.is_none_or(|id| id == info.server_id);
-        let moved = self.resume.host.as_ref().is_some_and(|h| *h != src.host());
-        if same && moved && self.ctx.hosts.len() > 1 {
-            return Err(SyncError::SourceConfig(format!(
-                "{task}: {} has server_id {}, like {} where the checkpoint was taken: two servers with one server_id cannot be told apart; give each server a unique `server-id` in its my.cnf, restart it and run again",
-                src.host(),
-                info.server_id,
-                self.resume.host.as_deref().unwrap_or("?")
-            )));
-        }
-        if same {
-            let resume = self.resume.clone();
-            self.query(
-                "SHOW BINARY LOGS",
-                binlog::check_not_purged(task, src, c, &resume),
-            )
-            .await?;
-            if info.mariadb && resume.gtid.is_none() {
-                self.resume.gtid = self
-                    .query(
-                        "BINLOG_GTID_POS",
-                        binlog::gtid_at(src, c, &resume.file, resume.pos),
-                    )
-                    .await?;
+        let several = self.ctx.hosts.len() > 1;
+        match resume::check(self.ctx.name, several, &self.host, c, info, &self.resume).await? {
+            Resume::Same(gtid) => {
+                if self.resume.gtid.is_none() {
+                    self.resume.gtid = gtid;
+                }
+                Ok(None)
             }
-            return Ok(None);
-        }
-        let from_host = self.resume.host.clone().unwrap_or_else(|| "?".into());
-        let Some(from) = self.resume.gtid.clone() else {
-            return Err(SyncError::GtidGap {
-                task: task.into(),
-                server: src.host(),
-                missing: format!(
-                    "the checkpoint ({} on server_id {}) has no GTID position to resume by on another server",
-                    self.resume,
-                    self.resume.server_id.unwrap_or(0)
-                ),
-            });
-        };
-        if !info.mariadb {
-            return Err(SyncError::SourceConfig(format!(
-                "{task}: {} is another server than the checkpoint's (server_id {} instead of {}), and resuming by GTID is supported on MariaDB only; run `shark sync reset {task}` to copy everything again",
-                src.host(),
-                info.server_id,
-                self.resume.server_id.unwrap_or(0)
-            )));
-        }
-        let oldest = self
-            .query("SHOW BINLOG EVENTS", binlog::oldest_gtid(src, c))
-            .await?;
-        match gtid::can_resume(info, &from, &oldest) {
-            Ok(()) => {}
-            Err(Refusal::NoLogSlaveUpdates) => {
-                return Err(SyncError::SourceConfig(format!(
-                    "{task}: cannot fail over to {}: log_slave_updates is OFF there, so its binlog lacks the changes it replicated from {from_host}; add `log_slave_updates = ON` to the [mariadbd] section of its my.cnf, restart it, and run `shark sync run {task}` again (the checkpoint is kept)",
-                    src.host()
-                )));
-            }
-            Err(Refusal::Missing(m)) => {
-                return Err(SyncError::GtidGap {
-                    task: task.into(),
-                    server: src.host(),
-                    missing: m.join("; "),
-                });
+            Resume::Gtid(from) => {
+                self.ctx.log(
+                    LogLevel::Warn,
+                    &format!(
+                        "switching from {} (server_id {}, at {}) to {} (server_id {}): resuming by GTID after {from}",
+                        self.resume.host.as_deref().unwrap_or("?"),
+                        self.resume.server_id.unwrap_or(0),
+                        self.resume,
+                        self.host.host(),
+                        info.server_id
+                    ),
+                );
+                Ok(Some(from))
             }
         }
-        self.ctx.log(
-            LogLevel::Warn,
-            &format!(
-                "switching from {from_host} (server_id {}, at {}) to {} (server_id {}): resuming by GTID after {from}",
-                self.resume.server_id.unwrap_or(0),
-                self.resume,
-                src.host(),
-                info.server_id
-            ),
-        );
-        Ok(Some(from))
     }
 
     /// A transaction boundary at `here`: with the GTID position after it, the server and host.

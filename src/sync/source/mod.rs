@@ -11,6 +11,7 @@ pub mod es_value;
 pub mod follow;
 pub mod gtid;
 pub mod mysql;
+pub mod resume;
 
 use crate::conn::{ConnError, Connection};
 use crate::state::LogLevel;

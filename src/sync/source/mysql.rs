@@ -221,15 +221,8 @@ impl ChangeSource for MySqlSource {
         let info = self
             .query("SELECT @@server_id", binlog::server_info(&conn, &mut c))
             .await?;
-        // on another server the follower resumes by GTID, after its own checks
-        if from.server_id.is_some_and(|id| id != info.server_id) {
-            return Ok(());
-        }
-        self.query(
-            "SHOW BINARY LOGS",
-            binlog::check_not_purged(task, &conn, &mut c, from),
-        )
-        .await
+        super::resume::check(task, self.hosts.len() > 1, &conn, &mut c, &info, from).await?;
+        Ok(())
     }
 
     async fn follow(&self, f: Follow<'_>, tx: pipe::Sender<Item>) -> Result<(), SyncError> {
