@@ -548,12 +548,20 @@ fn print_status(ctx: &Ctx, st: &sync::Status) {
     let lag = st
         .lag_s
         .map_or_else(|| "-".to_string(), |l| format!("{l}s"));
+    let gtid = st
+        .gtid
+        .as_ref()
+        .map_or_else(String::new, |g| format!(" · gtid {g}"));
+    let host = st
+        .host
+        .as_ref()
+        .map_or_else(String::new, |h| format!(" · from {h}"));
     let holder = match st.lease.as_ref().filter(|l| l.alive) {
         Some(l) => format!(" · pid {} on {}", l.pid, l.host),
         None => String::new(),
     };
     ui.line(format!(
-        "{} · {} · {} · phase {} · binlog {pos} · lag {lag}{holder}",
+        "{} · {} · {} · phase {} · binlog {pos}{gtid}{host} · lag {lag}{holder}",
         st.name,
         st.mode.as_str(),
         ui.status(&st.state),
