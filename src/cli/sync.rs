@@ -21,7 +21,11 @@ twice; an Elasticsearch source is copied and the task is done. Targets are creat
 derived from the columns (--es-mapping overrides fields), a MySQL table with the source's exact column types (or \
 types derived from an index mapping). A MySQL source needs log_bin, binlog_format=ROW, binlog_row_image=FULL \
 (binlog_row_metadata=FULL recommended) and a user with SELECT, REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: \
-BINLOG MONITOR): `shark conn test SOURCE` checks all of it.";
+BINLOG MONITOR): `shark conn test SOURCE` checks all of it. Failover (MariaDB): checkpoints record the GTID position, \
+server_id and host; a source connection listing several hosts (mysql://USER@H1:3306,H2:3306/) is read from the first \
+writable primary, and on another server than the checkpoint's the task resumes by GTID once that server's binlog holds \
+every transaction after it (log_slave_updates on, nothing purged or missing; else exit 4 naming what is missing and \
+`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch.";
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCmd {

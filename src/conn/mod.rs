@@ -227,7 +227,11 @@ fn authority(url: &str) -> Option<(String, String, String)> {
         Some((u, h)) => (format!("{u}@"), h),
         None => (String::new(), auth),
     };
-    Some((format!("{scheme}://{user}"), hosts.to_string(), tail.to_string()))
+    Some((
+        format!("{scheme}://{user}"),
+        hosts.to_string(),
+        tail.to_string(),
+    ))
 }
 
 /// One URL per host of a URL listing several hosts (`mysql://u@h1:3306,h2:3306/db` →
@@ -277,6 +281,27 @@ fn split_mongo_password(url: &str) -> Option<(String, Option<Secret>)> {
     }
 }
 
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && i + 2 < bytes.len()
+            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
+                .ok()
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(b);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -300,28 +325,13 @@ mod tests {
         assert_eq!(split_hosts("mysql://h1/"), vec!["mysql://h1/"]);
         let e = validate("c", Kind::Mysql, "mysql://h1,/", &BTreeMap::new(), "test");
         assert!(e.unwrap_err().to_string().contains("empty host"));
-        let e = validate("c", Kind::Mysql, "mysql://h1,h2:x/", &BTreeMap::new(), "test");
+        let e = validate(
+            "c",
+            Kind::Mysql,
+            "mysql://h1,h2:x/",
+            &BTreeMap::new(),
+            "test",
+        );
         assert!(e.is_err());
     }
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%'
-            && i + 2 < bytes.len()
-            && let Some(b) = std::str::from_utf8(&bytes[i + 1..i + 3])
-                .ok()
-                .and_then(|h| u8::from_str_radix(h, 16).ok())
-        {
-            out.push(b);
-            i += 3;
-            continue;
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }

@@ -2,6 +2,7 @@
 //! purged-file detection before streaming, row events decoded into [`Change`]s (v1 and v2
 //! events; names from `binlog_row_metadata=FULL`, else from the schema), and DDL recognition.
 
+use super::gtid::{GtidSet, ServerInfo};
 use crate::conn::Connection;
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::model::change::{Change, Op};
@@ -13,7 +14,6 @@ use mysql_async::binlog::events::RowsEventData;
 use mysql_async::binlog::row::BinlogRow;
 use mysql_async::binlog::value::BinlogValue;
 use mysql_async::prelude::Queryable;
-use super::gtid::{GtidSet, ServerInfo};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -203,7 +203,7 @@ pub async fn oldest_gtid(
     let events: Vec<mysql_async::Row> = c
         .query(format!(
             "SHOW BINLOG EVENTS IN '{}' LIMIT 4",
-            first.replace('\\', "").replace('\'', "")
+            first.replace(['\\', '\''], "")
         ))
         .await
         .map_err(|e| source_err(conn, e))?;
@@ -562,9 +562,13 @@ mod tests {
         assert!(!on(&b, 11, "0-11-5").reached(&on(&a, 12, "0-12-6")));
         assert!(on(&a, 11, "0-12-6").reached(&on(&b, 12, "0-12-6")));
         // a checkpoint of an older build reads, without GTID or server
-        let old: Pos = serde_json::from_value(serde_json::json!({"file": "b.000001", "pos": 4})).unwrap();
+        let old: Pos =
+            serde_json::from_value(serde_json::json!({"file": "b.000001", "pos": 4})).unwrap();
         assert_eq!(old, Pos::new("b.000001", 4));
-        assert_eq!(serde_json::to_value(&old).unwrap(), serde_json::json!({"file": "b.000001", "pos": 4}));
+        assert_eq!(
+            serde_json::to_value(&old).unwrap(),
+            serde_json::json!({"file": "b.000001", "pos": 4})
+        );
         assert_eq!(
             clean_file_name("mariadb-bin.000002\u{1}\u{2}\u{3}\u{4}"),
             "mariadb-bin.000002"

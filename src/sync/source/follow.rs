@@ -51,7 +51,10 @@ pub async fn follow(
         identity: f.identity,
         log: f.log,
     };
-    let host = active.lock().map(|h| h.clone()).unwrap_or_else(|e| e.into_inner().clone());
+    let host = active
+        .lock()
+        .map(|h| h.clone())
+        .unwrap_or_else(|e| e.into_inner().clone());
     let mut reader = Reader {
         ctx: &ctx,
         host,
@@ -465,6 +468,16 @@ impl Reader<'_, '_> {
                 Ok(None)
             }
             Resume::Gtid(from) => {
+                // history entries are keyed by binlog coordinates, which another server reuses
+                if self.ctx.spec.mode == crate::sync::task::Mode::History {
+                    return Err(SyncError::SourceConfig(format!(
+                        "{}: a history-mode task keys its entries by the binlog coordinates of one server and cannot resume on {} (server_id {}) by GTID; run `shark sync reset {}` to copy everything again from there",
+                        self.ctx.name,
+                        self.host.host(),
+                        info.server_id,
+                        self.ctx.name
+                    )));
+                }
                 self.ctx.log(
                     LogLevel::Warn,
                     &format!(
