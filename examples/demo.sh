@@ -4,7 +4,8 @@
 # Alertmanager, SeaweedFS S3, an OpenSearch-compatible server, a stand-in LLM API), builds shark,
 # starts the servers on loopback, creates one connection of each kind and runs `shark conn test`
 # on all of them, syncs a small MariaDB shop database to MongoDB (full copy, then changes through
-# the binlog, then verify), produces an inspection report (metrics, health, vulnerabilities, AI analysis)
+# the binlog, then verify), copies the orders into the real 3-node OpenSearch cluster and shows its
+# shards (es-shards status, replication), produces an inspection report (metrics, health, vulnerabilities, AI analysis)
 # exported as HTML, then shows the run history. The servers are stopped at the end unless KEEP=1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -57,6 +58,14 @@ SQL
 run sync run shop --once
 run sync status shop
 run sync verify shop
+
+say "the orders also go to the real 3-node OpenSearch cluster, and its shards are checked"
+run conn add cluster --kind elasticsearch --url "$SHARK_T_OS_URL"
+run sync create shop-search --source orders-db --target cluster --tables 'shop.orders'
+run sync run shop-search --once
+run sync verify shop-search
+run es-shards status --conn cluster
+run es-shards replication --conn cluster
 
 say "shark inspect run --vulns tests/fixtures --fail-on critical   (exit 1 expected: a scrape target is down on purpose)"
 "$SHARK" inspect run --vulns tests/fixtures --fail-on critical || echo "(exit $? as asked by --fail-on)"

@@ -50,7 +50,12 @@ fn main() -> ExitCode {
             };
             // a Problems report was already printed in full; its summary is enough
             eprintln!("{text}");
-            if json && kind != ExitKind::Problems {
+            if json && kind == ExitKind::Interrupted {
+                println!(
+                    "{}",
+                    serde_json::json!({"stopped": text, "exit_code": kind.code()})
+                );
+            } else if json && kind != ExitKind::Problems {
                 println!(
                     "{}",
                     serde_json::json!({"error": shark::ui::render_error(&e, 0).trim_start_matches("error: "), "exit_code": kind.code()})

@@ -507,7 +507,7 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
     );
     e.expect(0, &["conn", "edit", "src", "--secret-stdin"], Some("shark"));
     // a second runner of the same task is refused while one follows
-    let mut child = e.spawn(&["sync", "run", "t"]);
+    let mut child = e.spawn(&["sync", "run", "t", "-o", "json"]);
     wait_for("CDC to start", PATIENCE, || {
         status(&e)["phase"] == "cdc" && status(&e)["state"] == "running"
     });
@@ -516,9 +516,17 @@ async fn wrong_password_exits_3_and_ctrl_c_exits_130() {
         err.contains("already running") && err.contains("shark sync stop t"),
         "{err}"
     );
-    // Ctrl-C: checkpoint, exit 130
+    // Ctrl-C: checkpoint, exit 130; not an error, in JSON too
     child.signal("INT");
-    assert_eq!(child.wait(), Some(130));
+    assert_eq!(child.wait_timeout(PATIENCE), Some(Some(130)));
+    let out = child.stdout();
+    let last: serde_json::Value = serde_json::from_str(out.lines().last().unwrap_or_default())
+        .unwrap_or_else(|_| panic!("{out}"));
+    assert_eq!(last["exit_code"], 130, "{out}");
+    assert!(
+        last["stopped"].is_string() && last.get("error").is_none(),
+        "{out}"
+    );
     assert_eq!(status(&e)["state"], "idle");
     let (out, _) = e.expect(0, &["sync", "logs", "t"], None);
     assert!(out.contains("interrupted at"), "{out}");
@@ -1097,50 +1105,6 @@ impl Proxy {
     }
 }
 
-/// `shark args` in the background with extra environment; stderr goes to a file.
-struct Spawned {
-    child: std::process::Child,
-    stderr: std::path::PathBuf,
-}
-
-impl Spawned {
-    fn new(e: &Env, args: &[&str], env: &[(&str, &str)]) -> Spawned {
-        let stderr = e
-            .dir
-            .path()
-            .join(format!("{}.stderr", unique_name("spawned")));
-        let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("shark"));
-        c.args(args)
-            .env("SHARK_STATE", e.state())
-            .env_remove("SHARK_MASTER_KEY")
-            .env_remove("SHARK_CONFIG")
-            .env_remove("RUST_LOG")
-            .env("XDG_CONFIG_HOME", e.dir.path().join("config"))
-            .current_dir(e.dir.path())
-            .stdin(std::process::Stdio::null())
-            .stdout(std::process::Stdio::null())
-            .stderr(std::fs::File::create(&stderr).unwrap());
-        for (k, v) in env {
-            c.env(k, v);
-        }
-        Spawned {
-            child: c.spawn().unwrap(),
-            stderr,
-        }
-    }
-
-    fn stderr(&self) -> String {
-        std::fs::read_to_string(&self.stderr).unwrap_or_default()
-    }
-}
-
-impl Drop for Spawned {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
 fn binlog_position(e: &Env) -> serde_json::Value {
     status(e)["binlog"]["position"].clone()
 }
@@ -1345,8 +1309,7 @@ async fn a_silent_binlog_connection_is_reopened_within_3_heartbeats_and_lag_grow
         ],
         None,
     );
-    let run = Spawned::new(
-        &e,
+    let run = e.spawn_env(
         &["sync", "run", "t", "--follow"],
         &[("SHARK_SYNC_HEARTBEAT_MS", "1000")],
     );

@@ -96,12 +96,15 @@ async fn source_changes(db: &str) {
 
 const EDGE: &str = "SELECT k, n, d, j, f, big, dt, t, s FROM {}.edge ORDER BY k, n";
 
-fn create(e: &Env, name: &str, target: &str, tables: &str, extra: &[&str]) {
+/// `sync create`; returns the task as `-o json` printed it.
+fn create(e: &Env, name: &str, target: &str, tables: &str, extra: &[&str]) -> serde_json::Value {
     let mut args = vec![
-        "sync", "create", name, "--source", "src", "--target", target, "--tables", tables,
+        "sync", "create", name, "--source", "src", "--target", target, "--tables", tables, "-o",
+        "json",
     ];
     args.extend_from_slice(extra);
-    e.expect(0, &args, None);
+    let (out, _) = e.expect(0, &args, None);
+    serde_json::from_str(&out).unwrap_or_else(|_| panic!("{out}"))
 }
 
 /// `sync verify` of `task`: whether every unit is ok, and the output.
@@ -131,7 +134,9 @@ async fn mysql_to_mysql_is_a_byte_exact_mirror_by_default() {
     let e = Env::new();
     e.add_mysql("src");
     e.add_mysql_target("dst");
-    create(&e, "t", "dst", &format!("{db}.*"), &["--target-db", &tdb]);
+    let task = create(&e, "t", "dst", &format!("{db}.*"), &["--target-db", &tdb]);
+    // what was stored: microseconds, the default for a MySQL target
+    assert_eq!(task["spec"]["time_precision"], "us", "{task}");
     for step in ["copy", "cdc"] {
         if step == "cdc" {
             source_changes(db).await;
@@ -441,7 +446,8 @@ async fn mysql_to_mongodb_keeps_json_numbers_exact() {
     let e = Env::new();
     e.add_mysql("src");
     e.add_mongo("mg");
-    create(&e, "t", "mg", &format!("{db}.*"), &[]);
+    let task = create(&e, "t", "mg", &format!("{db}.*"), &[]);
+    assert_eq!(task["spec"]["time_precision"], "ms", "BSON dates: {task}");
     e.expect(0, &["sync", "run", "t", "--once"], None);
     let docs = mongo_docs(db, "edge").await;
     assert_eq!(docs.len(), 3);

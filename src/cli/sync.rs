@@ -363,7 +363,8 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
         TimePrecisionArg::Ms => TimePrecision::Ms,
         TimePrecisionArg::Us => TimePrecision::Us,
     });
-    sync::create(ctx.store()?, reg, &a.name, &spec, time)?;
+    // what was stored (the time precision is decided from the target's kind)
+    let spec = sync::create(ctx.store()?, reg, &a.name, &spec, time)?;
     if ctx.ui.json() {
         ctx.ui
             .print_json(&serde_json::json!({"name": a.name, "spec": spec}));

@@ -14,6 +14,7 @@ use crate::conn::Connection;
 use object_store::aws::AmazonS3;
 use std::collections::VecDeque;
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 use tokio::sync::{Notify, mpsc};
 
@@ -51,8 +52,6 @@ pub enum Done {
 #[derive(Default)]
 struct State {
     jobs: VecDeque<Job>,
-    /// bytes of queued jobs and of the one being written
-    bytes: usize,
     closed: bool,
 }
 
@@ -60,6 +59,9 @@ struct State {
 #[derive(Default)]
 pub struct Queue {
     state: Mutex<State>,
+    /// bytes of queued jobs and of the one being written; read on every archived line, so
+    /// kept outside the lock
+    bytes: AtomicUsize,
     notify: Notify,
 }
 
@@ -70,7 +72,7 @@ impl Queue {
 
     pub fn push(&self, job: Job) {
         let mut s = self.lock();
-        s.bytes += job.buf.data.len();
+        self.bytes.fetch_add(job.buf.data.len(), Ordering::Relaxed);
         s.jobs.push_back(job);
         drop(s);
         self.notify.notify_one();
@@ -80,13 +82,13 @@ impl Queue {
     pub fn drop_oldest(&self) -> Option<Job> {
         let mut s = self.lock();
         let j = s.jobs.pop_front()?;
-        s.bytes -= j.buf.data.len();
+        self.bytes.fetch_sub(j.buf.data.len(), Ordering::Relaxed);
         Some(j)
     }
 
     /// Bytes queued or being written.
     pub fn bytes(&self) -> usize {
-        self.lock().bytes
+        self.bytes.load(Ordering::Relaxed)
     }
 
     /// No more jobs will come: the writer ends once the queue is empty.
@@ -111,7 +113,7 @@ impl Queue {
     }
 
     fn written(&self, bytes: usize) {
-        self.lock().bytes -= bytes;
+        self.bytes.fetch_sub(bytes, Ordering::Relaxed);
     }
 }
 

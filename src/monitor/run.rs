@@ -475,8 +475,10 @@ impl Runner<'_> {
             }
         }
         for k in other {
-            self.retire(&k);
-            self.units.remove(&k);
+            // the predecessor's buffered lines still go to the archive; its state and
+            // checkpoint row go now (the key is this pod's from here on)
+            self.flush_unit(&k);
+            self.forget(&k);
         }
         let initial_from = if replaced { None } else { initial_from };
         let containers: Vec<String> = p

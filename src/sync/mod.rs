@@ -32,14 +32,14 @@ use std::time::Duration;
 
 /// Create a task after checking its name, its options and that its connections exist and have
 /// the right kinds. `time`: the DATETIME/TIMESTAMP precision asked for; None: exact where the
-/// target can hold it ([`endpoints::exact_time`]).
+/// target can hold it ([`endpoints::exact_time`]). Returns the definition as stored.
 pub fn create(
     store: &Store,
     reg: &Registry<'_>,
     name: &str,
     spec: &TaskSpec,
     time: Option<TimePrecision>,
-) -> Result<(), SyncError> {
+) -> Result<TaskSpec, SyncError> {
     if name.is_empty()
         || !name
             .chars()
@@ -59,7 +59,8 @@ pub fn create(
         time_precision: time.unwrap_or(endpoints::exact_time(target.kind)),
         ..spec.clone()
     };
-    SyncStore::new(store)?.insert_task(name, &spec)
+    SyncStore::new(store)?.insert_task(name, &spec)?;
+    Ok(spec)
 }
 
 /// A task's definition.

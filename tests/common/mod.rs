@@ -157,9 +157,20 @@ impl Running {
         let _ = self.child.wait();
     }
 
-    /// Wait for the exit code (None when killed by a signal).
+    /// Wait for the exit code (None when killed by a signal); a run still going after
+    /// `COMMAND_LIMIT` is killed and fails the test with its stderr.
     pub fn wait(&mut self) -> Option<i32> {
-        self.child.wait().expect("waiting for shark").code()
+        match self.wait_timeout(COMMAND_LIMIT) {
+            Some(code) => code,
+            None => {
+                self.kill();
+                panic!(
+                    "shark still running after {} s; killed. stderr:\n{}",
+                    COMMAND_LIMIT.as_secs(),
+                    self.stderr()
+                )
+            }
+        }
     }
 
     /// The exit code once it exits within `timeout`; None if still running.
@@ -179,6 +190,12 @@ impl Running {
     /// What it wrote to stderr so far.
     pub fn stderr(&self) -> String {
         std::fs::read_to_string(&self.stderr).expect("reading the stderr file")
+    }
+
+    /// What it wrote to stdout so far.
+    pub fn stdout(&self) -> String {
+        std::fs::read_to_string(self.stderr.with_extension("stdout"))
+            .expect("reading the stdout file")
     }
 }
 
@@ -220,9 +237,14 @@ impl Env {
         c
     }
 
-    /// Start `shark args` in the background with this env's state file; stdout is discarded,
-    /// stderr kept for `Running::stderr`.
+    /// Start `shark args` in the background with this env's state file; stdout and stderr are
+    /// kept in files for `Running::stdout` and `Running::stderr`.
     pub fn spawn(&self, args: &[&str]) -> Running {
+        self.spawn_env(args, &[])
+    }
+
+    /// `spawn` with extra environment variables.
+    pub fn spawn_env(&self, args: &[&str], env: &[(&str, &str)]) -> Running {
         static NEXT: AtomicU32 = AtomicU32::new(0);
         let stderr = self.dir.path().join(format!(
             "spawn-{}.stderr",
@@ -237,8 +259,14 @@ impl Env {
             .env("XDG_CONFIG_HOME", self.dir.path().join("config"))
             .current_dir(self.dir.path())
             .stdin(Stdio::null())
-            .stdout(Stdio::null())
+            .stdout(
+                std::fs::File::create(stderr.with_extension("stdout"))
+                    .expect("creating a stdout file"),
+            )
             .stderr(std::fs::File::create(&stderr).expect("creating a stderr file"));
+        for (k, v) in env {
+            c.env(k, v);
+        }
         Running {
             child: c.spawn().expect("starting shark"),
             stderr,

@@ -39,28 +39,34 @@ pub fn http_raw(method: &str, url: &str, body: Option<&str>, ctype: &str) -> (u1
     .unwrap();
     let mut out = Vec::new();
     s.read_to_end(&mut out).unwrap();
-    let out = String::from_utf8_lossy(&out).into_owned();
-    let status = out[9..12].parse().unwrap();
-    let (head, body) = out.split_once("\r\n\r\n").unwrap_or((&out, ""));
-    let body = if head
-        .to_ascii_lowercase()
-        .contains("transfer-encoding: chunked")
-    {
+    // bytes until the body is whole: a chunk boundary may fall inside a multi-byte character
+    let status = std::str::from_utf8(&out[9..12]).unwrap().parse().unwrap();
+    let split = out
+        .windows(4)
+        .position(|w| w == b"\r\n\r\n")
+        .unwrap_or(out.len());
+    let head = String::from_utf8_lossy(&out[..split]).to_ascii_lowercase();
+    let body = out.get(split + 4..).unwrap_or_default();
+    let body = if head.contains("transfer-encoding: chunked") {
         dechunk(body)
     } else {
-        body.to_string()
+        body.to_vec()
     };
+    let body = String::from_utf8(body)
+        .unwrap_or_else(|e| panic!("{method} {url}: body is not UTF-8: {e}"));
     (status, body)
 }
 
-fn dechunk(mut s: &str) -> String {
-    let mut out = String::new();
-    while let Some((len, rest)) = s.split_once("\r\n") {
+fn dechunk(mut s: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    while let Some(eol) = s.windows(2).position(|w| w == b"\r\n") {
+        let len = std::str::from_utf8(&s[..eol]).unwrap_or("0");
         let n = usize::from_str_radix(len.trim(), 16).unwrap_or(0);
         if n == 0 {
             break;
         }
-        out.push_str(&rest[..n]);
+        let rest = &s[eol + 2..];
+        out.extend_from_slice(&rest[..n]);
         s = &rest[n + 2..];
     }
     out
