@@ -2,8 +2,9 @@
 //! real primary + GTID replica pair per test (tests/infra/mariadb-pair.sh) and SecantusDB as
 //! the target: the primary killed mid-stream and the replica promoted while a writer commits
 //! (zero lost, zero doubled, key-less rows as a multiset), a replica without
-//! `log_slave_updates` refused with the fix, a GTID gap (purged on the new primary) exit 4 with
-//! the reset command, and a planned switchover that resumes exactly. The target is compared
+//! `log_slave_updates` refused with the fix, a GTID gap (purged on the new primary) and a new
+//! primary behind what the target already has each exit 4 with the reset command, and a
+//! planned switchover that resumes exactly (an older checkpoint without GTID gets one first). The target is compared
 //! with the new primary through the servers' own clients, never through shark.
 
 mod common;
@@ -535,4 +536,28 @@ async fn a_planned_switchover_resumes_exactly() {
         "{st}"
     );
     wait_equal(p.replica, db).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_primary_behind_what_the_target_has_is_refused() {
+    let p = Pair::start(true);
+    let db = &unique_name("fo_behind");
+    schema(&p, db).await;
+    let e = task(&[p.primary, p.replica], db);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    caught_up(&p).await;
+    // the replica stops applying; the task reads changes it will never have
+    sql(p.replica, &["STOP SLAVE"]).await;
+    write(p.primary, db, 0, 10).await;
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    let have = text(p.replica, "SELECT @@gtid_binlog_pos").await;
+    p.kill_primary();
+    promote(p.replica).await;
+    let (_, err) = e.expect(4, &["sync", "run", "t", "--once"], None);
+    assert!(
+        err.contains(&format!("cannot resume on 127.0.0.1:{} by GTID", p.replica))
+            && err.contains(&format!("its binlog ends at {have}"))
+            && err.contains("shark sync reset t"),
+        "{err}"
+    );
 }
