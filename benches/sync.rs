@@ -169,7 +169,7 @@ async fn decode_only(
         let ts = ev.header().timestamp();
         match ev.read_data()? {
             Some(EventData::RotateEvent(r)) => {
-                let n = binlog::clean_file_name(&r.name());
+                let n = binlog::clean_file_name(r.name_raw());
                 if pos != 0 || (n != file && !n.is_empty()) {
                     file = n;
                 }

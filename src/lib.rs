@@ -6,7 +6,8 @@
 //! main.rs      parse, dispatch, turn a CliError into the exit code
 //! cli/         clap args per subcommand → one engine call → rendering of what it returns
 //! engines      sync/  inspect/  deploy/  zk/  monitor/  es_shards/
-//! shared       state/ (the SQLite file)  conn/ (connections, secrets, probes)  config/ (TOML)
+//! shared       state/ (the SQLite file)  conn/ (connections, secrets, probes, shared clients)
+//!              config/ (TOML)
 //!              ui/ (tables, progress, JSON, errors)  cancel (Ctrl-C/SIGTERM)  exit (exit codes)
 //! ```
 //!

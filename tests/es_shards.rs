@@ -441,6 +441,68 @@ fn malformed_or_unexpected_answers_name_the_endpoint() {
     );
 }
 
+/// The shared client's retry policy (src/conn/es/mod.rs) as es-shards meets it: a 429 waits
+/// what its Retry-After asks before the request is sent again, a 500 is retried like a 503,
+/// and a 400 is final at once. The fake's own log of request times is the reader.
+#[test]
+fn requests_are_retried_by_the_one_policy_honouring_retry_after() {
+    let fake = Fake::start("green", "es8");
+    let e = fake.env();
+    let full = r#"{"error":{"type":"es_rejected_execution_exception","reason":"rejected execution (queue capacity 1000)"},"status":429}"#;
+    fake.control(
+        "override",
+        json!({"path": "/_cluster/health", "status": 429, "body": full, "times": 1, "retry_after": 2}),
+    );
+    let (out, _) = e.expect(0, &["es-shards", "-o", "json", "status"], None);
+    let st: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(st["health"]["status"], "green", "{out}");
+    let hits = fake.control("hits", json!({}));
+    let at: Vec<f64> = hits["GET /_cluster/health"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t.as_f64().unwrap())
+        .collect();
+    assert_eq!(at.len(), 2, "{hits}");
+    // the backoff alone would have waited 0.5 s
+    assert!(
+        at[1] - at[0] >= 1.9,
+        "sent again after {:.2}s",
+        at[1] - at[0]
+    );
+
+    let boom = r#"{"error":{"type":"null_pointer_exception","reason":"boom"},"status":500}"#;
+    fake.control(
+        "override",
+        json!({"path": "/_cat/nodes", "status": 500, "body": boom, "times": 2}),
+    );
+    e.expect(0, &["es-shards", "-o", "json", "status"], None);
+    let hits = fake.control("hits", json!({}));
+    // one read by the first `status`, then the two 500s and the answer
+    assert_eq!(
+        hits["GET /_cat/nodes"].as_array().unwrap().len(),
+        4,
+        "{hits}"
+    );
+
+    let bad = r#"{"error":{"type":"illegal_argument_exception","reason":"bad"},"status":400}"#;
+    fake.control(
+        "override",
+        json!({"path": "/_cat/nodes", "status": 400, "body": bad, "times": 1}),
+    );
+    let (_, err) = e.expect(4, &["es-shards", "status"], None);
+    assert!(
+        err.contains("GET /_cat/nodes answered HTTP 400: illegal_argument_exception: bad"),
+        "{err}"
+    );
+    let hits = fake.control("hits", json!({}));
+    assert_eq!(
+        hits["GET /_cat/nodes"].as_array().unwrap().len(),
+        5,
+        "{hits}"
+    );
+}
+
 #[test]
 fn connection_errors_exit_3_and_secrets_stay_out() {
     let e = Env::new();

@@ -385,15 +385,17 @@ fn drain_undrain(os: &Os) {
     let before = copies_on(os, n3.as_str());
     assert!(before > 0, "{:?}", os.shards(None));
 
-    // through a proxy that answers the first 3 health polls after the exclusion with a 503 (no
-    // elected cluster-manager for a moment): the drain polls on until the node is empty
+    // through a proxy that answers the first 7 health requests after the exclusion with a 503
+    // (no elected cluster-manager for a while): the client sends each request up to 6 times
+    // (src/conn/es/mod.rs), so one poll fails after all its attempts and the drain polls on
+    // until the node is empty
     let proxy = FaultProxy::start(&os.url);
     let e = env_for(&proxy.url);
     let no_master = json!({"error": {"type": "cluster_manager_not_discovered_exception",
         "reason": "no cluster-manager"}, "status": 503})
     .to_string();
     // `drain` reads health only while it waits
-    proxy.rule("GET", "/_cluster/health", Fault::Answer(503, no_master), 3);
+    proxy.rule("GET", "/_cluster/health", Fault::Answer(503, no_master), 7);
     let mut args = vec!["es-shards", "-o", "json", "drain", n3.as_str()];
     args.extend(FAST);
     let (out, _) = e.expect(0, &args, None);
@@ -405,7 +407,7 @@ fn drain_undrain(os: &Os) {
             )),
         "{out}"
     );
-    assert!(proxy.seen("GET /_cluster/health") >= 4);
+    assert!(proxy.seen("GET /_cluster/health") >= 8);
     let done = events.last().unwrap();
     assert_eq!(done["report"]["shards_before"], before, "{out}");
     assert_eq!(done["report"]["shards_left"], 0, "{out}");

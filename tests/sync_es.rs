@@ -451,7 +451,7 @@ async fn source_index(sink: &EsSink, name: &str, n: usize) {
     }}});
     sink.client.create_index(name, &body).await.unwrap();
     let ops: Vec<_> = (0..n)
-        .map(|i| shark::sync::es_client::BulkOp::Index {
+        .map(|i| shark::sync::es::BulkOp::Index {
             index: name.into(),
             id: format!("d{i:03}"),
             source: serde_json::json!({

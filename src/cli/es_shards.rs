@@ -3,6 +3,8 @@
 
 use super::Ctx;
 use crate::conn::Registry;
+use crate::conn::es::Client;
+use crate::es_shards::cluster::Cluster;
 use crate::es_shards::follow::Quiet;
 use crate::es_shards::model::Recovery;
 use crate::es_shards::rebalance::RebalanceOpts;
@@ -10,7 +12,7 @@ use crate::es_shards::replication::{self, IndexReplication, RULES, State};
 use crate::es_shards::snapshot::{self, RestoreOpts};
 use crate::es_shards::store::Ops;
 use crate::es_shards::verify::{VerifyOpts, VerifyReport};
-use crate::es_shards::{self as engine, Client, EsShardsError, Follow, Observer, Wait};
+use crate::es_shards::{self as engine, EsShardsError, Follow, Observer, Wait};
 use crate::exit::CliResult;
 use crate::ui::{Progress, Table, Ui, UiProgress};
 use clap::{Args, Subcommand, ValueEnum};

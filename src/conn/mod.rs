@@ -1,10 +1,12 @@
 //! Connections: named endpoints of every kind shark talks to, their validation, storage
-//! (state file or config file) with encrypted secrets, and `conn test`.
+//! (state file or config file) with encrypted secrets, `conn test`, and the clients engines
+//! share: Elasticsearch/OpenSearch ([`es`]), Slack ([`slack`]), S3 and Kubernetes ([`clients`]).
 
 mod check;
 pub mod child_env;
 pub mod clients;
 mod error;
+pub mod es;
 mod kind;
 pub mod probe;
 pub mod redact;

@@ -1,23 +1,48 @@
 //! Reads every verb shares (health, shards, nodes, settings, recoveries, explain) and the one
 //! way settings are changed: recorded with their previous values, then sent.
 
-use super::client::{Client, Method};
 use super::error::EsShardsError;
 use super::model::{
     Acknowledged, CAT_SHARDS_COLUMNS, CatNode, CatRecovery, CatShard, ClusterSettings, Explain,
     Health, Recovery, ShardCopy, flatten,
 };
 use super::store::Ops;
+use crate::conn::es::Client;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
+use std::time::Duration;
 
-impl Client {
-    pub async fn health(&self) -> Result<Health, EsShardsError> {
-        self.get("/_cluster/health").await
+/// How long a cluster-state change may wait for the elected master (`master_timeout`,
+/// `cluster_manager_timeout` on OpenSearch 2): the server answers by then, with a 503 at worst;
+/// the client's deadline is longer ([`crate::conn::es::wait_deadline`]).
+pub const MASTER_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The cluster reads every verb shares, typed, on the shared client.
+// es-shards awaits these in place (never spawned), so no `Send` bound is needed on the futures
+#[allow(async_fn_in_trait)]
+pub trait Cluster {
+    async fn health(&self) -> Result<Health, EsShardsError>;
+    /// Every shard copy, or those of one index (or pattern).
+    async fn shards(&self, index: Option<&str>) -> Result<Vec<ShardCopy>, EsShardsError>;
+    async fn nodes(&self) -> Result<Vec<CatNode>, EsShardsError>;
+    async fn settings(&self) -> Result<ClusterSettings, EsShardsError>;
+    /// Active shard recoveries (`active_only`) or all of them.
+    async fn recoveries(&self, active_only: bool) -> Result<Vec<Recovery>, EsShardsError>;
+    /// Why one copy is where it is (or unassigned).
+    async fn explain(
+        &self,
+        index: &str,
+        shard: u64,
+        primary: bool,
+    ) -> Result<Explain, EsShardsError>;
+}
+
+impl Cluster for Client {
+    async fn health(&self) -> Result<Health, EsShardsError> {
+        Ok(self.get("/_cluster/health").await?)
     }
 
-    /// Every shard copy, or those of one index (or pattern).
-    pub async fn shards(&self, index: Option<&str>) -> Result<Vec<ShardCopy>, EsShardsError> {
+    async fn shards(&self, index: Option<&str>) -> Result<Vec<ShardCopy>, EsShardsError> {
         let path = match index {
             Some(i) => format!("/_cat/shards/{i}?format=json&bytes=b&h={CAT_SHARDS_COLUMNS}"),
             None => format!("/_cat/shards?format=json&bytes=b&h={CAT_SHARDS_COLUMNS}"),
@@ -26,23 +51,27 @@ impl Client {
         Ok(rows.into_iter().map(ShardCopy::from).collect())
     }
 
-    pub async fn nodes(&self) -> Result<Vec<CatNode>, EsShardsError> {
+    async fn nodes(&self) -> Result<Vec<CatNode>, EsShardsError> {
         let path = format!(
             "/_cat/nodes?format=json&full_id=true&h=id,name,ip,node.role,{}",
             self.server.master_column()
         );
-        self.get(&path).await
+        Ok(self.get(&path).await?)
     }
 
-    pub async fn settings(&self) -> Result<ClusterSettings, EsShardsError> {
-        self.get("/_cluster/settings?flat_settings=true").await
+    async fn settings(&self) -> Result<ClusterSettings, EsShardsError> {
+        Ok(self.get("/_cluster/settings?flat_settings=true").await?)
     }
 
-    /// Active shard recoveries (`active_only`) or all of them, from `_recovery`, or from
-    /// `_cat/recovery` where the server has no `_recovery` (osmem-server, some proxies).
-    pub async fn recoveries(&self, active_only: bool) -> Result<Vec<Recovery>, EsShardsError> {
+    /// From `_recovery`, or from `_cat/recovery` where the server has no `_recovery`
+    /// (osmem-server, some proxies).
+    async fn recoveries(&self, active_only: bool) -> Result<Vec<Recovery>, EsShardsError> {
         let q = if active_only { "&active_only=true" } else { "" };
-        match self.get(&format!("/_recovery?human=false{q}")).await {
+        match self
+            .get(&format!("/_recovery?human=false{q}"))
+            .await
+            .map_err(EsShardsError::from)
+        {
             Ok(r) => Ok(flatten(r)),
             Err(e) if unsupported_api(&e) => {
                 tracing::debug!(error = %e, "no _recovery; reading _cat/recovery");
@@ -55,18 +84,16 @@ impl Client {
         }
     }
 
-    /// Why one copy is where it is (or unassigned).
-    pub async fn explain(
+    async fn explain(
         &self,
         index: &str,
         shard: u64,
         primary: bool,
     ) -> Result<Explain, EsShardsError> {
         let body = json!({"index": index, "shard": shard, "primary": primary});
-        let text = self
-            .call(Method::Post, "/_cluster/allocation/explain", Some(&body))
-            .await?;
-        self.parse("POST /_cluster/allocation/explain", &text)
+        Ok(self
+            .post("/_cluster/allocation/explain", Some(&body))
+            .await?)
     }
 }
 
@@ -162,10 +189,11 @@ pub async fn put_recorded(
         target,
         &before,
     )?;
-    let wait = super::client::MASTER_TIMEOUT.as_secs();
+    let wait = MASTER_TIMEOUT.as_secs();
     match client
-        .put_master::<Acknowledged>("/_cluster/settings", &body)
+        .put_master::<Acknowledged>("/_cluster/settings", &body, MASTER_TIMEOUT)
         .await
+        .map_err(EsShardsError::from)
     {
         Ok(a) if a.acknowledged => {
             ops.finish(id, Some(&after), "applied", None)?;

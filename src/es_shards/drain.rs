@@ -2,13 +2,14 @@
 //! `cluster.routing.allocation.exclude._name` and, for a drain, follow the relocations until
 //! the node holds no shard copy.
 
-use super::client::Client;
+use super::cluster::Cluster;
 use super::cluster::{SettingsChange, change_settings};
 use super::error::EsShardsError;
 use super::follow::{self, Follow, Observer, Wait};
 use super::status::{EXCLUDE_NAME, split_list};
 use super::store::Ops;
 use crate::cancel::Cancel;
+use crate::conn::es::Client;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
 

@@ -1,6 +1,7 @@
 //! Errors of the es-shards engine, each naming the endpoint or setting involved and what to do.
 
 use crate::conn::ConnError;
+use crate::conn::es::EsError;
 use crate::exit::{Classify, ExitKind};
 use crate::state::StateError;
 
@@ -47,6 +48,34 @@ pub enum EsShardsError {
     Interrupted,
     #[error(transparent)]
     State(#[from] StateError),
+}
+
+/// The shared client's errors as es-shards': no answer is a connection error (exit 3; a change
+/// sent without an answer is recorded as `unknown`), an HTTP error or an unusable answer exit 4.
+impl From<EsError> for EsShardsError {
+    fn from(e: EsError) -> EsShardsError {
+        match e.into_unreachable() {
+            Ok(c) => EsShardsError::Conn(c),
+            Err(EsError::Status {
+                endpoint,
+                status,
+                reason,
+                attempts,
+            }) => EsShardsError::Http {
+                endpoint,
+                status,
+                reason: if attempts > 1 {
+                    format!("{reason} (gave up after {attempts} attempts)")
+                } else {
+                    reason
+                },
+            },
+            Err(EsError::Malformed { endpoint, reason }) => {
+                EsShardsError::Malformed { endpoint, reason }
+            }
+            Err(other) => EsShardsError::Failed(other.to_string()),
+        }
+    }
 }
 
 impl Classify for EsShardsError {

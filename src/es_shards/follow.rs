@@ -2,12 +2,12 @@
 //! copies every `interval`, report them to an [`Observer`], stop when the caller's condition
 //! holds, at `timeout`, or on Ctrl-C.
 
-use super::client::Client;
-use super::cluster::unsupported_api;
+use super::cluster::{Cluster, unsupported_api};
 use super::error::EsShardsError;
 use super::model::{Health, Recovery, ShardCopy};
 use crate::cancel::Cancel;
 use crate::conn::ConnError;
+use crate::conn::es::{Client, retryable_status};
 use std::time::{Duration, Instant};
 
 /// What long verbs report while they wait. The command layer draws per-shard bars on a TTY,
@@ -68,15 +68,15 @@ impl Poll {
     }
 }
 
-/// Is this a failure that a later poll may not see: the node restarting (cannot connect), no
-/// elected master for a moment (503), a full queue (429), a gateway in between (502/504)? Such
-/// poll failures are retried until the wait's timeout; anything else ends the wait at once.
+/// Is this a failure that a later poll may not see: the node restarting (no answer), or a
+/// status the shared client's retry policy retries ([`retryable_status`]: a full queue, no
+/// elected master for a moment, a gateway in between)? The client has retried each request
+/// already; such poll failures are then retried until the wait's timeout, anything else ends
+/// the wait at once.
 pub fn transient(e: &EsShardsError) -> bool {
     match e {
         EsShardsError::Conn(ConnError::Unreachable { .. }) => true,
-        EsShardsError::Http { status, .. } => {
-            *status == 429 || (*status >= 500 && *status != 501 && *status < 600)
-        }
+        EsShardsError::Http { status, .. } => retryable_status(*status),
         _ => false,
     }
 }

@@ -589,7 +589,7 @@ pub struct ShardsStats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::es_shards::client::parse;
+    use crate::conn::es::parse;
 
     fn fixture(name: &str) -> String {
         let path = format!(

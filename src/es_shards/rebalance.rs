@@ -3,13 +3,14 @@
 //! prints it with the cluster's decisions and changes nothing), then follow `_recovery` until the
 //! cluster settles or the timeout.
 
-use super::client::Client;
+use super::cluster::Cluster;
 use super::cluster::{SettingsChange, change_settings, diff_settings, put_recorded, recorded};
 use super::error::EsShardsError;
 use super::follow::{self, Follow, Observer, Wait};
 use super::model::{Health, RerouteExplanation, RerouteResponse, ShardCopy};
 use super::store::Ops;
 use crate::cancel::Cancel;
+use crate::conn::es::{Call, Client};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashSet};
@@ -184,7 +185,8 @@ async fn reroute(
         None,
         json!({ "commands": commands }),
         async {
-            let r: RerouteResponse = client.post(&path, Some(&body)).await?;
+            // a move applied once cannot be applied again (the copy left `from_node`)
+            let r: RerouteResponse = client.call(&Call::post(&path).json(body).once()).await?;
             if !r.acknowledged {
                 return Err(EsShardsError::Failed(
                     "POST /_cluster/reroute was not acknowledged".into(),

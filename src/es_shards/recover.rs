@@ -2,7 +2,7 @@
 //! `index.allocation.max_retries` (`POST /_cluster/reroute?retry_failed=true`), follow the
 //! recoveries, then explain whatever is still unassigned.
 
-use super::client::Client;
+use super::cluster::Cluster;
 use super::cluster::{change_settings, recorded};
 use super::error::EsShardsError;
 use super::follow::{self, Follow};
@@ -10,6 +10,7 @@ use super::model::{Health, RerouteResponse};
 use super::rebalance::ALLOCATION_ENABLE;
 use super::status::{UnassignedRow, unassigned};
 use super::store::Ops;
+use crate::conn::es::Client;
 use serde::Serialize;
 use serde_json::json;
 use std::collections::{BTreeMap, HashSet};

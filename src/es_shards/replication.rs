@@ -1,10 +1,11 @@
 //! `replication`: per index healthy / syncing / degraded / failed with progress, from shard
 //! states (`_cat/shards`). The rules are [`RULES`], shown in `--help` and the README.
 
-use super::client::Client;
+use super::cluster::Cluster;
 use super::error::EsShardsError;
 use super::follow::{Follow, Retry};
 use super::model::ShardCopy;
+use crate::conn::es::Client;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::Instant;

@@ -2,12 +2,12 @@
 //! first use with `--location` (a directory listed in `path.repo` on every node), progress from
 //! `_snapshot/{repo}/{name}/_status`, restore progress from `_recovery` (type SNAPSHOT).
 
-use super::client::{Client, Method};
 use super::cluster::recorded;
 use super::error::EsShardsError;
 use super::follow::{self, Follow, Observer, Retry};
 use super::model::{Acknowledged, Health, SnapshotInfo, SnapshotStatuses, Snapshots};
 use super::store::Ops;
+use crate::conn::es::{Call, Client};
 use serde::Serialize;
 use serde_json::{Value, json};
 use std::collections::HashSet;
@@ -22,8 +22,9 @@ pub async fn ensure_repo(
     obs: &dyn Observer,
 ) -> Result<(), EsShardsError> {
     match client
-        .call(Method::Get, &format!("/_snapshot/{repo}"), None)
+        .get::<Value>(&format!("/_snapshot/{repo}"))
         .await
+        .map_err(EsShardsError::from)
     {
         Ok(_) => return Ok(()),
         Err(EsShardsError::Http { status: 404, .. }) => {}
@@ -83,7 +84,10 @@ pub async fn create(
         Some(&format!("{repo}/{name}")),
         json!({"indices": indices}),
         async {
-            let v: Value = client.put(&path, &body).await?;
+            // names what it creates: never sent twice
+            let v: Value = client
+                .call(&Call::put(&path).json(body.clone()).once())
+                .await?;
             if v["accepted"] != true {
                 return Err(EsShardsError::Malformed {
                     endpoint: format!("PUT /_snapshot/{repo}/{name}"),
@@ -234,9 +238,11 @@ pub async fn restore(
         Some(&format!("{repo}/{name}")),
         body.clone(),
         async {
-            let v: Value = client
-                .post(&format!("/_snapshot/{repo}/{name}/_restore"), Some(&body))
-                .await?;
+            // a second restore would collide with the indexes the first one opened
+            let call = Call::post(format!("/_snapshot/{repo}/{name}/_restore"))
+                .json(body.clone())
+                .once();
+            let v: Value = client.call(&call).await?;
             Ok(((), v))
         },
     )

@@ -2,10 +2,11 @@
 //! the allocation-explain API gives (falling back to `_cat/shards`' `unassigned.reason` where the
 //! server has no explain API).
 
-use super::client::{Client, Server};
+use super::cluster::Cluster;
 use super::cluster::unsupported_api;
 use super::error::EsShardsError;
 use super::model::{Health, ShardCopy};
+use crate::conn::es::{Client, Server};
 use serde::Serialize;
 
 /// Explain at most this many unassigned copies (one request each); the rest show `_cat` reasons.

@@ -5,11 +5,12 @@
 //! difference that persists is a mismatch (exit 1). Sizes legitimately differ (segment merges,
 //! deleted docs), so a size gap beyond `size_tolerance` % is a warning, never a mismatch.
 
-use super::client::Client;
+use super::cluster::Cluster;
 use super::cluster::unsupported_api;
 use super::error::EsShardsError;
 use super::model::{Count, ShardCopy};
 use crate::cancel::Cancel;
+use crate::conn::es::Client;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::time::Duration;
@@ -87,7 +88,11 @@ async fn count(client: &Client, c: &ShardCopy) -> Result<Option<u64>, EsShardsEr
         "/{}/_count?preference=_shards:{}%7C_only_nodes:{}",
         c.index, c.shard, node
     );
-    match client.get::<Count>(&path).await {
+    match client
+        .get::<Count>(&path)
+        .await
+        .map_err(EsShardsError::from)
+    {
         Ok(n) if n.shards.successful == 1 && n.shards.failed == 0 => Ok(Some(n.count)),
         Ok(_) => Ok(None),
         // no pinned count on this server, or the copy moved since `_cat/shards` was read:

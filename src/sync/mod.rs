@@ -8,7 +8,7 @@
 pub mod endpoints;
 pub mod engine;
 pub mod error;
-pub mod es_client;
+pub mod es;
 pub mod model;
 pub mod sink;
 pub mod source;

@@ -21,6 +21,9 @@ Control (test only, not part of any ES API):
   POST /_fake/tick      {}                              advance the simulation by one tick now
   POST /_fake/mismatch  {"index","shard","docs"}        a replica's docs/count differ from its primary
   POST /_fake/override  {"path","status","body"}        answer GET PATH with this body from now on
+                        (+ "method": answer that method instead, "times": only the next N
+                        requests, "retry_after": send a Retry-After header of that many seconds)
+  GET  /_fake/hits                                      {"METHOD PATH": [epoch seconds of each request]}
   GET  /_fake/state                                      the whole model
 """
 
@@ -61,6 +64,7 @@ def scenario(name, flavour="es8", step=25):
         finished=[],
         repos={},
         overrides={},
+        hits={},
     )
 
     def index(name, shards, replicas, layout, docs=100):
@@ -602,24 +606,36 @@ def control(parts, body):
             if c["index"] == body["index"] and c["shard"] == body["shard"] and not c["primary"]:
                 c["docs"] = body["docs"]
     elif what == "override":
+        key = (body.get("method", "GET"), body["path"])
         if body.get("body") is None:
-            M["overrides"].pop(body["path"], None)
+            M["overrides"].pop(key, None)
         else:
-            M["overrides"][body["path"]] = (body.get("status", 200), body["body"])
+            M["overrides"][key] = {"status": body.get("status", 200), "body": body["body"],
+                                   "times": body.get("times"),
+                                   "retry_after": body.get("retry_after")}
+    elif what == "hits":
+        return 200, M["hits"]
     elif what == "state":
         pass
     else:
         return 404, {"error": f"unknown control {what}"}
-    return 200, {k: v for k, v in M.items() if k != "overrides"}
+    return 200, {k: v for k, v in M.items() if k not in ("overrides", "hits")}
 
 
 def route(method, path, q, body):
     parts = [p for p in path.split("/") if p]
     if parts and parts[0] == "_fake":
         return control(parts, body or {})
-    if method == "GET" and path in M["overrides"]:
-        status, text = M["overrides"][path]
-        return status, text
+    M["hits"].setdefault(f"{method} {path}", []).append(time.time())
+    o = M["overrides"].get((method, path))
+    if o is not None:
+        if o["times"] is not None:
+            o["times"] -= 1
+            if o["times"] <= 0:
+                del M["overrides"][(method, path)]
+        if o["retry_after"] is not None:
+            return o["status"], o["body"], {"retry-after": str(o["retry_after"])}
+        return o["status"], o["body"]
     cols = [c for c in q.get("h", "").split(",") if c]
     if method == "GET" and not parts:
         root = copy.deepcopy(fixture({"es8": "root-es8.json", "es7": "root-es7.json",
@@ -677,9 +693,11 @@ class Handler(BaseHTTPRequestHandler):
             status, out = 400, err("parse_exception", "request body is not JSON")
         else:
             with LOCK:
-                status, out = route(method, urllib.parse.unquote(u.path), q, body)
+                status, out, *extra = route(method, urllib.parse.unquote(u.path), q, body)
         data = out.encode() if isinstance(out, str) else json.dumps(out).encode()
         self.send_response(status)
+        for k, v in (extra[0] if extra else {}).items():
+            self.send_header(k, v)
         self.send_header("content-type", "application/json")
         self.send_header("content-length", str(len(data)))
         self.end_headers()

@@ -1,37 +1,33 @@
-//! Elasticsearch / OpenSearch probe: flavour and version from `GET /`, and cluster health.
+//! Elasticsearch / OpenSearch probe: flavour and version from `GET /`, and cluster health,
+//! through the shared client ([`crate::conn::es`]) with one attempt and the probe's deadline.
 
-use super::http::{self, join};
-use super::{Found, protocol};
+use super::{Found, PROBE_TIMEOUT};
+use crate::conn::es::{Client, Retry};
 use crate::conn::{Check, ConnError, Connection};
 
-/// Add the configured credentials: basic (default), `ApiKey`, or bearer.
-pub fn with_auth(req: reqwest::RequestBuilder, conn: &Connection) -> reqwest::RequestBuilder {
-    match (conn.option("auth"), &conn.secret) {
-        (Some("apikey"), Some(s)) => req.header("Authorization", format!("ApiKey {}", s.expose())),
-        (Some("bearer"), Some(s)) => req.bearer_auth(s.expose()),
-        _ => http::with_auth(req, conn),
-    }
+/// What `conn test` needs of `_cluster/health`.
+#[derive(serde::Deserialize)]
+struct Health {
+    status: Option<String>,
+    number_of_nodes: Option<u64>,
+    unassigned_shards: Option<u64>,
 }
 
 pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
-    let client = http::client()?;
-    let root = json(conn, &client, "/").await?;
-    let number = root["version"]["number"].as_str().ok_or_else(|| {
-        protocol(
-            conn,
-            "GET / has no version.number: is this Elasticsearch or OpenSearch?",
-        )
-    })?;
-    let flavour = if root["version"]["distribution"] == "opensearch" {
-        "OpenSearch"
-    } else {
-        "Elasticsearch"
-    };
-    let health = json(conn, &client, "/_cluster/health").await?;
-    let status = health["status"].as_str().unwrap_or("unknown").to_string();
+    let client = Client::connect_with(conn, Retry::once(), PROBE_TIMEOUT)
+        .await
+        .map_err(|e| e.into_conn(conn))?;
+    let server = client.server.label();
+    let health: Health = client
+        .get("/_cluster/health")
+        .await
+        .map_err(|e| e.into_conn(conn))?;
+    let n = |v: Option<u64>| v.map_or("?".to_string(), |n| n.to_string());
+    let status = health.status.unwrap_or_else(|| "unknown".into());
     let detail = format!(
         "{status}: {} node(s), {} unassigned shard(s)",
-        health["number_of_nodes"], health["unassigned_shards"]
+        n(health.number_of_nodes),
+        n(health.unassigned_shards)
     );
     let check = match status.as_str() {
         "green" => Check::ok("cluster health", detail),
@@ -47,16 +43,7 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         ),
     };
     Ok(Found {
-        server: Some(format!("{flavour} {number}")),
-        checks: vec![Check::ok("flavour", format!("{flavour} {number}")), check],
+        server: Some(server.clone()),
+        checks: vec![Check::ok("flavour", server), check],
     })
-}
-
-async fn json(
-    conn: &Connection,
-    client: &reqwest::Client,
-    path: &str,
-) -> Result<serde_json::Value, ConnError> {
-    let resp = http::send(conn, with_auth(client.get(join(&conn.url, path)), conn)).await?;
-    http::json_body(conn, &format!("GET {path}"), resp).await
 }

@@ -31,6 +31,14 @@ pub async fn send(
     req: reqwest::RequestBuilder,
 ) -> Result<reqwest::Response, ConnError> {
     let resp = req.send().await.map_err(|e| transport(conn, e))?;
+    refuse_auth(conn, resp).await
+}
+
+/// A 401/403 answer as an Auth error quoting its scrubbed body; any other answer as it is.
+pub async fn refuse_auth(
+    conn: &Connection,
+    resp: reqwest::Response,
+) -> Result<reqwest::Response, ConnError> {
     let status = resp.status();
     if status == reqwest::StatusCode::UNAUTHORIZED || status == reqwest::StatusCode::FORBIDDEN {
         let body = redact::error_body(resp).await;

@@ -4,7 +4,7 @@
 //! sink's override object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
 //! the row (`sync::source::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
 //! written again converges to the same documents. A `_bulk` item refused for its content
-//! (mapping conflict, bad value: [`crate::sync::es_client::item_fault`]) is a [`Rejected`] row,
+//! (mapping conflict, bad value: [`crate::sync::es::item_fault`]) is a [`Rejected`] row,
 //! the others are written; an item refused for anything else (a write block, a missing index,
 //! no privilege) fails the whole write, so it is never recorded as a refused row and no
 //! checkpoint moves past it.
@@ -21,7 +21,7 @@
 
 use crate::conn::Connection;
 use crate::sync::error::{Fault, SyncError};
-use crate::sync::es_client::{BulkOp, EsClient, Side};
+use crate::sync::es::{BulkOp, EsClient, Side};
 use crate::sync::model::change::{Change, Op};
 use crate::sync::model::doc::{key_text, keyless_id, keyless_parts};
 use crate::sync::model::schema::TableSchema;

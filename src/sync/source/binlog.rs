@@ -22,6 +22,9 @@ use std::cmp::Ordering;
 /// replication topology (what a task resumes by on another server).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pos {
+    /// Read back through [`clean_file_name`]: checkpoints of older versions may hold a name
+    /// followed by a Rotate event's checksum bytes.
+    #[serde(deserialize_with = "file_name")]
     pub file: String,
     pub pos: u64,
     /// The GTID position after the transaction ending here (`@@gtid_binlog_pos` form).
@@ -65,6 +68,11 @@ impl Pos {
     }
 }
 
+fn file_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let raw = String::deserialize(d)?;
+    Ok(clean_file_name(raw.as_bytes()))
+}
+
 impl PartialOrd for Pos {
     fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
         Some(self.cmp(other))
@@ -83,18 +91,46 @@ impl std::fmt::Display for Pos {
 }
 
 /// A binlog file name from a Rotate event. MariaDB's first (fake) Rotate carries the 4 checksum
-/// bytes after the name; binlog names end in `.NNNNNN`, so anything after that is cut.
-pub fn clean_file_name(raw: &str) -> String {
-    if let Some(dot) = raw.rfind('.') {
-        let digits: String = raw[dot + 1..]
-            .chars()
-            .take_while(|c| c.is_ascii_digit())
-            .collect();
-        if digits.len() >= 6 {
-            return format!("{}.{}", &raw[..dot], &digits[..6]);
-        }
+/// bytes after the name, and they may be anything — a `.` or digits included. Binlog names end in
+/// `.` and 6 or more digits: the name without the last 4 bytes is taken when it has that shape,
+/// else the whole name when it has it, else the name up to the last `.` + digits inside it,
+/// else everything up to the first byte that is not printable.
+pub fn clean_file_name(raw: &[u8]) -> String {
+    fn shaped(s: &[u8]) -> bool {
+        let Some(dot) = s.iter().rposition(|&b| b == b'.') else {
+            return false;
+        };
+        let ext = &s[dot + 1..];
+        dot > 0
+            && ext.len() >= 6
+            && ext.iter().all(u8::is_ascii_digit)
+            && s[..dot].iter().all(u8::is_ascii_graphic)
     }
-    raw.chars().take_while(|c| c.is_ascii_graphic()).collect()
+    let name = match raw.len().checked_sub(4).map(|n| &raw[..n]) {
+        Some(without_checksum) if shaped(without_checksum) => without_checksum,
+        _ if shaped(raw) => raw,
+        _ => {
+            // a `.` and 6+ digits inside: the name ends after those digits
+            let digits_after = |dot: usize| {
+                raw[dot + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count()
+            };
+            let end = (0..raw.len())
+                .rev()
+                .filter(|&i| raw[i] == b'.' && digits_after(i) >= 6)
+                .map(|i| i + 1 + digits_after(i))
+                .next()
+                .unwrap_or_else(|| {
+                    raw.iter()
+                        .position(|b| !b.is_ascii_graphic())
+                        .unwrap_or(raw.len())
+                });
+            &raw[..end]
+        }
+    };
+    String::from_utf8_lossy(name).into_owned()
 }
 
 /// Check that the source writes a usable binlog; the message says how to fix it.
@@ -570,10 +606,25 @@ mod tests {
             serde_json::json!({"file": "b.000001", "pos": 4})
         );
         assert_eq!(
-            clean_file_name("mariadb-bin.000002\u{1}\u{2}\u{3}\u{4}"),
+            clean_file_name(b"mariadb-bin.000002\x01\x02\x03\x04"),
             "mariadb-bin.000002"
         );
-        assert_eq!(clean_file_name("binlog.000012ab12"), "binlog.000012");
+        assert_eq!(clean_file_name(b"binlog.000012ab12"), "binlog.000012");
+        // checksums holding a '.' (seen: a run following "binlog.000003<." for ever) or digits
+        assert_eq!(clean_file_name(b"binlog.000003<.\x9a\x07"), "binlog.000003");
+        assert_eq!(
+            clean_file_name(b"binlog.000003.\xff\x00\x01"),
+            "binlog.000003"
+        );
+        assert_eq!(clean_file_name(b"binlog.0000037\x01.9"), "binlog.000003");
+        assert_eq!(clean_file_name(b"binlog.00000312.4"), "binlog.000003");
+        // no checksum: the name as it is, 7 digits included
+        assert_eq!(clean_file_name(b"binlog.000003"), "binlog.000003");
+        assert_eq!(clean_file_name(b"db.log.1000000"), "db.log.1000000");
+        // a name saved with a checksum's bytes by an older shark
+        assert_eq!(clean_file_name(b"binlog.000003<."), "binlog.000003");
+        let p: Pos = serde_json::from_str(r#"{"file":"binlog.000003<.","pos":6167014}"#).unwrap();
+        assert_eq!(p.file, "binlog.000003");
     }
 
     #[test]

@@ -177,7 +177,7 @@ pub async fn consistent_snapshot(
         var("binlog_snapshot_position").and_then(|p| p.parse::<u64>().ok()),
     ) && !file.is_empty()
     {
-        let mut at = Pos::new(binlog::clean_file_name(&file), pos);
+        let mut at = Pos::new(binlog::clean_file_name(file.as_bytes()), pos);
         // whose coordinates these are: a failover's new server has others
         at.server_id = c
             .query_first::<u32, _>("SELECT @@server_id")

@@ -9,7 +9,7 @@
 
 use crate::conn::Connection;
 use crate::sync::error::SyncError;
-use crate::sync::es_client::{EsClient, Side};
+use crate::sync::es::{EsClient, Side};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::es_mapping::schema_from_mapping;
 use crate::sync::source::binlog::Pos;

@@ -22,7 +22,7 @@
 //! short page for the end of the index.
 
 use crate::sync::error::{Fault, SyncError};
-use crate::sync::es_client::EsClient;
+use crate::sync::es::EsClient;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use serde_json::{Value, json};
@@ -201,7 +201,7 @@ impl<'a> Reader<'a> {
         }
         // `_id` sort values hold in any later read that sorts on `_id`
         let after = resume
-            .filter(|x| x.by == "_id" && c.version.sorts_on_id())
+            .filter(|x| x.by == "_id" && c.server().sorts_on_id())
             .map(|x| {
                 // later values are the tiebreaker of the PIT they came from: after every copy
                 // of that `_id`, whatever it was
@@ -213,7 +213,7 @@ impl<'a> Reader<'a> {
             });
         if paging != Paging::Scroll {
             if let Some(pit) = r.open_pit().await? {
-                r.order = if after.is_none() && c.version.sorts_on_shard_doc() {
+                r.order = if after.is_none() && c.server().sorts_on_shard_doc() {
                     Order::ShardDoc
                 } else {
                     Order::Id
@@ -229,13 +229,13 @@ impl<'a> Reader<'a> {
                 return Err(c.err(
                     format!(
                         "{index}: {} has no point in time (PIT) API",
-                        c.version.label()
+                        c.server().label()
                     ),
                     Fault::Fatal,
                 ));
             }
         }
-        r.order = if c.version.sorts_on_id() {
+        r.order = if c.server().sorts_on_id() {
             Order::Id
         } else {
             Order::Doc
@@ -275,7 +275,7 @@ impl<'a> Reader<'a> {
 
     /// A PIT on the index; None when the server has none.
     async fn open_pit(&self) -> Result<Option<String>, SyncError> {
-        let Some(path) = self.c.version.pit_path(&self.index) else {
+        let Some(path) = self.c.server().pit_path(&self.index) else {
             return Ok(None);
         };
         let what = format!("opening a point in time on {}", self.index);
@@ -373,7 +373,7 @@ impl<'a> Reader<'a> {
             && !e.is_transient()
             && !e.table_changed()
             && e.to_string().contains("_shard_doc")
-            && self.c.version.sorts_on_id()
+            && self.c.server().sorts_on_id()
     }
 
     /// The next page; None at the end (the PIT or scroll is freed then).
@@ -418,7 +418,7 @@ impl<'a> Reader<'a> {
                         let Some(pit) = self.open_pit().await? else {
                             return Err(e);
                         };
-                        self.order = if self.c.version.sorts_on_shard_doc() {
+                        self.order = if self.c.server().sorts_on_shard_doc() {
                             Order::ShardDoc
                         } else {
                             Order::Id
@@ -538,7 +538,7 @@ impl<'a> Reader<'a> {
     async fn free(&mut self) {
         let state = std::mem::replace(&mut self.state, State::Done);
         let (path, body) = match state {
-            State::Pit { id, .. } => match self.c.version.pit_path(&self.index) {
+            State::Pit { id, .. } => match self.c.server().pit_path(&self.index) {
                 Some(p) if p.ends_with("point_in_time") => {
                     ("/_search/point_in_time", json!({"pit_id": [id]}))
                 }

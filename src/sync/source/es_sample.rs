@@ -11,7 +11,7 @@
 //! field and that flag (the MySQL sink says so).
 
 use crate::sync::error::{Fault, SyncError};
-use crate::sync::es_client::EsClient;
+use crate::sync::es::EsClient;
 use crate::sync::model::schema::{ColType, Column, TableSchema};
 use crate::sync::model::value::Charset;
 use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD, parse_date};

@@ -328,7 +328,7 @@ impl Reader<'_, '_> {
             let item = match data {
                 Some(EventData::HeartbeatEvent) => continue,
                 Some(EventData::RotateEvent(r)) => {
-                    let n = binlog::clean_file_name(&r.name());
+                    let n = binlog::clean_file_name(r.name_raw());
                     // the server's fake Rotate names the file we asked for (MariaDB appends the
                     // checksum to it); only trust its name when it differs in a sane way
                     if pos != 0 || (n != file && !n.is_empty()) {
