@@ -13,7 +13,7 @@
 #
 # Env: SHARK_BENCH_INFRA run directory for the servers (default target/bench-matrix-infra);
 #      SHARK_KEEP_INFRA=1 leaves them running (tests/infra/down.sh DIR stops them);
-#      SHARK_BENCH_ROWS (200000), SHARK_BENCH_UPDATES (50000), SHARK_BENCH_LAG_RATE (500/s),
+#      SHARK_BENCH_ROWS (200000), SHARK_BENCH_UPDATES (= rows), SHARK_BENCH_LAG_RATE (500/s),
 #      SHARK_BENCH_LAG_SECS (20; 0 skips the lag step), SHARK_BENCH_SHARK (binary to time).
 set -euo pipefail
 cd "$(dirname "$0")/.."

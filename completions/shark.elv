@@ -509,7 +509,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --rename 'Rename fields of a unit: UNIT:old=new[,old=new] (repeatable)'
             cand --column-type 'Elasticsearch sources: the column type of fields, over what the mapping and a sample of documents say: UNIT:field=TYPE[,field=TYPE], TYPE = json, text, int, bigint, double, decimal, bool, date, datetime or binary (e.g. logs-*:tags=json for a field that holds arrays in documents the sample missed; repeatable)'
             cand --fields-file 'Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type'
-            cand --es-mapping 'Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns'
+            cand --es-mapping 'Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns (or over an index source''s own mapping)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'

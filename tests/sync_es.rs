@@ -7,12 +7,14 @@
 
 mod common;
 
+use common::osmem::sources;
+use common::raw_json::{fields, minified};
 use common::{Lock, infra, lock_servers, unique_name};
 use mongodb::bson::{Binary, Bson, DateTime, Decimal128, Document, doc, spec::BinarySubtype};
 use shark::conn::{Connection, Kind, Origin};
 use shark::sync::model::change::{Change, Op};
 use shark::sync::model::doc::{digest, doc_id, keyless_id};
-use shark::sync::model::json::{json_text, to_tree};
+use shark::sync::model::json::{json_text, json_value};
 use shark::sync::model::schema::{ColType, Column, TableSchema};
 use shark::sync::model::value::{Charset, TimePrecision};
 use shark::sync::sink::es::{EsSink, index_name};
@@ -50,6 +52,7 @@ fn schema(db: &str, table: &str, columns: Vec<Column>, key: Vec<usize>) -> Table
         columns,
         key,
         time: TimePrecision::Ms,
+        index: None,
     }
 }
 
@@ -95,6 +98,20 @@ fn dec(s: &str) -> Bson {
     Bson::Decimal128(Decimal128::from_str(s).unwrap())
 }
 
+/// JSON column texts as a MySQL source holds them (whitespace, number text, key order).
+const J1: &str = r#"{"k": [1, {"deep": {"$date": "x"}}], "u": 18446744073709551615, "p": 0.1000000000000000055511151231257827, "n": null}"#;
+const J2: &str = r#"[1, "a", null, 880426393792.48697701]"#;
+
+/// The `_source` fields of every document of `index` by `_id`, each as the raw JSON text the
+/// server sends (read over HTTP, not by shark).
+async fn raw_sources(index: &str) -> BTreeMap<String, BTreeMap<String, String>> {
+    sources(index)
+        .await
+        .into_iter()
+        .map(|(id, s)| (id, fields(&s)))
+        .collect()
+}
+
 /// Rows as `sync::model::value` maps them, `_id` from the key.
 fn every_type_rows(s: &TableSchema) -> Vec<Document> {
     let mut rows = vec![
@@ -103,7 +120,7 @@ fn every_type_rows(s: &TableSchema) -> Vec<Document> {
             "bu": dec("18446744073709551615"), "dec": dec("12345.678900"), "f": 1.1f64,
             "d": DateTime::from_millis(1_704_067_200_000), "dt": DateTime::from_millis(1_714_979_289_123),
             "ts": DateTime::from_millis(0), "tm": "-26:03:04.000005", "y": 2024,
-            "t": "héllo 😀 中文 \"quoted\" \\ back", "j": {"k": [1i64, {"deep": {"$date": "x"}}], "u": dec("18446744073709551615"), "n": Bson::Null},
+            "t": "héllo 😀 中文 \"quoted\" \\ back", "j": json_value(J1.as_bytes().to_vec()),
             "bin": bin(&[0, 1, 2, 255]), "fb": bin(&[0x7a, 0, 0, 0]), "bit": bin(&[5]),
             "e": "b", "s": "x,y", "ok": true,
         },
@@ -111,14 +128,14 @@ fn every_type_rows(s: &TableSchema) -> Vec<Document> {
             "id": 1, "code": "A-2", "u": Bson::Null, "b": Bson::Null, "bu": Bson::Int64(7),
             "dec": Bson::String("1".repeat(40) + ".5"), "f": Bson::Null, "d": Bson::Null,
             "dt": Bson::Null, "ts": Bson::Null, "tm": Bson::Null, "y": 0, "t": "",
-            "j": [1i64, "a", Bson::Null], "bin": bin(&[]), "fb": Bson::Null, "bit": Bson::Null,
+            "j": json_value(J2.as_bytes().to_vec()), "bin": bin(&[]), "fb": Bson::Null, "bit": Bson::Null,
             "e": "", "s": "", "ok": false,
         },
         doc! {
             "id": -5, "code": "Ünïcödé", "u": 0, "b": 0i64, "bu": Bson::Null, "dec": dec("-0.01"),
             "f": -2.5e-300f64, "d": DateTime::from_millis(-30_610_224_000_000), "dt": DateTime::from_millis(253_402_300_799_999),
             "ts": DateTime::from_millis(1), "tm": "00:00:00", "y": 1901, "t": "x".repeat(40_000),
-            "j": Bson::Int64(5), "bin": bin(&[9; 300]), "fb": bin(&[1, 2, 3, 4]), "bit": bin(&[1, 0]),
+            "j": json_value(b"5".to_vec()), "bin": bin(&[9; 300]), "fb": bin(&[1, 2, 3, 4]), "bit": bin(&[1, 0]),
             "e": "a", "s": "y", "ok": Bson::Null,
         },
     ];
@@ -179,14 +196,24 @@ async fn every_type_is_written_and_scanned_back_unchanged() {
     for d in &back {
         let orig = rows.iter().find(|r| r.get("_id") == d.get("_id")).unwrap();
         for (k, v) in orig {
-            // a JSON column comes back as its text (`sync::model::json`): compare its tree
-            let got = d.get(k).map(|b| match json_text(b) {
-                Some(t) => to_tree(t).unwrap(),
-                None => b.clone(),
-            });
-            assert_eq!(got.as_ref(), Some(v), "field {k}");
+            match json_text(v) {
+                // a JSON column comes back as its text (`sync::model::json`), not a tree,
+                // without the whitespace between tokens (a bulk line is one line)
+                Some(t) => assert_eq!(
+                    d.get(k).and_then(json_text),
+                    Some(minified(std::str::from_utf8(t).unwrap()).as_bytes()),
+                    "field {k}"
+                ),
+                None => assert_eq!(d.get(k), Some(v), "field {k}"),
+            }
         }
     }
+    // the JSON columns in `_source` as the server holds them: every digit, whitespace
+    // between tokens dropped
+    let raw = raw_sources(&index).await;
+    let j: BTreeSet<&str> = raw.values().map(|f| f["j"].as_str()).collect();
+    let want: BTreeSet<String> = [J1, J2, "5"].iter().map(|t| minified(t)).collect();
+    assert_eq!(j, want.iter().map(String::as_str).collect());
     sink.client.delete_index(&index).await.unwrap();
 }
 
@@ -517,7 +544,7 @@ async fn resume_across_a_new_reader(paging: Paging) {
         .create_index(&format!(".{prefix}-hidden"), &serde_json::json!({}))
         .await
         .unwrap();
-    let src = EsSource::connect(&es_conn())
+    let src = EsSource::connect(&es_conn(), false)
         .await
         .unwrap()
         .with_paging(paging);
@@ -549,11 +576,11 @@ async fn resume_across_a_new_reader(paging: Paging) {
     );
     assert_eq!(d.get("blob"), Some(&bin(&[0, 1, 2])));
     assert_eq!(d.get("score"), Some(&Bson::Double(0.0)));
-    // an object field comes as its JSON text (numbers exact): its tree
-    assert_eq!(
-        to_tree(json_text(d.get("obj").unwrap()).unwrap()).unwrap(),
-        Bson::Document(doc! {"k": "v", "list": ["a", "b"], "num": 2.5})
-    );
+    // an object field comes as its JSON text, exactly as `_source` holds it
+    let raw = raw_sources(&name).await;
+    let obj = &raw[d.get_str("_id").unwrap()]["obj"];
+    assert_eq!(json_text(d.get("obj").unwrap()), Some(obj.as_bytes()));
+    assert_eq!(obj, r#"{"k":"v","list":["a","b"],"num":2.5}"#);
     // the first batch, then a new reader from its resume point: exactly the rest
     let first = read(&src, unit, None, 10, true).await;
     assert_eq!(first.len(), 1);
@@ -600,7 +627,7 @@ async fn resume_points_without_their_pit_and_on_id() {
     let sink = EsSink::connect(&es_conn()).await.unwrap();
     let name = unique_name("resume");
     source_index(&sink, &name, 25).await;
-    let src = EsSource::connect(&es_conn()).await.unwrap();
+    let src = EsSource::connect(&es_conn(), false).await.unwrap();
     let units = src.units(&es_spec(&[&name], 10)).await.unwrap();
     let unit = &units[&name];
     let gone = serde_json::json!({"after": [7], "by": "_shard_doc", "pit": "bm90IGEgUElU"});

@@ -626,6 +626,18 @@ async fn es_to_mysql_columns_from_the_mapping_and_the_documents() {
         "{json_cols:?}"
     );
     assert!(!is_json("note") && !is_json("score"), "{json_cols:?}");
+    // verify compares exact values: a copy passes, and a digit changed inside a JSON value of
+    // the target does not
+    shark(&e, 0, &["sync", "verify", "t"]).await;
+    mysql_run(
+        "SHARK_T_MYSQL_TARGET_PORT",
+        &[&format!(
+            r#"UPDATE {db}.`{index}` SET extra = '{{"k":[1,2.51]}}' WHERE `_id` = 'd1'"#
+        )],
+    )
+    .await;
+    let (out, _) = shark(&e, 1, &["sync", "verify", "t"]).await;
+    assert!(out.contains(&index), "{out}");
     // a field the sample could not see: refused, naming the field and the flag
     mysql_run(
         "SHARK_T_MYSQL_TARGET_PORT",

@@ -12,6 +12,7 @@
 mod common;
 
 use common::opensearch::{Cleanup, Fault, FaultProxy, Os, es7, http, http_raw, lock_cluster, os};
+use common::raw_json::hit_sources;
 use common::{Env, Lock, lock_servers, mysql_root, mysql_run, unique_name};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -80,34 +81,6 @@ fn source_index(c: &Os, index: &str, shards: u32, settings: Value, n: usize) {
     c.health(&format!("wait_for_status=green&timeout=60s&index={index}"));
 }
 
-/// The JSON value that starts at `s[0]` (an object), as text.
-fn json_object_text(s: &str) -> &str {
-    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
-    for (i, ch) in s.char_indices() {
-        if in_str {
-            match (esc, ch) {
-                (true, _) => esc = false,
-                (false, '\\') => esc = true,
-                (false, '"') => in_str = false,
-                _ => {}
-            }
-            continue;
-        }
-        match ch {
-            '"' => in_str = true,
-            '{' => depth += 1,
-            '}' => {
-                depth -= 1;
-                if depth == 0 {
-                    return &s[..=i];
-                }
-            }
-            _ => {}
-        }
-    }
-    panic!("unterminated object: {s}")
-}
-
 /// Every document of `index` as the cluster sends it: `_id` → `_source` text, byte for byte.
 fn raw_sources(c: &Os, index: &str) -> BTreeMap<String, String> {
     c.ok("POST", &format!("/{index}/_refresh"), None);
@@ -117,22 +90,7 @@ fn raw_sources(c: &Os, index: &str) -> BTreeMap<String, String> {
         Some(&json!({"size": 10000, "sort": ["_doc"], "query": {"match_all": {}}})),
     );
     assert_eq!(st, 200, "{text}");
-    let v: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(v["_shards"]["failed"], 0, "{text}");
-    let ids: Vec<String> = v["hits"]["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["_id"].as_str().unwrap().to_string())
-        .collect();
-    let sources: Vec<&str> = text
-        .match_indices("\"_source\":{")
-        .map(|(at, m)| json_object_text(&text[at + m.len() - 1..]))
-        .collect();
-    assert_eq!(ids.len(), sources.len(), "{text}");
-    ids.into_iter()
-        .zip(sources.into_iter().map(str::to_string))
-        .collect()
+    hit_sources(&text).into_iter().collect()
 }
 
 /// The rows a MySQL target holds for `db.table`, as (`_id`, n, tag, txt), read with raw SQL.
@@ -546,4 +504,108 @@ fn a_write_blocked_target_stops_the_run_even_with_on_error_skip() {
     );
     e.expect(0, &["sync", "run", "t", "--once"], None);
     assert_same("ES target", &raw_sources(&c, &dst), &want);
+}
+
+/// Issue 19 on a real cluster: an index copied into an index keeps its
+/// definition and its documents. The target is created with the source's mapping (keyword with
+/// a normalizer, a text field with a custom analyzer and a keyword subfield, `ignore_malformed`,
+/// a date format, an object, `dynamic: false`) and the settings that shape the data
+/// (analysis, primary shards, mapping limits) — replicas stay the target cluster's default;
+/// every `_source` arrives byte for byte (absent fields, `null`, arrays in scalar fields, a
+/// 21-digit integer, 34 significant digits, `1e400` in an unmapped object, several date
+/// formats). The normalizer works in the target (a lowercase term finds the document), and
+/// `sync verify` passes.
+#[test]
+fn an_index_copied_into_an_index_keeps_its_definition_and_sources_opensearch() {
+    index_into_index(&os());
+}
+
+/// The same on Elasticsearch 7.17.
+#[test]
+fn an_index_copied_into_an_index_keeps_its_definition_and_sources_es7() {
+    index_into_index(&es7());
+}
+
+fn index_into_index(c: &Os) {
+    let _l = lock_cluster(c, Lock::Shared);
+    let _m = lock_servers(Lock::Shared);
+    let (src, prefix, dst, _clean) = source_and_target(c, "carry");
+    c.ok(
+        "PUT",
+        &format!("/{src}"),
+        Some(&json!({
+            "settings": {"number_of_shards": 2, "number_of_replicas": 0,
+                "analysis": {
+                    "normalizer": {"folded": {"type": "custom", "filter": ["lowercase"]}},
+                    "analyzer": {"words": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "stop"]}}
+                },
+                "mapping": {"total_fields": {"limit": 500}}},
+            "mappings": {"dynamic": false, "properties": {
+                "tag": {"type": "keyword", "normalizer": "folded"},
+                "title": {"type": "text", "analyzer": "words",
+                    "fields": {"raw": {"type": "keyword", "ignore_above": 64}}},
+                "n": {"type": "long", "ignore_malformed": true},
+                "p": {"type": "double"},
+                "at": {"type": "date", "format": "yyyy/MM/dd||strict_date_optional_time||epoch_millis"},
+                "obj": {"properties": {"a": {"type": "float"}}}
+            }}
+        })),
+    );
+    let docs = [
+        (
+            "d1",
+            r#"{"tag":"ÉCOLE","title":"Hello World","n":123456789012345678901,"p":0.1000000000000000055511151231257827,"at":"2024/01/02","obj":{"a":880426393792.48697701}}"#,
+        ),
+        (
+            "d2",
+            r#"{"tag":["Ab","cD"],"n":null,"p":[1.50,2e2],"extra":{"unmapped":1e400,"s":"🦈"}}"#,
+        ),
+        (
+            "d3",
+            r#"{"at":"2024-01-02T03:04:05.123Z","note":"unmapped","n":9007199254740993}"#,
+        ),
+        ("d4", r#"{"at":1704164645123,"obj":{}}"#),
+        ("d5", r#"{}"#),
+    ];
+    let mut bulk = String::new();
+    for (id, d) in docs {
+        bulk.push_str(&format!("{{\"index\":{{\"_id\":\"{id}\"}}}}\n{d}\n"));
+    }
+    let (st, out) = http_raw(
+        "POST",
+        &format!("{}/{src}/_bulk?refresh=true", c.url),
+        Some(&bulk),
+        "application/x-ndjson",
+    );
+    assert!(st == 200 && out.contains(r#""errors":false"#), "{out}");
+    let want = raw_sources(c, &src);
+    for (id, d) in docs {
+        assert_eq!(want[id], d, "the source holds {id} as sent");
+    }
+    let e = es_to_es(c, &src, &prefix, "2");
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    assert_nothing_skipped(&e, "ES → ES");
+    assert_same("ES → ES", &raw_sources(c, &dst), &want);
+    // the definition: the whole mapping, the analysis and shards; replicas the cluster's own
+    let def = |index: &str| {
+        let v = c.ok("GET", &format!("/{index}"), None);
+        v.as_object().unwrap().values().next().unwrap().clone()
+    };
+    let (s, d) = (def(&src), def(&dst));
+    assert_eq!(d["mappings"], s["mappings"]);
+    let (si, di) = (&s["settings"]["index"], &d["settings"]["index"]);
+    assert_eq!(di["analysis"], si["analysis"]);
+    assert_eq!(di["number_of_shards"], "2");
+    assert_eq!(di["mapping"]["total_fields"]["limit"], "500");
+    assert_eq!(di["number_of_replicas"], "1", "{di}");
+    assert_ne!(di["uuid"], si["uuid"]);
+    // the normalizer applies in the target: `école` finds `ÉCOLE`
+    let hits = c.ok(
+        "POST",
+        &format!("/{dst}/_search"),
+        Some(&json!({"query": {"term": {"tag": "école"}}})),
+    );
+    assert_eq!(hits["hits"]["hits"][0]["_id"], "d1", "{hits}");
+    let (out, _) = e.expect(0, &["sync", "verify", "t"], None);
+    assert!(out.contains(&src), "{out}");
 }

@@ -8,13 +8,14 @@
 //! passes, and flags a value corrupted in the target (the last digit of a number inside JSON).
 
 mod common;
+use common::osmem::{es_text, es_url, sources};
+use common::raw_json::{fields, minified};
 use common::{Env, Lock, infra, lock_servers, mysql_root, mysql_run, unique_name};
 use mongodb::bson::{Bson, Decimal128, RawDocumentBuf, doc};
 use mysql_async::prelude::Queryable;
 use serde_json::value::RawValue;
 use std::collections::BTreeMap;
 use std::str::FromStr;
-use std::time::Duration;
 
 const SRC: &str = "SHARK_T_MYSQL_PORT";
 const DST: &str = "SHARK_T_MYSQL_TARGET_PORT";
@@ -189,17 +190,9 @@ async fn mysql_to_mysql_is_a_byte_exact_mirror_by_default() {
     assert!(out.contains(&format!("{db}.edge")), "{out}");
 }
 
-fn es_url() -> String {
-    infra()
-        .get("SHARK_T_ES_URL")
-        .trim_end_matches('/')
-        .to_string()
-}
-
-/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
-fn mysql_and_es() -> Env {
+/// An environment with the Elasticsearch (osmem) connection `es`.
+fn es_env() -> Env {
     let e = Env::new();
-    e.add_mysql("src");
     e.expect(
         0,
         &[
@@ -216,78 +209,24 @@ fn mysql_and_es() -> Env {
     e
 }
 
-/// GET `path` on the Elasticsearch server: status and body text.
-async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
-    let _ = rustls::crypto::ring::default_provider().install_default();
-    let mut req = reqwest::Client::new()
-        .request(method, format!("{}{path}", es_url()))
-        .timeout(Duration::from_secs(30));
-    if let Some(b) = body {
-        req = req.header("Content-Type", "application/json").body(b);
-    }
-    let resp = req.send().await.unwrap();
-    (resp.status().as_u16(), resp.text().await.unwrap())
+/// An environment with the MySQL source `src` and the Elasticsearch connection `es`.
+fn mysql_and_es() -> Env {
+    let e = es_env();
+    e.add_mysql("src");
+    e
 }
 
 /// The `_source` fields of document `id` as raw JSON text, None when there is no such document.
 async fn es_source(index: &str, id: &str) -> Option<BTreeMap<String, String>> {
-    #[derive(serde::Deserialize)]
-    struct Got<'a> {
-        found: bool,
-        #[serde(borrow, rename = "_source")]
-        source: Option<&'a RawValue>,
-    }
-    let path = format!("/{index}/_doc/{}", urlencoding(id));
-    let (_, body) = es_text(reqwest::Method::GET, &path, None).await;
-    let got: Got = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
-    if !got.found {
-        return None;
-    }
-    let fields: BTreeMap<String, &RawValue> =
-        serde_json::from_str(got.source.unwrap().get()).unwrap();
-    Some(
-        fields
-            .into_iter()
-            .map(|(k, v)| (k, v.get().to_string()))
-            .collect(),
-    )
+    raw_source(index, id).await.map(|s| fields(&s))
 }
 
 /// The `_source` fields of every document of `index` (raw JSON text).
 async fn es_sources(index: &str) -> Vec<BTreeMap<String, String>> {
-    #[derive(serde::Deserialize)]
-    struct Hit<'a> {
-        #[serde(borrow, rename = "_source")]
-        source: &'a RawValue,
-    }
-    #[derive(serde::Deserialize)]
-    struct Hits<'a> {
-        #[serde(borrow)]
-        hits: Vec<Hit<'a>>,
-    }
-    #[derive(serde::Deserialize)]
-    struct Found<'a> {
-        #[serde(borrow)]
-        hits: Hits<'a>,
-    }
-    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
-    let (_, body) = es_text(
-        reqwest::Method::POST,
-        &format!("/{index}/_search"),
-        Some(r#"{"size": 1000, "query": {"match_all": {}}}"#.into()),
-    )
-    .await;
-    let found: Found = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
-    found
-        .hits
-        .hits
+    sources(index)
+        .await
         .into_iter()
-        .map(|h| {
-            let f: BTreeMap<String, &RawValue> = serde_json::from_str(h.source.get()).unwrap();
-            f.into_iter()
-                .map(|(k, v)| (k, v.get().to_string()))
-                .collect()
-        })
+        .map(|(_, s)| fields(&s))
         .collect()
 }
 
@@ -298,30 +237,6 @@ fn urlencoding(s: &str) -> String {
             _ => format!("%{b:02X}"),
         })
         .collect()
-}
-
-/// JSON text without the whitespace between tokens (strings untouched): what a server that
-/// re-serializes `_source` keeps of it.
-fn minified(json: &str) -> String {
-    let mut out = String::new();
-    let (mut in_str, mut esc) = (false, false);
-    for c in json.chars() {
-        if in_str {
-            out.push(c);
-            match (esc, c) {
-                (true, _) => esc = false,
-                (false, '\\') => esc = true,
-                (false, '"') => in_str = false,
-                _ => {}
-            }
-        } else if c == '"' {
-            in_str = true;
-            out.push(c);
-        } else if !c.is_whitespace() {
-            out.push(c);
-        }
-    }
-    out
 }
 
 fn quoted(s: &str) -> String {
@@ -577,4 +492,146 @@ async fn an_older_elasticsearch_task_with_composite_keys_is_refused_until_copied
     assert!(count.contains(r#""count":3"#), "{count}");
     let (ok, out) = verify(&e, "t");
     assert!(ok, "{out}");
+}
+
+/// Source documents of the ES → ES test, as compact `_source` text: absent fields, `null`,
+/// arrays in scalar-mapped fields, numbers no double holds (in mapped and unmapped fields),
+/// dates in several formats, nested objects, unmapped fields under `dynamic: false`.
+const ES_DOCS: [(&str, &str); 5] = [
+    (
+        "d1",
+        r#"{"tag":"Alpha","p":0.1000000000000000055511151231257827,"at":"2024-01-02","obj":{"a":880426393792.48697701,"deep":[1,{"x":null}]},"extra":123456789012345678901}"#,
+    ),
+    (
+        "d2",
+        r#"{"tag":["x","Y"],"n":null,"p":[1.50,2e2,-0.0],"extra":{"unmapped":1e400,"s":"🦈"}}"#,
+    ),
+    (
+        "d3",
+        r#"{"at":"2024-01-02T03:04:05.123456789Z","n":9007199254740993,"note":"no p, no tag"}"#,
+    ),
+    ("d4", r#"{"at":1704164645123,"obj":{}}"#),
+    ("d5", r#"{}"#),
+];
+
+/// Issue 19: an index copied into an index (osmem) arrives as its `_source` was — no field
+/// added or removed, `null` ≠ absent, every number's text, dates as they were written — read
+/// back as raw `_source` text over HTTP; the target index is created from the source's mapping
+/// (`dynamic: false`, keyword, objects as they are); `sync verify` passes, and flags one digit
+/// changed in the target.
+#[tokio::test(flavor = "multi_thread")]
+async fn elasticsearch_to_elasticsearch_passes_source_through() {
+    let _g = lock_servers(Lock::Shared);
+    let src = unique_name("ex_src").to_lowercase();
+    let prefix = unique_name("ex_dst").to_lowercase();
+    let dst = format!("{prefix}.{src}");
+    let mappings = serde_json::json!({"dynamic": false, "properties": {
+        "tag": {"type": "keyword"}, "n": {"type": "long"}, "p": {"type": "double"},
+        "at": {"type": "date"}, "note": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+        "obj": {"properties": {"a": {"type": "double"}}}
+    }});
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{src}"),
+        Some(serde_json::json!({"mappings": mappings}).to_string()),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let mut bulk = String::new();
+    for (id, d) in ES_DOCS {
+        bulk.push_str(&format!(
+            "{{\"index\":{{\"_index\":\"{src}\",\"_id\":\"{id}\"}}}}\n{d}\n"
+        ));
+    }
+    let (_, resp) = es_text(reqwest::Method::POST, "/_bulk?refresh=true", Some(bulk)).await;
+    assert!(resp.contains(r#""errors":false"#), "{resp}");
+    let e = es_env();
+    e.expect(
+        0,
+        &[
+            "sync",
+            "create",
+            "t",
+            "--source",
+            "es",
+            "--target",
+            "es",
+            "--tables",
+            &src,
+            "--target-db",
+            &prefix,
+        ],
+        None,
+    );
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    // every document as its source text, byte for byte (the source was sent compact)
+    for (id, d) in ES_DOCS {
+        let got = raw_source(&dst, id).await;
+        assert_eq!(got.as_deref(), Some(d), "{id}");
+        assert_eq!(raw_source(&src, id).await.as_deref(), Some(d), "{id}");
+    }
+    // the target index has the source's mapping
+    let mapping = |index: String| async move {
+        let (_, body) = es_text(reqwest::Method::GET, &format!("/{index}/_mapping"), None).await;
+        let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        v.as_object().unwrap().values().next().unwrap()["mappings"].clone()
+    };
+    assert_eq!(mapping(dst.clone()).await, mapping(src.clone()).await);
+    // (servers answer `dynamic` as the string "false")
+    let dynamic = mapping(dst.clone()).await["dynamic"].clone();
+    assert!(dynamic == "false" || dynamic == false, "{dynamic}");
+    let (ok, out) = verify(&e, "t");
+    assert!(ok, "{out}");
+    // one digit changed in the target: verify finds it
+    let changed = ES_DOCS[0].1.replace("57827", "57828");
+    assert_ne!(changed, ES_DOCS[0].1);
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d1?refresh=true"),
+        Some(changed),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "a changed digit passed verify: {out}");
+    // and so does a `null` where the source has no field
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d1?refresh=true"),
+        Some(ES_DOCS[0].1.to_string()),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    assert!(verify(&e, "t").0);
+    let with_null = ES_DOCS[4].1.replace('}', r#""n":null}"#);
+    let (st, out) = es_text(
+        reqwest::Method::PUT,
+        &format!("/{dst}/_doc/d5?refresh=true"),
+        Some(with_null),
+    )
+    .await;
+    assert!(st < 300, "{out}");
+    let (ok, out) = verify(&e, "t");
+    assert!(!ok, "an added null passed verify: {out}");
+    for i in [&src, &dst] {
+        es_text(reqwest::Method::DELETE, &format!("/{i}"), None).await;
+    }
+}
+
+/// The `_source` of document `id` as the raw text the server sends, None when there is none.
+async fn raw_source(index: &str, id: &str) -> Option<String> {
+    #[derive(serde::Deserialize)]
+    struct Got<'a> {
+        found: bool,
+        #[serde(borrow, rename = "_source")]
+        source: Option<&'a RawValue>,
+    }
+    let (_, body) = es_text(
+        reqwest::Method::GET,
+        &format!("/{index}/_doc/{}", urlencoding(id)),
+        None,
+    )
+    .await;
+    let got: Got = serde_json::from_str(&body).unwrap_or_else(|e| panic!("{body}: {e}"));
+    got.found.then(|| got.source.unwrap().get().to_string())
 }

@@ -567,6 +567,7 @@ async fn units_without_mysql_declarations_get_mapped_types() {
         ],
         key: vec![0],
         time: TimePrecision::Ms,
+        index: None,
     };
     let sink = MySqlSink::connect(&target_conn()).await.unwrap();
     let t = sink.target(tdb, "logs");
@@ -624,6 +625,7 @@ async fn statements_stay_below_max_allowed_packet() {
         ],
         key: vec![0],
         time: TimePrecision::Ms,
+        index: None,
     };
     let sink = MySqlSink::connect(&target_conn()).await.unwrap();
     let t = sink.target(tdb, "big");
@@ -700,6 +702,7 @@ async fn a_collation_the_target_does_not_know_falls_back_to_utf8mb4() {
         columns: vec![k, v],
         key: vec![0],
         time: TimePrecision::Ms,
+        index: None,
     };
     let sink = MySqlSink::connect(&target_conn()).await.unwrap();
     let t = sink.target(tdb, "c");

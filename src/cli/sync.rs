@@ -18,8 +18,9 @@ only as the fallback, which builds _id fielddata on the source cluster's heap; r
 shards is read again, never taken for the end), then, for a MySQL source, follows the binlog. The binlog position is recorded \
 before the copy starts and replayed with idempotent writes, so nothing changed during the copy is lost or applied \
 twice; an Elasticsearch source is copied and the task is done. Targets are created when missing: an index mapping \
-derived from the columns (--es-mapping overrides fields), a MySQL table with the source's exact column types (or \
-types derived from an index mapping). A MySQL source needs log_bin, binlog_format=ROW, binlog_row_image=FULL \
+derived from the columns (--es-mapping overrides fields), or for an index source the source index's own mapping and \
+analysis settings (its documents pass through as their _source is), a MySQL table with the source's exact column \
+types (or types derived from an index mapping and a sample of its documents). A MySQL source needs log_bin, binlog_format=ROW, binlog_row_image=FULL \
 (binlog_row_metadata=FULL recommended) and a user with SELECT, REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: \
 BINLOG MONITOR): `shark conn test SOURCE` checks all of it. Failover (MariaDB): checkpoints record the GTID position, \
 server_id and host; a source connection listing several hosts (mysql://USER@H1:3306,H2:3306/) is read from the first \
@@ -166,7 +167,7 @@ pub struct CreateArgs {
     /// Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type
     #[arg(long, value_name = "FILE")]
     pub fields_file: Option<std::path::PathBuf>,
-    /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns
+    /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns (or over an index source's own mapping)
     #[arg(long, value_name = "FILE")]
     pub es_mapping: Option<std::path::PathBuf>,
 }

@@ -96,11 +96,14 @@ pub fn exact_time(target: Kind) -> TimePrecision {
     }
 }
 
-/// The source behind a connection of a kind sync reads (`SOURCES`).
-pub async fn source(conn: &Connection) -> Result<Box<dyn Source>, SyncError> {
+/// The source behind a connection of a kind sync reads (`SOURCES`), for a target of kind
+/// `target` (an index source passes its documents through to an index target).
+pub async fn source(conn: &Connection, target: Kind) -> Result<Box<dyn Source>, SyncError> {
     match conn.kind {
         Kind::Mysql => Ok(Box::new(MySqlSource::new(conn.clone()))),
-        Kind::Elasticsearch => Ok(Box::new(EsSource::connect(conn).await?)),
+        Kind::Elasticsearch => Ok(Box::new(
+            EsSource::connect(conn, target == Kind::Elasticsearch).await?,
+        )),
         other => Err(SyncError::Usage(format!(
             "'{}' is a {other} connection; sync reads {}",
             conn.name,

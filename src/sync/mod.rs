@@ -307,7 +307,7 @@ pub async fn verify_task(
 ) -> Result<Vec<verify::UnitCheck>, SyncError> {
     let spec = load(store, name)?;
     let (source, target) = endpoints::connections(reg, &spec)?;
-    let source = endpoints::source(&source).await?;
+    let source = endpoints::source(&source, target.kind).await?;
     let sink = endpoints::sink(&target, &spec).await?;
     let mut skipped: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for r in SyncStore::new(store)?.skipped(name, None)? {

@@ -6,7 +6,7 @@
 //! (`differences`).
 
 use crate::sync::error::SyncError;
-use crate::sync::model::doc::{Checksum, digest, key_text};
+use crate::sync::model::doc::{Checksum, digest, key_text, unreadable};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::Sink;
 use crate::sync::source::{BatchLimits, Source};
@@ -110,7 +110,13 @@ async fn source_sum(
         let mut left_out = 0;
         let unit = s.unit();
         while let Some(b) = rx.recv().await {
-            for d in b?.docs {
+            let b = b?;
+            // a row the source cannot read differs from whatever the target holds
+            let unread = b.rejected.into_iter().map(|r| {
+                let id = key_text(&r.id);
+                unreadable(&id, r.error)
+            });
+            for d in b.docs.into_iter().chain(unread) {
                 if !skipped.is_empty()
                     && skipped.contains(&key_text(d.get("_id").unwrap_or(&Bson::Null)))
                 {

@@ -12,6 +12,7 @@
 
 pub mod opensearch;
 pub mod osmem;
+pub mod raw_json;
 
 use assert_cmd::Command;
 use std::collections::HashMap;

@@ -13,8 +13,8 @@ pub fn es_url() -> String {
         .to_string()
 }
 
-/// One call on osmem: (status, JSON answer, or the text as a JSON string when it is not JSON).
-pub async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, Value) {
+/// One call on osmem: (status, answer text). A `_bulk` body is sent as NDJSON.
+pub async fn es_text(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, String) {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let mut req = reqwest::Client::new()
         .request(method, format!("{}{path}", es_url()))
@@ -28,10 +28,26 @@ pub async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u
         req = req.header("Content-Type", ct).body(b);
     }
     let resp = req.send().await.unwrap();
-    let status = resp.status().as_u16();
-    let text = resp.text().await.unwrap();
+    (resp.status().as_u16(), resp.text().await.unwrap())
+}
+
+/// One call on osmem: (status, JSON answer, or the text as a JSON string when it is not JSON).
+pub async fn es(method: reqwest::Method, path: &str, body: Option<String>) -> (u16, Value) {
+    let (status, text) = es_text(method, path, body).await;
     (
         status,
         serde_json::from_str(&text).unwrap_or(Value::String(text)),
     )
+}
+
+/// Every document of `index` (refreshed first) as (`_id`, `_source` text as osmem sends it).
+pub async fn sources(index: &str) -> Vec<(String, String)> {
+    es_text(reqwest::Method::POST, &format!("/{index}/_refresh"), None).await;
+    let (_, body) = es_text(
+        reqwest::Method::POST,
+        &format!("/{index}/_search"),
+        Some(r#"{"size": 1000, "query": {"match_all": {}}}"#.into()),
+    )
+    .await;
+    super::raw_json::hit_sources(&body)
 }

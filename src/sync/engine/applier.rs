@@ -9,10 +9,12 @@ use crate::sync::engine::pipe;
 use crate::sync::engine::runner::{Ctx, FLUSH_EVERY, Outcome, handle_ddl};
 use crate::sync::error::SyncError;
 use crate::sync::model::change::{Change, Item, Live, Op, Pos, change_bytes, now_ms};
-use crate::sync::sink::KeylessTarget;
+use crate::sync::sink::Written;
+use crate::sync::sink::{KeylessTarget, Prepared, Writing};
 use crate::sync::store::{BinlogProgress, TaskPhase, task_key};
 use crate::sync::task::Mode;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
@@ -63,9 +65,20 @@ impl CdcStats {
     }
 }
 
+/// A batch the sink is writing while the applier reads and prepares the next one (at most one
+/// at a time: the next starts only once this one is written, so the order holds).
+struct Flight<'a> {
+    batch: Arc<Prepared>,
+    writing: Writing<'a>,
+    /// The transaction boundary to checkpoint once it is written (None: the batch is a part of
+    /// a long transaction), and whether the stream was idle then.
+    at: Option<(Pos, bool)>,
+}
+
 /// Writes what the reader sends and checkpoints at transaction boundaries once the sink has
 /// it. Transient sink errors are retried in place (the writes are idempotent) within the
-/// budget, which a checkpoint resets.
+/// budget, which a checkpoint resets. A batch is prepared (statements built) while the one
+/// before it is still being written ([`Flight`]).
 pub(super) struct Applier<'a, 'c> {
     ctx: &'a Ctx<'c>,
     /// The last checkpoint.
@@ -85,6 +98,8 @@ pub(super) struct Applier<'a, 'c> {
     saved_lag: i64,
     /// Tables without a key: see [`Keyless`].
     keyless: Keyless,
+    /// The batch being written.
+    flight: Option<Flight<'a>>,
 }
 
 /// CDC of tables without a key, where a change adds or removes one of possibly identical rows
@@ -201,6 +216,7 @@ impl<'a, 'c> Applier<'a, 'c> {
             in_trx: false,
             saved_at: Instant::now(),
             saved_lag: 0,
+            flight: None,
         })
     }
 
@@ -209,11 +225,15 @@ impl<'a, 'c> Applier<'a, 'c> {
         &self.from
     }
 
-    /// Until the reader ends (None) or a stop is asked for at a boundary.
-    pub async fn run(
-        &mut self,
-        mut rx: pipe::Receiver<Item>,
-    ) -> Result<Option<Outcome>, SyncError> {
+    /// Until the reader ends (None) or a stop is asked for at a boundary; the batch in flight
+    /// is written and checkpointed before it returns.
+    pub async fn run(&mut self, rx: pipe::Receiver<Item>) -> Result<Option<Outcome>, SyncError> {
+        let outcome = self.follow(rx).await?;
+        self.settle().await?;
+        Ok(outcome)
+    }
+
+    async fn follow(&mut self, mut rx: pipe::Receiver<Item>) -> Result<Option<Outcome>, SyncError> {
         let ctx = self.ctx;
         let mut tick = tokio::time::interval(Duration::from_millis(100));
         loop {
@@ -240,6 +260,10 @@ impl<'a, 'c> Applier<'a, 'c> {
                         && (rx.is_empty() || self.buffered_at.is_some_and(|t| t.elapsed() >= FLUSH_EVERY))
                     {
                         self.flush(&b, rx.is_empty()).await?;
+                    }
+                    // nothing waiting: the batch in flight is checkpointed as soon as written
+                    if rx.is_empty() {
+                        self.settle().await?;
                     }
                     if !self.in_trx && self.boundary.is_none() {
                         self.report(rx.is_empty())?;
@@ -280,7 +304,7 @@ impl<'a, 'c> Applier<'a, 'c> {
                         self.flush(&b, false).await?;
                     }
                     let n = self.buffer.len();
-                    self.write(n).await?;
+                    self.write(n, None).await?;
                     self.keyless.ahead = true;
                 }
             }
@@ -311,6 +335,7 @@ impl<'a, 'c> Applier<'a, 'c> {
                 if let Some(b) = self.boundary.take() {
                     self.flush(&b, false).await?;
                 }
+                self.settle().await?;
                 handle_ddl(ctx, ddl, &sql, recopy).await?;
                 // a re-copied or truncated table numbers its identical rows afresh
                 self.keyless.have.clear();
@@ -322,14 +347,18 @@ impl<'a, 'c> Applier<'a, 'c> {
         Ok(false)
     }
 
-    /// Write the first `n` buffered changes, retrying transient failures in place.
-    async fn write(&mut self, n: usize) -> Result<(), SyncError> {
+    /// Write the first `n` buffered changes and checkpoint `at` (with its idle flag) once they
+    /// are written. The batch is prepared now, while the one before it may still be written;
+    /// that one is waited for (and checkpointed), then this one starts and is left in flight.
+    /// Batches with key-less changes are written here and now.
+    async fn write(&mut self, n: usize, at: Option<(Pos, bool)>) -> Result<(), SyncError> {
         let ctx = self.ctx;
-        if n == 0 {
-            return Ok(());
-        }
         let mut batch: Vec<Change> = self.buffer.drain(..n).collect();
-        let keyless = ctx.spec.mode == Mode::Mirror && batch.iter().any(|c| c.keyless);
+        self.bytes = self.buffer.iter().map(change_bytes).sum();
+        self.committed = self.committed.saturating_sub(n);
+        if self.buffer.is_empty() {
+            self.buffered_at = None;
+        }
         // the task's field mapping, as the copy applies it
         if !ctx.spec.fields.is_empty() {
             for c in &mut batch {
@@ -337,53 +366,110 @@ impl<'a, 'c> Applier<'a, 'c> {
                 c.doc = c.doc.take().map(|d| ctx.spec.fields.apply(&unit, d));
             }
         }
+        let keyless = ctx.spec.mode == Mode::Mirror && batch.iter().any(|c| c.keyless);
+        let target = |db: &str, table: &str| ctx.target(db, table);
+        let batch = Arc::new(Prepared::new(&target, batch));
+        let built = if !keyless && !batch.changes.is_empty() {
+            ctx.sink.prepare(&batch).await
+        } else {
+            None
+        };
+        self.settle().await?;
+        if !keyless {
+            if batch.changes.is_empty() {
+                return self.written(at);
+            }
+            let writing = ctx.sink.write(batch.clone(), built);
+            self.flight = Some(Flight { batch, writing, at });
+            return Ok(());
+        }
         loop {
             let r = ctx
                 .stop
                 .work(async {
-                    let target = |db: &str, table: &str| ctx.target(db, table);
-                    let written = ctx.sink.apply(&target, &batch).await?;
-                    if keyless {
-                        self.write_keyless(&batch).await?;
-                    }
+                    let written = ctx.sink.write(batch.clone(), None).await?;
+                    self.write_keyless(&batch.changes).await?;
                     Ok(written)
                 })
                 .await;
             match r {
                 Ok(written) => {
-                    let unit_of = |id: &mongodb::bson::Bson| {
-                        batch
-                            .iter()
-                            .find(|c| &c.id == id)
-                            .map_or_else(String::new, |c| format!("{}.{}", c.db, c.table))
-                    };
-                    ctx.rejected(&unit_of, "cdc", written.rejected)?;
+                    self.rejected(&batch, written)?;
                     break;
                 }
-                Err(e) if e.is_transient() => {
-                    let Some(wait) = self.budget.fail() else {
-                        return Err(e);
-                    };
-                    ctx.log(
-                        LogLevel::Warn,
-                        &format!(
-                            "{e}; writing the batch again in {wait:?} ({})",
-                            self.budget.attempt()
-                        ),
-                    );
-                    if !ctx.stop.sleep(wait).await {
-                        return Err(SyncError::Halted);
-                    }
-                }
-                Err(e) => return Err(e),
+                Err(e) => self.retry(e).await?,
             }
         }
-        self.bytes = self.buffer.iter().map(change_bytes).sum();
-        self.committed = self.committed.saturating_sub(n);
-        if self.buffer.is_empty() {
-            self.buffered_at = None;
+        self.written(at)
+    }
+
+    /// The sink holds everything up to the boundary `at` (when the batch ended at one) and
+    /// nothing after it: checkpoint it.
+    fn written(&mut self, at: Option<(Pos, bool)>) -> Result<(), SyncError> {
+        match at {
+            Some((at, idle)) => {
+                self.keyless.ahead = false;
+                self.checkpoint(&at, idle)
+            }
+            None => Ok(()),
+        }
+    }
+
+    /// Wait for the batch in flight to be written (writing it again after a transient error),
+    /// then checkpoint its boundary.
+    async fn settle(&mut self) -> Result<(), SyncError> {
+        let ctx = self.ctx;
+        let Some(mut f) = self.flight.take() else {
+            return Ok(());
+        };
+        loop {
+            match ctx.stop.work(&mut f.writing).await {
+                Ok(written) => {
+                    self.rejected(&f.batch, written)?;
+                    break;
+                }
+                Err(e) => {
+                    self.retry(e).await?;
+                    f.writing = ctx.sink.write(f.batch.clone(), None);
+                }
+            }
+        }
+        self.written(f.at)
+    }
+
+    /// A failed write: after a transient error, wait out the back-off the budget gives (the
+    /// caller writes the batch again); any other error, or a spent budget, is returned.
+    async fn retry(&mut self, e: SyncError) -> Result<(), SyncError> {
+        let ctx = self.ctx;
+        if !e.is_transient() {
+            return Err(e);
+        }
+        let Some(wait) = self.budget.fail() else {
+            return Err(e);
+        };
+        ctx.log(
+            LogLevel::Warn,
+            &format!(
+                "{e}; writing the batch again in {wait:?} ({})",
+                self.budget.attempt()
+            ),
+        );
+        if !ctx.stop.sleep(wait).await {
+            return Err(SyncError::Halted);
         }
         Ok(())
+    }
+
+    /// The rows of `batch` the sink refused, by the task's `--on-error`.
+    fn rejected(&self, batch: &Prepared, written: Written) -> Result<(), SyncError> {
+        let unit_of = |id: &mongodb::bson::Bson| {
+            batch
+                .changes
+                .iter()
+                .find(|c| &c.id == id)
+                .map_or_else(String::new, |c| format!("{}.{}", c.db, c.table))
+        };
+        self.ctx.rejected(&unit_of, "cdc", written.rejected)
     }
 
     /// Mirror changes of key-less tables in `batch`: per collection and content hash, the
@@ -493,12 +579,11 @@ impl<'a, 'c> Applier<'a, 'c> {
     }
 
     /// Write the buffered changes up to the last boundary, then commit the checkpoint at `at`
-    /// (that boundary); changes after it stay buffered.
+    /// (that boundary) once they are written (see [`Applier::write`]); changes after it stay
+    /// buffered.
     async fn flush(&mut self, at: &Pos, idle: bool) -> Result<(), SyncError> {
         let n = self.committed;
-        self.write(n).await?;
-        self.keyless.ahead = false;
-        self.checkpoint(at, idle)
+        self.write(n, Some((at.clone(), idle))).await
     }
 
     fn checkpoint(&mut self, at: &Pos, idle: bool) -> Result<(), SyncError> {

@@ -196,7 +196,10 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                         continue;
                     };
                     let batch = batch?;
-                    let n = batch.docs.len();
+                    // rows the source could not read count as read, and are refused like
+                    // rows the sink refuses
+                    let n = batch.docs.len() + batch.rejected.len();
+                    let unread = batch.rejected;
                     let docs: Vec<_> = if ctx.spec.fields.is_empty() {
                         batch.docs
                     } else {
@@ -210,7 +213,8 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                     upserts = upserts.saturating_sub(1);
                     let into = &into;
                     inflight.push_back(async move {
-                        let written = ctx.sink.write_rows(into, docs, upsert).await?;
+                        let mut written = ctx.sink.write_rows(into, docs, upsert).await?;
+                        written.rejected.extend(unread);
                         Ok::<_, SyncError>((written, n, batch.resume, batch.restart))
                     });
                 }

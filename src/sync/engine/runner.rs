@@ -295,7 +295,7 @@ pub async fn run(
     }
     let opened = stop
         .wait(async {
-            let source = crate::sync::endpoints::source(&source_conn).await?;
+            let source = crate::sync::endpoints::source(&source_conn, target_conn.kind).await?;
             source.check().await?;
             let sink = crate::sync::endpoints::sink(&target_conn, &spec).await?;
             Ok((source, sink))

@@ -169,6 +169,20 @@ impl EsClient {
             .map(|m| m["mappings"].clone()))
     }
 
+    /// The definition of `index` (an index or an alias of one) as `GET /<index>` gives it:
+    /// `(mappings, settings)` of the concrete index; None when it does not exist.
+    pub async fn definition(&self, index: &str) -> Result<Option<(Value, Value)>, SyncError> {
+        let what = format!("the definition of {index}");
+        let Some(json) = self.get_found(&format!("/{index}"), &what).await? else {
+            return Ok(None);
+        };
+        // keyed by the concrete index (the alias resolved)
+        Ok(json
+            .as_object()
+            .and_then(|o| o.values().next())
+            .map(|d| (d["mappings"].clone(), d["settings"].clone())))
+    }
+
     pub async fn exists(&self, index: &str) -> Result<bool, SyncError> {
         Ok(self.mapping(index).await?.is_some())
     }

@@ -294,6 +294,12 @@ pub fn canonical(b: &Bson, out: &mut String) {
     }
 }
 
+/// A row in place of one that cannot be read (a source row or a target document whose text
+/// does not read as values), for `verify`: it differs from every row a source produces.
+pub fn unreadable(id: &str, error: String) -> Document {
+    mongodb::bson::doc! {"_id": id, "_shark_unreadable": error}
+}
+
 /// SHA-256 of a document's row data (meta fields excluded).
 pub fn digest(doc: &Document) -> [u8; 32] {
     let mut data = Document::new();
@@ -428,6 +434,7 @@ mod tests {
             columns: vec![],
             key: vec![],
             time: Default::default(),
+            index: None,
         };
         let Bson::String(h) = doc_id(&s, &doc! {"a": 1}) else {
             panic!("a key-less id is a string")
@@ -454,6 +461,7 @@ mod tests {
             columns: vec![col("id"), col("_id")],
             key: vec![0],
             time: Default::default(),
+            index: None,
         };
         let row = || vec![Value::Int(1), Value::Int(7)];
         let d = row_doc(&s, None, row(), Origin::Query);
@@ -496,6 +504,7 @@ mod tests {
             )],
             key: vec![],
             time: Default::default(),
+            index: None,
         };
         let v = || vec![Value::Bytes(vec![0xe9])];
         let img = |charset| {

@@ -172,6 +172,25 @@ impl FieldMap {
                 out.key.push(j);
             }
         }
+        // a carried index definition: its top-level fields kept and renamed the same way
+        if let Some(def) = &mut out.index {
+            let m = &mut def.mappings;
+            let props = match m.get("properties") {
+                Some(_) => m.get_mut("properties"),
+                // ES 6: under the type name
+                None => m
+                    .as_object_mut()
+                    .and_then(|o| o.values_mut().find(|t| t.get("properties").is_some()))
+                    .and_then(|t| t.get_mut("properties")),
+            };
+            if let Some(serde_json::Value::Object(p)) = props {
+                *p = std::mem::take(p)
+                    .into_iter()
+                    .filter(|(k, _)| f.keeps(k))
+                    .map(|(k, v)| (f.name(&k).to_string(), v))
+                    .collect();
+            }
+        }
         Ok(out)
     }
 
@@ -263,6 +282,7 @@ mod tests {
             columns: vec![col("id"), col("name"), col("secret"), col("email")],
             key: vec![0],
             time: TimePrecision::Ms,
+            index: None,
         }
     }
 
@@ -298,5 +318,26 @@ mod tests {
         assert!(m.schema(&schema()).unwrap_err().contains("two fields"));
         assert!(FieldMap::default().add(FieldOp::Rename, "x:a").is_err());
         assert!(FieldMap::default().add(FieldOp::Include, "nounit").is_err());
+    }
+
+    #[test]
+    fn a_carried_index_definition_is_renamed_like_the_columns() {
+        let mut s = schema();
+        s.index = Some(crate::sync::model::schema::IndexDef {
+            mappings: serde_json::json!({"dynamic": false, "properties": {
+                "name": {"type": "keyword"}, "secret": {"type": "keyword"}, "n": {"type": "long"}
+            }}),
+            settings: serde_json::json!({}),
+        });
+        let mut m = FieldMap::default();
+        m.add(FieldOp::Exclude, "*:secret").unwrap();
+        m.add(FieldOp::Rename, "*:name=label").unwrap();
+        let out = m.schema(&s).unwrap();
+        assert_eq!(
+            out.index.unwrap().mappings,
+            serde_json::json!({"dynamic": false, "properties": {
+                "label": {"type": "keyword"}, "n": {"type": "long"}
+            }})
+        );
     }
 }

@@ -72,6 +72,12 @@ fn same_number(a: &str, b: &str) -> bool {
     normal(a) == normal(b)
 }
 
+/// A decimal text (`-12.50e3`; not NaN or infinity) as its significant digits (no leading or
+/// trailing zeros; empty for zero) and the exponent of the last one; None when it is not one.
+pub fn decimal_digits(s: &str) -> Option<(String, i64)> {
+    normal(s).map(|(_, d, e)| (d, e))
+}
+
 /// A decimal text as (negative, significant digits, exponent of the last digit); zero as
 /// (sign, "", 0).
 fn normal(s: &str) -> Option<(bool, String, i64)> {

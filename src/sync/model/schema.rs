@@ -78,6 +78,18 @@ pub struct TableSchema {
     pub key: Vec<usize>,
     /// How DATETIME/TIMESTAMP values are stored (the task's `--time-precision`).
     pub time: TimePrecision,
+    /// The source's own definition of the unit when the target is of the same kind
+    /// (an Elasticsearch index copied into an Elasticsearch index): its rows pass through as
+    /// the source holds them and the target is created from it. None otherwise.
+    pub index: Option<IndexDef>,
+}
+
+/// An Elasticsearch index's definition as `GET /<index>` gives it: `mappings` and `settings`
+/// (the sink decides which settings a new index takes: `sync::sink::es_mapping::carried`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndexDef {
+    pub mappings: serde_json::Value,
+    pub settings: serde_json::Value,
 }
 
 /// The document field of a source column named `_id` that is not the table's whole key: the
@@ -312,6 +324,7 @@ pub async fn load(
         columns,
         key,
         time,
+        index: None,
     }))
 }
 

@@ -1,7 +1,8 @@
 //! The Elasticsearch / OpenSearch sink (mirror mode). A unit `db.table` goes to index
 //! `db.table` (lowercased; just `table` when the unit has no database, as Elasticsearch units),
-//! created with the mapping derived from the unit's schema (`sync::sink::es_mapping`, with the
-//! sink's override object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
+//! created with the mapping derived from the unit's schema, or from the source index's own
+//! definition when the unit carries one (`sync::sink::es_mapping`, with the sink's override
+//! object). Documents are `_id` = the row key as text ([`es_id`]), `_source` =
 //! the row (`sync::source::es_value`); every write is a `_bulk` `index` or `delete` by `_id`, so a batch
 //! written again converges to the same documents. A `_bulk` item refused for its content
 //! (mapping conflict, bad value: [`crate::sync::es::item_fault`]) is a [`Rejected`] row,
@@ -23,7 +24,7 @@ use crate::conn::Connection;
 use crate::sync::error::{Fault, SyncError};
 use crate::sync::es::{BulkOp, EsClient, Side};
 use crate::sync::model::change::{Change, Op};
-use crate::sync::model::doc::{key_text, keyless_id, keyless_parts};
+use crate::sync::model::doc::{key_text, keyless_id, keyless_parts, unreadable};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::es_mapping;
 use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
@@ -80,14 +81,15 @@ pub fn index_name(t: &Target) -> String {
         .collect()
 }
 
-/// The `_source` of a row, with the hash and occurrence of key-less documents.
+/// The `_source` of a row, with the hash and occurrence of key-less documents (unless the row
+/// has them already: a document passed through from an index shark wrote).
 fn source_of(doc: &Document, id: &str) -> Result<String, String> {
     match keyless_parts(id) {
-        Some((hash, n)) => to_source(
+        Some((hash, n)) if !doc.contains_key(HASH_FIELD) => to_source(
             doc,
             &[(HASH_FIELD, json!(hash)), (OCCURRENCE_FIELD, json!(n))],
         ),
-        None => to_source(doc, &[]),
+        _ => to_source(doc, &[]),
     }
 }
 
@@ -121,8 +123,13 @@ impl EsSink {
         self.client.err(msg, Fault::Fatal)
     }
 
+    /// Create `index` for `unit`: from the source index's own definition when the unit carries
+    /// one (an index copied into an index), else with the mapping derived from its columns.
     async fn create(&self, unit: &TableSchema, index: &str) -> Result<(), SyncError> {
-        let body = es_mapping::derive(unit, self.overrides.as_ref());
+        let body = match &unit.index {
+            Some(def) => es_mapping::carried(def, self.overrides.as_ref()),
+            None => es_mapping::derive(unit, self.overrides.as_ref()),
+        };
         self.client.create_index(index, &body).await
     }
 
@@ -452,7 +459,8 @@ impl Sink for EsSink {
         }
         self.client.refresh(&index).await?;
         self.each_hit(&index, json!({"match_all": {}}), &mut |id, source| {
-            each(hit_doc(unit, &id, &source))
+            // a document that cannot be read counts as one that differs
+            each(hit_doc(unit, &id, &source).unwrap_or_else(|e| unreadable(&id, e)))
         })
         .await
     }

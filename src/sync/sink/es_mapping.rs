@@ -17,8 +17,19 @@
 //!
 //! Index → unit ([`schema_from_mapping`]): the key is the document `_id`, a text column named
 //! `_id`; then one column per top-level field (see [`col_type`]).
+//!
+//! Index → index ([`carried`]): an Elasticsearch source's index is created in the target from
+//! its own definition: its whole `mappings` (field types, `dynamic`, subfields, dynamic
+//! templates, `_meta`; an ES 6 mapping under its type name taken out of it; not `_routing`:
+//! documents are written routed by their `_id`), with the override
+//! object over its top-level fields, and the settings that shape the data ([`CARRIED_SETTINGS`]:
+//! analysis, similarity, mapping limits, index sorting, the number of primary shards, search
+//! limits, k-NN). Not carried: what belongs to the source index's life (uuid, creation date,
+//! version, routing/allocation, blocks, lifecycle policy, ingest pipelines, which would change
+//! documents on the way in) and `number_of_replicas`, which is the target cluster's to decide
+//! (its default or index templates: a replica count fits the cluster's nodes, not the data).
 
-use crate::sync::model::schema::{ColType, Column, TableSchema};
+use crate::sync::model::schema::{ColType, Column, IndexDef, TableSchema};
 use crate::sync::model::value::{Charset, TimePrecision};
 use crate::sync::source::es_value::{HASH_FIELD, OCCURRENCE_FIELD};
 use serde_json::{Map, Value, json};
@@ -76,6 +87,75 @@ pub fn derive(schema: &TableSchema, overrides: Option<&Map<String, Value>>) -> V
         }
     }
     json!({"mappings": {"properties": props}})
+}
+
+/// The `index.*` settings a target index takes from its source index (see the module doc).
+pub const CARRIED_SETTINGS: &[&str] = &[
+    "analysis",
+    "similarity",
+    "mapping",
+    "sort",
+    "number_of_shards",
+    "max_ngram_diff",
+    "max_shingle_diff",
+    "max_result_window",
+    "max_inner_result_window",
+    "max_rescore_window",
+    "max_docvalue_fields_search",
+    "max_script_fields",
+    "max_terms_count",
+    "max_regex_length",
+    "highlight",
+    "query",
+    "knn",
+];
+
+/// The mappings of a `GET /<index>` answer without an ES 6 type name around them.
+fn untyped(mappings: &Value) -> Value {
+    match mappings.as_object() {
+        Some(o) if o.len() == 1 && !o.contains_key("properties") => match o.values().next() {
+            Some(t) if t.get("properties").is_some() => t.clone(),
+            _ => mappings.clone(),
+        },
+        _ => mappings.clone(),
+    }
+}
+
+/// The create-index body for a copy of the source index `def` (see the module doc), with
+/// `overrides` (field → mapping) over its top-level fields.
+pub fn carried(def: &IndexDef, overrides: Option<&Map<String, Value>>) -> Value {
+    let mut mappings = untyped(&def.mappings);
+    // documents are written routed by `_id`: a required custom routing would refuse them all
+    if let Some(m) = mappings.as_object_mut() {
+        m.remove("_routing");
+    }
+    if let Some(o) = overrides
+        && let Some(m) = mappings.as_object_mut()
+    {
+        let props = m.entry("properties").or_insert_with(|| json!({}));
+        if let Some(p) = props.as_object_mut() {
+            for (k, v) in o {
+                p.insert(k.clone(), v.clone());
+            }
+        }
+    }
+    let index: Map<String, Value> = def.settings["index"]
+        .as_object()
+        .map(|o| {
+            o.iter()
+                .filter(|(k, _)| CARRIED_SETTINGS.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut body = json!({});
+    if mappings.is_object() {
+        body["mappings"] = mappings;
+    }
+    if !index.is_empty() {
+        body["settings"] = json!({ "index": index });
+    }
+    body
 }
 
 /// Parse an override file's text: a JSON object of field → mapping.
@@ -147,6 +227,7 @@ pub fn schema_from_mapping(index: &str, mappings: &Value) -> TableSchema {
         columns,
         key: vec![0],
         time: TimePrecision::Ms,
+        index: None,
     }
 }
 
@@ -176,6 +257,7 @@ mod tests {
             ],
             key: vec![0, 1],
             time: TimePrecision::Ms,
+            index: None,
         };
         let over =
             parse_overrides(r#"{"note": {"type": "keyword"}, "extra": {"type": "long"}}"#).unwrap();
@@ -230,5 +312,56 @@ mod tests {
         // ES 6: under the type name
         let s6 = schema_from_mapping("old", &json!({"_doc": m}));
         assert_eq!(s6.columns.len(), s.columns.len());
+    }
+
+    #[test]
+    fn a_source_index_definition_is_carried() {
+        let mappings = json!({"dynamic": false, "properties": {
+            "tag": {"type": "keyword", "normalizer": "lower"},
+            "title": {"type": "text", "fields": {"raw": {"type": "keyword"}}},
+            "obj": {"properties": {"a": {"type": "long"}}}
+        }});
+        let settings = json!({"index": {
+            "uuid": "abc", "creation_date": "1", "version": {"created": "1"},
+            "provided_name": "src", "number_of_shards": "3", "number_of_replicas": "2",
+            "routing": {"allocation": {"include": {"_tier_preference": "data_content"}}},
+            "default_pipeline": "p", "lifecycle": {"name": "x"},
+            "analysis": {"normalizer": {"lower": {"type": "custom", "filter": ["lowercase"]}}},
+            "mapping": {"total_fields": {"limit": "2000"}}
+        }});
+        let mut routed = mappings.clone();
+        routed["_routing"] = json!({"required": true});
+        let def = IndexDef {
+            mappings: routed,
+            settings,
+        };
+        let body = carried(&def, None);
+        assert_eq!(body["mappings"], mappings);
+        assert_eq!(
+            body["settings"],
+            json!({"index": {
+                "number_of_shards": "3",
+                "analysis": {"normalizer": {"lower": {"type": "custom", "filter": ["lowercase"]}}},
+                "mapping": {"total_fields": {"limit": "2000"}}
+            }})
+        );
+        // an override replaces a field's mapping; the rest stays the source's
+        let over = parse_overrides(r#"{"tag": {"type": "text"}}"#).unwrap();
+        let body = carried(&def, Some(&over));
+        assert_eq!(
+            body["mappings"]["properties"]["tag"],
+            json!({"type": "text"})
+        );
+        assert_eq!(body["mappings"]["dynamic"], false);
+        assert_eq!(
+            body["mappings"]["properties"]["obj"],
+            mappings["properties"]["obj"]
+        );
+        // ES 6: the type name taken out
+        let typed = IndexDef {
+            mappings: json!({"_doc": mappings.clone()}),
+            settings: json!({}),
+        };
+        assert_eq!(carried(&typed, None), json!({"mappings": mappings}));
     }
 }

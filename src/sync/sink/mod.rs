@@ -18,6 +18,7 @@ use crate::sync::model::change::Change;
 use crate::sync::model::schema::TableSchema;
 use mongodb::bson::{Bson, Document};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 /// Where a unit's rows go: a database (MongoDB database, MySQL schema; for Elasticsearch a
 /// prefix of the index name) and a name in it (collection, table, index).
@@ -107,6 +108,41 @@ pub fn note_occurrence(present: &mut BTreeMap<String, BTreeSet<u64>>, id: &str) 
     }
 }
 
+/// What a sink builds ahead from a batch of changes ([`Sink::prepare`]): its own type.
+pub type Built = Box<dyn std::any::Any + Send + Sync>;
+
+/// A batch of binlog changes for [`Sink::prepare`] and [`Sink::write`]: the changes and where
+/// each source table goes.
+pub struct Prepared {
+    pub changes: Vec<Change>,
+    /// Target of each source `db`, `table` of the changes (a batch touches few tables).
+    pub targets: Vec<(String, String, Target)>,
+}
+
+impl Prepared {
+    /// `changes` with their targets resolved by `target`.
+    pub fn new(target: &TargetOf<'_>, changes: Vec<Change>) -> Prepared {
+        let mut targets: Vec<(String, String, Target)> = vec![];
+        for c in &changes {
+            if !targets.iter().any(|t| t.0 == c.db && t.1 == c.table) {
+                targets.push((c.db.clone(), c.table.clone(), target(&c.db, &c.table)));
+            }
+        }
+        Prepared { changes, targets }
+    }
+
+    /// Where a change of source `db.table` goes (as resolved when the batch was made).
+    pub fn target(&self, db: &str, table: &str) -> Target {
+        self.targets
+            .iter()
+            .find(|t| t.0 == db && t.1 == table)
+            .map_or_else(|| Target::new(db, table), |t| t.2.clone())
+    }
+}
+
+/// A write of a prepared batch under way: resolves once the target has it.
+pub type Writing<'s> = futures_util::future::BoxFuture<'s, Result<Written, SyncError>>;
+
 /// Where a unit's rows are written and read back. Every write is idempotent (`_id` from the
 /// source key, upserts, deletes by key), so a batch may be written again after a failure or a
 /// crash. Errors are [`SyncError::Target`] with a `Fault` saying whether a retry may help.
@@ -151,6 +187,27 @@ pub trait Sink: Send + Sync {
     /// goes. Changes of key-less units in mirror mode are not passed here (see
     /// [`Sink::keyless_set`]).
     async fn apply(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Written, SyncError>;
+
+    /// Start building what writing `batch` takes (statements, converted rows) while the
+    /// batch before it is still being written. Only a head start: None (the default) leaves
+    /// the work to [`Sink::write`]; an error met building is returned by the write.
+    async fn prepare(&self, batch: &Arc<Prepared>) -> Option<Built> {
+        let _ = batch;
+        None
+    }
+
+    /// Apply a batch, as [`Sink::apply`] does, with what [`Sink::prepare`] built for it (None:
+    /// build it here). A sink may start the write on a task of its own at once (the MySQL sink
+    /// does), so that the caller reads and prepares the next batch meanwhile; the caller starts
+    /// a batch only after the one before it is written, so the order holds. Called again with
+    /// the same batch (and None) after a transient error.
+    fn write(&self, batch: Arc<Prepared>, built: Option<Built>) -> Writing<'_> {
+        let _ = built;
+        Box::pin(async move {
+            let target = |db: &str, table: &str| batch.target(db, table);
+            self.apply(&target, &batch.changes).await
+        })
+    }
 
     /// Key-less units: the live occurrences (`n` of `h:<hash>:<n>`) of each content hash.
     async fn keyless_present(

@@ -122,6 +122,7 @@ pub async fn read(
         if n > 0
             && out
                 .send(Ok(Batch {
+                    rejected: vec![],
                     docs,
                     resume: last.as_deref().map(crate::sync::model::doc::encode_key),
                     restart: false,
@@ -255,6 +256,7 @@ async fn read_unkeyed(
             if stop()
                 || out
                     .send(Ok(Batch {
+                        rejected: vec![],
                         docs: std::mem::take(&mut docs),
                         resume: None,
                         restart: false,
@@ -271,6 +273,7 @@ async fn read_unkeyed(
     if !docs.is_empty() {
         let _ = out
             .send(Ok(Batch {
+                rejected: vec![],
                 docs,
                 resume: None,
                 restart: false,

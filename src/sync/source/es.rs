@@ -3,14 +3,17 @@
 //! starting with `.` are system ones and never selected), named by the index alone (`db` is
 //! empty); a unit's schema comes from its mapping (`sync::sink::es_mapping::schema_from_mapping`,
 //! key `_id`), widened by a sample of its documents and the task's column types
-//! (`sync::source::es_sample`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
+//! (`sync::source::es_sample`); for an index target the unit carries the index's definition
+//! instead (mappings and settings: the sink creates the target from it) and documents pass
+//! through as their `_source` is (`sync::source::es_value::passthrough_doc`). Documents are read in pages of the task's batch rows (PIT + `search_after`, or a
 //! scroll, see `sync::source::es_read`), cut further by the batch bytes, each batch carrying the sort
 //! values of its last document as its resume point.
 
 use crate::conn::Connection;
 use crate::sync::error::SyncError;
 use crate::sync::es::{EsClient, Side};
-use crate::sync::model::schema::TableSchema;
+use crate::sync::model::schema::{IndexDef, TableSchema};
+use crate::sync::sink::Rejected;
 use crate::sync::sink::es_mapping::schema_from_mapping;
 use crate::sync::source::binlog::Pos;
 use crate::sync::source::es_read::{Paging, Reader};
@@ -18,19 +21,25 @@ use crate::sync::source::es_sample;
 use crate::sync::source::es_value::hit_doc;
 use crate::sync::source::{Batch, BatchLimits, BatchTx, ChangeSource, Source};
 use crate::sync::task::TaskSpec;
+use mongodb::bson::Bson;
 use std::collections::BTreeMap;
 
 pub struct EsSource {
     pub client: EsClient,
     /// How indexes are paged (a PIT when the server has one, by default).
     pub paging: Paging,
+    /// The target is an index too: units carry their index's definition and documents pass
+    /// through as their `_source` is (`sync::source::es_value::passthrough_doc`).
+    pub passthrough: bool,
 }
 
 impl EsSource {
-    pub async fn connect(conn: &Connection) -> Result<EsSource, SyncError> {
+    /// `passthrough`: the task's target is Elasticsearch / OpenSearch.
+    pub async fn connect(conn: &Connection, passthrough: bool) -> Result<EsSource, SyncError> {
         Ok(EsSource {
             client: EsClient::connect(conn, Side::Source).await?,
             paging: Paging::Auto,
+            passthrough,
         })
     }
 
@@ -41,13 +50,21 @@ impl EsSource {
     }
 
     /// The unit schema of `index`: from its mapping, widened by a sample of its documents,
-    /// with the task's column types over both (see `sync::source::es_sample`).
+    /// with the task's column types over both (see `sync::source::es_sample`); for an index
+    /// target, the mapping's columns and the index definition (no sample: no column types are
+    /// needed).
     async fn load(&self, spec: &TaskSpec, index: &str) -> Result<Option<TableSchema>, SyncError> {
-        let Some(m) = self.client.mapping(index).await? else {
+        let Some((mappings, settings)) = self.client.definition(index).await? else {
             return Ok(None);
         };
-        let mut s = schema_from_mapping(index, &m);
-        let docs = es_sample::sample(&self.client, index).await?;
+        let mut s = schema_from_mapping(index, &mappings);
+        if self.passthrough {
+            s.index = Some(IndexDef { mappings, settings });
+            return Ok(Some(s));
+        }
+        // the same documents for the same index content, run after run
+        let seed = settings["index"]["uuid"].as_str().unwrap_or(index);
+        let docs = es_sample::sample(&self.client, index, seed).await?;
         for (field, why) in es_sample::widen(&mut s, &docs) {
             tracing::info!(
                 index,
@@ -132,6 +149,7 @@ impl Source for EsSource {
             };
             let mut restart = r.take_restarted();
             let mut docs = vec![];
+            let mut rejected = vec![];
             let mut bytes = 0;
             let mut page_bytes = 0;
             let n = page.len();
@@ -139,12 +157,19 @@ impl Source for EsSource {
                 bytes += h.bytes;
                 page_bytes += h.bytes;
                 let last = h.resume;
-                docs.push(hit_doc(unit, &h.id, &h.source));
+                match hit_doc(unit, &h.id, &h.source) {
+                    Ok(d) => docs.push(d),
+                    Err(e) => rejected.push(Rejected {
+                        id: Bson::String(h.id),
+                        error: e,
+                    }),
+                }
                 if bytes >= limits.bytes || i + 1 == n {
                     let batch = Batch {
                         docs: std::mem::take(&mut docs),
                         resume: last,
                         restart: std::mem::take(&mut restart),
+                        rejected: std::mem::take(&mut rejected),
                     };
                     bytes = 0;
                     if out.send(Ok(batch)).await.is_err() {

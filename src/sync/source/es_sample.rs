@@ -32,6 +32,10 @@ pub type Sampled = BTreeMap<String, Box<RawValue>>;
 #[derive(Deserialize)]
 struct Answer {
     hits: Hits,
+    #[serde(default, rename = "_shards")]
+    shards: Value,
+    #[serde(default)]
+    timed_out: bool,
 }
 
 #[derive(Deserialize)]
@@ -45,8 +49,11 @@ struct Hit {
     source: Option<Sampled>,
 }
 
-/// A random sample of `index`'s documents.
-pub async fn sample(c: &EsClient, index: &str) -> Result<Vec<Sampled>, SyncError> {
+/// A sample of `index`'s documents: random, but the same for the same `seed` (the index's
+/// uuid) and the same documents, so a field's column type does not change from one run of a
+/// task to the next while the index does not. Like every page of the copy, it covers every
+/// shard or is a transient error, and an index gone is a changed unit.
+pub async fn sample(c: &EsClient, index: &str, seed: &str) -> Result<Vec<Sampled>, SyncError> {
     let size = std::env::var(SAMPLE_ENV)
         .ok()
         .and_then(|v| v.parse().ok())
@@ -57,19 +64,33 @@ pub async fn sample(c: &EsClient, index: &str) -> Result<Vec<Sampled>, SyncError
     let what = format!("a sample of {index}");
     let body = serde_json::json!({
         "size": size,
-        "query": {"function_score": {"query": {"match_all": {}}, "random_score": {}}},
+        "query": {"function_score": {
+            "query": {"match_all": {}},
+            "random_score": {"seed": seed_of(seed), "field": "_seq_no"},
+        }},
         "track_total_hits": false,
     });
     let a = c
         .raw(
             reqwest::Method::POST,
-            &format!("/{index}/_search"),
+            &format!("/{index}/_search?allow_partial_search_results=false"),
             Some(body),
             &what,
         )
         .await?;
     if !a.ok() {
-        return Err(c.failed(&what, &a, Fault::Fatal));
+        if a.error_type() == "index_not_found_exception" {
+            return Err(c.err(
+                format!("index {index} does not exist (any more)"),
+                Fault::TableChanged,
+            ));
+        }
+        let fault = if a.status >= 500 {
+            Fault::Transient
+        } else {
+            Fault::Fatal
+        };
+        return Err(c.failed(&what, &a, fault));
     }
     let answer: Answer = serde_json::from_str(&a.text).map_err(|e| {
         c.err(
@@ -77,6 +98,7 @@ pub async fn sample(c: &EsClient, index: &str) -> Result<Vec<Sampled>, SyncError
             Fault::Fatal,
         )
     })?;
+    c.complete(&what, &answer.shards, answer.timed_out)?;
     Ok(answer
         .hits
         .hits
@@ -85,13 +107,25 @@ pub async fn sample(c: &EsClient, index: &str) -> Result<Vec<Sampled>, SyncError
         .collect())
 }
 
+/// A `random_score` seed (an int) from text: FNV-1a, stable across versions and platforms.
+fn seed_of(text: &str) -> i32 {
+    let h = text.bytes().fold(0x811c_9dc5u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    });
+    h as i32
+}
+
 /// Whether the JSON text `text` (not null, not an array or object) reads as a value of a
 /// column of type `ty`.
 fn fits(ty: &ColType, text: &str) -> bool {
     use ColType as T;
     // a number no double holds does not parse into a `Value`: only exact columns take it
     let Ok(v) = serde_json::from_str::<Value>(text) else {
-        return matches!(ty, T::Decimal | T::Text | T::Json);
+        return match ty {
+            T::Decimal => decimal_65_30(text),
+            T::Text | T::Json => true,
+            _ => false,
+        };
     };
     let int = |lo: i128, hi: i128| match &v {
         Value::Number(n) => n
@@ -117,10 +151,12 @@ fn fits(ty: &ColType, text: &str) -> bool {
             (Value::Number(_), mongodb::bson::Bson::Int64(i)) => i.unsigned_abs() <= 1 << 53,
             _ => false,
         },
-        T::Decimal => {
-            matches!(v, Value::Number(_))
-                || matches!(&v, Value::String(s) if s.trim().parse::<f64>().is_ok())
-        }
+        // what a DECIMAL(65,30) holds exactly (an Elasticsearch unit's DECIMAL column)
+        T::Decimal => match &v {
+            Value::Number(_) => decimal_65_30(text),
+            Value::String(s) => decimal_65_30(s.trim()),
+            _ => false,
+        },
         T::Bool => {
             matches!(v, Value::Bool(_))
                 || matches!(&v, Value::String(s) if s == "true" || s == "false")
@@ -130,6 +166,19 @@ fn fits(ty: &ColType, text: &str) -> bool {
         T::Json => true,
         T::Text | T::Time | T::Enum(_) | T::Set(_) => !v.is_object(),
     }
+}
+
+/// Whether `s` is a decimal number (`-12.5`, `1e3`; not NaN or infinity) that a
+/// DECIMAL(65,30) column holds without rounding: at most 35 digits before the point and 30
+/// after it.
+fn decimal_65_30(s: &str) -> bool {
+    let Some((digits, exp)) = crate::sync::model::json::decimal_digits(s) else {
+        return false;
+    };
+    // digits after the point, and before it
+    let frac = (-exp).max(0);
+    let int = digits.len() as i64 + exp;
+    frac <= 30 && int <= 35
 }
 
 /// Change the columns of `schema` (from an index mapping) that `docs` (a sample of its
@@ -253,9 +302,41 @@ mod tests {
         assert!(fits(&ColType::Float, "3"));
         assert!(!fits(&ColType::Float, "9007199254740993"));
         assert!(!fits(&ColType::Float, "1e400"));
-        assert!(fits(&ColType::Decimal, "1e400"));
+        assert!(!fits(&ColType::Decimal, "1e400"));
         assert!(fits(&ColType::BigInt, "9007199254740993"));
         assert!(!fits(&ColType::Int, "2147483648"));
         assert!(!fits(&ColType::DateTime, "\"yesterday\""));
+    }
+
+    #[test]
+    fn decimal_columns_take_what_decimal_65_30_holds() {
+        for ok in [
+            "12.5",
+            "-0.000000000000000000000000000001",
+            "1e3",
+            "\"  7.25 \"",
+            "\"1e-30\"",
+        ] {
+            assert!(fits(&ColType::Decimal, ok), "{ok}");
+        }
+        for no in [
+            "\"NaN\"",
+            "\"inf\"",
+            "\"infinity\"",
+            "1e400",
+            "0.1000000000000000055511151231257827",
+            "\"x\"",
+            "true",
+            "123456789012345678901234567890123456",
+        ] {
+            assert!(!fits(&ColType::Decimal, no), "{no}");
+        }
+    }
+
+    #[test]
+    fn sample_seeds_are_stable() {
+        assert_eq!(seed_of("uuid-1"), seed_of("uuid-1"));
+        assert_ne!(seed_of("uuid-1"), seed_of("uuid-2"));
+        assert_eq!(seed_of(""), 0x811c_9dc5u32 as i32);
     }
 }

@@ -12,10 +12,13 @@
 //! produced (DECIMAL → Decimal128, dates → Date or Int64 µs, base64 → generic Binary, integers →
 //! Int32/Int64 as `sync::model::value` sizes them, JSON columns by `value::json_to_bson`); arrays
 //! element by element. Elasticsearch sources use the same function with the column type their
-//! mapping gives ([`crate::sync::sink::es_mapping::col_type`]).
+//! mapping gives ([`crate::sync::sink::es_mapping::col_type`]), number texts from their digits
+//! ([`hit_doc`]); for an index target a document passes through as it is ([`passthrough_doc`]).
 
 use crate::sync::model::doc::doc_id;
-use crate::sync::model::json::{decimal_text, json_text, json_value, to_tree};
+use crate::sync::model::json::{
+    decimal_text, json_text, json_value, number as exact_number, to_tree,
+};
 use crate::sync::model::schema::{ColType, TableSchema};
 use crate::sync::model::value::{TimePrecision, binary, decimal, int, json_to_bson, uint};
 use base64::Engine;
@@ -355,31 +358,62 @@ impl<'de: 'a, 'a> serde::Deserialize<'de> for RawFields<'a> {
 
 /// One `_source` field's JSON text as the BSON of its column (`ty`; None: a field the schema
 /// does not know): JSON columns as their text (`sync::model::json`), a number in a DECIMAL
-/// column from its digits, fields without a column as an exact tree; the rest
-/// by [`from_json`]. Never a number through an `f64` unless the column is a FLOAT/DOUBLE.
-fn field_value(ty: Option<&ColType>, time: TimePrecision, raw: &RawValue) -> Bson {
+/// column from its digits, an array element by element from their text, fields without a
+/// column as an exact tree; the rest by [`from_json`]. Never a number through an `f64` unless
+/// the column is a FLOAT/DOUBLE. An error when the text cannot be read (say, a string with a
+/// lone surrogate escape, which Elasticsearch stores as it was sent).
+fn field_value(ty: Option<&ColType>, time: TimePrecision, raw: &RawValue) -> Result<Bson, String> {
+    use ColType as T;
     let text = raw.get();
     let number = text.starts_with(|c: char| c == '-' || c.is_ascii_digit());
     match ty {
-        None => to_tree(text.as_bytes()).unwrap_or(Bson::Null),
-        Some(_) if text == "null" => Bson::Null,
-        Some(ColType::Json) => json_value(text.as_bytes().to_vec()),
-        Some(ColType::Decimal) if number => decimal(text),
+        None => to_tree(text.as_bytes()),
+        Some(_) if text == "null" => Ok(Bson::Null),
+        Some(ColType::Json) => Ok(json_value(text.as_bytes().to_vec())),
+        Some(ColType::Decimal) if number => Ok(decimal(text)),
+        Some(_) if text.starts_with('[') => {
+            let items: Vec<&RawValue> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+            let items = items.into_iter().map(|x| field_value(ty, time, x));
+            Ok(Bson::Array(items.collect::<Result<_, _>>()?))
+        }
+        // a number's digits, whatever a double makes of them: as text in a text column, an
+        // integer as such, anything else exactly (`sync::model::json::number`)
+        Some(T::Text | T::Time | T::Enum(_) | T::Set(_)) if number => {
+            Ok(Bson::String(text.to_string()))
+        }
+        Some(ty) if number && !matches!(ty, T::Float | T::Date | T::DateTime | T::Timestamp) => {
+            Ok(match serde_json::from_str::<Value>(text) {
+                Ok(Value::Number(n)) if n.is_i64() || n.is_u64() => {
+                    from_json(ty, time, Value::Number(n))
+                }
+                _ => exact_number(text),
+            })
+        }
         Some(ty) => match serde_json::from_str::<Value>(text) {
-            Ok(v) => from_json(ty, time, v),
+            Ok(v) => Ok(from_json(ty, time, v)),
             // a number no double holds in a column that is not JSON
-            Err(_) => to_tree(text.as_bytes()).unwrap_or(Bson::Null),
+            Err(_) => to_tree(text.as_bytes()),
         },
     }
+}
+
+/// A `_source` object's fields, each as its JSON text.
+fn raw_fields(source: &RawValue) -> Result<RawFields<'_>, String> {
+    serde_json::from_str(source.get()).map_err(|e| format!("the _source is not a JSON object: {e}"))
 }
 
 /// A document read from an index as the row document the source produced for `unit`: each
 /// field by its column's type ([`field_value`]), shark's key-less fields removed, `_id` first:
 /// the key of the unit (restored from the fields, or from the index `_id` when the single key
 /// column is itself named `_id`), or the index `_id` for key-less units. `source` is the
-/// `_source` object's text.
-pub fn hit_doc(unit: &TableSchema, es_id: &str, source: &RawValue) -> Document {
-    let raw: RawFields = serde_json::from_str(source.get()).unwrap_or(RawFields(vec![]));
+/// `_source` object's text. A unit that carries its index definition (an Elasticsearch source
+/// read for an Elasticsearch target) reads as [`passthrough_doc`]. An error names the field
+/// that cannot be read: the row is refused (`--on-error`).
+pub fn hit_doc(unit: &TableSchema, es_id: &str, source: &RawValue) -> Result<Document, String> {
+    if unit.index.is_some() {
+        return passthrough_doc(es_id, source);
+    }
+    let raw = raw_fields(source)?;
     let mut fields = Document::new();
     for (k, v) in raw.0 {
         if k == HASH_FIELD || k == OCCURRENCE_FIELD {
@@ -388,7 +422,13 @@ pub fn hit_doc(unit: &TableSchema, es_id: &str, source: &RawValue) -> Document {
         let ty = (0..unit.columns.len())
             .find(|i| unit.field_name(*i) == k)
             .map(|i| &unit.columns[i].ty);
-        fields.insert(k, field_value(ty, unit.time, v));
+        let v = field_value(ty, unit.time, v).map_err(|e| {
+            format!(
+                "field {k} cannot be read: {e} (--column-type {}:{k}=json keeps its JSON text as it is)",
+                unit.table
+            )
+        })?;
+        fields.insert(k, v);
     }
     // a field the document lacks is a NULL of its column, as a table row has it (a MySQL
     // target stores NULL for it, and documents read back from either side compare equal)
@@ -410,7 +450,22 @@ pub fn hit_doc(unit: &TableSchema, es_id: &str, source: &RawValue) -> Document {
     let mut d = Document::new();
     d.insert("_id", id);
     d.extend(fields);
-    d
+    Ok(d)
+}
+
+/// A `_source` as it is, for an index target: `_id` (the index `_id`), then every field in
+/// its order as a JSON text carrier of its text — no field added (a missing field stays
+/// missing, `null` stays `null`), no value converted (a date keeps its text, a number its
+/// digits, arrays and objects their shape). The sink writes the texts back as they are;
+/// `sync verify` compares them as exact trees.
+pub fn passthrough_doc(es_id: &str, source: &RawValue) -> Result<Document, String> {
+    let raw = raw_fields(source)?;
+    let mut d = Document::new();
+    d.insert("_id", es_id);
+    for (k, v) in raw.0 {
+        d.insert(k, json_value(v.get().as_bytes().to_vec()));
+    }
+    Ok(d)
 }
 
 #[cfg(test)]
@@ -498,5 +553,93 @@ mod tests {
             ),
             Bson::Array(vec![Bson::String("a".into()), Bson::String("1".into())])
         );
+    }
+
+    fn raw(t: &str) -> Box<RawValue> {
+        RawValue::from_string(t.to_string()).unwrap()
+    }
+
+    fn unit(cols: &[(&str, ColType)]) -> TableSchema {
+        use crate::sync::model::schema::Column;
+        use crate::sync::model::value::Charset;
+        let mut columns = vec![Column::new("_id", ColType::Text, Charset::Utf8)];
+        for (n, t) in cols {
+            columns.push(Column::new(*n, t.clone(), Charset::Utf8));
+        }
+        TableSchema {
+            db: String::new(),
+            table: "logs".into(),
+            columns,
+            key: vec![0],
+            time: TimePrecision::Ms,
+            index: None,
+        }
+    }
+
+    #[test]
+    fn decimal_arrays_keep_every_digit() {
+        let u = unit(&[("p", ColType::Decimal), ("n", ColType::BigInt)]);
+        let src = raw(
+            r#"{"p": [0.1000000000000000055511151231257827, "2.50", 880426393792.48697701, null], "n": [1, 123456789012345678901]}"#,
+        );
+        let d = hit_doc(&u, "a", &src).unwrap();
+        let dec = |s: &str| Bson::Decimal128(Decimal128::from_str(s).unwrap());
+        assert_eq!(
+            d.get_array("p").unwrap(),
+            &vec![
+                dec("0.1000000000000000055511151231257827"),
+                dec("2.50"),
+                dec("880426393792.48697701"),
+                Bson::Null
+            ]
+        );
+        // a 21-digit integer in a long field: exact, not a double
+        assert_eq!(
+            d.get_array("n").unwrap(),
+            &vec![Bson::Int64(1), dec("123456789012345678901")]
+        );
+    }
+
+    #[test]
+    fn a_field_that_cannot_be_read_refuses_the_row_naming_it() {
+        let u = unit(&[("s", ColType::Text)]);
+        // a lone surrogate: valid to Elasticsearch (and to the page parser), not a string
+        for src in [r#"{"s": "\ud800"}"#, r#"{"other": ["\udc00"]}"#] {
+            let e = hit_doc(&u, "a", &raw(src)).unwrap_err();
+            let field = if src.contains("other") { "other" } else { "s" };
+            assert!(e.contains(&format!("field {field}")), "{e}");
+            assert!(
+                e.contains(&format!("--column-type logs:{field}=json")),
+                "{e}"
+            );
+        }
+        assert!(
+            hit_doc(&u, "a", &raw("[1]"))
+                .unwrap_err()
+                .contains("not a JSON object")
+        );
+    }
+
+    #[test]
+    fn passthrough_keeps_the_source_as_it_is() {
+        let mut u = unit(&[("at", ColType::DateTime), ("n", ColType::BigInt)]);
+        u.index = Some(crate::sync::model::schema::IndexDef {
+            mappings: serde_json::json!({}),
+            settings: serde_json::json!({}),
+        });
+        let text = r#"{"n":880426393792.48697701,"x":null,"at":"2024/01/02","tags":["a",1],"o":{"b":1e400}}"#;
+        let d = hit_doc(&u, "id-1", &raw(text)).unwrap();
+        // no null added for the mapped field the document lacks; nothing converted
+        assert_eq!(
+            d.keys().collect::<Vec<_>>(),
+            ["_id", "n", "x", "at", "tags", "o"]
+        );
+        assert_eq!(d.get_str("_id").unwrap(), "id-1");
+        assert_eq!(
+            json_text(d.get("at").unwrap()),
+            Some(&b"\"2024/01/02\""[..])
+        );
+        assert_eq!(json_text(d.get("x").unwrap()), Some(&b"null"[..]));
+        assert_eq!(to_source(&d, &[]).unwrap(), text);
     }
 }

@@ -86,6 +86,9 @@ pub struct Batch {
     /// The read went back to the start of the unit before this batch (an Elasticsearch resume
     /// point whose PIT was gone): the rows counted so far are read again.
     pub restart: bool,
+    /// Rows of the batch the source could not read (an Elasticsearch field whose text does
+    /// not read as a value): refused like rows a sink refuses (`--on-error`).
+    pub rejected: Vec<crate::sync::sink::Rejected>,
 }
 
 /// Where batches of a unit's copy go; closed when the consumer stopped.

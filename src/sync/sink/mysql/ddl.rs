@@ -260,6 +260,7 @@ mod tests {
             columns,
             key,
             time: TimePrecision::Ms,
+            index: None,
         }
     }
 

@@ -27,7 +27,9 @@ use crate::sync::error::{Fault, SyncError, mysql_fault};
 use crate::sync::model::change::{Change, Op};
 use crate::sync::model::doc::{canonical, keyless_id, keyless_range};
 use crate::sync::model::schema::{TableSchema, q};
-use crate::sync::sink::{Begin, KeylessTarget, Rejected, Sink, Target, TargetOf, Written};
+use crate::sync::sink::{
+    Begin, Built, KeylessTarget, Prepared, Rejected, Sink, Target, TargetOf, Writing, Written,
+};
 use ddl::{Flavor, ROW_COLUMN, quote};
 use mongodb::bson::{Bson, Document};
 use mysql_async::prelude::Queryable;
@@ -67,8 +69,19 @@ fn deadline(rows: usize) -> Duration {
     CALL_BASE + CALL_PER_ROW * rows.min(100_000) as u32
 }
 
-/// A MySQL/MariaDB target.
-pub struct MySqlSink {
+/// A MySQL/MariaDB target: a handle on what its writes share (a CDC batch is written on a
+/// task of its own, see [`Sink::write`]).
+pub struct MySqlSink(Arc<Core>);
+
+impl std::ops::Deref for MySqlSink {
+    type Target = Core;
+    fn deref(&self) -> &Core {
+        &self.0
+    }
+}
+
+/// The sink's sessions, limits and table cache.
+pub struct Core {
     pool: mysql_async::Pool,
     /// One permit per session of the pool: a caller waits here (without a deadline) for a
     /// free session, so the pool itself never makes a caller wait.
@@ -123,12 +136,16 @@ impl MySqlSink {
             .with_constraints(
                 mysql_async::PoolConstraints::new(0, sessions + 1).unwrap_or_default(),
             )
-            .with_inactive_connection_ttl(Duration::from_secs(60));
+            .with_inactive_connection_ttl(Duration::from_secs(60))
+            // a session back from a write keeps its settings: shark changes nothing else in a
+            // session, and an unfinished transaction is rolled back on its return anyway (no
+            // COM_RESET_CONNECTION + SESSION statements: 4 round trips per transaction)
+            .with_reset_connection(false);
         let opts = mysql_async::OptsBuilder::from_opts(opts)
             .tcp_keepalive(Some(KEEPALIVE))
             .setup(SESSION.to_vec())
             .pool_opts(pool_opts);
-        let mut sink = MySqlSink {
+        let mut sink = Core {
             pool: mysql_async::Pool::new(opts),
             permits: Arc::new(tokio::sync::Semaphore::new(sessions)),
             sessions,
@@ -148,14 +165,16 @@ impl MySqlSink {
         if let Some(p) = packet {
             sink.limits = Limits::for_packet(usize::try_from(p).unwrap_or(usize::MAX));
         }
-        Ok(sink)
+        Ok(MySqlSink(Arc::new(sink)))
     }
 
     /// Close the pool's sessions.
     pub async fn close(self) {
-        let _ = self.pool.disconnect().await;
+        let _ = self.0.pool.clone().disconnect().await;
     }
+}
 
+impl Core {
     /// A target driver error: auth problems become exit 3, the rest keeps its text and what its
     /// kind calls for.
     fn err(&self, what: &str, e: mysql_async::Error) -> SyncError {
@@ -357,11 +376,82 @@ impl MySqlSink {
         rows
     }
 
+    /// The writes of `changes`, per target table in order of first appearance: the last
+    /// operation per key (deletes by key condition, rows as upsert tuples); rows that do not
+    /// fit their table are rejected here.
+    async fn plan(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Batch, SyncError> {
+        let mut groups: Vec<(Target, Vec<&Change>)> = vec![];
+        for c in changes.iter().filter(|c| !c.keyless) {
+            let t = target(&c.db, &c.table);
+            match groups.iter_mut().find(|g| g.0 == t) {
+                Some(g) => g.1.push(c),
+                None => groups.push((t, vec![c])),
+            }
+        }
+        let mut rejected = vec![];
+        let mut plans = vec![];
+        for (t, list) in groups {
+            let table = self.table(&t).await?;
+            let mut rows = vec![];
+            let mut deletes = vec![];
+            let empty = Document::new();
+            for (id, change) in collapse(&list) {
+                match change {
+                    Some(c) => {
+                        let doc = c.doc.as_ref().unwrap_or(&empty);
+                        // only a key-less table takes its row id from the document
+                        let tuple = if table.row_col.is_some() {
+                            let mut d = doc.clone();
+                            d.insert("_id", c.id.clone());
+                            table.tuple(&d)
+                        } else {
+                            table.tuple(doc)
+                        };
+                        match tuple {
+                            Ok(tuple) => rows.push(Row {
+                                id: c.id.clone(),
+                                tuple,
+                            }),
+                            Err(error) => rejected.push(Rejected {
+                                id: c.id.clone(),
+                                error,
+                            }),
+                        }
+                    }
+                    None => match table.key_condition(id) {
+                        Ok(cond) => deletes.push((id.clone(), cond)),
+                        Err(error) => rejected.push(Rejected {
+                            id: id.clone(),
+                            error,
+                        }),
+                    },
+                }
+            }
+            plans.push(Plan {
+                table,
+                deletes,
+                rows,
+            });
+        }
+        Ok(Batch {
+            plans,
+            rejected,
+            changes: changes.len(),
+        })
+    }
+
+    /// A planned batch in one transaction.
+    async fn execute(&self, b: &Batch) -> Result<Written, SyncError> {
+        let what = format!("applying {} changes", b.changes);
+        let rejected = self.transact(&what, &b.plans, b.rejected.clone()).await?;
+        Ok(Written { rejected })
+    }
+
     /// In one transaction: per table, delete by the key conditions, then upsert the rows.
     async fn transact(
         &self,
         what: &str,
-        plans: Vec<Plan>,
+        plans: &[Plan],
         mut rejected: Vec<Rejected>,
     ) -> Result<Vec<Rejected>, SyncError> {
         let n: usize = plans.iter().map(|p| p.rows.len() + p.deletes.len()).sum();
@@ -372,17 +462,36 @@ impl MySqlSink {
         let mut c = self.session().await?;
         let work = async {
             let e = |e| self.err(what, e);
+            // every statement in one round trip when they fit one packet; a statement refused
+            // for a row's value sends the transaction back (rolled back) to the statement by
+            // statement way below, which finds the row
+            if let Some(all) = Self::statements(plans, limits) {
+                let mut tx = c
+                    .start_transaction(mysql_async::TxOpts::default())
+                    .await
+                    .map_err(e)?;
+                match tx.query_drop(all).await {
+                    Ok(()) => {
+                        tx.commit().await.map_err(e)?;
+                        return Ok(rejected);
+                    }
+                    Err(err) if write::row_error(&err).is_some() => {
+                        tx.rollback().await.map_err(e)?
+                    }
+                    Err(err) => return Err(e(err)),
+                }
+            }
             let mut tx = c
                 .start_transaction(mysql_async::TxOpts::default())
                 .await
                 .map_err(e)?;
             for p in plans {
                 let name = p.table.qualified();
-                write::delete(&mut tx, &name, p.deletes, limits, &mut rejected)
+                write::delete(&mut tx, &name, &p.deletes, limits, &mut rejected)
                     .await
                     .map_err(e)?;
                 let (prefix, suffix) = p.table.upsert_parts();
-                write::upsert(&mut tx, &prefix, &suffix, p.rows, limits, &mut rejected)
+                write::upsert(&mut tx, &prefix, &suffix, &p.rows, limits, &mut rejected)
                     .await
                     .map_err(e)?;
             }
@@ -390,6 +499,64 @@ impl MySqlSink {
             Ok(rejected)
         };
         self.timed(what, n, work).await
+    }
+}
+
+impl Core {
+    /// Every statement of `plans` as one multi-statement text, when it fits one packet and no
+    /// row is too large for a statement.
+    fn statements(plans: &[Plan], limits: Limits) -> Option<String> {
+        let mut all: Vec<String> = vec![];
+        for p in plans {
+            let name = p.table.qualified();
+            all.extend(write::delete_statements(&name, &p.deletes, limits));
+            if !p.rows.is_empty() {
+                let (prefix, suffix) = p.table.upsert_parts();
+                all.extend(write::upsert_statements(&prefix, &suffix, &p.rows, limits)?);
+            }
+        }
+        let text = all.join(";\n");
+        (text.len() <= limits.max_stmt_bytes).then_some(text)
+    }
+}
+
+/// A batch of changes as statements' rows, ready for its transaction.
+struct Batch {
+    plans: Vec<Plan>,
+    /// Rows refused while building (a value that does not fit its column).
+    rejected: Vec<Rejected>,
+    /// Changes it was made of.
+    changes: usize,
+}
+
+/// A task of the sink that panicked or was stopped.
+fn ended(name: &str, e: tokio::task::JoinError) -> SyncError {
+    SyncError::Target(
+        name.to_string(),
+        format!("the write of a batch of changes ended abnormally: {e}"),
+        Fault::Fatal,
+    )
+}
+
+/// The statements of a batch being built ([`Sink::prepare`]).
+type Planning = AbortOnDrop<Result<Batch, SyncError>>;
+
+/// A spawned task, stopped when its handle is dropped.
+struct AbortOnDrop<T>(tokio::task::JoinHandle<T>);
+
+impl<T> Drop for AbortOnDrop<T> {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+impl<T> Future for AbortOnDrop<T> {
+    type Output = Result<T, tokio::task::JoinError>;
+    fn poll(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Self::Output> {
+        std::pin::Pin::new(&mut self.0).poll(cx)
     }
 }
 
@@ -464,12 +631,12 @@ impl Sink for MySqlSink {
             how,
             Begin::Fresh { drop: true } | Begin::Recopy { resume: false }
         ) {
-            let sql = format!("DROP TABLE IF EXISTS {}", Self::qualified(&into));
+            let sql = format!("DROP TABLE IF EXISTS {}", Core::qualified(&into));
             self.run(&format!("dropping {into}"), &[sql]).await?;
         }
         self.create(unit, &into).await?;
         if how == Begin::Restart {
-            let sql = format!("TRUNCATE TABLE {}", Self::qualified(&into));
+            let sql = format!("TRUNCATE TABLE {}", Core::qualified(&into));
             self.run(&format!("emptying {into}"), &[sql]).await?;
         }
         Ok(into)
@@ -485,14 +652,14 @@ impl Sink for MySqlSink {
     ) -> Result<Written, SyncError> {
         let table = self.table(into).await?;
         let mut rejected = vec![];
-        let rows = Self::rows(&table, &rows, &mut rejected);
+        let rows = Core::rows(&table, &rows, &mut rejected);
         let plan = Plan {
             table,
             deletes: vec![],
             rows,
         };
         let what = format!("a write of rows into {into}");
-        let rejected = self.transact(&what, vec![plan], rejected).await?;
+        let rejected = self.transact(&what, &[plan], rejected).await?;
         Ok(Written { rejected })
     }
 
@@ -505,9 +672,9 @@ impl Sink for MySqlSink {
         }
         let old = Target::new(target.db.clone(), ddl::retired_name(&target.name));
         let (t, w, o) = (
-            Self::qualified(target),
-            Self::qualified(written),
-            Self::qualified(&old),
+            Core::qualified(target),
+            Core::qualified(written),
+            Core::qualified(&old),
         );
         let what = format!("the swap of {written} into {target}");
         self.forget(target);
@@ -534,7 +701,7 @@ impl Sink for MySqlSink {
 
     async fn truncate(&self, target: &Target) -> Result<(), SyncError> {
         let what = format!("emptying {target}");
-        let sql = format!("TRUNCATE TABLE {}", Self::qualified(target));
+        let sql = format!("TRUNCATE TABLE {}", Core::qualified(target));
         match self.attempt(&what, &[sql]).await? {
             Ok(()) => Ok(()),
             // no table: nothing to remove
@@ -544,46 +711,40 @@ impl Sink for MySqlSink {
     }
 
     async fn apply(&self, target: &TargetOf<'_>, changes: &[Change]) -> Result<Written, SyncError> {
-        let mut groups: Vec<(Target, Vec<&Change>)> = vec![];
-        for c in changes.iter().filter(|c| !c.keyless) {
-            let t = target(&c.db, &c.table);
-            match groups.iter_mut().find(|g| g.0 == t) {
-                Some(g) => g.1.push(c),
-                None => groups.push((t, vec![c])),
-            }
-        }
-        let mut rejected = vec![];
-        let mut plans = vec![];
-        for (t, list) in groups {
-            let table = self.table(&t).await?;
-            let mut docs = vec![];
-            let mut deletes = vec![];
-            for (id, change) in collapse(&list) {
-                match change {
-                    Some(c) => {
-                        let mut d = c.doc.clone().unwrap_or_default();
-                        d.insert("_id", c.id.clone());
-                        docs.push(d);
-                    }
-                    None => match table.key_condition(id) {
-                        Ok(cond) => deletes.push((id.clone(), cond)),
-                        Err(error) => rejected.push(Rejected {
-                            id: id.clone(),
-                            error,
-                        }),
-                    },
+        let built = self.plan(target, changes).await?;
+        self.execute(&built).await
+    }
+
+    /// The statements' rows and key conditions, built on a task of their own (the caller
+    /// goes on reading the binlog meanwhile).
+    async fn prepare(&self, batch: &Arc<Prepared>) -> Option<Built> {
+        let core = self.0.clone();
+        let batch = batch.clone();
+        let task = tokio::spawn(async move {
+            let target = |db: &str, table: &str| batch.target(db, table);
+            core.plan(&target, &batch.changes).await
+        });
+        Some(Box::new(AbortOnDrop(task)))
+    }
+
+    /// The transaction runs on a task of its own, started here: it goes on while the caller
+    /// prepares the next batch (dropping the future stops it; the target rolls it back).
+    fn write(&self, batch: Arc<Prepared>, built: Option<Built>) -> Writing<'_> {
+        let core = self.0.clone();
+        let name = self.conn.name.clone();
+        let task = tokio::spawn(async move {
+            let planning = built.and_then(|b| b.downcast::<Planning>().ok());
+            let planned = match planning {
+                Some(p) => p.await.map_err(|e| ended(&core.conn.name, e))?,
+                None => {
+                    let target = |db: &str, table: &str| batch.target(db, table);
+                    core.plan(&target, &batch.changes).await
                 }
-            }
-            let rows = Self::rows(&table, &docs, &mut rejected);
-            plans.push(Plan {
-                table,
-                deletes,
-                rows,
-            });
-        }
-        let what = format!("applying {} changes", changes.len());
-        let rejected = self.transact(&what, plans, rejected).await?;
-        Ok(Written { rejected })
+            };
+            core.execute(&planned?).await
+        });
+        let task = AbortOnDrop(task);
+        Box::pin(async move { task.await.unwrap_or_else(|e| Err(ended(&name, e))) })
     }
 
     async fn keyless_present(
@@ -607,7 +768,7 @@ impl Sink for MySqlSink {
                 .collect();
             let sql = format!(
                 "SELECT {col} FROM {} WHERE {}",
-                Self::qualified(target),
+                Core::qualified(target),
                 ranges.join(" OR ")
             );
             let mut c = self.session().await?;
@@ -653,14 +814,14 @@ impl Sink for MySqlSink {
             }
         }
         let mut rejected = vec![];
-        let rows = Self::rows(&table, &docs, &mut rejected);
+        let rows = Core::rows(&table, &docs, &mut rejected);
         let plan = Plan {
             table,
             deletes,
             rows,
         };
         let what = format!("a write of identical rows of {target}");
-        let rejected = self.transact(&what, vec![plan], rejected).await?;
+        let rejected = self.transact(&what, &[plan], rejected).await?;
         match rejected.first() {
             None => Ok(()),
             Some(r) => Err(self.fatal(format!(

@@ -251,6 +251,7 @@ mod tests {
             columns,
             key,
             time: Default::default(),
+            index: None,
         })
     }
 

@@ -111,23 +111,69 @@ async fn bisect<Q: Queryable>(
     Ok(())
 }
 
+/// The statements [`upsert`] starts with for `rows` (before any split for a refused row), or
+/// None when a row is too large for any statement (`upsert` rejects it).
+pub fn upsert_statements(
+    prefix: &str,
+    suffix: &str,
+    rows: &[Row],
+    limits: Limits,
+) -> Option<Vec<String>> {
+    let fixed = prefix.len() + suffix.len();
+    if rows
+        .iter()
+        .any(|r| r.tuple.len() + fixed > limits.max_stmt_bytes)
+    {
+        return None;
+    }
+    let ranges = chunks(
+        rows.iter().map(|r| r.tuple.len()),
+        limits.stmt_bytes.saturating_sub(fixed),
+    );
+    Some(
+        ranges
+            .into_iter()
+            .map(|(a, b)| upsert_sql(prefix, suffix, rows[a..b].iter()))
+            .collect(),
+    )
+}
+
+/// One multi-row upsert.
+fn upsert_sql<'r>(prefix: &str, suffix: &str, rows: impl Iterator<Item = &'r Row>) -> String {
+    let body: Vec<&str> = rows.map(|r| r.tuple.as_str()).collect();
+    format!("{prefix}{}{suffix}", body.join(",\n"))
+}
+
+/// The statements [`delete`] starts with for `conds`.
+pub fn delete_statements(table: &str, conds: &[(Bson, String)], limits: Limits) -> Vec<String> {
+    chunks(conds.iter().map(|c| c.1.len() + 2), limits.stmt_bytes)
+        .into_iter()
+        .map(|(a, b)| delete_sql(table, &conds[a..b]))
+        .collect()
+}
+
+fn delete_sql(table: &str, conds: &[(Bson, String)]) -> String {
+    let or: Vec<&str> = conds.iter().map(|c| c.1.as_str()).collect();
+    format!("DELETE FROM {table} WHERE {}", or.join(" OR "))
+}
+
 /// Upsert `rows` with `prefix` (`INSERT INTO t (cols) VALUES `) and `suffix` (`ON DUPLICATE
 /// KEY UPDATE ...`); rows the server refuses, or too large for any statement, are rejected.
 pub async fn upsert<Q: Queryable>(
     q: &mut Q,
     prefix: &str,
     suffix: &str,
-    rows: Vec<Row>,
+    rows: &[Row],
     limits: Limits,
     rejected: &mut Vec<Rejected>,
 ) -> Result<(), mysql_async::Error> {
     let fixed = prefix.len() + suffix.len();
-    let (rows, too_big): (Vec<Row>, Vec<Row>) = rows
-        .into_iter()
+    let (rows, too_big): (Vec<&Row>, Vec<&Row>) = rows
+        .iter()
         .partition(|r| r.tuple.len() + fixed <= limits.max_stmt_bytes);
     for r in too_big {
         rejected.push(Rejected {
-            id: r.id,
+            id: r.id.clone(),
             error: format!(
                 "the row is {} bytes as an INSERT, over the target's max_allowed_packet ({} bytes with the margin); raise max_allowed_packet on the target",
                 r.tuple.len() + fixed,
@@ -139,10 +185,7 @@ pub async fn upsert<Q: Queryable>(
         rows.iter().map(|r| r.tuple.len()),
         limits.stmt_bytes.saturating_sub(fixed),
     );
-    let sql = |a: usize, b: usize| {
-        let body: Vec<&str> = rows[a..b].iter().map(|r| r.tuple.as_str()).collect();
-        format!("{prefix}{}{suffix}", body.join(",\n"))
-    };
+    let sql = |a: usize, b: usize| upsert_sql(prefix, suffix, rows[a..b].iter().copied());
     bisect(q, ranges, sql, |i| rows[i].id.clone(), rejected).await
 }
 
@@ -150,15 +193,12 @@ pub async fn upsert<Q: Queryable>(
 pub async fn delete<Q: Queryable>(
     q: &mut Q,
     table: &str,
-    conds: Vec<(Bson, String)>,
+    conds: &[(Bson, String)],
     limits: Limits,
     rejected: &mut Vec<Rejected>,
 ) -> Result<(), mysql_async::Error> {
     let ranges = chunks(conds.iter().map(|c| c.1.len() + 2), limits.stmt_bytes);
-    let sql = |a: usize, b: usize| {
-        let or: Vec<&str> = conds[a..b].iter().map(|c| c.1.as_str()).collect();
-        format!("DELETE FROM {table} WHERE {}", or.join(" OR "))
-    };
+    let sql = |a: usize, b: usize| delete_sql(table, &conds[a..b]);
     bisect(q, ranges, sql, |i| conds[i].0.clone(), rejected).await
 }
 
@@ -177,6 +217,41 @@ mod tests {
         assert_eq!(
             (l.stmt_bytes, l.max_stmt_bytes),
             (8 << 20, (16 << 20) - 1024)
+        );
+    }
+
+    #[test]
+    fn statements_are_the_chunks_upsert_and_delete_start_with() {
+        let row = |n: i32| Row {
+            id: Bson::Int32(n),
+            tuple: format!("({n})"),
+        };
+        let rows: Vec<Row> = (0..1500).map(row).collect();
+        let l = Limits::for_packet(16 << 20);
+        let s = upsert_statements(
+            "INSERT INTO t (a) VALUES ",
+            " ON DUPLICATE KEY UPDATE a = a",
+            &rows,
+            l,
+        )
+        .unwrap();
+        assert_eq!(s.len(), 2);
+        assert!(s[0].starts_with("INSERT INTO t (a) VALUES (0),\n(1),"));
+        assert!(s[0].ends_with("(999) ON DUPLICATE KEY UPDATE a = a"));
+        assert!(s[1].starts_with("INSERT INTO t (a) VALUES (1000),"));
+        // a row too large for any statement: no multi-statement text (upsert rejects it)
+        let tiny = Limits {
+            stmt_bytes: 64,
+            max_stmt_bytes: 20,
+        };
+        assert!(upsert_statements("INSERT INTO t (a) VALUES ", "", &rows[..2], tiny).is_none());
+        let conds = vec![
+            (Bson::Int32(1), "(`a` = 1)".to_string()),
+            (Bson::Int32(2), "(`a` = 2)".to_string()),
+        ];
+        assert_eq!(
+            delete_statements("t", &conds, l),
+            vec!["DELETE FROM t WHERE (`a` = 1) OR (`a` = 2)".to_string()]
         );
     }
 
