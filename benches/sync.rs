@@ -82,7 +82,7 @@ async fn master_pos(c: &mut mysql_async::Conn) -> Res<Pos> {
         .ok_or("SHOW MASTER STATUS is empty: binary logging is off")?;
     let file: String = row.get(0).ok_or("SHOW MASTER STATUS: no File")?;
     let pos: u64 = row.get(1).ok_or("SHOW MASTER STATUS: no Position")?;
-    Ok(Pos { file, pos })
+    Ok(Pos::new(file, pos))
 }
 
 async fn generate(c: &mut mysql_async::Conn, rows: u64) -> Res<()> {
@@ -185,10 +185,7 @@ async fn decode_only(
             }
             _ => {}
         }
-        let here = Pos {
-            file: file.clone(),
-            pos,
-        };
+        let here = Pos::new(file.clone(), pos);
         if pos != 0 && here >= *to {
             break;
         }

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 
 const KIND_HELP: &str = "Kinds and their URL / options:
   mysql          mysql://USER@HOST:3306/[DB]          options: server_id, tls
+                 (a primary and its replicas: mysql://USER@H1:3306,H2:3306/ — sync follows the writable one)
   mongodb        mongodb://[USER@]HOST:27017/
   elasticsearch  http://HOST:9200                      options: auth=basic|apikey|bearer
   zookeeper      HOST:2181,HOST:2182,HOST:2183         options: admin_port, admin_ports, chroot

@@ -22,7 +22,11 @@ derived from the columns (--es-mapping overrides fields), or for an index source
 analysis settings (its documents pass through as their _source is), a MySQL table with the source's exact column \
 types (or types derived from an index mapping and a sample of its documents). A MySQL source needs log_bin, binlog_format=ROW, binlog_row_image=FULL \
 (binlog_row_metadata=FULL recommended) and a user with SELECT, REPLICATION SLAVE and REPLICATION CLIENT (MariaDB: \
-BINLOG MONITOR): `shark conn test SOURCE` checks all of it.";
+BINLOG MONITOR): `shark conn test SOURCE` checks all of it. Failover (MariaDB): checkpoints record the GTID position, \
+server_id and host; a source connection listing several hosts (mysql://USER@H1:3306,H2:3306/) is read from the first \
+writable primary, and on another server than the checkpoint's the task resumes by GTID once that server's binlog holds \
+every transaction after it (log_slave_updates on, nothing purged or missing; else exit 4 naming what is missing and \
+`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch.";
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCmd {
@@ -550,12 +554,20 @@ fn print_status(ctx: &Ctx, st: &sync::Status) {
     let lag = st
         .lag_s
         .map_or_else(|| "-".to_string(), |l| format!("{l}s"));
+    let gtid = st
+        .gtid
+        .as_ref()
+        .map_or_else(String::new, |g| format!(" · gtid {g}"));
+    let host = st
+        .host
+        .as_ref()
+        .map_or_else(String::new, |h| format!(" · from {h}"));
     let holder = match st.lease.as_ref().filter(|l| l.alive) {
         Some(l) => format!(" · pid {} on {}", l.pid, l.host),
         None => String::new(),
     };
     ui.line(format!(
-        "{} · {} · {} · phase {} · binlog {pos} · lag {lag}{holder}",
+        "{} · {} · {} · phase {} · binlog {pos}{gtid}{host} · lag {lag}{holder}",
         st.name,
         st.mode.as_str(),
         ui.status(&st.state),

@@ -118,7 +118,9 @@ impl Kind {
     /// What the URL looks like, for help and errors. None: the kind takes no URL.
     pub fn url_example(self) -> Option<&'static str> {
         Some(match self {
-            Kind::Mysql => "mysql://USER@HOST:3306/[DB]",
+            Kind::Mysql => {
+                "mysql://USER@HOST:3306/[DB] (a primary and its replicas: mysql://USER@HOST1:3306,HOST2:3306/)"
+            }
             Kind::Mongodb => "mongodb://[USER@]HOST:27017/[?OPTIONS]",
             Kind::Elasticsearch => "http://HOST:9200",
             Kind::Zookeeper => "HOST:2181,HOST:2182,HOST:2183",

@@ -59,6 +59,25 @@ impl Connection {
             .map(|v| matches!(v.to_ascii_lowercase().as_str(), "true" | "1" | "yes" | "on"))
     }
 
+    /// One connection per host of a URL that lists several (`mysql://u@h1:3306,h2:3306/`), in
+    /// their order; the connection itself when it names one host.
+    pub fn hosts(&self) -> Vec<Connection> {
+        split_hosts(&self.url)
+            .into_iter()
+            .map(|url| Connection {
+                url,
+                ..self.clone()
+            })
+            .collect()
+    }
+
+    /// `HOST:PORT` of a one-host URL (its authority without user), for messages and checkpoints.
+    pub fn host(&self) -> String {
+        authority(&self.url)
+            .map(|(_, hosts, _)| hosts)
+            .unwrap_or_else(|| self.url.clone())
+    }
+
     /// The endpoint as shown to people: the URL for most kinds, `***` for a Slack webhook.
     pub fn endpoint(&self) -> String {
         match self.kind {
@@ -143,6 +162,23 @@ pub fn validate(
                 kind.url_example().unwrap_or("")
             ))
         }),
+        // several MySQL hosts (a primary and its replicas): each checked as a URL of its own
+        Kind::Mysql if split_hosts(url).len() > 1 => {
+            let mut password = None;
+            let mut clean = vec![];
+            for one in split_hosts(url) {
+                if authority(&one).is_some_and(|(_, h, _)| h.is_empty()) {
+                    return Err(ConnError::Invalid(format!(
+                        "{where_}: '{url}' has an empty host in its list; expected {}",
+                        kind.url_example().unwrap_or("")
+                    )));
+                }
+                let (c, p) = validate(name, kind, &one, options, where_)?;
+                password = password.or(p);
+                clean.push(c);
+            }
+            Ok((join_hosts(&clean), password))
+        }
         Kind::Slack | Kind::Kubernetes => Err(ConnError::Invalid(format!(
             "{where_}: a {kind} connection takes no URL ({})",
             if kind == Kind::Slack {
@@ -181,6 +217,46 @@ pub fn validate(
             }
             Ok((clean, password))
         }
+    }
+}
+
+/// A URL's parts around its hosts: (`scheme://user@`, `h1:3306,h2:3306`, `/db?opts`).
+fn authority(url: &str) -> Option<(String, String, String)> {
+    let (scheme, rest) = url.split_once("://")?;
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (auth, tail) = rest.split_at(end);
+    let (user, hosts) = match auth.rsplit_once('@') {
+        Some((u, h)) => (format!("{u}@"), h),
+        None => (String::new(), auth),
+    };
+    Some((
+        format!("{scheme}://{user}"),
+        hosts.to_string(),
+        tail.to_string(),
+    ))
+}
+
+/// One URL per host of a URL listing several hosts (`mysql://u@h1:3306,h2:3306/db` →
+/// `mysql://u@h1:3306/db`, `mysql://u@h2:3306/db`); the URL itself when it names one.
+pub fn split_hosts(url: &str) -> Vec<String> {
+    match authority(url) {
+        Some((head, hosts, tail)) if hosts.contains(',') => hosts
+            .split(',')
+            .map(|h| format!("{head}{}{tail}", h.trim()))
+            .collect(),
+        _ => vec![url.to_string()],
+    }
+}
+
+/// The several-host URL of one-host URLs that differ only in their host.
+fn join_hosts(urls: &[String]) -> String {
+    let parts: Vec<_> = urls.iter().filter_map(|u| authority(u)).collect();
+    match parts.first() {
+        Some((head, _, tail)) if parts.len() == urls.len() => {
+            let hosts: Vec<&str> = parts.iter().map(|p| p.1.as_str()).collect();
+            format!("{head}{}{tail}", hosts.join(","))
+        }
+        _ => urls.join(","),
     }
 }
 
@@ -226,4 +302,38 @@ fn percent_decode(s: &str) -> String {
         i += 1;
     }
     String::from_utf8_lossy(&out).into_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mysql_urls_may_list_several_hosts() {
+        let (clean, pw) = validate(
+            "c",
+            Kind::Mysql,
+            "mariadb://u:p%40ss@h1:3306,h2:3307/db?x=1",
+            &BTreeMap::new(),
+            "test",
+        )
+        .unwrap();
+        assert_eq!(clean, "mysql://u@h1:3306,h2:3307/db?x=1");
+        assert_eq!(pw.unwrap().expose(), "p@ss");
+        assert_eq!(
+            split_hosts(&clean),
+            vec!["mysql://u@h1:3306/db?x=1", "mysql://u@h2:3307/db?x=1"]
+        );
+        assert_eq!(split_hosts("mysql://h1/"), vec!["mysql://h1/"]);
+        let e = validate("c", Kind::Mysql, "mysql://h1,/", &BTreeMap::new(), "test");
+        assert!(e.unwrap_err().to_string().contains("empty host"));
+        let e = validate(
+            "c",
+            Kind::Mysql,
+            "mysql://h1,h2:x/",
+            &BTreeMap::new(),
+            "test",
+        );
+        assert!(e.is_err());
+    }
 }

@@ -36,6 +36,15 @@ pub enum SyncError {
         file: String,
         oldest: String,
     },
+    /// The server a task would resume on by GTID lacks transactions after its checkpoint.
+    #[error(
+        "{task}: cannot resume on {server} by GTID: {missing}; the target would lose those changes: run `shark sync reset {task}` to copy everything again"
+    )]
+    GtidGap {
+        task: String,
+        server: String,
+        missing: String,
+    },
     /// A source (MySQL) failure: connection name, what happened, and what it calls for.
     #[error("{0}: {1}")]
     Source(String, String, Fault),
@@ -82,6 +91,7 @@ impl Classify for SyncError {
             SyncError::Halted => ExitKind::Interrupted,
             SyncError::SourceConfig(_)
             | SyncError::BinlogPurged { .. }
+            | SyncError::GtidGap { .. }
             | SyncError::Source(..)
             | SyncError::Target(..)
             | SyncError::Rejected { .. }
@@ -227,6 +237,11 @@ mod tests {
                 file: s(),
                 oldest: s(),
             },
+            SyncError::GtidGap {
+                task: s(),
+                server: s(),
+                missing: s(),
+            },
             SyncError::Source(s(), s(), Fault::Transient),
             SyncError::Target(s(), s(), Fault::Fatal),
             SyncError::Unreadable {
@@ -256,6 +271,7 @@ mod tests {
                 SyncError::Usage(_) => 2,
                 SyncError::SourceConfig(_) => 4,
                 SyncError::BinlogPurged { .. } => 4,
+                SyncError::GtidGap { .. } => 4,
                 SyncError::Source(..) => 4,
                 SyncError::Target(..) => 4,
                 SyncError::Unreadable { .. } => 4,

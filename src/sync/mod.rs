@@ -85,6 +85,10 @@ pub struct Status {
     /// The binlog position of the checkpoint, when there is one.
     #[serde(skip)]
     pub position: Option<Pos>,
+    /// The GTID position of the checkpoint (MariaDB), when recorded.
+    pub gtid: Option<String>,
+    /// The source host the checkpoint was taken on (`HOST:PORT`): the one followed.
+    pub host: Option<String>,
     pub lag_s: Option<i64>,
     pub units: Vec<UnitRow>,
     pub lease: Option<LeaseInfo>,
@@ -139,6 +143,10 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
         mode: spec.mode,
         state: state.into(),
         phase,
+        gtid: position
+            .as_ref()
+            .and_then(|p: &Pos| p.gtid.as_ref().map(|g| g.to_string())),
+        host: position.as_ref().and_then(|p: &Pos| p.host.clone()),
         binlog,
         position,
         lag_s,

@@ -200,6 +200,84 @@ infra_down() {
   find "$RUN_DIR" -maxdepth 3 -name '*.pid' -type f -delete 2>/dev/null || true
 }
 
+# ---- MariaDB (used by up.sh and mariadb-pair.sh) --------------------------------------------------
+# mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT [EXTRA_CNF_LINE...]: a MariaDB in RUN_DIR/NAME,
+# its system tables copied from $MARIADB_TEMPLATE/data; users root, shark, limited
+mariadb_instance() {
+  local name="$1" port="$2" sid="$3" fmt="$4"; shift 4
+  local d="$RUN_DIR/$name"; mkdir -p "$d/data"
+  local sock; sock="$(sockpath "$d" m.sock)"
+  local runas=(); [ "$(id -u)" -eq 0 ] && runas=(--user=root)
+  cat > "$d/my.cnf" <<CNF
+[mariadbd]
+datadir                 = $d/data
+socket                  = $sock
+pid-file                = $d/data/mariadbd.pid
+log-error               = $d/mariadbd.err
+port                    = $port
+bind-address            = 127.0.0.1
+skip-name-resolve
+log-bin                 = $d/data/binlog
+server-id               = $sid
+binlog_format           = $fmt
+binlog_row_image        = FULL
+binlog_row_metadata     = FULL
+log_slave_updates       = ON
+gtid_strict_mode        = ON
+gtid_domain_id          = 0
+expire_logs_days        = 1
+character-set-server    = utf8mb4
+collation-server        = utf8mb4_general_ci
+innodb_buffer_pool_size = 64M
+innodb_log_file_size    = 16M
+innodb_flush_log_at_trx_commit = 2
+max_connections         = 200
+$(printf '%s\n' "$@")
+CNF
+  cp -a "$MARIADB_TEMPLATE/data/." "$d/data/"
+  launch "$d" mariadb mariadbd --defaults-file="$d/my.cnf" "${runas[@]}"
+  wait_for "${TIMEOUT:-90}" "$d/mariadb.pid" "$name" mariadb-admin --socket="$sock" -uroot ping \
+    || { log_tail "$d/mariadbd.err" "$d/mariadb.log"; return 1; }
+  mariadb --socket="$sock" -uroot <<'SQL' || { log_tail "$d/mariadbd.err"; return 1; }
+SET SESSION sql_log_bin = 0;
+CREATE USER IF NOT EXISTS 'root'@'%' IDENTIFIED BY '';
+GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'shark'@'%' IDENTIFIED BY 'shark';
+GRANT ALL PRIVILEGES ON *.* TO 'shark'@'%' WITH GRANT OPTION;
+CREATE USER IF NOT EXISTS 'limited'@'%' IDENTIFIED BY 'limited';
+GRANT SELECT ON *.* TO 'limited'@'%';
+FLUSH PRIVILEGES;
+SQL
+  # the TCP path the tests use
+  mariadb -h127.0.0.1 -P"$port" -ushark -pshark -N -e 'SELECT 1' >/dev/null || return 1
+  log "$name ready on $port ($fmt)"
+}
+# The system tables are created once (mariadb-install-db) and copied into every instance: the
+# bootstrap mariadbd occasionally crashes on this machine kind (seen ~1 in 15 when two ran at
+# once), so it runs once, with retries. The copy holds no binlog and no server identity.
+mariadb_template() {
+  local t="$MARIADB_TEMPLATE" runas=() i
+  [ "$(id -u)" -eq 0 ] && runas=(--user=root)
+  mkdir -p "$t"
+  cat > "$t/my.cnf" <<CNF
+[mariadbd]
+datadir                 = $t/data
+socket                  = $(sockpath "$t" m.sock)
+log-error               = $t/mariadbd.err
+innodb_buffer_pool_size = 64M
+innodb_log_file_size    = 16M
+CNF
+  for i in 1 2 3; do
+    rm -rf "$t/data"; mkdir -p "$t/data"
+    if mariadb-install-db --defaults-file="$t/my.cnf" "${runas[@]}" \
+         --auth-root-authentication-method=normal --skip-test-db >"$t/install-db.log" 2>&1; then
+      return 0
+    fi
+    log "mariadb-install-db failed (attempt $i)"
+  done
+  LOG_TAIL_LINES=80 log_tail "$t/install-db.log" "$t/mariadbd.err"
+  return 1
+}
 # ---- OpenSearch / Elasticsearch 7 node helpers (used by up.sh and os-node.sh) ----------------------
 # A node is one JVM running the launcher install.sh compiled (tests/infra/opensearch/
 # SharkOpenSearchNode.java or tests/infra/elasticsearch7/SharkElasticsearchNode.java) over the

@@ -24,6 +24,9 @@
 #   SHARK_T_MYSQL_STMT_PORT   second MariaDB, binlog_format=STATEMENT (server_id 2), same users
 #   SHARK_T_MYSQL_TARGET_PORT third MariaDB, configured like the first (ROW, FULL, GTID; server_id 3),
 #                             same users: the MySQL *target* of MySQL → MySQL and ES → MySQL syncs
+#   SHARK_T_MARIADB_HA_DIR    component mariadb-ha: the system-table template from which
+#                             tests/infra/mariadb-pair.sh starts a MariaDB primary + GTID replica
+#                             (log_slave_updates on, or off with `nolsu`) per test
 #   SHARK_T_MONGO_URI         SecantusDB, one-member replica set "secantus"
 #   SHARK_T_MONGO_IMPL, SHARK_T_MONGO_BIN   which SecantusDB runs (py or rs) and its daemon
 #   SHARK_T_ZK_CONNECT, SHARK_T_ZK_ADMIN_PORTS, SHARK_T_ZK_DIR
@@ -53,7 +56,7 @@
 #   SHARK_T_RUN_DIR           absolute RUN_DIR
 #
 # Env knobs: SHARK_INFRA_SKIP=comma list of components to skip (mariadb, mongo, zookeeper, redis,
-# prometheus, s3, es, opensearch, es7, llm; aliases mysql, zk, prom, seaweedfs, osmem, os, openai); nothing is written
+# prometheus, s3, es, opensearch, es7, llm, mariadb-ha; aliases mysql, zk, prom, seaweedfs, osmem, os, openai); nothing is written
 # for a skipped component. SHARK_INFRA_TIMEOUT (90) seconds per server; SHARK_INFRA (/opt/shark-infra).
 # SHARK_MONGO_IMPL=py (default: secantusd-py from install.sh, what CI runs) | rs (secantusd-rs, the
 # Rust SecantusDB that tests/infra/install-secantusd-rs.sh builds; for benchmarks) | auto (rs when
@@ -83,14 +86,14 @@ case "$MONGO_IMPL" in
 esac
 
 # ---- components ------------------------------------------------------------------------------------
-ALL=(mariadb mongo zookeeper redis prometheus s3 es opensearch es7 llm slack kube)
+ALL=(mariadb mariadb-ha mongo zookeeper redis prometheus s3 es opensearch es7 llm slack kube)
 declare -A SKIP=()
 IFS=',' read -r -a _skip <<< "${SHARK_INFRA_SKIP:-}"
 for s in "${_skip[@]}"; do
   s="$(echo "$s" | tr -d '[:space:]' | tr 'A-Z' 'a-z')"
   case "$s" in
     "") continue;;
-    mysql|mariadb) s=mariadb;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
+    mysql|mariadb) s=mariadb;; mysql-ha|mariadb-ha) s=mariadb-ha;; zk|zookeeper) s=zookeeper;; prom|prometheus) s=prometheus;;
     s3|seaweedfs) s=s3;; es|osmem|elasticsearch) s=es;; os|opensearch) s=opensearch;; es7|elasticsearch7) s=es7;; llm|openai) s=llm;;
     mongo|mongodb) s=mongo;; redis) ;; slack) ;; kube|kubernetes|k8s) s=kube;;
     *) die "SHARK_INFRA_SKIP: unknown component '$s' (known: ${ALL[*]})";;
@@ -127,9 +130,14 @@ if [ -s "$RUN_DIR/env" ] && [ -s "$RUN_DIR/pidfiles" ]; then
      && ! grep -q '^SHARK_T_INFRA_COMPONENTS=' "$RUN_DIR/env"; then
     ok=4
   fi
+  # an env file from before the MariaDB failover pairs existed
+  if [ "$ok" = 1 ] && want mariadb-ha && ! grep -q '^SHARK_T_MARIADB_HA_DIR=' "$RUN_DIR/env"; then
+    ok=5
+  fi
   if [ "$ok" = 1 ]; then cat "$RUN_DIR/env"; exit 0; fi
   if [ "$ok" = 2 ]; then log "$RUN_DIR runs another SecantusDB than SHARK_MONGO_IMPL=$MONGO_IMPL: restarting everything"
   elif [ "$ok" = 3 ]; then log "$RUN_DIR has no MariaDB target instance (older up.sh): restarting everything"
+  elif [ "$ok" = 5 ]; then log "$RUN_DIR has no MariaDB failover template (older up.sh): restarting everything"
   elif [ "$ok" = 4 ]; then log "$RUN_DIR has no OpenSearch/Elasticsearch clusters (older up.sh): restarting everything"
   else log "some servers of $RUN_DIR are gone: restarting everything"; fi
 fi
@@ -138,6 +146,7 @@ infra_down   # stale processes / files from an earlier or interrupted run
 
 need() { command -v "$1" >/dev/null 2>&1 || [ -x "$1" ] || die "$1 not found: run tests/infra/install.sh $2"; }
 want mariadb    && { need mariadbd mariadb; need mariadb-install-db mariadb; }
+want mariadb-ha && { need mariadbd mariadb; need mariadb-install-db mariadb; }
 want zookeeper  && { need java zookeeper; [ -f /usr/share/java/zookeeper.jar ] && [ -f /usr/share/java/servlet-api.jar ] \
                      || die "zookeeper jars missing: run tests/infra/install.sh zookeeper"; }
 want redis      && need redis-server redis
@@ -176,85 +185,12 @@ P_W_MASTER=${PORTS[39]} P_W_VOLUME=${PORTS[40]} P_W_FILER=${PORTS[41]} P_W_S3=${
 
 UPD="$RUN_DIR/.up"; rm -rf "$UPD"; mkdir -p "$UPD"
 # fresh data for every start
-for d in mariadb mariadb-stmt mariadb-target mongo zk zk-srvr redis prometheus s3 es opensearch elasticsearch7 llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
+for d in mariadb mariadb-stmt mariadb-target mariadb-ha mongo zk zk-srvr redis prometheus s3 es opensearch elasticsearch7 llm slack kube; do rm -rf "${RUN_DIR:?}/$d"; done
 
 # ---- MariaDB -------------------------------------------------------------------------------------
-# mariadb_instance NAME PORT SERVER_ID BINLOG_FORMAT
-mariadb_instance() {
-  local name="$1" port="$2" sid="$3" fmt="$4"
-  local d="$RUN_DIR/$name"; mkdir -p "$d/data"
-  local sock; sock="$(sockpath "$d" m.sock)"
-  local runas=(); [ "$(id -u)" -eq 0 ] && runas=(--user=root)
-  cat > "$d/my.cnf" <<CNF
-[mariadbd]
-datadir                 = $d/data
-socket                  = $sock
-pid-file                = $d/data/mariadbd.pid
-log-error               = $d/mariadbd.err
-port                    = $port
-bind-address            = 127.0.0.1
-skip-name-resolve
-log-bin                 = $d/data/binlog
-server-id               = $sid
-binlog_format           = $fmt
-binlog_row_image        = FULL
-binlog_row_metadata     = FULL
-log_slave_updates       = ON
-gtid_strict_mode        = ON
-gtid_domain_id          = 0
-expire_logs_days        = 1
-character-set-server    = utf8mb4
-collation-server        = utf8mb4_general_ci
-innodb_buffer_pool_size = 64M
-innodb_log_file_size    = 16M
-innodb_flush_log_at_trx_commit = 2
-max_connections         = 200
-CNF
-  cp -a "$UPD/mariadb-template/data/." "$d/data/"
-  launch "$d" mariadb mariadbd --defaults-file="$d/my.cnf" "${runas[@]}"
-  wait_for "$TIMEOUT" "$d/mariadb.pid" "$name" mariadb-admin --socket="$sock" -uroot ping \
-    || { log_tail "$d/mariadbd.err" "$d/mariadb.log"; return 1; }
-  mariadb --socket="$sock" -uroot <<'SQL' || { log_tail "$d/mariadbd.err"; return 1; }
-SET SESSION sql_log_bin = 0;
-CREATE USER IF NOT EXISTS 'root'@'%' IDENTIFIED BY '';
-GRANT ALL PRIVILEGES ON *.* TO 'root'@'%' WITH GRANT OPTION;
-CREATE USER IF NOT EXISTS 'shark'@'%' IDENTIFIED BY 'shark';
-GRANT ALL PRIVILEGES ON *.* TO 'shark'@'%' WITH GRANT OPTION;
-CREATE USER IF NOT EXISTS 'limited'@'%' IDENTIFIED BY 'limited';
-GRANT SELECT ON *.* TO 'limited'@'%';
-FLUSH PRIVILEGES;
-SQL
-  # the TCP path the tests use
-  mariadb -h127.0.0.1 -P"$port" -ushark -pshark -N -e 'SELECT 1' >/dev/null || return 1
-  log "$name ready on $port ($fmt)"
-}
-# The system tables are created once (mariadb-install-db) and copied into every instance: the
-# bootstrap mariadbd occasionally crashes on this machine kind (seen ~1 in 15 when two ran at
-# once), so it runs once, with retries. The copy holds no binlog and no server identity.
-mariadb_template() {
-  local t="$UPD/mariadb-template" runas=() i
-  [ "$(id -u)" -eq 0 ] && runas=(--user=root)
-  mkdir -p "$t"
-  cat > "$t/my.cnf" <<CNF
-[mariadbd]
-datadir                 = $t/data
-socket                  = $(sockpath "$t" m.sock)
-log-error               = $t/mariadbd.err
-innodb_buffer_pool_size = 64M
-innodb_log_file_size    = 16M
-CNF
-  for i in 1 2 3; do
-    rm -rf "$t/data"; mkdir -p "$t/data"
-    if mariadb-install-db --defaults-file="$t/my.cnf" "${runas[@]}" \
-         --auth-root-authentication-method=normal --skip-test-db >"$t/install-db.log" 2>&1; then
-      return 0
-    fi
-    log "mariadb-install-db failed (attempt $i)"
-  done
-  LOG_TAIL_LINES=80 log_tail "$t/install-db.log" "$t/mariadbd.err"
-  return 1
-}
+# (mariadb_instance and mariadb_template are in lib.sh: tests/infra/mariadb-pair.sh uses them too)
 start_mariadb() {
+  MARIADB_TEMPLATE="$UPD/mariadb-template"
   mariadb_template || return 1
   mariadb_instance mariadb "$P_MYSQL" 1 ROW &
   local a=$!
@@ -268,6 +204,17 @@ start_mariadb() {
   [ "$rc" = 0 ] || return 1
   printf 'SHARK_T_MYSQL_PORT=%s\nSHARK_T_MYSQL_STMT_PORT=%s\nSHARK_T_MYSQL_TARGET_PORT=%s\n' \
     "$P_MYSQL" "$P_MYSQL_STMT" "$P_MYSQL_TARGET" > "$UPD/mariadb.env"
+}
+
+# A primary/replica pair is started per test by tests/infra/mariadb-pair.sh (a test kills and
+# promotes servers); this component prepares the system tables those instances are copied from.
+start_mariadb-ha() {
+  local d="$RUN_DIR/mariadb-ha"
+  MARIADB_TEMPLATE="$d/template"
+  mkdir -p "$d"
+  mariadb_template || return 1
+  rm -f "$MARIADB_TEMPLATE"/data/*.pid
+  printf 'SHARK_T_MARIADB_HA_DIR=%s\n' "$d" > "$UPD/mariadb-ha.env"
 }
 
 # ---- MongoDB (SecantusDB: secantusd-py, or secantusd-rs with SHARK_MONGO_IMPL=rs) ------------------
@@ -670,7 +617,7 @@ log "starting ${COMPS[*]} in $RUN_DIR"
 declare -A JOB=()
 # the slow ones first (OpenSearch, Elasticsearch 7: 3 JVMs each, ~20-30 s; Prometheus waits ~6 s for
 # its first scrape; ZooKeeper starts 4 JVMs)
-for c in opensearch es7 prometheus zookeeper mariadb s3 mongo es redis llm slack kube; do
+for c in opensearch es7 prometheus zookeeper mariadb mariadb-ha s3 mongo es redis llm slack kube; do
   want "$c" || continue
   ( "start_$c" ) > "$UPD/$c.log" 2>&1 &
   JOB[$c]=$!

@@ -5,9 +5,11 @@ use super::{Found, PROBE_TIMEOUT, auth_failed, protocol, scrub, unreachable};
 use crate::conn::{Check, ConnError, Connection};
 use mysql_async::prelude::Queryable;
 
-/// Client options for a mysql connection (password from the secret, never from the URL).
+/// Client options for a mysql connection (password from the secret, never from the URL); of a
+/// connection listing several hosts, for the first (`Connection::hosts` gives each).
 pub fn opts(conn: &Connection) -> Result<mysql_async::Opts, ConnError> {
-    let base = mysql_async::Opts::from_url(&conn.url)
+    let url = crate::conn::split_hosts(&conn.url).swap_remove(0);
+    let base = mysql_async::Opts::from_url(&url)
         .map_err(|e| ConnError::Invalid(format!("{}: bad mysql URL: {e}", conn.name)))?;
     let mut b = mysql_async::OptsBuilder::from_opts(base)
         .prefer_socket(false)
@@ -38,7 +40,75 @@ pub fn classify(conn: &Connection, e: mysql_async::Error) -> ConnError {
     }
 }
 
+/// Probe a connection: of one listing several hosts, each host, its checks named after it
+/// (a host that does not answer is a warning while another one does).
 pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
+    let hosts = conn.hosts();
+    if hosts.len() == 1 {
+        return probe_host(conn, false).await;
+    }
+    let mut server = None;
+    let mut checks = vec![];
+    let mut last_err = None;
+    for h in &hosts {
+        let name = h.host();
+        match probe_host(h, true).await {
+            Ok(found) => {
+                server = server.or(found.server);
+                checks.extend(found.checks.into_iter().map(|mut c| {
+                    c.name = format!("{name} {}", c.name);
+                    c
+                }));
+            }
+            Err(e) => {
+                checks.push(Check::warn(
+                    format!("{name} role"),
+                    format!("does not answer: {e}"),
+                    "start it, or remove it from the connection's URL",
+                ));
+                last_err = Some(e);
+            }
+        }
+    }
+    match (server, last_err) {
+        (None, Some(e)) => Err(e),
+        (server, _) => Ok(Found { server, checks }),
+    }
+}
+
+/// The role a server plays: primary (writable) or replica (`read_only`, replicating from).
+async fn role(c: &mut mysql_async::Conn) -> Check {
+    let read_only = first_text(c, "SELECT @@read_only").await;
+    let source = match c
+        .query_first::<mysql_async::Row, _>("SHOW SLAVE STATUS")
+        .await
+    {
+        Ok(Some(r)) => {
+            let col = |n: &str| {
+                r.columns_ref()
+                    .iter()
+                    .position(|c| c.name_str().eq_ignore_ascii_case(n))
+                    .and_then(|i| text(&r, i))
+            };
+            match (col("Master_Host"), col("Master_Port")) {
+                (Some(h), Some(p)) => format!(", replicating from {h}:{p}"),
+                _ => String::new(),
+            }
+        }
+        _ => String::new(),
+    };
+    let writable = read_only.as_deref() == Some("0");
+    Check::ok(
+        "role",
+        if writable {
+            format!("primary (read_only OFF{source})")
+        } else {
+            format!("replica (read_only ON{source})")
+        },
+    )
+}
+
+async fn probe_host(conn: &Connection, several: bool) -> Result<Found, ConnError> {
     let opts = opts(conn)?;
     let mut c = tokio::time::timeout(PROBE_TIMEOUT, mysql_async::Conn::new(opts))
         .await
@@ -122,14 +192,23 @@ pub async fn probe(conn: &Connection) -> Result<Found, ConnError> {
         "set `server-id = N` (non-zero, unique) in the [mysqld] section of my.cnf",
     ));
     checks.push(privileges(conn, &mut c, mariadb).await?);
+    checks.push(role(&mut c).await);
     if mariadb {
         if let Some(pos) = first_text(&mut c, "SELECT @@gtid_binlog_pos").await {
             checks.push(Check::ok(
                 "gtid",
                 format!(
-                    "gtid_binlog_pos = {}",
+                    "MariaDB GTID, gtid_binlog_pos = {}",
                     if pos.is_empty() { "(empty)" } else { &pos }
                 ),
+            ));
+        }
+        let lsu = first_text(&mut c, "SELECT @@log_slave_updates").await;
+        if several && lsu.as_deref() != Some("1") {
+            checks.push(Check::warn(
+                "log_slave_updates",
+                "log_slave_updates = OFF: this server's binlog lacks what it replicates, so a sync cannot fail over to it",
+                "add `log_slave_updates = ON` to the [mariadbd] section of its my.cnf and restart it",
             ));
         }
     } else if let Some(mode) = first_text(&mut c, "SELECT @@gtid_mode").await {

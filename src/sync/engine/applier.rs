@@ -284,18 +284,16 @@ impl<'a, 'c> Applier<'a, 'c> {
                 self.in_trx = true;
                 self.stats.events += changes.len() as u64;
                 ctx.progress.advance("binlog", changes.len() as u64);
-                // a key-less table's snapshot already holds what came before it
+                // a key-less table's snapshot already holds what came before it (coordinates
+                // of the snapshot's server only: after a failover they mean nothing)
                 let snaps = &self.keyless.snapshots;
+                let server = self.from.server_id;
                 changes.retain(|c| {
                     !c.keyless
                         || snaps
                             .get(&format!("{}.{}", c.db, c.table))
-                            .is_none_or(|at| {
-                                Pos {
-                                    file: c.file.clone(),
-                                    pos: c.pos,
-                                } > *at
-                            })
+                            .filter(|at| at.server_id.is_none() || at.server_id == server)
+                            .is_none_or(|at| Pos::new(c.file.clone(), c.pos) > *at)
                 });
                 self.bytes += changes.iter().map(change_bytes).sum::<usize>();
                 self.buffer.extend(changes);
@@ -595,6 +593,21 @@ impl<'a, 'c> Applier<'a, 'c> {
         self.budget.progress();
         self.saved_at = Instant::now();
         self.saved_lag = self.stats.lag_s;
+        // a snapshot the stream has passed on its server filters nothing more: forgotten, so
+        // it is never compared with another server's coordinates after a failover
+        let passed: Vec<String> = self
+            .keyless
+            .snapshots
+            .iter()
+            .filter(|(_, s)| s.server_id.is_none_or(|id| at.server_id == Some(id)) && at >= *s)
+            .map(|(u, _)| u.clone())
+            .collect();
+        for unit in passed {
+            self.keyless.snapshots.remove(&unit);
+            self.ctx
+                .store
+                .checkpoint_clear(&task_key(self.ctx.name), Some(&snapshot_unit(&unit)))?;
+        }
         // the sink holds exactly what the checkpoint says: key-less counts start afresh
         if !self.keyless.ahead && !self.keyless.base.is_empty() {
             self.keyless.base.clear();

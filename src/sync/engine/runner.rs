@@ -345,10 +345,7 @@ pub async fn run(
 
 /// The position of a source without a change stream (its checkpoint only records the phase).
 fn no_stream() -> Pos {
-    Pos {
-        file: String::new(),
-        pos: 0,
-    }
+    Pos::new(String::new(), 0)
 }
 
 fn unreadable_checkpoint(name: &str, e: serde_json::Error) -> SyncError {
@@ -511,7 +508,7 @@ async fn follow(
     }
     ctx.save_checkpoint(&start, stats.json())?;
     if let Some(t) = &target
-        && &start >= t
+        && start.reached(t)
     {
         ctx.log(
             LogLevel::Info,

@@ -2,6 +2,7 @@
 //! purged-file detection before streaming, row events decoded into [`Change`]s (v1 and v2
 //! events; names from `binlog_row_metadata=FULL`, else from the schema), and DDL recognition.
 
+use super::gtid::{GtidSet, ServerInfo};
 use crate::conn::Connection;
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::model::change::{Change, Op};
@@ -16,7 +17,9 @@ use mysql_async::prelude::Queryable;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
-/// A binlog coordinate (end of an event).
+/// A binlog coordinate (end of an event): file and offset on one server, and at transaction
+/// boundaries the GTID position there (MariaDB), which means the same on every server of a
+/// replication topology (what a task resumes by on another server).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pos {
     /// Read back through [`clean_file_name`]: checkpoints of older versions may hold a name
@@ -24,9 +27,38 @@ pub struct Pos {
     #[serde(deserialize_with = "file_name")]
     pub file: String,
     pub pos: u64,
+    /// The GTID position after the transaction ending here (`@@gtid_binlog_pos` form).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gtid: Option<GtidSet>,
+    /// `@@server_id` of the server whose binlog `file` and `pos` are of.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub server_id: Option<u32>,
+    /// `HOST:PORT` of that server, as the connection names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
 }
 
 impl Pos {
+    /// A file and offset, of no known server or GTID position.
+    pub fn new(file: impl Into<String>, pos: u64) -> Pos {
+        Pos {
+            file: file.into(),
+            pos,
+            gtid: None,
+            server_id: None,
+            host: None,
+        }
+    }
+
+    /// This position is at or past `target`: by file and offset on one server, by GTID
+    /// position across two servers (when both are known).
+    pub fn reached(&self, target: &Pos) -> bool {
+        match (self.server_id, target.server_id, &self.gtid, &target.gtid) {
+            (Some(a), Some(b), Some(g), Some(t)) if a != b => g.covers(t),
+            _ => self >= target,
+        }
+    }
+
     fn seq(&self) -> u64 {
         self.file
             .rsplit('.')
@@ -139,8 +171,103 @@ pub async fn check_settings(conn: &Connection, c: &mut mysql_async::Conn) -> Res
     }
 }
 
-/// The position the source is writing at now.
+/// What a server says about itself (id, role, GTID state) before a task reads from it.
+pub async fn server_info(
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+) -> Result<ServerInfo, SyncError> {
+    let row: mysql_async::Row = c
+        .query_first("SELECT @@server_id, @@read_only, @@log_slave_updates, @@version")
+        .await
+        .map_err(|e| source_err(conn, e))?
+        .ok_or_else(|| SyncError::source(&conn.name, "no answer to SELECT @@server_id"))?;
+    let t = |i| crate::conn::probe::mysql::text(&row, i).unwrap_or_default();
+    let mariadb = t(3).to_ascii_lowercase().contains("mariadb");
+    let gtid_binlog_pos = if mariadb {
+        let pos: Option<String> = c
+            .query_first("SELECT @@gtid_binlog_pos")
+            .await
+            .map_err(|e| source_err(conn, e))?;
+        Some(
+            pos.unwrap_or_default()
+                .parse()
+                .map_err(|e| SyncError::source(&conn.name, format!("@@gtid_binlog_pos: {e}")))?,
+        )
+    } else {
+        None
+    };
+    Ok(ServerInfo {
+        server_id: t(0).parse().unwrap_or(0),
+        read_only: t(1) != "0",
+        log_slave_updates: t(2) == "1",
+        mariadb,
+        gtid_binlog_pos,
+    })
+}
+
+/// The GTID position at binlog coordinate `file:pos` of a MariaDB server (None where the
+/// server cannot tell: not MariaDB, or a file it no longer has).
+pub async fn gtid_at(
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+    file: &str,
+    pos: u64,
+) -> Result<Option<GtidSet>, SyncError> {
+    let text: Option<Option<String>> = c
+        .exec_first("SELECT BINLOG_GTID_POS(?, ?)", (file, pos))
+        .await
+        .map_err(|e| source_err(conn, e))?;
+    Ok(text.flatten().and_then(|t| t.parse().ok()))
+}
+
+/// The GTID position at the start of a MariaDB server's oldest binlog (its GTID list event):
+/// what it no longer holds.
+pub async fn oldest_gtid(
+    conn: &Connection,
+    c: &mut mysql_async::Conn,
+) -> Result<GtidSet, SyncError> {
+    let files: Vec<mysql_async::Row> = c
+        .query("SHOW BINARY LOGS")
+        .await
+        .map_err(|e| source_err(conn, e))?;
+    let Some(first) = files
+        .first()
+        .and_then(|r| crate::conn::probe::mysql::text(r, 0))
+    else {
+        return Ok(GtidSet::default());
+    };
+    let events: Vec<mysql_async::Row> = c
+        .query(format!(
+            "SHOW BINLOG EVENTS IN '{}' LIMIT 4",
+            first.replace(['\\', '\''], "")
+        ))
+        .await
+        .map_err(|e| source_err(conn, e))?;
+    for e in &events {
+        let t = |i| crate::conn::probe::mysql::text(e, i).unwrap_or_default();
+        if t(2).eq_ignore_ascii_case("Gtid_list") {
+            return t(5)
+                .parse()
+                .map_err(|e| SyncError::source(&conn.name, format!("Gtid_list of {first}: {e}")));
+        }
+    }
+    Ok(GtidSet::default())
+}
+
+/// The position the source is writing at now, with its GTID position and server.
 pub async fn master_pos(conn: &Connection, c: &mut mysql_async::Conn) -> Result<Pos, SyncError> {
+    let mut p = master_file_pos(conn, c).await?;
+    let info = server_info(conn, c).await?;
+    p.server_id = Some(info.server_id);
+    p.host = Some(conn.host());
+    if info.mariadb {
+        p.gtid = gtid_at(conn, c, &p.file, p.pos).await?;
+    }
+    Ok(p)
+}
+
+/// `SHOW MASTER STATUS`: the file and offset the source is writing at now.
+async fn master_file_pos(conn: &Connection, c: &mut mysql_async::Conn) -> Result<Pos, SyncError> {
     let row: mysql_async::Row = c
         .query_first("SHOW MASTER STATUS")
         .await
@@ -153,7 +280,7 @@ pub async fn master_pos(conn: &Connection, c: &mut mysql_async::Conn) -> Result<
         })?;
     let text = |i| crate::conn::probe::mysql::text(&row, i);
     match (text(0), text(1).and_then(|p| p.parse().ok())) {
-        (Some(file), Some(pos)) if !file.is_empty() => Ok(Pos { file, pos }),
+        (Some(file), Some(pos)) if !file.is_empty() => Ok(Pos::new(file, pos)),
         (file, _) => Err(SyncError::source(
             &conn.name,
             format!(
@@ -458,15 +585,26 @@ mod tests {
 
     #[test]
     fn positions_order_across_files() {
-        let a = Pos {
-            file: "binlog.000002".into(),
-            pos: 900,
-        };
-        let b = Pos {
-            file: "binlog.000003".into(),
-            pos: 4,
-        };
+        let a = Pos::new("binlog.000002", 900);
+        let b = Pos::new("binlog.000003", 4);
         assert!(a < b);
+        assert!(b.reached(&a) && !a.reached(&b));
+        // across two servers, by GTID position: file and offset mean nothing there
+        let on = |p: &Pos, id, gtid: &str| Pos {
+            server_id: Some(id),
+            gtid: Some(gtid.parse().unwrap()),
+            ..p.clone()
+        };
+        assert!(!on(&b, 11, "0-11-5").reached(&on(&a, 12, "0-12-6")));
+        assert!(on(&a, 11, "0-12-6").reached(&on(&b, 12, "0-12-6")));
+        // a checkpoint of an older build reads, without GTID or server
+        let old: Pos =
+            serde_json::from_value(serde_json::json!({"file": "b.000001", "pos": 4})).unwrap();
+        assert_eq!(old, Pos::new("b.000001", 4));
+        assert_eq!(
+            serde_json::to_value(&old).unwrap(),
+            serde_json::json!({"file": "b.000001", "pos": 4})
+        );
         assert_eq!(
             clean_file_name(b"mariadb-bin.000002\x01\x02\x03\x04"),
             "mariadb-bin.000002"

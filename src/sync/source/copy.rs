@@ -178,10 +178,14 @@ pub async fn consistent_snapshot(
         var("binlog_snapshot_position").and_then(|p| p.parse::<u64>().ok()),
     ) && !file.is_empty()
     {
-        return Ok(Pos {
-            file: binlog::clean_file_name(file.as_bytes()),
-            pos,
-        });
+        let mut at = Pos::new(binlog::clean_file_name(file.as_bytes()), pos);
+        // whose coordinates these are: a failover's new server has others
+        at.server_id = c
+            .query_first::<u32, _>("SELECT @@server_id")
+            .await
+            .map_err(e)?;
+        at.host = Some(conn.host());
+        return Ok(at);
     }
     // MySQL: hold commits while the snapshot opens and the position is read
     c.query_drop("ROLLBACK").await.map_err(e)?;

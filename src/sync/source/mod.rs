@@ -9,7 +9,9 @@ pub mod es_read;
 pub mod es_sample;
 pub mod es_value;
 pub mod follow;
+pub mod gtid;
 pub mod mysql;
+pub mod resume;
 
 use crate::conn::{ConnError, Connection};
 use crate::state::LogLevel;
