@@ -281,21 +281,7 @@ async fn wait_equal(port: u16, db: &str) {
 /// A state file with connections `src` (the pair, `ports` in order) and `dst`, and task `t`.
 fn task(ports: &[u16], db: &str) -> Env {
     let e = Env::new();
-    let url = Pair::url(ports);
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "src",
-            "--kind",
-            "mysql",
-            "--url",
-            &url,
-            "--secret-stdin",
-        ],
-        Some("shark"),
-    );
+    e.add_mysql_url("src", &Pair::url(ports));
     e.add_mongo("dst");
     let tables = format!("{db}.*");
     e.expect(

@@ -328,7 +328,11 @@ impl Env {
     /// Add mysql connection `name` to a MariaDB (or a proxy in front of one) on loopback port
     /// `port`, as the `shark` user.
     pub fn add_mysql_at(&self, name: &str, port: u16) {
-        let url = format!("mysql://shark@127.0.0.1:{port}/");
+        self.add_mysql_url(name, &format!("mysql://shark@127.0.0.1:{port}/"));
+    }
+
+    /// Add mysql connection `name` for `url` (one host or several), password `shark`.
+    pub fn add_mysql_url(&self, name: &str, url: &str) {
         self.expect(
             0,
             &[
@@ -338,7 +342,7 @@ impl Env {
                 "--kind",
                 "mysql",
                 "--url",
-                &url,
+                url,
                 "--secret-stdin",
             ],
             Some("shark"),

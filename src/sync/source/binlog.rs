@@ -119,9 +119,10 @@ pub fn clean_file_name(raw: &[u8]) -> String {
             };
             let end = (0..raw.len())
                 .rev()
-                .filter(|&i| raw[i] == b'.' && digits_after(i) >= 6)
-                .map(|i| i + 1 + digits_after(i))
-                .next()
+                .filter(|&i| raw[i] == b'.')
+                .map(|i| (i, digits_after(i)))
+                .find(|&(_, n)| n >= 6)
+                .map(|(i, n)| i + 1 + n)
                 .unwrap_or_else(|| {
                     raw.iter()
                         .position(|b| !b.is_ascii_graphic())
