@@ -26,7 +26,9 @@ use crate::ui::Progress;
 use futures_util::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
-use std::sync::atomic::AtomicI64;
+use crate::sync::book::{Book, LocalBook};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 pub const BINLOG_UNIT: &str = "__binlog__";
@@ -77,11 +79,18 @@ impl Outcome {
 pub(super) struct Stopper {
     pub cancel: Cancel,
     pub lease: Lease,
+    /// Set by a shared task's workers when `sync stop` asks through the coordinator.
+    pub remote: Arc<AtomicBool>,
 }
 
 impl Stopper {
+    /// `sync stop` asked (through this host's lease or through the coordinator).
+    fn stop_requested(&self) -> bool {
+        self.lease.stop_requested() || self.remote.load(Ordering::Relaxed)
+    }
+
     pub fn stopping(&self) -> bool {
-        self.cancel.is_cancelled() || self.lease.stop_requested()
+        self.cancel.is_cancelled() || self.stop_requested()
     }
 
     pub fn outcome(&self) -> Outcome {
@@ -97,7 +106,7 @@ impl Stopper {
         tokio::select! {
             _ = self.cancel.cancelled() => {}
             _ = async {
-                while !self.lease.stop_requested() {
+                while !self.stop_requested() {
                     tokio::time::sleep(STOP_POLL).await;
                 }
             } => {}
@@ -142,11 +151,14 @@ pub(super) struct Ctx<'a> {
     pub spec: TaskSpec,
     pub store: &'a Store,
     pub units: SyncStore<'a>,
+    /// Where checkpoints and unit progress are committed (this host's state file, or the
+    /// coordinator of a shared task).
+    pub book: &'a dyn Book,
     pub source: Box<dyn Source>,
     pub sink: Box<dyn Sink>,
     pub progress: &'a dyn Progress,
     pub run: Option<&'a RunHandle>,
-    pub stop: Stopper,
+    pub stop: &'a Stopper,
     pub drop_target: bool,
     /// Retry budget: consecutive failures without progress before the run gives up.
     pub attempts: u32,
@@ -185,13 +197,16 @@ impl Ctx<'_> {
                 self.name
             ))
         })?;
-        self.store
-            .checkpoint_save(&task_key(self.name), BINLOG_UNIT, &position, &progress)?;
-        Ok(())
+        self.book.save_checkpoint(BINLOG_UNIT, &position, &progress)
     }
     pub fn save_unit(&self, u: &UnitRow) -> Result<(), SyncError> {
         self.stop.lease.check()?;
-        self.units.save_unit(self.name, u)
+        self.book.save_unit(u)
+    }
+    /// Before every write to the sink: fails when this run may no longer write (a shared
+    /// task's worker that may have been replaced); answers from memory.
+    pub fn fence(&self) -> Result<(), SyncError> {
+        self.book.fence()
     }
     /// Rows the sink refused: with `--on-error stop` the run stops here (nothing after them is
     /// checkpointed); with `skip` they are recorded and logged.
@@ -267,6 +282,7 @@ pub struct Hooks<'a> {
 
 /// Run a task: full copy of what is not copied yet, then the change stream. A signal or a
 /// `sync stop` ends it at the last checkpoint with `Outcome::Interrupted` / `Outcome::Stopped`.
+/// A task with a coordinator runs as one of its workers (see `shared`).
 pub async fn run(
     store: &Store,
     reg: &Registry<'_>,
@@ -280,66 +296,120 @@ pub async fn run(
         run,
         cancel,
     } = hooks;
-    let units = SyncStore::new(store)?;
-    let (source_conn, target_conn) = crate::sync::endpoints::connections(reg, &spec)?;
     let lease = Lease::acquire(
         store,
         &task_key(name),
         run.map(|r| r.id),
         &format!("sync stop {name}"),
     )?;
-    let stop = Stopper { cancel, lease };
+    let stop = Stopper {
+        cancel,
+        lease,
+        remote: Arc::new(AtomicBool::new(false)),
+    };
     let mut spec = spec;
     if let Some(p) = opts.parallel {
         spec.parallel = p.max(1);
     }
-    let opened = stop
-        .wait(async {
-            let source = crate::sync::endpoints::source(&source_conn, target_conn.kind).await?;
-            source.check().await?;
-            let sink = crate::sync::endpoints::sink(&target_conn, &spec).await?;
-            Ok((source, sink))
-        })
-        .await;
-    let (source, sink) = match opened {
-        Err(SyncError::Halted) => {
-            let outcome = stop.outcome();
-            let msg = format!("{} while connecting", outcome.describe());
-            if let Some(r) = run {
-                let _ = store.run_log_at(r, LogLevel::Info, &msg);
-            }
-            tracing::info!("{name}: {msg}");
-            return Ok(outcome);
-        }
-        other => other?,
-    };
-    let ctx = Ctx {
-        name,
-        spec,
+    let term = Term {
         store,
-        units,
-        source,
-        sink,
+        reg,
+        name,
+        spec: &spec,
+        opts,
         progress,
         run,
-        stop,
-        drop_target: opts.drop_target,
-        attempts: if opts.once {
-            MAX_ATTEMPTS_ONCE
-        } else {
-            MAX_ATTEMPTS_FOLLOW
-        },
+        stop: &stop,
     };
-    match copy_then_follow(&ctx, opts.once).await {
-        Err(SyncError::Halted) => {
-            let outcome = ctx.outcome();
-            ctx.log(
-                LogLevel::Info,
-                &format!("{} at the last checkpoint", outcome.describe()),
-            );
-            Ok(outcome)
+    if spec.coordinator.is_some() {
+        return super::shared::run(&term).await;
+    }
+    let book = LocalBook {
+        name,
+        store,
+        units: SyncStore::new(store)?,
+    };
+    term.run(&book).await
+}
+
+/// What one stretch of work on a task needs besides where it commits: a whole run of a
+/// local task, or one leadership of a shared task's worker.
+pub(super) struct Term<'a> {
+    pub store: &'a Store,
+    pub reg: &'a Registry<'a>,
+    pub name: &'a str,
+    pub spec: &'a TaskSpec,
+    pub opts: RunOptions,
+    pub progress: &'a dyn Progress,
+    pub run: Option<&'a RunHandle>,
+    pub stop: &'a Stopper,
+}
+
+impl Term<'_> {
+    /// Log a line to the run's history and the terminal.
+    pub fn log(&self, level: LogLevel, msg: &str) {
+        if let Some(r) = self.run {
+            let _ = self.store.run_log_at(r, level, msg);
         }
-        other => other,
+        match level {
+            LogLevel::Warn => tracing::warn!("{}: {msg}", self.name),
+            LogLevel::Error => tracing::error!("{}: {msg}", self.name),
+            LogLevel::Info => tracing::info!("{}: {msg}", self.name),
+        }
+    }
+
+    /// Open the source and the sink, then copy and follow, committing into `book`.
+    pub async fn run(&self, book: &dyn Book) -> Result<Outcome, SyncError> {
+        let (name, stop, spec) = (self.name, self.stop, self.spec);
+        let (source_conn, target_conn) = crate::sync::endpoints::connections(self.reg, spec)?;
+        let opened = stop
+            .wait(async {
+                let source = crate::sync::endpoints::source(&source_conn, target_conn.kind).await?;
+                source.check().await?;
+                let sink = crate::sync::endpoints::sink(&target_conn, spec).await?;
+                Ok((source, sink))
+            })
+            .await;
+        let (source, sink) = match opened {
+            Err(SyncError::Halted) => {
+                let outcome = stop.outcome();
+                self.log(
+                    LogLevel::Info,
+                    &format!("{} while connecting", outcome.describe()),
+                );
+                return Ok(outcome);
+            }
+            other => other?,
+        };
+        let ctx = Ctx {
+            name,
+            spec: spec.clone(),
+            store: self.store,
+            units: SyncStore::new(self.store)?,
+            book,
+            source,
+            sink,
+            progress: self.progress,
+            run: self.run,
+            stop,
+            drop_target: self.opts.drop_target,
+            attempts: if self.opts.once {
+                MAX_ATTEMPTS_ONCE
+            } else {
+                MAX_ATTEMPTS_FOLLOW
+            },
+        };
+        match copy_then_follow(&ctx, self.opts.once).await {
+            Err(SyncError::Halted) => {
+                let outcome = ctx.outcome();
+                ctx.log(
+                    LogLevel::Info,
+                    &format!("{} at the last checkpoint", outcome.describe()),
+                );
+                Ok(outcome)
+            }
+            other => other,
+        }
     }
 }
 
@@ -361,7 +431,7 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
     let name = ctx.name;
     let stream = ctx.source.changes();
     // 1. where the change stream will start: recorded before any copying
-    let start = match ctx.store.checkpoint(&task_key(name), BINLOG_UNIT)? {
+    let start = match ctx.book.checkpoint(BINLOG_UNIT)? {
         Some(cp) => {
             let pos: Pos =
                 serde_json::from_value(cp.position).map_err(|e| unreadable_checkpoint(name, e))?;
@@ -398,8 +468,8 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
         );
     }
     let known: BTreeMap<String, UnitRow> = ctx
-        .units
-        .units(name)?
+        .book
+        .units()?
         .into_iter()
         .map(|u| (u.unit.clone(), u))
         .collect();
@@ -503,7 +573,7 @@ async fn follow(
         None
     };
     let mut stats = CdcStats::default();
-    if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), BINLOG_UNIT)? {
+    if let Some(cp) = ctx.book.checkpoint(BINLOG_UNIT)? {
         stats.events = BinlogProgress::parse(ctx.name, &cp.progress)?.events;
     }
     ctx.save_checkpoint(&start, stats.json())?;
@@ -630,6 +700,7 @@ pub(super) async fn handle_ddl(
             }
         }
         Ddl::Truncate(db, t) if ctx.spec.selects(&db, &t) => {
+            ctx.fence()?;
             ctx.stop
                 .work(ctx.sink.truncate(&ctx.target(&db, &t)))
                 .await?;
