@@ -1,0 +1,390 @@
+//! `shark sync` shared by several workers through the real 3-node ZooKeeper ensemble of
+//! tests/infra: each "host" is a separate `shark` process with its own state file. The leader is
+//! killed with -9, or paused past its session timeout and resumed, under a steady writer on the
+//! real MariaDB; the SecantusDB target is compared with the source by an independent reader
+//! (the mongodb driver against MariaDB rows), key-less rows as a multiset so that a change
+//! applied twice would show.
+
+mod common;
+use common::{Env, Lock, Running, infra, lock_servers, mysql_run, unique_name, wait_for};
+use futures_util::TryStreamExt;
+use mongodb::bson::{Bson, Document, doc};
+use mysql_async::prelude::Queryable;
+use serde_json::Value;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
+
+/// How long a test waits for a state it expects.
+const PATIENCE: Duration = Duration::from_secs(90);
+/// The workers' ZooKeeper session timeout (the ensemble's minimum with tickTime 2000).
+const SESSION_S: &str = "4";
+/// Rows in the table before the task starts.
+const ROWS: u32 = 2000;
+
+async fn sql(stmts: &[&str]) {
+    mysql_run("SHARK_T_MYSQL_PORT", stmts).await
+}
+
+async fn mongo(db: &str) -> mongodb::Database {
+    mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
+        .await
+        .unwrap()
+        .database(db)
+}
+
+/// One host: a state file with the connections `src`, `dst` and `zk`.
+fn host() -> Env {
+    let e = Env::new();
+    e.add_mysql("src");
+    e.add_mongo("dst");
+    e.expect(
+        0,
+        &[
+            "conn",
+            "add",
+            "zk",
+            "--kind",
+            "zookeeper",
+            "--url",
+            infra().get("SHARK_T_ZK_CONNECT"),
+        ],
+        None,
+    );
+    e
+}
+
+fn status(e: &Env, task: &str) -> Value {
+    let (out, _) = e.expect(0, &["sync", "status", task, "-o", "json"], None);
+    serde_json::from_str::<Value>(&out).unwrap()[0].clone()
+}
+
+/// The leading worker's pid, from the coordinator as `sync status` shows it.
+fn leader_pid(st: &Value) -> Option<u32> {
+    st["coordinator"]["leader"]
+        .as_str()
+        .and_then(|l| l.rsplit(':').next())
+        .and_then(|p| p.parse().ok())
+}
+
+/// Source rows (id, n) of the keyed table and the key-less multiset, read from MariaDB.
+async fn source_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32>) {
+    let mut c = common::mysql_root("SHARK_T_MYSQL_PORT").await;
+    let keyed: Vec<(i64, i64)> = c
+        .query(format!("SELECT id, n FROM {db}.t ORDER BY id"))
+        .await
+        .unwrap();
+    let ev: Vec<(i64, String)> = c
+        .query(format!("SELECT k, v FROM {db}.ev"))
+        .await
+        .unwrap();
+    c.disconnect().await.unwrap();
+    let mut bag = BTreeMap::new();
+    for r in ev {
+        *bag.entry(r).or_insert(0) += 1;
+    }
+    (keyed, bag)
+}
+
+fn int(b: Option<&Bson>) -> i64 {
+    match b {
+        Some(Bson::Int32(v)) => *v as i64,
+        Some(Bson::Int64(v)) => *v,
+        other => panic!("not an integer: {other:?}"),
+    }
+}
+
+/// The same, read from the target with the mongodb driver.
+async fn target_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32>) {
+    let d = mongo(db).await;
+    let docs: Vec<Document> = d
+        .collection::<Document>("t")
+        .find(doc! {})
+        .sort(doc! {"_id": 1})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    let keyed = docs
+        .iter()
+        .map(|d| (int(d.get("_id")), int(d.get("n"))))
+        .collect();
+    let ev: Vec<Document> = d
+        .collection::<Document>("ev")
+        .find(doc! {})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    let mut bag = BTreeMap::new();
+    for e in ev {
+        let v = e.get_str("v").unwrap().to_string();
+        *bag.entry((int(e.get("k")), v)).or_insert(0) += 1;
+    }
+    (keyed, bag)
+}
+
+/// Wait until the target equals the source exactly, then assert it (with the difference).
+async fn assert_exact(db: &str) {
+    let t0 = Instant::now();
+    loop {
+        let (src, tgt) = (source_state(db).await, target_state(db).await);
+        if src == tgt {
+            return;
+        }
+        if t0.elapsed() > PATIENCE {
+            let lost: Vec<_> = src.0.iter().filter(|r| !tgt.0.contains(r)).take(10).collect();
+            let extra: Vec<_> = tgt.0.iter().filter(|r| !src.0.contains(r)).take(10).collect();
+            let bag: Vec<_> = src
+                .1
+                .iter()
+                .filter(|(k, n)| tgt.1.get(k) != Some(n))
+                .take(10)
+                .collect();
+            panic!(
+                "target differs from the source: {} vs {} keyed rows, missing/different {lost:?}, extra {extra:?}; key-less rows whose count differs (source counts) {bag:?}; {} vs {} key-less kinds",
+                src.0.len(),
+                tgt.0.len(),
+                src.1.len(),
+                tgt.1.len()
+            );
+        }
+        tokio::time::sleep(Duration::from_millis(500)).await;
+    }
+}
+
+/// A scratch database with a keyed and a key-less table, and the task `task` created on
+/// `first` with the coordinator.
+async fn setup(first: &Env, db: &str, task: &str) {
+    sql(&[
+        &format!("DROP DATABASE IF EXISTS {db}"),
+        &format!("CREATE DATABASE {db}"),
+        &format!("CREATE TABLE {db}.t (id INT PRIMARY KEY, n BIGINT NOT NULL)"),
+        &format!("CREATE TABLE {db}.ev (k INT NOT NULL, v VARCHAR(20) NOT NULL)"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.t SELECT seq, 0 FROM seq_1_to_{ROWS}"),
+        &format!("INSERT INTO {db}.ev SELECT seq % 10, 'start' FROM seq_1_to_100"),
+    ])
+    .await;
+    let _ = mongo(db).await.drop().await;
+    let tables = format!("{db}.*");
+    first.expect(
+        0,
+        &[
+            "sync",
+            "create",
+            task,
+            "--source",
+            "src",
+            "--target",
+            "dst",
+            "--tables",
+            &tables,
+            "--coordinator",
+            "zk",
+            "--session-timeout",
+            SESSION_S,
+        ],
+        None,
+    );
+}
+
+/// A steady writer: `rounds` transactions, each inserting a keyed row (id ROWS+k), bumping
+/// one existing row and adding a key-less row; `done` counts the committed rounds.
+fn writer(db: &str, rounds: u32, done: Arc<AtomicU32>) -> tokio::task::JoinHandle<()> {
+    let db = db.to_string();
+    tokio::spawn(async move {
+        let mut c = common::mysql_root("SHARK_T_MYSQL_PORT").await;
+        for k in 1..=rounds {
+            let stmts = [
+                "BEGIN".to_string(),
+                format!("INSERT INTO {db}.t VALUES ({}, {k})", ROWS + k),
+                format!("UPDATE {db}.t SET n = n + 1 WHERE id = {}", k % ROWS + 1),
+                format!("INSERT INTO {db}.ev VALUES ({}, 'w{k}')", k % 7),
+                "COMMIT".to_string(),
+            ];
+            for s in &stmts {
+                c.query_drop(s).await.unwrap();
+            }
+            done.store(k, Ordering::SeqCst);
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        c.disconnect().await.unwrap();
+    })
+}
+
+/// Whether the target holds the keyed row the writer inserted in round `k`.
+async fn has_round(db: &str, k: u32) -> bool {
+    mongo(db)
+        .await
+        .collection::<Document>("t")
+        .count_documents(doc! {"_id": (ROWS + k) as i64})
+        .await
+        .unwrap()
+        > 0
+}
+
+/// `sync run` of the task on each host; the first is started (and leads) before the others.
+async fn start_workers(hosts: &[&Env], task: &str, db: &str) -> Vec<Running> {
+    let mut workers = vec![
+        hosts[0].spawn_env(&["-q", "sync", "run", task, "--coordinator", "zk"], &[]),
+    ];
+    wait_for("the first worker to lead and follow the binlog", PATIENCE, || {
+        let st = status(hosts[0], task);
+        st["phase"] == "cdc" && leader_pid(&st) == Some(workers[0].id())
+    });
+    assert_exact(db).await;
+    for h in &hosts[1..] {
+        workers.push(h.spawn(&["-q", "sync", "run", task, "--coordinator", "zk"]));
+    }
+    wait_for("three workers", PATIENCE, || {
+        status(hosts[0], task)["coordinator"]["workers"]
+            .as_array()
+            .is_some_and(|w| w.len() == 3)
+    });
+    workers
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling_nothing() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ha_kill");
+    let task = &unique_name("ha_kill");
+    let hosts = [host(), host(), host()];
+    setup(&hosts[0], db, task).await;
+    let mut workers = start_workers(&[&hosts[0], &hosts[1], &hosts[2]], task, db).await;
+    // another host sees the same task: leader, workers, roles
+    let st = status(&hosts[2], task);
+    assert_eq!(st["state"], "running", "{st}");
+    let roles: Vec<&str> = st["coordinator"]["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["role"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        roles.iter().filter(|r| **r == "leader").count(),
+        1,
+        "{st}"
+    );
+
+    let done = Arc::new(AtomicU32::new(0));
+    let w = writer(db, 600, done.clone());
+    wait_for("the writer to be under way", PATIENCE, || {
+        done.load(Ordering::SeqCst) >= 100
+    });
+    let leader = leader_pid(&status(&hosts[1], task)).unwrap();
+    let i = workers.iter().position(|w| w.id() == leader).unwrap();
+    let at = done.load(Ordering::SeqCst);
+    workers[i].kill();
+    let killed = Instant::now();
+    // a new leader, and the first change committed after the kill applied by it
+    let mut new_leader = None;
+    let mut applied = None;
+    while killed.elapsed() < Duration::from_secs(30) && applied.is_none() {
+        if new_leader.is_none()
+            && let Some(p) = leader_pid(&status(&hosts[(i + 1) % 3], task))
+            && p != leader
+        {
+            new_leader = Some((p, killed.elapsed()));
+        }
+        if has_round(db, at + 1).await {
+            applied = Some(killed.elapsed());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let applied = applied.expect("no change applied within 30 s of the kill");
+    eprintln!(
+        "takeover: new leader seen after {:?}, first change after the kill applied after {applied:?}",
+        new_leader.map(|l| l.1)
+    );
+    assert!(
+        applied < Duration::from_secs(10),
+        "the first change after the kill was applied {applied:?} after it"
+    );
+    let (p, _) = new_leader.unwrap_or_else(|| (leader_pid(&status(&hosts[0], task)).unwrap(), applied));
+    assert_ne!(p, leader);
+    tokio::time::timeout(PATIENCE, w).await.unwrap().unwrap();
+    assert_exact(db).await;
+    // the new leader logs that it took over (its own host's log)
+    let j = workers.iter().position(|w| w.id() == p).unwrap();
+    let (log, _) = hosts[j].expect(0, &["sync", "logs", task], None);
+    assert!(log.contains("leading (worker"), "{log}");
+    assert!(log.contains("following:"), "it followed first: {log}");
+
+    // `sync stop` from the host whose worker was killed reaches the others
+    let (_, err) = hosts[i].expect(0, &["sync", "stop", task], None);
+    assert!(err.contains("stopped at a checkpoint (2 worker(s)"), "{err}");
+    for (k, w) in workers.iter_mut().enumerate() {
+        if k != i {
+            assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
+        }
+    }
+    let st = status(&hosts[0], task);
+    assert_eq!(st["state"], "idle", "{st}");
+    let v = hosts[0].expect(0, &["sync", "verify", task, "-o", "json"], None).0;
+    assert!(!v.contains("\"ok\": false") && !v.contains("\"ok\":false"), "{v}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_leader_paused_past_its_session_is_fenced_and_rejoins_as_a_follower() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ha_pause");
+    let task = &unique_name("ha_pause");
+    let hosts = [host(), host(), host()];
+    setup(&hosts[0], db, task).await;
+    let mut workers = start_workers(&[&hosts[0], &hosts[1], &hosts[2]], task, db).await;
+    let done = Arc::new(AtomicU32::new(0));
+    let w = writer(db, 500, done.clone());
+    wait_for("the writer to be under way", PATIENCE, || {
+        done.load(Ordering::SeqCst) >= 60
+    });
+    let leader = leader_pid(&status(&hosts[1], task)).unwrap();
+    let i = workers.iter().position(|w| w.id() == leader).unwrap();
+    workers[i].signal("STOP");
+    let paused = Instant::now();
+    wait_for("another worker to lead", PATIENCE, || {
+        leader_pid(&status(&hosts[(i + 1) % 3], task)).is_some_and(|p| p != leader)
+    });
+    let new_leader = leader_pid(&status(&hosts[(i + 1) % 3], task)).unwrap();
+    eprintln!("paused leader replaced after {:?}", paused.elapsed());
+    // the new leader writes for a while before the old one wakes up
+    let seen = done.load(Ordering::SeqCst);
+    let t0 = Instant::now();
+    while !has_round(db, seen).await {
+        assert!(t0.elapsed() < PATIENCE, "the new leader applies nothing");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    workers[i].signal("CONT");
+    // it finds itself fenced, stops writing and rejoins as a follower
+    wait_for("the resumed worker to rejoin as a follower", PATIENCE, || {
+        let (log, _) = hosts[i].expect(0, &["sync", "logs", task], None);
+        log.contains("this worker stopped writing") && log.matches("joined coordinator").count() >= 2
+    });
+    let (log, _) = hosts[i].expect(0, &["sync", "logs", task], None);
+    let after = log.split("this worker stopped writing").nth(1).unwrap();
+    assert!(
+        !after.contains("leading (worker"),
+        "the resumed worker led again: {log}"
+    );
+    let st = status(&hosts[i], task);
+    assert_eq!(leader_pid(&st), Some(new_leader), "{st}");
+    let me = st["coordinator"]["workers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["pid"].as_u64() == Some(leader as u64))
+        .cloned()
+        .unwrap_or_else(|| panic!("the resumed worker is not listed: {st}"));
+    assert_eq!(me["role"], "follower", "{st}");
+    tokio::time::timeout(PATIENCE, w).await.unwrap().unwrap();
+    assert_exact(db).await;
+    let (_, err) = hosts[2].expect(0, &["sync", "stop", task], None);
+    assert!(err.contains("3 worker(s)"), "{err}");
+    for w in workers.iter_mut() {
+        assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
+    }
+}
