@@ -388,3 +388,147 @@ async fn a_leader_paused_past_its_session_is_fenced_and_rejoins_as_a_follower() 
         assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
     }
 }
+
+/// Rows (id, n) of table `table`, from MariaDB and from the target.
+async fn table_pair(db: &str, table: &str) -> (Vec<(i64, i64)>, Vec<(i64, i64)>) {
+    let mut c = common::mysql_root("SHARK_T_MYSQL_PORT").await;
+    let src: Vec<(i64, i64)> = c
+        .query(format!("SELECT id, n FROM {db}.{table} ORDER BY id"))
+        .await
+        .unwrap();
+    c.disconnect().await.unwrap();
+    let docs: Vec<Document> = mongo(db)
+        .await
+        .collection::<Document>(table)
+        .find(doc! {})
+        .sort(doc! {"_id": 1})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap();
+    let tgt = docs
+        .iter()
+        .map(|d| (int(d.get("_id")), int(d.get("n"))))
+        .collect();
+    (src, tgt)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_unit_resumes() {
+    let _g = lock_servers(Lock::Shared);
+    let db = &unique_name("ha_spread");
+    let task = &unique_name("ha_spread");
+    const TABLE_ROWS: u32 = 40_000;
+    let mut stmts = vec![
+        format!("DROP DATABASE IF EXISTS {db}"),
+        format!("CREATE DATABASE {db}"),
+        format!("USE {db}"),
+    ];
+    for k in 1..=6 {
+        stmts.push(format!(
+            "CREATE TABLE {db}.t{k} (id INT PRIMARY KEY, n BIGINT NOT NULL)"
+        ));
+        stmts.push(format!(
+            "INSERT INTO {db}.t{k} SELECT seq, seq * {k} FROM seq_1_to_{TABLE_ROWS}"
+        ));
+    }
+    let refs: Vec<&str> = stmts.iter().map(String::as_str).collect();
+    sql(&refs).await;
+    let _ = mongo(db).await.drop().await;
+    let hosts = [host(), host(), host()];
+    let tables = format!("{db}.*");
+    hosts[0].expect(
+        0,
+        &[
+            "sync",
+            "create",
+            task,
+            "--source",
+            "src",
+            "--target",
+            "dst",
+            "--tables",
+            &tables,
+            "--coordinator",
+            "zk",
+            "--session-timeout",
+            SESSION_S,
+            "--parallel",
+            "1",
+            "--batch-rows",
+            "500",
+        ],
+        None,
+    );
+    let mut workers: Vec<Running> = hosts
+        .iter()
+        .map(|h| h.spawn(&["-q", "sync", "run", task, "--coordinator", "zk"]))
+        .collect();
+    // a worker holding a unit with committed progress dies: another resumes that unit
+    let mut victim = None;
+    let t0 = Instant::now();
+    while victim.is_none() {
+        assert!(t0.elapsed() < PATIENCE, "no unit copy under way");
+        let st = status(&hosts[0], task);
+        let leases = st["coordinator"]["leases"].as_array().cloned().unwrap_or_default();
+        let leader = leader_pid(&st);
+        for l in leases {
+            let (unit, holder) = (l[0].as_str().unwrap(), l[1].as_str().unwrap());
+            let pid: u32 = holder.rsplit(':').next().unwrap().parse().unwrap();
+            let done = st["units"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|u| u["unit"] == unit)
+                .map_or(0, |u| u["rows_done"].as_i64().unwrap_or(0));
+            // a follower that copied a unit already and has committed part of another
+            let Some(k) = workers.iter().position(|w| w.id() == pid) else {
+                continue;
+            };
+            if Some(pid) != leader
+                && (2_000..(TABLE_ROWS as i64 - 10_000)).contains(&done)
+                && hosts[k].expect(0, &["sync", "logs", task], None).0.contains("full copy done")
+            {
+                victim = Some((pid, unit.to_string()));
+            }
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let (pid, unit) = victim.unwrap();
+    let i = workers.iter().position(|w| w.id() == pid).unwrap();
+    workers[i].kill();
+    wait_for("every unit copied", PATIENCE * 2, || {
+        let st = status(&hosts[(i + 1) % 3], task);
+        st["phase"] == "cdc"
+            && st["units"].as_array().is_some_and(|u| {
+                u.len() == 6 && u.iter().all(|u| u["phase"] == "copied")
+            })
+    });
+    for k in 1..=6 {
+        let (src, tgt) = table_pair(db, &format!("t{k}")).await;
+        assert_eq!(src.len(), TABLE_ROWS as usize);
+        assert!(src == tgt, "t{k}: {} source rows, {} target documents", src.len(), tgt.len());
+    }
+    // every worker copied at least one unit, as its own host's log says; the dead worker's
+    // unit was taken over from its committed progress
+    let mut copied = vec![];
+    let mut resumed = false;
+    for h in &hosts {
+        let (log, _) = h.expect(0, &["sync", "logs", task], None);
+        copied.push(log.matches("full copy done").count());
+        resumed |= log.lines().any(|l| {
+            l.contains(&format!("{unit}: copying it ("))
+                && !l.contains("(0 rows committed before)")
+        });
+    }
+    assert!(copied.iter().all(|n| *n >= 1), "units copied per worker: {copied:?}");
+    assert!(resumed, "no worker resumed {unit} from its committed progress");
+    let (_, err) = hosts[(i + 1) % 3].expect(0, &["sync", "stop", task], None);
+    assert!(err.contains("2 worker(s)"), "{err}");
+    for (k, w) in workers.iter_mut().enumerate() {
+        if k != i {
+            assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
+        }
+    }
+}

@@ -27,6 +27,18 @@ pub trait Book: Send + Sync {
     /// Fails when this run may no longer write to the target (another worker may own the task
     /// now); called before every write to the sink, so it answers from memory.
     fn fence(&self) -> Result<(), SyncError>;
+    /// Whether workers on other hosts share the task: its units are then copied under leases.
+    fn shared(&self) -> bool {
+        false
+    }
+    /// Take the lease on `unit` before copying it: true when this worker may copy it.
+    fn take_unit(&self, _unit: &str) -> Result<bool, SyncError> {
+        Ok(true)
+    }
+    /// Give the lease on `unit` back.
+    fn release_unit(&self, _unit: &str) -> Result<(), SyncError> {
+        Ok(())
+    }
 }
 
 /// The task's progress in this host's state file.

@@ -9,6 +9,7 @@
 //!   units/<unit>                each unit's full-copy progress
 //!   workers/<host:pid>          ephemeral: one per running worker (role, lag, units)
 //!   election/n_<seq>            ephemeral sequential: the lowest leads
+//!   leases/<unit>               ephemeral: the worker copying that unit
 //!   stop                        present while `sync stop` asks every worker to stop
 //! ```
 //!
@@ -17,6 +18,7 @@
 //! ([`session::Fence`]) is checked from memory before every write to the target.
 
 pub mod election;
+pub mod lease;
 pub mod session;
 pub mod zk_store;
 
@@ -89,6 +91,12 @@ impl Paths {
     }
     pub fn election(&self) -> String {
         format!("{}/election", self.root)
+    }
+    pub fn leases(&self) -> String {
+        format!("{}/leases", self.root)
+    }
+    pub fn lease(&self, unit: &str) -> String {
+        format!("{}/leases/{}", self.root, encode(unit))
     }
     pub fn stop(&self) -> String {
         format!("{}/stop", self.root)
@@ -164,6 +172,7 @@ pub async fn publish(conn: &Connection, task: &str, spec: &TaskSpec) -> Result<(
         paths.units(),
         paths.workers(),
         paths.election(),
+        paths.leases(),
     ] {
         add(&mut w, &p, b"")?;
     }
@@ -208,6 +217,8 @@ pub struct View {
     /// The leading worker's id (`host:pid`), when one leads.
     pub leader: Option<String>,
     pub workers: Vec<WorkerInfo>,
+    /// Units being copied and the worker holding each (`unit`, `host:pid`).
+    pub leases: Vec<(String, String)>,
     /// `sync stop` asked the workers to stop and some still run.
     pub stopping: bool,
     #[serde(skip)]
@@ -246,10 +257,12 @@ pub async fn view(conn: &Connection, task: &str) -> Result<View, SyncError> {
         && !workers.is_empty();
     let checkpoint = zk_store::read_checkpoint(&client, &paths, task, zk_store::BINLOG).await?;
     let units = zk_store::read_units(&client, &paths, task).await?;
+    let leases = lease::holders(&client, &paths).await?;
     Ok(View {
         coordinator: conn.name.clone(),
         leader,
         workers,
+        leases,
         stopping,
         checkpoint,
         units,

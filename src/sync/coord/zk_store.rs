@@ -13,7 +13,9 @@ use crate::sync::book::Book;
 use crate::sync::engine::runner::BINLOG_UNIT;
 use crate::sync::error::SyncError;
 use crate::sync::store::{Phase, UnitRow};
+use std::collections::HashMap;
 use std::future::Future;
+use std::sync::Mutex;
 use zookeeper_client as zkc;
 
 /// The binlog checkpoint's unit name.
@@ -106,10 +108,13 @@ fn block<F: Future>(f: F) -> F::Output {
     tokio::task::block_in_place(|| tokio::runtime::Handle::current().block_on(f))
 }
 
-/// The leading worker's view of the task's progress in ZooKeeper.
+/// A worker's view of the task's progress in ZooKeeper: the leader's (it writes the
+/// checkpoints) or a follower's (it copies the units it leases).
 pub struct ZkBook<'a> {
     task: &'a str,
     s: &'a Session,
+    /// The version this worker last wrote of each unit it copies (-1: to be created).
+    units: Mutex<HashMap<String, i32>>,
 }
 
 impl<'a> ZkBook<'a> {
@@ -131,7 +136,55 @@ impl<'a> ZkBook<'a> {
         if let Ok(mut v) = s.fence.version.lock() {
             *v = Some(stat.version);
         }
-        Ok(ZkBook { task, s })
+        Ok(ZkBook::follower(task, s))
+    }
+
+    /// A follower's book: it copies units it leases and writes no checkpoint of the stream.
+    pub fn follower(task: &'a str, s: &'a Session) -> ZkBook<'a> {
+        ZkBook {
+            task,
+            s,
+            units: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The version of `unit`'s progress znode this worker may write: on its first write, the
+    /// znode is rewritten as it is (next version), so whoever copied the unit before cannot
+    /// write it any more; -1 when it does not exist yet.
+    fn unit_version(&self, unit: &str) -> Result<i32, SyncError> {
+        if let Some(v) = self.units.lock().ok().and_then(|m| m.get(unit).copied()) {
+            return Ok(v);
+        }
+        let p = self.s.paths.unit(unit);
+        let t = self.s.timeout;
+        let v = block(async {
+            match within(t, self.s.client.get_data(&p)).await {
+                Ok((d, stat)) => within(t, self.s.client.set_data(&p, &d, Some(stat.version)))
+                    .await
+                    .map(|s| s.version),
+                Err(zkc::Error::NoNode) => Ok(-1),
+                Err(e) => Err(e),
+            }
+        })
+        .map_err(|e| self.failed_unit(unit, e))?;
+        self.set_unit_version(unit, v);
+        Ok(v)
+    }
+
+    fn set_unit_version(&self, unit: &str, v: i32) {
+        if let Ok(mut m) = self.units.lock() {
+            m.insert(unit.to_string(), v);
+        }
+    }
+
+    /// A unit write that failed: another worker copies it now, or in doubt.
+    fn failed_unit(&self, unit: &str, e: zkc::Error) -> SyncError {
+        match e {
+            zkc::Error::BadVersion | zkc::Error::NodeExists => SyncError::Fenced(format!(
+                "another worker took unit {unit} over"
+            )),
+            e => SyncError::Fenced(format!("cannot write unit {unit} to ZooKeeper: {e}")),
+        }
     }
 
     fn version(&self) -> Result<i32, SyncError> {
@@ -157,9 +210,20 @@ impl<'a> ZkBook<'a> {
 
     /// Write (or delete, `data` None) `path` if the checkpoint is still at our version.
     fn write_checked(&self, path: &str, data: Option<&[u8]>) -> Result<(), SyncError> {
-        self.s.fence.check()?;
         let version = self.version()?;
-        let cp = self.s.paths.checkpoint();
+        self.write_guarded(path, data, &self.s.paths.checkpoint(), version)
+    }
+
+    /// Write (or delete) `path` if `guard` is still at `version`.
+    fn write_guarded(
+        &self,
+        path: &str,
+        data: Option<&[u8]>,
+        guard: &str,
+        version: i32,
+    ) -> Result<(), SyncError> {
+        self.s.fence.check()?;
+        let cp = guard.to_string();
         let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
         let attempt = |create: bool| {
             let mut w = self.s.client.new_multi_writer();
@@ -230,6 +294,14 @@ impl Book for ZkBook<'_> {
             updated_at: now_rfc3339(),
         })
         .map_err(|e| SyncError::Usage(format!("{}: cannot encode a checkpoint: {e}", self.task)))?;
+        // a key-less unit's snapshot position goes with the unit, whoever copies it
+        if let Some(copied) = unit.strip_prefix("__snapshot__:") {
+            let v = self.unit_version(copied)?;
+            if v >= 0 {
+                let guard = self.s.paths.unit(copied);
+                return self.write_guarded(&self.s.paths.other_checkpoint(unit), Some(&data), &guard, v);
+            }
+        }
         if unit != BINLOG {
             return self.write_checked(&self.s.paths.other_checkpoint(unit), Some(&data));
         }
@@ -271,7 +343,18 @@ impl Book for ZkBook<'_> {
         let data = serde_json::to_vec(&row).map_err(|e| {
             SyncError::Usage(format!("{}: cannot encode unit {}: {e}", self.task, u.unit))
         })?;
-        self.write_checked(&self.s.paths.unit(&u.unit), Some(&data))?;
+        self.s.fence.check()?;
+        let v = self.unit_version(&u.unit)?;
+        let p = self.s.paths.unit(&u.unit);
+        let t = self.s.timeout;
+        let written = if v < 0 {
+            let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+            block(within(t, self.s.client.create(&p, &data, &opts))).map(|(stat, _)| stat.version)
+        } else {
+            block(within(t, self.s.client.set_data(&p, &data, Some(v)))).map(|stat| stat.version)
+        };
+        let v = written.map_err(|e| self.failed_unit(&u.unit, e))?;
+        self.set_unit_version(&u.unit, v);
         let copying = matches!(u.phase, Phase::Copying | Phase::Recopy | Phase::Swapping);
         self.s.update(|i| {
             i.units.retain(|x| *x != u.unit);
@@ -284,5 +367,18 @@ impl Book for ZkBook<'_> {
 
     fn fence(&self) -> Result<(), SyncError> {
         self.s.fence.check()
+    }
+
+    fn shared(&self) -> bool {
+        true
+    }
+
+    fn take_unit(&self, unit: &str) -> Result<bool, SyncError> {
+        self.s.fence.check()?;
+        block(super::lease::take(self.s, unit))
+    }
+
+    fn release_unit(&self, unit: &str) -> Result<(), SyncError> {
+        block(super::lease::release(self.s, unit))
     }
 }

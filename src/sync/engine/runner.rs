@@ -329,7 +329,7 @@ pub async fn run(
         store,
         units: SyncStore::new(store)?,
     };
-    term.run(&book).await
+    term.run(&book, false).await
 }
 
 /// What one stretch of work on a task needs besides where it commits: a whole run of a
@@ -358,8 +358,9 @@ impl Term<'_> {
         }
     }
 
-    /// Open the source and the sink, then copy and follow, committing into `book`.
-    pub async fn run(&self, book: &dyn Book) -> Result<Outcome, SyncError> {
+    /// Open the source and the sink, then copy and follow (or, `copy_only`, copy the units a
+    /// shared task's follower may take), committing into `book`.
+    pub async fn run(&self, book: &dyn Book, copy_only: bool) -> Result<Outcome, SyncError> {
         let (name, stop, spec) = (self.name, self.stop, self.spec);
         let (source_conn, target_conn) = crate::sync::endpoints::connections(self.reg, spec)?;
         let opened = stop
@@ -399,7 +400,14 @@ impl Term<'_> {
                 MAX_ATTEMPTS_FOLLOW
             },
         };
-        match copy_then_follow(&ctx, self.opts.once).await {
+        let work = async {
+            if copy_only {
+                self::copy_only(&ctx).await.map(|()| Outcome::CaughtUp)
+            } else {
+                copy_then_follow(&ctx, self.opts.once).await
+            }
+        };
+        match work.await {
             Err(SyncError::Halted) => {
                 let outcome = ctx.outcome();
                 ctx.log(
@@ -489,30 +497,12 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
         }
     }
 
-    // 3. full copy, several units at once, with a bar per unit and one for the total
-    let parallel = ctx.spec.parallel;
-    if !todo.is_empty() {
-        let mut total = 0u64;
-        for (s, row) in &mut todo {
-            row.rows_total = ctx
-                .stop
-                .wait(async { Ok(ctx.source.estimate(s).await) })
-                .await
-                .ok()
-                .flatten()
-                .or(row.rows_total);
-            total += row.rows_total.map_or(0, |t| t.max(0) as u64);
-        }
-        ctx.progress.start(TOTAL, Some(total));
-    }
-    let results: Vec<Result<(), SyncError>> =
-        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(ctx, s, row)))
-            .buffer_unordered(parallel)
-            .collect()
-            .await;
-    ctx.progress.finish(TOTAL, "done");
-    for r in results {
-        r?;
+    // 3. full copy, several units at once, with a bar per unit and one for the total; the
+    // units of a shared task are spread over its workers
+    if ctx.book.shared() {
+        copy_shared(ctx, &schemas).await?;
+    } else {
+        copy_all(ctx, todo).await?;
     }
     if ctx.stopping() {
         ctx.log(
@@ -538,6 +528,120 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
         return Ok(Outcome::CaughtUp);
     }
     follow(ctx, schemas, start, once).await
+}
+
+/// Copy every unit of `todo`, `parallel` at once.
+async fn copy_all(ctx: &Ctx<'_>, mut todo: Vec<(TableSchema, UnitRow)>) -> Result<(), SyncError> {
+    let parallel = ctx.spec.parallel;
+    if !todo.is_empty() {
+        let mut total = 0u64;
+        for (s, row) in &mut todo {
+            row.rows_total = ctx
+                .stop
+                .wait(async { Ok(ctx.source.estimate(s).await) })
+                .await
+                .ok()
+                .flatten()
+                .or(row.rows_total);
+            total += row.rows_total.map_or(0, |t| t.max(0) as u64);
+        }
+        ctx.progress.start(TOTAL, Some(total));
+    }
+    let results: Vec<Result<(), SyncError>> =
+        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(ctx, s, row)))
+            .buffer_unordered(parallel)
+            .collect()
+            .await;
+    ctx.progress.finish(TOTAL, "done");
+    for r in results {
+        r?;
+    }
+    Ok(())
+}
+
+/// How often a worker of a shared task looks for a unit to copy while others copy theirs.
+const LEASE_POLL: Duration = Duration::from_millis(500);
+
+/// The full copy of a shared task: each worker takes the lease of units not copied yet (up to
+/// `parallel` at a time) and copies them from their last committed progress; returns once
+/// every unit is copied, by whichever worker.
+pub(super) async fn copy_shared(
+    ctx: &Ctx<'_>,
+    schemas: &BTreeMap<String, TableSchema>,
+) -> Result<(), SyncError> {
+    loop {
+        if ctx.stopping() {
+            return Ok(());
+        }
+        let known: BTreeMap<String, UnitRow> = ctx
+            .book
+            .units()?
+            .into_iter()
+            .map(|u| (u.unit.clone(), u))
+            .collect();
+        let pending: Vec<(&TableSchema, UnitRow)> = schemas
+            .iter()
+            .map(|(unit, s)| {
+                let row = known
+                    .get(unit)
+                    .cloned()
+                    .unwrap_or_else(|| UnitRow::new(unit.clone(), Phase::Pending));
+                (s, row)
+            })
+            .filter(|(_, row)| row.phase != Phase::Copied)
+            .collect();
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut mine = vec![];
+        for (s, row) in pending {
+            if mine.len() >= ctx.spec.parallel {
+                break;
+            }
+            if ctx.book.take_unit(&row.unit)? {
+                ctx.log(
+                    LogLevel::Info,
+                    &format!(
+                        "{}: copying it ({} rows committed before)",
+                        row.unit, row.rows_done
+                    ),
+                );
+                mine.push((s.clone(), row));
+            }
+        }
+        if mine.is_empty() {
+            // every pending unit is being copied by another worker
+            if !ctx.stop.sleep(LEASE_POLL).await {
+                return Err(SyncError::Halted);
+            }
+            continue;
+        }
+        let results: Vec<Result<(), SyncError>> =
+            futures_util::stream::iter(mine.into_iter().map(|(s, row)| async move {
+                let unit = row.unit.clone();
+                let r = copy_unit(ctx, s, row).await;
+                ctx.book.release_unit(&unit)?;
+                r
+            }))
+            .buffer_unordered(ctx.spec.parallel)
+            .collect()
+            .await;
+        for r in results {
+            r?;
+        }
+    }
+}
+
+/// A follower of a shared task: once the leader has recorded the stream's position, copy the
+/// units no worker copies yet; returns when every unit is copied.
+pub(super) async fn copy_only(ctx: &Ctx<'_>) -> Result<(), SyncError> {
+    while ctx.book.checkpoint(BINLOG_UNIT)?.is_none() {
+        if !ctx.stop.sleep(LEASE_POLL).await {
+            return Err(SyncError::Halted);
+        }
+    }
+    let schemas = ctx.stop.wait(ctx.source.units(&ctx.spec)).await?;
+    copy_shared(ctx, &schemas).await
 }
 
 /// The binlog heartbeat period unless `SHARK_SYNC_HEARTBEAT_MS` says otherwise; no event and

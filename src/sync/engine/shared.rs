@@ -1,7 +1,7 @@
 //! `sync run` of a task shared through a coordinator (`sync create --coordinator`): this
 //! process is one of its workers. It joins the coordinator, waits as a follower while another
-//! worker leads, and leads from the last committed checkpoint once it is first in the
-//! election. A leader that may have been replaced (fence) stops writing at once, closes its
+//! worker leads (copying the units of the full copy that no other worker copies), and leads
+//! from the last committed checkpoint once it is first in the election. A leader that may have been replaced (fence) stops writing at once, closes its
 //! session and rejoins as a follower; while the ensemble cannot be reached it writes nothing
 //! and keeps trying.
 
@@ -98,7 +98,18 @@ async fn lead(term: &Term<'_>, s: &Session, coordinator: &str) -> Result<Outcome
             &format!("following: {leader} leads; taking over if its session ends"),
         )
     };
-    stop.wait(election::wait_first(s, &me, &on_wait)).await?;
+    // while another worker leads, copy the units nobody copies yet
+    let copying = async {
+        let book = ZkBook::follower(term.name, s);
+        match term.run(&book, true).await {
+            Ok(_) => std::future::pending().await,
+            Err(e) => e,
+        }
+    };
+    tokio::select! {
+        r = stop.wait(election::wait_first(s, &me, &on_wait)) => r?,
+        e = copying => return Err(e),
+    }
     let book = ZkBook::claim(term.name, s).await?;
     s.update(|i| i.role = "leader".into());
     term.log(
@@ -114,7 +125,7 @@ async fn lead(term: &Term<'_>, s: &Session, coordinator: &str) -> Result<Outcome
         }
     };
     tokio::select! {
-        r = term.run(&book) => r,
+        r = term.run(&book, false) => r,
         e = fenced => Err(e),
     }
 }
