@@ -75,10 +75,7 @@ async fn source_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32
         .query(format!("SELECT id, n FROM {db}.t ORDER BY id"))
         .await
         .unwrap();
-    let ev: Vec<(i64, String)> = c
-        .query(format!("SELECT k, v FROM {db}.ev"))
-        .await
-        .unwrap();
+    let ev: Vec<(i64, String)> = c.query(format!("SELECT k, v FROM {db}.ev")).await.unwrap();
     c.disconnect().await.unwrap();
     let mut bag = BTreeMap::new();
     for r in ev {
@@ -136,8 +133,18 @@ async fn assert_exact(db: &str) {
             return;
         }
         if t0.elapsed() > PATIENCE {
-            let lost: Vec<_> = src.0.iter().filter(|r| !tgt.0.contains(r)).take(10).collect();
-            let extra: Vec<_> = tgt.0.iter().filter(|r| !src.0.contains(r)).take(10).collect();
+            let lost: Vec<_> = src
+                .0
+                .iter()
+                .filter(|r| !tgt.0.contains(r))
+                .take(10)
+                .collect();
+            let extra: Vec<_> = tgt
+                .0
+                .iter()
+                .filter(|r| !src.0.contains(r))
+                .take(10)
+                .collect();
             let bag: Vec<_> = src
                 .1
                 .iter()
@@ -229,13 +236,16 @@ async fn has_round(db: &str, k: u32) -> bool {
 
 /// `sync run` of the task on each host; the first is started (and leads) before the others.
 async fn start_workers(hosts: &[&Env], task: &str, db: &str) -> Vec<Running> {
-    let mut workers = vec![
-        hosts[0].spawn_env(&["-q", "sync", "run", task, "--coordinator", "zk"], &[]),
-    ];
-    wait_for("the first worker to lead and follow the binlog", PATIENCE, || {
-        let st = status(hosts[0], task);
-        st["phase"] == "cdc" && leader_pid(&st) == Some(workers[0].id())
-    });
+    let mut workers =
+        vec![hosts[0].spawn_env(&["-q", "sync", "run", task, "--coordinator", "zk"], &[])];
+    wait_for(
+        "the first worker to lead and follow the binlog",
+        PATIENCE,
+        || {
+            let st = status(hosts[0], task);
+            st["phase"] == "cdc" && leader_pid(&st) == Some(workers[0].id())
+        },
+    );
     assert_exact(db).await;
     for h in &hosts[1..] {
         workers.push(h.spawn(&["-q", "sync", "run", task, "--coordinator", "zk"]));
@@ -265,11 +275,7 @@ async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling
         .iter()
         .map(|w| w["role"].as_str().unwrap())
         .collect();
-    assert_eq!(
-        roles.iter().filter(|r| **r == "leader").count(),
-        1,
-        "{st}"
-    );
+    assert_eq!(roles.iter().filter(|r| **r == "leader").count(), 1, "{st}");
 
     let done = Arc::new(AtomicU32::new(0));
     let w = writer(db, 600, done.clone());
@@ -305,7 +311,8 @@ async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling
         applied < Duration::from_secs(10),
         "the first change after the kill was applied {applied:?} after it"
     );
-    let (p, _) = new_leader.unwrap_or_else(|| (leader_pid(&status(&hosts[0], task)).unwrap(), applied));
+    let (p, _) =
+        new_leader.unwrap_or_else(|| (leader_pid(&status(&hosts[0], task)).unwrap(), applied));
     assert_ne!(p, leader);
     tokio::time::timeout(PATIENCE, w).await.unwrap().unwrap();
     assert_exact(db).await;
@@ -317,7 +324,10 @@ async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling
 
     // `sync stop` from the host whose worker was killed reaches the others
     let (_, err) = hosts[i].expect(0, &["sync", "stop", task], None);
-    assert!(err.contains("stopped at a checkpoint (2 worker(s)"), "{err}");
+    assert!(
+        err.contains("stopped at a checkpoint (2 worker(s)"),
+        "{err}"
+    );
     for (k, w) in workers.iter_mut().enumerate() {
         if k != i {
             assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
@@ -325,8 +335,13 @@ async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling
     }
     let st = status(&hosts[0], task);
     assert_eq!(st["state"], "idle", "{st}");
-    let v = hosts[0].expect(0, &["sync", "verify", task, "-o", "json"], None).0;
-    assert!(!v.contains("\"ok\": false") && !v.contains("\"ok\":false"), "{v}");
+    let v = hosts[0]
+        .expect(0, &["sync", "verify", task, "-o", "json"], None)
+        .0;
+    assert!(
+        !v.contains("\"ok\": false") && !v.contains("\"ok\":false"),
+        "{v}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -360,10 +375,15 @@ async fn a_leader_paused_past_its_session_is_fenced_and_rejoins_as_a_follower() 
     }
     workers[i].signal("CONT");
     // it finds itself fenced, stops writing and rejoins as a follower
-    wait_for("the resumed worker to rejoin as a follower", PATIENCE, || {
-        let (log, _) = hosts[i].expect(0, &["sync", "logs", task], None);
-        log.contains("this worker stopped writing") && log.matches("joined coordinator").count() >= 2
-    });
+    wait_for(
+        "the resumed worker to rejoin as a follower",
+        PATIENCE,
+        || {
+            let (log, _) = hosts[i].expect(0, &["sync", "logs", task], None);
+            log.contains("this worker stopped writing")
+                && log.matches("joined coordinator").count() >= 2
+        },
+    );
     let (log, _) = hosts[i].expect(0, &["sync", "logs", task], None);
     let after = log.split("this worker stopped writing").nth(1).unwrap();
     assert!(
@@ -471,7 +491,10 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
     while victim.is_none() {
         assert!(t0.elapsed() < PATIENCE, "no unit copy under way");
         let st = status(&hosts[0], task);
-        let leases = st["coordinator"]["leases"].as_array().cloned().unwrap_or_default();
+        let leases = st["coordinator"]["leases"]
+            .as_array()
+            .cloned()
+            .unwrap_or_default();
         let leader = leader_pid(&st);
         for l in leases {
             let (unit, holder) = (l[0].as_str().unwrap(), l[1].as_str().unwrap());
@@ -488,7 +511,10 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
             };
             if Some(pid) != leader
                 && (2_000..(TABLE_ROWS as i64 - 10_000)).contains(&done)
-                && hosts[k].expect(0, &["sync", "logs", task], None).0.contains("full copy done")
+                && hosts[k]
+                    .expect(0, &["sync", "logs", task], None)
+                    .0
+                    .contains("full copy done")
             {
                 victim = Some((pid, unit.to_string()));
             }
@@ -501,14 +527,19 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
     wait_for("every unit copied", PATIENCE * 2, || {
         let st = status(&hosts[(i + 1) % 3], task);
         st["phase"] == "cdc"
-            && st["units"].as_array().is_some_and(|u| {
-                u.len() == 6 && u.iter().all(|u| u["phase"] == "copied")
-            })
+            && st["units"]
+                .as_array()
+                .is_some_and(|u| u.len() == 6 && u.iter().all(|u| u["phase"] == "copied"))
     });
     for k in 1..=6 {
         let (src, tgt) = table_pair(db, &format!("t{k}")).await;
         assert_eq!(src.len(), TABLE_ROWS as usize);
-        assert!(src == tgt, "t{k}: {} source rows, {} target documents", src.len(), tgt.len());
+        assert!(
+            src == tgt,
+            "t{k}: {} source rows, {} target documents",
+            src.len(),
+            tgt.len()
+        );
     }
     // every worker copied at least one unit, as its own host's log says; the dead worker's
     // unit was taken over from its committed progress
@@ -518,17 +549,238 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
         let (log, _) = h.expect(0, &["sync", "logs", task], None);
         copied.push(log.matches("full copy done").count());
         resumed |= log.lines().any(|l| {
-            l.contains(&format!("{unit}: copying it ("))
-                && !l.contains("(0 rows committed before)")
+            l.contains(&format!("{unit}: copying it (")) && !l.contains("(0 rows committed before)")
         });
     }
-    assert!(copied.iter().all(|n| *n >= 1), "units copied per worker: {copied:?}");
-    assert!(resumed, "no worker resumed {unit} from its committed progress");
+    assert!(
+        copied.iter().all(|n| *n >= 1),
+        "units copied per worker: {copied:?}"
+    );
+    assert!(
+        resumed,
+        "no worker resumed {unit} from its committed progress"
+    );
     let (_, err) = hosts[(i + 1) % 3].expect(0, &["sync", "stop", task], None);
     assert!(err.contains("2 worker(s)"), "{err}");
     for (k, w) in workers.iter_mut().enumerate() {
         if k != i {
             assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
         }
+    }
+}
+
+/// A 3-node ZooKeeper ensemble of this test's own, started by tests/infra/up.sh (the shared
+/// one stays whole for the other tests); stopped with tests/infra/down.sh when dropped.
+struct OwnEnsemble {
+    dir: tempfile::TempDir,
+    connect: String,
+}
+
+const ALL_BUT_ZK: &str =
+    "mariadb,mariadb-ha,mongo,redis,prometheus,s3,es,opensearch,es7,llm,slack,kube";
+
+fn infra_script(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/infra")
+        .join(name)
+}
+
+impl OwnEnsemble {
+    fn start() -> OwnEnsemble {
+        let dir = tempfile::tempdir().unwrap();
+        let st = std::process::Command::new("bash")
+            .arg(infra_script("up.sh"))
+            .arg(dir.path())
+            .env("SHARK_INFRA_SKIP", ALL_BUT_ZK)
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(
+            st.success(),
+            "tests/infra/up.sh of a dedicated ensemble failed"
+        );
+        let env = std::fs::read_to_string(dir.path().join("env")).unwrap();
+        let connect = env
+            .lines()
+            .find_map(|l| l.strip_prefix("SHARK_T_ZK_CONNECT="))
+            .unwrap()
+            .trim_matches(['"', '\''])
+            .to_string();
+        OwnEnsemble { dir, connect }
+    }
+
+    /// zk-node.sh ACTION N (start waits until the member serves).
+    fn node(&self, action: &str, n: usize) {
+        let st = std::process::Command::new("bash")
+            .arg(infra_script("zk-node.sh"))
+            .arg(self.dir.path())
+            .args([action, &n.to_string()])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert!(st.success(), "zk-node.sh {action} {n} failed");
+    }
+}
+
+impl Drop for OwnEnsemble {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("bash")
+            .arg(infra_script("down.sh"))
+            .arg(self.dir.path())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .status();
+    }
+}
+
+fn log_of(e: &Env, task: &str) -> String {
+    e.expect(0, &["sync", "logs", task], None).0
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn zookeeper_members_killed_one_at_a_time_interrupt_nothing_and_a_lost_quorum_stops_writes_until_it_returns()
+ {
+    let _g = lock_servers(Lock::Shared);
+    let zk = OwnEnsemble::start();
+    let db = &unique_name("ha_zk");
+    let task = &unique_name("ha_zk");
+    let hosts = [Env::new(), Env::new()];
+    for h in &hosts {
+        h.add_mysql("src");
+        h.add_mongo("dst");
+        h.expect(
+            0,
+            &[
+                "conn",
+                "add",
+                "zk",
+                "--kind",
+                "zookeeper",
+                "--url",
+                &zk.connect,
+            ],
+            None,
+        );
+    }
+    sql(&[
+        &format!("DROP DATABASE IF EXISTS {db}"),
+        &format!("CREATE DATABASE {db}"),
+        &format!("CREATE TABLE {db}.t (id INT PRIMARY KEY, n BIGINT NOT NULL)"),
+        &format!("CREATE TABLE {db}.ev (k INT NOT NULL, v VARCHAR(20) NOT NULL)"),
+        &format!("USE {db}"),
+        &format!("INSERT INTO {db}.t SELECT seq, 0 FROM seq_1_to_{ROWS}"),
+    ])
+    .await;
+    let _ = mongo(db).await.drop().await;
+    let tables = format!("{db}.*");
+    hosts[0].expect(
+        0,
+        &[
+            "sync",
+            "create",
+            task,
+            "--source",
+            "src",
+            "--target",
+            "dst",
+            "--tables",
+            &tables,
+            "--coordinator",
+            "zk",
+            "--session-timeout",
+            "6",
+        ],
+        None,
+    );
+    let mut workers = vec![hosts[0].spawn(&["-q", "sync", "run", task])];
+    wait_for(
+        "the first worker to lead and follow the binlog",
+        PATIENCE,
+        || {
+            let st = status(&hosts[0], task);
+            st["phase"] == "cdc" && leader_pid(&st) == Some(workers[0].id())
+        },
+    );
+    workers.push(hosts[1].spawn(&["-q", "sync", "run", task, "--coordinator", "zk"]));
+    wait_for("two workers", PATIENCE, || {
+        status(&hosts[0], task)["coordinator"]["workers"]
+            .as_array()
+            .is_some_and(|w| w.len() == 2)
+    });
+    let done = Arc::new(AtomicU32::new(0));
+    let w = writer(db, 100_000, done.clone());
+
+    // one member at a time (whichever the leader is connected to goes once): no interruption
+    for n in 1..=3 {
+        zk.node("kill", n);
+        let at = done.load(Ordering::SeqCst);
+        let t0 = Instant::now();
+        while !has_round(db, at + 1).await {
+            assert!(
+                t0.elapsed() < Duration::from_secs(5),
+                "changes stopped for 5 s with member {n} of 3 down"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        zk.node("start", n);
+    }
+    let log = log_of(&hosts[0], task);
+    assert_eq!(
+        leader_pid(&status(&hosts[1], task)),
+        Some(workers[0].id()),
+        "the leader changed: {log}"
+    );
+    assert!(!log.contains("stopped writing"), "{log}");
+    assert_eq!(log.matches("joined coordinator").count(), 1, "{log}");
+
+    // two members down: no quorum; the workers stop writing and say why
+    zk.node("kill", 1);
+    zk.node("kill", 2);
+    wait_for("the leader to stop writing", PATIENCE, || {
+        log_of(&hosts[0], task).contains("this worker stopped writing")
+    });
+    let log = log_of(&hosts[0], task);
+    let why = log
+        .lines()
+        .find(|l| l.contains("this worker stopped writing"))
+        .unwrap();
+    assert!(
+        why.contains("ZooKeeper") && why.contains("session"),
+        "the reason is named: {why}"
+    );
+    // nothing committed from now on reaches the target while the quorum is lost
+    let at = done.load(Ordering::SeqCst);
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    assert!(done.load(Ordering::SeqCst) > at + 10, "the writer goes on");
+    assert!(
+        !has_round(db, at + 1).await,
+        "a change was applied without a quorum"
+    );
+    wait_for("the outage to be reported", PATIENCE, || {
+        log_of(&hosts[0], task).contains("not writing while the coordinator cannot be reached")
+    });
+    // the quorum returns: a worker leads again and the target catches up
+    zk.node("start", 1);
+    zk.node("start", 2);
+    let back = Instant::now();
+    let now = done.load(Ordering::SeqCst);
+    while !has_round(db, now).await {
+        assert!(
+            back.elapsed() < PATIENCE,
+            "no change applied after the quorum returned"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    eprintln!(
+        "writes resumed {:?} after the quorum returned",
+        back.elapsed()
+    );
+    w.abort();
+    assert_exact(db).await;
+    let (_, err) = hosts[1].expect(0, &["sync", "stop", task], None);
+    assert!(err.contains("2 worker(s)"), "{err}");
+    for w in workers.iter_mut() {
+        assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
     }
 }

@@ -537,9 +537,14 @@ async fn logs(ctx: &Ctx, reg: &Registry<'_>, name: &str, follow: bool) -> CliRes
     let ui = &ctx.ui;
     // a shared task: what each worker does now (their logs are in their own state files)
     if sync::load(ctx.store()?, name)?.coordinator.is_some() {
-        let st = sync::status_shared(ctx.store()?, reg, name).await?;
-        for w in st.coordinator.iter().flat_map(|v| &v.workers) {
-            ui.note(format!("worker {}: {}", w.id, describe_worker(w)));
+        match sync::status_shared(ctx.store()?, reg, name).await {
+            Ok(st) => {
+                for w in st.coordinator.iter().flat_map(|v| &v.workers) {
+                    ui.note(format!("worker {}: {}", w.id, describe_worker(w)));
+                }
+            }
+            // this host's log is worth showing all the same
+            Err(e) => ui.note(format!("workers unknown: {e}")),
         }
     }
     let mut printed = 0usize;

@@ -19,9 +19,12 @@ fn sequence(name: &str) -> u64 {
 }
 
 async fn members(client: &zkc::Client, paths: &Paths) -> Result<Vec<String>, SyncError> {
-    let mut names = within(Duration::from_secs(10), client.list_children(&paths.election()))
-        .await
-        .map_err(|e| zk_err(&paths.election(), e))?;
+    let mut names = within(
+        Duration::from_secs(10),
+        client.list_children(&paths.election()),
+    )
+    .await
+    .map_err(|e| zk_err(&paths.election(), e))?;
     names.sort_by_key(|n| sequence(n));
     Ok(names)
 }

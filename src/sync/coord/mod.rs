@@ -120,6 +120,7 @@ pub(crate) fn zk_err(path: &str, e: zkc::Error) -> SyncError {
         e,
         E::ConnectionLoss
             | E::Timeout
+            | E::Custom(_)
             | E::SessionExpired
             | E::ClientClosed
             | E::NoHosts
@@ -162,8 +163,7 @@ pub async fn publish(conn: &Connection, task: &str, spec: &TaskSpec) -> Result<(
         .map_err(|e| SyncError::Usage(format!("{task}: cannot encode its definition: {e}")))?;
     let mut w = client.new_multi_writer();
     let add = |w: &mut zkc::MultiWriter<'_>, p: &str, d: &[u8]| {
-        w.add_create(p, d, &persistent)
-            .map_err(|e| zk_err(p, e))
+        w.add_create(p, d, &persistent).map_err(|e| zk_err(p, e))
     };
     add(&mut w, &paths.root, &data)?;
     for p in [
@@ -176,7 +176,11 @@ pub async fn publish(conn: &Connection, task: &str, spec: &TaskSpec) -> Result<(
     ] {
         add(&mut w, &p, b"")?;
     }
-    match within(COMMAND_SESSION, async { w.commit().await.map_err(zkc::Error::from) }).await {
+    match within(COMMAND_SESSION, async {
+        w.commit().await.map_err(zkc::Error::from)
+    })
+    .await
+    {
         Ok(_) => Ok(()),
         Err(zkc::Error::NodeExists) => Err(SyncError::Usage(format!(
             "coordinator {} holds a task {task} already; to run it on this host too: `shark sync run {task} --coordinator {}`",
@@ -305,7 +309,10 @@ pub async fn stop(conn: &Connection, task: &str) -> Result<Vec<String>, SyncErro
             "{task}: {} worker(s) did not stop within {} s ({}); they stop at their next checkpoint",
             left.len(),
             STOP_WAIT.as_secs(),
-            left.iter().map(|w| decode(w)).collect::<Vec<_>>().join(", ")
+            left.iter()
+                .map(|w| decode(w))
+                .collect::<Vec<_>>()
+                .join(", ")
         )));
     }
     clear_stop(&client, &paths).await?;
@@ -335,7 +342,11 @@ async fn refuse_if_running(
     Err(SyncError::Usage(format!(
         "{task} is running on {} worker(s) ({}); `shark sync stop {task}` first",
         workers.len(),
-        workers.iter().map(|w| decode(w)).collect::<Vec<_>>().join(", ")
+        workers
+            .iter()
+            .map(|w| decode(w))
+            .collect::<Vec<_>>()
+            .join(", ")
     )))
 }
 

@@ -259,9 +259,7 @@ async fn keep(
                 }
                 fence.confirmed_ms.store(sent, Ordering::Relaxed);
             }
-            Ok(Err(
-                zkc::Error::NoNode | zkc::Error::SessionExpired | zkc::Error::ClientClosed,
-            )) => {
+            Ok(Err(zkc::Error::NoNode | zkc::Error::SessionExpired | zkc::Error::ClientClosed)) => {
                 fence.lost.store(true, Ordering::Relaxed);
                 return;
             }

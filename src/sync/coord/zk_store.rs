@@ -94,7 +94,9 @@ pub async fn read_units(
     for n in names {
         let p = format!("{}/{n}", paths.units());
         match within(t, client.get_data(&p)).await {
-            Ok((d, _)) => out.push(serde_json::from_slice(&d).map_err(|e| unreadable(task, &p, e))?),
+            Ok((d, _)) => {
+                out.push(serde_json::from_slice(&d).map_err(|e| unreadable(task, &p, e))?)
+            }
             Err(zkc::Error::NoNode) => {}
             Err(e) => return Err(zk_err(&p, e)),
         }
@@ -180,9 +182,9 @@ impl<'a> ZkBook<'a> {
     /// A unit write that failed: another worker copies it now, or in doubt.
     fn failed_unit(&self, unit: &str, e: zkc::Error) -> SyncError {
         match e {
-            zkc::Error::BadVersion | zkc::Error::NodeExists => SyncError::Fenced(format!(
-                "another worker took unit {unit} over"
-            )),
+            zkc::Error::BadVersion | zkc::Error::NodeExists => {
+                SyncError::Fenced(format!("another worker took unit {unit} over"))
+            }
             e => SyncError::Fenced(format!("cannot write unit {unit} to ZooKeeper: {e}")),
         }
     }
@@ -245,21 +247,88 @@ impl<'a> ZkBook<'a> {
                 })
             }
         };
-        let first = block(within(self.s.timeout, attempt(false)));
-        let r = match first {
-            Err(zkc::Error::NoNode) if data.is_some() => {
-                block(within(self.s.timeout, attempt(true))).map(drop)
+        let mut create = false;
+        loop {
+            match block(within(self.s.timeout, attempt(create))) {
+                Ok(_) => return Ok(()),
+                Err(zkc::Error::NoNode) if data.is_some() && !create => create = true,
+                Err(zkc::Error::NoNode) if data.is_none() => return Ok(()),
+                Err(e) if in_doubt(&e) => {
+                    // did it go through before the connection was lost?
+                    self.await_reconnect(path, e)?;
+                    let now = block(within(self.s.timeout, self.s.client.get_data(path)));
+                    match (now, data) {
+                        (Ok((d, _)), Some(want)) if d == want => return Ok(()),
+                        (Err(zkc::Error::NoNode), None) => return Ok(()),
+                        _ => {}
+                    }
+                }
+                Err(e) => return Err(self.failed(path, e)),
             }
-            Err(zkc::Error::NoNode) => Ok(()),
-            other => other.map(drop),
-        };
-        r.map_err(|e| self.failed(path, e))
+        }
     }
+
+    /// After a request lost with its connection: wait a moment for the client to reconnect,
+    /// unless the fence says this worker may no longer write.
+    fn await_reconnect(&self, path: &str, e: zkc::Error) -> Result<(), SyncError> {
+        if let Err(fenced) = self.s.fence.check() {
+            tracing::debug!("{path}: {e}");
+            return Err(fenced);
+        }
+        block(tokio::time::sleep(RECONNECT_PAUSE));
+        Ok(())
+    }
+
+    /// `setData` of `path` at `version`; a request lost with its connection is retried while the
+    /// fence holds (and counted as written when the znode holds `data` at the next version).
+    fn set_versioned(&self, path: &str, data: &[u8], version: i32) -> Result<i32, zkc::Error> {
+        let t = self.s.timeout;
+        loop {
+            match block(within(t, self.s.client.set_data(path, data, Some(version)))) {
+                Err(e) if in_doubt(&e) => {
+                    if self.await_reconnect(path, e).is_err() {
+                        return Err(zkc::Error::ConnectionLoss);
+                    }
+                    match block(within(t, self.s.client.get_data(path))) {
+                        Ok((d, stat)) if d == data && stat.version == version + 1 => {
+                            return Ok(stat.version);
+                        }
+                        Ok((_, stat)) if stat.version != version => {
+                            return Err(zkc::Error::BadVersion);
+                        }
+                        _ => {}
+                    }
+                }
+                other => return other.map(|s| s.version),
+            }
+        }
+    }
+}
+
+/// Pause between a lost request and its retry.
+const RECONNECT_PAUSE: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// A request whose fate is unknown: the connection went while it was in flight (an I/O error
+/// of the client's connection comes as `Custom`).
+fn in_doubt(e: &zkc::Error) -> bool {
+    matches!(
+        e,
+        zkc::Error::ConnectionLoss
+            | zkc::Error::Timeout
+            | zkc::Error::Throttled
+            | zkc::Error::Custom(_)
+            | zkc::Error::UnexpectedError(_)
+    )
 }
 
 impl Book for ZkBook<'_> {
     fn checkpoint(&self, unit: &str) -> Result<Option<Checkpoint>, SyncError> {
-        block(read_checkpoint(&self.s.client, &self.s.paths, self.task, unit))
+        block(read_checkpoint(
+            &self.s.client,
+            &self.s.paths,
+            self.task,
+            unit,
+        ))
     }
 
     fn checkpoints(&self) -> Result<Vec<Checkpoint>, SyncError> {
@@ -299,7 +368,12 @@ impl Book for ZkBook<'_> {
             let v = self.unit_version(copied)?;
             if v >= 0 {
                 let guard = self.s.paths.unit(copied);
-                return self.write_guarded(&self.s.paths.other_checkpoint(unit), Some(&data), &guard, v);
+                return self.write_guarded(
+                    &self.s.paths.other_checkpoint(unit),
+                    Some(&data),
+                    &guard,
+                    v,
+                );
             }
         }
         if unit != BINLOG {
@@ -317,12 +391,10 @@ impl Book for ZkBook<'_> {
         let Some(version) = *v else {
             return Err(SyncError::Fenced("it does not lead the task".into()));
         };
-        let stat = block(within(
-            self.s.timeout,
-            self.s.client.set_data(&p, &data, Some(version)),
-        ))
-        .map_err(|e| self.failed(&p, e))?;
-        *v = Some(stat.version);
+        let written = self
+            .set_versioned(&p, &data, version)
+            .map_err(|e| self.failed(&p, e))?;
+        *v = Some(written);
         drop(v);
         let lag = progress["lag_s"].as_i64();
         self.s.update(|i| i.lag_s = lag);
@@ -351,7 +423,7 @@ impl Book for ZkBook<'_> {
             let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
             block(within(t, self.s.client.create(&p, &data, &opts))).map(|(stat, _)| stat.version)
         } else {
-            block(within(t, self.s.client.set_data(&p, &data, Some(v)))).map(|stat| stat.version)
+            self.set_versioned(&p, &data, v)
         };
         let v = written.map_err(|e| self.failed_unit(&u.unit, e))?;
         self.set_unit_version(&u.unit, v);

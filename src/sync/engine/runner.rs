@@ -11,6 +11,7 @@
 use crate::cancel::Cancel;
 use crate::conn::Registry;
 use crate::state::{Lease, LogLevel, RunHandle, Store};
+use crate::sync::book::{Book, LocalBook};
 use crate::sync::engine::applier::{Applier, CdcStats, MAX_ATTEMPTS_FOLLOW, MAX_ATTEMPTS_ONCE};
 use crate::sync::engine::copier::copy_unit;
 use crate::sync::engine::pipe;
@@ -26,7 +27,6 @@ use crate::ui::Progress;
 use futures_util::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
-use crate::sync::book::{Book, LocalBook};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;

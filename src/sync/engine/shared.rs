@@ -37,6 +37,8 @@ pub(super) async fn run(term: &Term<'_>) -> Result<Outcome, SyncError> {
     let stop = term.stop;
     let mut first = true;
     let mut retry = Duration::from_millis(500);
+    // an outage is reported once, and its end once
+    let mut outage = false;
     loop {
         if stop.stopping() {
             return Ok(stop.outcome());
@@ -56,10 +58,13 @@ pub(super) async fn run(term: &Term<'_>) -> Result<Outcome, SyncError> {
             // unreachable at start: say so and exit (3), like any connection
             Err(e) if first || !rejoins(&e) => return Err(e),
             Err(e) => {
-                term.log(
-                    LogLevel::Warn,
-                    &format!("not writing: {e}; trying the coordinator again in {retry:?}"),
-                );
+                if !outage {
+                    term.log(
+                        LogLevel::Warn,
+                        &format!("not writing while the coordinator cannot be reached: {e}; trying again every few seconds"),
+                    );
+                    outage = true;
+                }
                 if !stop.sleep(retry).await {
                     return Ok(stop.outcome());
                 }
@@ -69,6 +74,13 @@ pub(super) async fn run(term: &Term<'_>) -> Result<Outcome, SyncError> {
         };
         first = false;
         retry = Duration::from_millis(500);
+        if outage {
+            term.log(
+                LogLevel::Info,
+                &format!("coordinator {coordinator} reachable again"),
+            );
+            outage = false;
+        }
         let led = lead(term, &session, coordinator).await;
         session.close().await;
         match led {
@@ -114,7 +126,10 @@ async fn lead(term: &Term<'_>, s: &Session, coordinator: &str) -> Result<Outcome
     s.update(|i| i.role = "leader".into());
     term.log(
         LogLevel::Info,
-        &format!("leading (worker {}): resuming from the last committed checkpoint", s.id),
+        &format!(
+            "leading (worker {}): resuming from the last committed checkpoint",
+            s.id
+        ),
     );
     let fenced = async {
         loop {
