@@ -567,6 +567,35 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
             assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
         }
     }
+    // a host that never ran the task sees it, verifies it and resets a unit through the
+    // coordinator alone
+    let other = host();
+    let (out, _) = other.expect(
+        0,
+        &["sync", "status", task, "--coordinator", "zk", "-o", "json"],
+        None,
+    );
+    let st: Value = serde_json::from_str::<Value>(&out).unwrap()[0].clone();
+    assert_eq!(st["state"], "idle", "{st}");
+    assert_eq!(st["phase"], "cdc", "{st}");
+    assert_eq!(st["units"].as_array().unwrap().len(), 6, "{st}");
+    let (out, _) = other.expect(0, &["sync", "verify", task, "-o", "json"], None);
+    let v: Value = serde_json::from_str(&out).unwrap();
+    assert!(
+        v.as_array().unwrap().iter().all(|u| u["ok"] == true),
+        "{out}"
+    );
+    let t1 = format!("{db}.t1");
+    other.expect(0, &["sync", "reset", task, "--unit", &t1], None);
+    let st = status(&hosts[0], task);
+    for u in st["units"].as_array().unwrap() {
+        let want = if u["unit"] == t1.as_str() {
+            "recopy"
+        } else {
+            "copied"
+        };
+        assert_eq!(u["phase"], want, "{st}");
+    }
 }
 
 /// A 3-node ZooKeeper ensemble of this test's own, started by tests/infra/up.sh (the shared

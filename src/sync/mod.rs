@@ -277,7 +277,12 @@ pub async fn reset(
     let spec = sync.task(name)?;
     refuse_if_running(store, name)?;
     let n = match &spec.coordinator {
-        Some(zk) => coord::reset(&coord::connection(reg, zk)?, name, unit).await?,
+        Some(zk) => {
+            let n = coord::reset(&coord::connection(reg, zk)?, name, unit).await?;
+            // this host's records of refused rows go with it
+            sync.reset(name, unit)?;
+            n
+        }
         None => sync.reset(name, unit)?,
     };
     // every unit is copied again: with today's Elasticsearch `_id`s

@@ -32,7 +32,7 @@ async fn members(client: &zkc::Client, paths: &Paths) -> Result<Vec<String>, Syn
 /// Enter the election; returns this worker's znode name.
 pub async fn join(s: &Session) -> Result<String, SyncError> {
     let prefix = format!("{}/n_", s.paths.election());
-    let opts = zkc::CreateMode::EphemeralSequential.with_acls(zkc::Acls::anyone_all());
+    let opts = zkc::CreateMode::EphemeralSequential.with_acls(s.acls);
     let (_, seq) = within(s.timeout, s.client.create(&prefix, s.id.as_bytes(), &opts))
         .await
         .map_err(|e| zk_err(&prefix, e))?;

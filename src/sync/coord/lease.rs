@@ -11,7 +11,7 @@ use zookeeper_client as zkc;
 /// Take the lease on `unit`: true when this session holds it (now or already).
 pub async fn take(s: &Session, unit: &str) -> Result<bool, SyncError> {
     let p = s.paths.lease(unit);
-    let opts = zkc::CreateMode::Ephemeral.with_acls(zkc::Acls::anyone_all());
+    let opts = zkc::CreateMode::Ephemeral.with_acls(s.acls);
     match within(s.timeout, s.client.create(&p, s.id.as_bytes(), &opts)).await {
         Ok(_) => Ok(true),
         Err(zkc::Error::NodeExists) => match within(s.timeout, s.client.check_stat(&p)).await {

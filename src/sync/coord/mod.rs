@@ -152,7 +152,7 @@ pub async fn publish(conn: &Connection, task: &str, spec: &TaskSpec) -> Result<(
     let client = command_client(conn).await?;
     let paths = Paths::new(task);
     let acls = acls(conn);
-    let persistent = zkc::CreateMode::Persistent.with_acls(acls.clone());
+    let persistent = zkc::CreateMode::Persistent.with_acls(acls);
     for p in ["/shark", "/shark/sync"] {
         match within(COMMAND_SESSION, client.create(p, b"", &persistent)).await {
             Ok(_) | Err(zkc::Error::NodeExists) => {}
@@ -350,46 +350,49 @@ async fn refuse_if_running(
     )))
 }
 
-/// `sync reset` of a shared task: forget one unit's progress, or every unit's and every
-/// checkpoint.
+/// `sync reset` of a shared task, as for a local one: the units (one, or every one) go to
+/// phase `recopy` from the start; without a unit every checkpoint is forgotten too.
 pub async fn reset(conn: &Connection, task: &str, unit: Option<&str>) -> Result<usize, SyncError> {
     let client = command_client(conn).await?;
     let paths = Paths::new(task);
     refuse_if_running(&client, &paths, task).await?;
     let t = COMMAND_SESSION;
-    let delete = |p: String| {
-        let client = &client;
-        async move {
-            match within(t, client.delete(&p, None)).await {
-                Ok(()) | Err(zkc::Error::NoNode) => Ok(()),
-                Err(e) => Err(zk_err(&p, e)),
-            }
+    let mut n = 0;
+    for mut row in zk_store::read_units(&client, &paths, task).await? {
+        if unit.is_some_and(|u| u != row.unit) {
+            continue;
         }
-    };
-    if let Some(u) = unit {
-        let units = zk_store::read_units(&client, &paths, task).await?;
-        if !units.iter().any(|r| r.unit == u) {
-            return Ok(0);
-        }
-        delete(paths.unit(u)).await?;
-        return Ok(1);
+        row.phase = crate::sync::store::Phase::Recopy;
+        row.last_key = None;
+        row.rows_done = 0;
+        row.shadow = None;
+        row.updated_at = crate::state::now_rfc3339();
+        let p = paths.unit(&row.unit);
+        let data = serde_json::to_vec(&row).map_err(|e| {
+            SyncError::Usage(format!("{task}: cannot encode unit {}: {e}", row.unit))
+        })?;
+        within(t, client.set_data(&p, &data, None))
+            .await
+            .map_err(|e| zk_err(&p, e))?;
+        n += 1;
     }
-    let units = within(t, client.list_children(&paths.units()))
-        .await
-        .map_err(|e| zk_err(&paths.units(), e))?;
-    for n in &units {
-        delete(format!("{}/{n}", paths.units())).await?;
+    if unit.is_some() {
+        return Ok(n);
     }
     let cps = within(t, client.list_children(&paths.checkpoints()))
         .await
         .map_err(|e| zk_err(&paths.checkpoints(), e))?;
-    for n in cps {
-        delete(format!("{}/{n}", paths.checkpoints())).await?;
+    for c in cps {
+        let p = format!("{}/{c}", paths.checkpoints());
+        match within(t, client.delete(&p, None)).await {
+            Ok(()) | Err(zkc::Error::NoNode) => {}
+            Err(e) => return Err(zk_err(&p, e)),
+        }
     }
     within(t, client.set_data(&paths.checkpoint(), b"", None))
         .await
         .map_err(|e| zk_err(&paths.checkpoint(), e))?;
-    Ok(units.len())
+    Ok(n)
 }
 
 /// `sync rm` of a shared task: its root and everything below (the target's data stays).
@@ -427,4 +430,21 @@ pub fn connection(reg: &crate::conn::Registry<'_>, name: &str) -> Result<Connect
         )));
     }
     Ok(c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_become_one_znode_name_and_back() {
+        for u in ["shop.orders", "__snapshot__:a.b", "logs/2024%x", "%2F"] {
+            let e = encode(u);
+            assert!(!e.contains('/'), "{e}");
+            assert_eq!(decode(&e), u);
+        }
+        let p = Paths::new("t1");
+        assert_eq!(p.unit("a/b"), "/shark/sync/t1/units/a%2Fb");
+        assert_eq!(p.checkpoint(), "/shark/sync/t1/checkpoint");
+    }
 }

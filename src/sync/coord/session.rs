@@ -115,6 +115,8 @@ pub struct Session {
     pub id: String,
     pub fence: Arc<Fence>,
     pub info: Arc<Mutex<WorkerInfo>>,
+    /// The ACL of the znodes this worker creates (creator-only with digest credentials).
+    pub acls: zkc::Acls<'static>,
     keeper: tokio::task::JoinHandle<()>,
 }
 
@@ -201,6 +203,7 @@ impl Session {
             id,
             fence,
             info,
+            acls: super::acls(conn),
             keeper,
         })
     }
@@ -268,5 +271,49 @@ async fn keep(
             Err(_) => tracing::debug!("coordinator round timed out"),
         }
         tokio::time::sleep(every).await;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fence(confirmed_ago: Duration) -> Fence {
+        let base = Instant::now().checked_sub(Duration::from_secs(60)).unwrap();
+        Fence {
+            base,
+            timeout: Duration::from_secs(4),
+            confirmed_ms: AtomicU64::new(
+                (Duration::from_secs(60) - confirmed_ago).as_millis() as u64
+            ),
+            lost: AtomicBool::new(false),
+            stale: AtomicBool::new(false),
+            version: Mutex::new(Some(3)),
+            stop: Arc::new(AtomicBool::new(false)),
+        }
+    }
+
+    #[test]
+    fn the_fence_holds_only_while_the_session_is_confirmed_and_ours() {
+        assert!(fence(Duration::from_millis(500)).check().is_ok());
+        // unconfirmed for more than half the session timeout: another worker may take over
+        // once the session expires, so this one stops before
+        let e = fence(Duration::from_millis(2500)).check().unwrap_err();
+        assert!(
+            e.to_string().contains("has not confirmed its session"),
+            "{e}"
+        );
+        let f = fence(Duration::ZERO);
+        f.set_stale();
+        assert!(
+            f.check()
+                .unwrap_err()
+                .to_string()
+                .contains("another worker")
+        );
+        let f = fence(Duration::ZERO);
+        f.lost.store(true, Ordering::Relaxed);
+        assert!(f.check().is_err() && f.check_session().is_err());
+        assert!(fence(Duration::from_secs(30)).check_session().is_ok());
     }
 }

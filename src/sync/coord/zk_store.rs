@@ -226,7 +226,7 @@ impl<'a> ZkBook<'a> {
     ) -> Result<(), SyncError> {
         self.s.fence.check()?;
         let cp = guard.to_string();
-        let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+        let opts = zkc::CreateMode::Persistent.with_acls(self.s.acls);
         let attempt = |create: bool| {
             let mut w = self.s.client.new_multi_writer();
             let built = w.add_check_version(&cp, version).and_then(|_| match data {
@@ -420,7 +420,7 @@ impl Book for ZkBook<'_> {
         let p = self.s.paths.unit(&u.unit);
         let t = self.s.timeout;
         let written = if v < 0 {
-            let opts = zkc::CreateMode::Persistent.with_acls(zkc::Acls::anyone_all());
+            let opts = zkc::CreateMode::Persistent.with_acls(self.s.acls);
             block(within(t, self.s.client.create(&p, &data, &opts))).map(|(stat, _)| stat.version)
         } else {
             self.set_versioned(&p, &data, v)
