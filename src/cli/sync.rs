@@ -26,7 +26,11 @@ BINLOG MONITOR): `shark conn test SOURCE` checks all of it. Failover (MariaDB): 
 server_id and host; a source connection listing several hosts (mysql://USER@H1:3306,H2:3306/) is read from the first \
 writable primary, and on another server than the checkpoint's the task resumes by GTID once that server's binlog holds \
 every transaction after it (log_slave_updates on, nothing purged or missing; else exit 4 naming what is missing and \
-`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch.";
+`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch. Several hosts: \
+`sync create --coordinator ZKCONN` keeps the progress and checkpoint in ZooKeeper; `sync run NAME --coordinator ZKCONN` \
+on each host elects one leader that follows the binlog (the others copy units of the full copy under leases and take \
+over from the last checkpoint when its session ends); a worker whose session is unconfirmed for half the session \
+timeout stops writing.";
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCmd {
