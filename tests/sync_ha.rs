@@ -39,19 +39,7 @@ fn host() -> Env {
     let e = Env::new();
     e.add_mysql("src");
     e.add_mongo("dst");
-    e.expect(
-        0,
-        &[
-            "conn",
-            "add",
-            "zk",
-            "--kind",
-            "zookeeper",
-            "--url",
-            infra().get("SHARK_T_ZK_CONNECT"),
-        ],
-        None,
-    );
+    e.add_zookeeper("zk", infra().get("SHARK_T_ZK_CONNECT"));
     e
 }
 
@@ -92,11 +80,11 @@ fn int(b: Option<&Bson>) -> i64 {
     }
 }
 
-/// The same, read from the target with the mongodb driver.
-async fn target_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32>) {
-    let d = mongo(db).await;
-    let docs: Vec<Document> = d
-        .collection::<Document>("t")
+/// (`_id`, `n`) of every document of collection `coll`, by `_id`, read with the mongodb driver.
+async fn keyed_docs(db: &str, coll: &str) -> Vec<(i64, i64)> {
+    let docs: Vec<Document> = mongo(db)
+        .await
+        .collection::<Document>(coll)
         .find(doc! {})
         .sort(doc! {"_id": 1})
         .await
@@ -104,10 +92,15 @@ async fn target_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32
         .try_collect()
         .await
         .unwrap();
-    let keyed = docs
-        .iter()
+    docs.iter()
         .map(|d| (int(d.get("_id")), int(d.get("n"))))
-        .collect();
+        .collect()
+}
+
+/// The same, read from the target with the mongodb driver.
+async fn target_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32>) {
+    let d = mongo(db).await;
+    let keyed = keyed_docs(db, "t").await;
     let ev: Vec<Document> = d
         .collection::<Document>("ev")
         .find(doc! {})
@@ -163,9 +156,32 @@ async fn assert_exact(db: &str) {
     }
 }
 
+/// Create task `task` over every table of `db` on host `e`, shared through `zk` with a
+/// session timeout of `session` seconds, and `extra` options.
+fn create_task(e: &Env, task: &str, db: &str, session: &str, extra: &[&str]) {
+    let tables = format!("{db}.*");
+    let mut args = vec![
+        "sync",
+        "create",
+        task,
+        "--source",
+        "src",
+        "--target",
+        "dst",
+        "--tables",
+        &tables,
+        "--coordinator",
+        "zk",
+        "--session-timeout",
+        session,
+    ];
+    args.extend_from_slice(extra);
+    e.expect(0, &args, None);
+}
+
 /// A scratch database with a keyed and a key-less table, and the task `task` created on
-/// `first` with the coordinator.
-async fn setup(first: &Env, db: &str, task: &str) {
+/// `first` with the coordinator (session timeout `session` seconds).
+async fn setup(first: &Env, db: &str, task: &str, session: &str) {
     sql(&[
         &format!("DROP DATABASE IF EXISTS {db}"),
         &format!("CREATE DATABASE {db}"),
@@ -177,26 +193,7 @@ async fn setup(first: &Env, db: &str, task: &str) {
     ])
     .await;
     let _ = mongo(db).await.drop().await;
-    let tables = format!("{db}.*");
-    first.expect(
-        0,
-        &[
-            "sync",
-            "create",
-            task,
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &tables,
-            "--coordinator",
-            "zk",
-            "--session-timeout",
-            SESSION_S,
-        ],
-        None,
-    );
+    create_task(first, task, db, session, &[]);
 }
 
 /// A steady writer: `rounds` transactions, each inserting a keyed row (id ROWS+k), bumping
@@ -264,7 +261,7 @@ async fn kill_9_of_the_leader_mid_cdc_hands_over_within_10_s_losing_and_doubling
     let db = &unique_name("ha_kill");
     let task = &unique_name("ha_kill");
     let hosts = [host(), host(), host()];
-    setup(&hosts[0], db, task).await;
+    setup(&hosts[0], db, task, SESSION_S).await;
     let mut workers = start_workers(&[&hosts[0], &hosts[1], &hosts[2]], task, db).await;
     // another host sees the same task: leader, workers, roles
     let st = status(&hosts[2], task);
@@ -350,7 +347,7 @@ async fn a_leader_paused_past_its_session_is_fenced_and_rejoins_as_a_follower() 
     let db = &unique_name("ha_pause");
     let task = &unique_name("ha_pause");
     let hosts = [host(), host(), host()];
-    setup(&hosts[0], db, task).await;
+    setup(&hosts[0], db, task, SESSION_S).await;
     let mut workers = start_workers(&[&hosts[0], &hosts[1], &hosts[2]], task, db).await;
     let done = Arc::new(AtomicU32::new(0));
     let w = writer(db, 500, done.clone());
@@ -417,21 +414,7 @@ async fn table_pair(db: &str, table: &str) -> (Vec<(i64, i64)>, Vec<(i64, i64)>)
         .await
         .unwrap();
     c.disconnect().await.unwrap();
-    let docs: Vec<Document> = mongo(db)
-        .await
-        .collection::<Document>(table)
-        .find(doc! {})
-        .sort(doc! {"_id": 1})
-        .await
-        .unwrap()
-        .try_collect()
-        .await
-        .unwrap();
-    let tgt = docs
-        .iter()
-        .map(|d| (int(d.get("_id")), int(d.get("n"))))
-        .collect();
-    (src, tgt)
+    (src, keyed_docs(db, table).await)
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -457,29 +440,12 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
     sql(&refs).await;
     let _ = mongo(db).await.drop().await;
     let hosts = [host(), host(), host()];
-    let tables = format!("{db}.*");
-    hosts[0].expect(
-        0,
-        &[
-            "sync",
-            "create",
-            task,
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &tables,
-            "--coordinator",
-            "zk",
-            "--session-timeout",
-            SESSION_S,
-            "--parallel",
-            "1",
-            "--batch-rows",
-            "500",
-        ],
-        None,
+    create_task(
+        &hosts[0],
+        task,
+        db,
+        SESSION_S,
+        &["--parallel", "1", "--batch-rows", "500"],
     );
     let mut workers: Vec<Running> = hosts
         .iter()
@@ -678,50 +644,9 @@ async fn zookeeper_members_killed_one_at_a_time_interrupt_nothing_and_a_lost_quo
     for h in &hosts {
         h.add_mysql("src");
         h.add_mongo("dst");
-        h.expect(
-            0,
-            &[
-                "conn",
-                "add",
-                "zk",
-                "--kind",
-                "zookeeper",
-                "--url",
-                &zk.connect,
-            ],
-            None,
-        );
+        h.add_zookeeper("zk", &zk.connect);
     }
-    sql(&[
-        &format!("DROP DATABASE IF EXISTS {db}"),
-        &format!("CREATE DATABASE {db}"),
-        &format!("CREATE TABLE {db}.t (id INT PRIMARY KEY, n BIGINT NOT NULL)"),
-        &format!("CREATE TABLE {db}.ev (k INT NOT NULL, v VARCHAR(20) NOT NULL)"),
-        &format!("USE {db}"),
-        &format!("INSERT INTO {db}.t SELECT seq, 0 FROM seq_1_to_{ROWS}"),
-    ])
-    .await;
-    let _ = mongo(db).await.drop().await;
-    let tables = format!("{db}.*");
-    hosts[0].expect(
-        0,
-        &[
-            "sync",
-            "create",
-            task,
-            "--source",
-            "src",
-            "--target",
-            "dst",
-            "--tables",
-            &tables,
-            "--coordinator",
-            "zk",
-            "--session-timeout",
-            "6",
-        ],
-        None,
-    );
+    setup(&hosts[0], db, task, "6").await;
     let mut workers = vec![hosts[0].spawn(&["-q", "sync", "run", task])];
     wait_for(
         "the first worker to lead and follow the binlog",

@@ -172,14 +172,7 @@ impl Ctx<'_> {
         self.stop.outcome()
     }
     pub fn log(&self, level: LogLevel, msg: &str) {
-        if let Some(r) = self.run {
-            let _ = self.store.run_log_at(r, level, msg);
-        }
-        match level {
-            LogLevel::Warn => tracing::warn!("{}: {msg}", self.name),
-            LogLevel::Error => tracing::error!("{}: {msg}", self.name),
-            LogLevel::Info => tracing::info!("{}: {msg}", self.name),
-        }
+        log_line(self.store, self.run, self.name, level, msg)
     }
     /// Where source unit `db.table` goes.
     pub fn target(&self, db: &str, table: &str) -> Target {
@@ -332,6 +325,18 @@ pub async fn run(
     term.run(&book, false).await
 }
 
+/// A line of task `name`'s log: into the run's history (when there is one) and to the terminal.
+fn log_line(store: &Store, run: Option<&RunHandle>, name: &str, level: LogLevel, msg: &str) {
+    if let Some(r) = run {
+        let _ = store.run_log_at(r, level, msg);
+    }
+    match level {
+        LogLevel::Warn => tracing::warn!("{name}: {msg}"),
+        LogLevel::Error => tracing::error!("{name}: {msg}"),
+        LogLevel::Info => tracing::info!("{name}: {msg}"),
+    }
+}
+
 /// What one stretch of work on a task needs besides where it commits: a whole run of a
 /// local task, or one leadership of a shared task's worker.
 pub(super) struct Term<'a> {
@@ -348,14 +353,7 @@ pub(super) struct Term<'a> {
 impl Term<'_> {
     /// Log a line to the run's history and the terminal.
     pub fn log(&self, level: LogLevel, msg: &str) {
-        if let Some(r) = self.run {
-            let _ = self.store.run_log_at(r, level, msg);
-        }
-        match level {
-            LogLevel::Warn => tracing::warn!("{}: {msg}", self.name),
-            LogLevel::Error => tracing::error!("{}: {msg}", self.name),
-            LogLevel::Info => tracing::info!("{}: {msg}", self.name),
-        }
+        log_line(self.store, self.run, self.name, level, msg)
     }
 
     /// Open the source and the sink, then copy and follow (or, `copy_only`, copy the units a
@@ -475,12 +473,7 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
             ),
         );
     }
-    let known: BTreeMap<String, UnitRow> = ctx
-        .book
-        .units()?
-        .into_iter()
-        .map(|u| (u.unit.clone(), u))
-        .collect();
+    let known = known_units(ctx)?;
     let mut todo = vec![];
     for (unit, s) in &schemas {
         // a field mapping the unit cannot take is refused before anything is written
@@ -530,6 +523,16 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
     follow(ctx, schemas, start, once).await
 }
 
+/// The task's units as committed, by name.
+fn known_units(ctx: &Ctx<'_>) -> Result<BTreeMap<String, UnitRow>, SyncError> {
+    Ok(ctx
+        .book
+        .units()?
+        .into_iter()
+        .map(|u| (u.unit.clone(), u))
+        .collect())
+}
+
 /// Copy every unit of `todo`, `parallel` at once.
 async fn copy_all(ctx: &Ctx<'_>, mut todo: Vec<(TableSchema, UnitRow)>) -> Result<(), SyncError> {
     let parallel = ctx.spec.parallel;
@@ -573,12 +576,7 @@ pub(super) async fn copy_shared(
         if ctx.stopping() {
             return Ok(());
         }
-        let known: BTreeMap<String, UnitRow> = ctx
-            .book
-            .units()?
-            .into_iter()
-            .map(|u| (u.unit.clone(), u))
-            .collect();
+        let known = known_units(ctx)?;
         let pending: Vec<(&TableSchema, UnitRow)> = schemas
             .iter()
             .map(|(unit, s)| {

@@ -16,7 +16,7 @@ use std::time::Duration;
 const FENCE_POLL: Duration = Duration::from_millis(100);
 
 /// Longest wait between two attempts to reach an unreachable ensemble.
-const MAX_RETRY: Duration = Duration::from_secs(5);
+const MAX_RETRY: Duration = Duration::from_secs(2);
 
 /// Errors after which the worker rejoins (the coordinator, not the task, is in trouble).
 fn rejoins(e: &SyncError) -> bool {
