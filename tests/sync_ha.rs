@@ -463,7 +463,7 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
             .unwrap_or_default();
         let leader = leader_pid(&st);
         for l in leases {
-            let (unit, holder) = (l[0].as_str().unwrap(), l[1].as_str().unwrap());
+            let (unit, holder) = (l["unit"].as_str().unwrap(), l["worker"].as_str().unwrap());
             let pid: u32 = holder.rsplit(':').next().unwrap().parse().unwrap();
             let done = st["units"]
                 .as_array()
@@ -737,4 +737,41 @@ async fn zookeeper_members_killed_one_at_a_time_interrupt_nothing_and_a_lost_quo
     for w in workers.iter_mut() {
         assert_eq!(w.wait_timeout(PATIENCE), Some(Some(0)), "{}", w.stderr());
     }
+}
+
+#[test]
+fn create_with_a_coordinator_checks_its_input_and_an_unreachable_one_is_exit_3() {
+    let e = Env::new();
+    e.add_mysql("src");
+    e.add_mongo("dst");
+    // nothing listens there
+    let dead = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = dead.local_addr().unwrap().port();
+    drop(dead);
+    e.add_zookeeper("zk", &format!("127.0.0.1:{port}"));
+    let create = |extra: &[&str]| {
+        let mut args = vec![
+            "sync", "create", "t", "--source", "src", "--target", "dst", "--tables", "db.*",
+        ];
+        args.extend_from_slice(extra);
+        e.run(&args, None)
+    };
+    let (code, _, err) = create(&["--session-timeout", "5"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--coordinator"), "{err}");
+    let (code, _, err) = create(&["--coordinator", "src"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("zookeeper connection"), "{err}");
+    let (code, _, err) = create(&["--coordinator", "zk", "--session-timeout", "1"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--session-timeout 1s"), "{err}");
+    let (code, _, err) = create(&["--coordinator", "zk"]);
+    assert_eq!(code, 3, "{err}");
+    assert!(err.contains(&format!("127.0.0.1:{port}")), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+    // nothing was created
+    let (out, _) = e.expect(0, &["sync", "list", "-o", "json"], None);
+    assert_eq!(out.trim(), "[]");
+    let (code, _, err) = e.run(&["sync", "status", "t", "--coordinator", "zk"], None);
+    assert_eq!(code, 3, "{err}");
 }

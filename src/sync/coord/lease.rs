@@ -32,11 +32,16 @@ pub async fn release(s: &Session, unit: &str) -> Result<(), SyncError> {
     }
 }
 
-/// Who holds the lease of each unit being copied (`unit` → worker id).
-pub async fn holders(
-    client: &zkc::Client,
-    paths: &super::Paths,
-) -> Result<Vec<(String, String)>, SyncError> {
+/// A unit being copied and the worker copying it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Holder {
+    pub unit: String,
+    /// `host:pid`
+    pub worker: String,
+}
+
+/// Who holds the lease of each unit being copied.
+pub async fn holders(client: &zkc::Client, paths: &super::Paths) -> Result<Vec<Holder>, SyncError> {
     let t = super::COMMAND_SESSION;
     let names = match within(t, client.list_children(&paths.leases())).await {
         Ok(n) => n,
@@ -47,7 +52,10 @@ pub async fn holders(
     for n in names {
         let p = format!("{}/{n}", paths.leases());
         if let Ok((d, _)) = within(t, client.get_data(&p)).await {
-            out.push((super::decode(&n), String::from_utf8_lossy(&d).into_owned()));
+            out.push(Holder {
+                unit: super::decode(&n),
+                worker: String::from_utf8_lossy(&d).into_owned(),
+            });
         }
     }
     out.sort();

@@ -221,8 +221,8 @@ pub struct View {
     /// The leading worker's id (`host:pid`), when one leads.
     pub leader: Option<String>,
     pub workers: Vec<WorkerInfo>,
-    /// Units being copied and the worker holding each (`unit`, `host:pid`).
-    pub leases: Vec<(String, String)>,
+    /// Units being copied and the worker holding each.
+    pub leases: Vec<lease::Holder>,
     /// `sync stop` asked the workers to stop and some still run.
     pub stopping: bool,
     #[serde(skip)]

@@ -253,10 +253,12 @@ async fn keep(
         match tokio::time::timeout(fence.timeout / 2, round).await {
             Ok(Ok((stop, version))) => {
                 fence.stop.store(stop, Ordering::Relaxed);
-                // a write of ours in flight holds the lock: its own result tells
+                // a write of ours in flight holds the lock: its own result tells; versions only
+                // grow, so a newer one than ours is another worker's (an older one is a read
+                // that crossed our write)
                 if let Ok(ours) = fence.version.try_lock()
                     && let (Some(ours), Some(now)) = (*ours, version)
-                    && ours != now
+                    && now > ours
                 {
                     fence.set_stale();
                 }
