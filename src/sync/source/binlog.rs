@@ -373,13 +373,14 @@ pub fn decode(
         RowsEventData::DeleteRowsEvent(_) | RowsEventData::DeleteRowsEventV1(_) => Op::Delete,
         _ => Op::Update,
     };
-    let (images, before_cols, after_cols) = row_images::decode_rows(tme, rows)?;
-    let mut out = Vec::with_capacity(images.len());
+    let images = row_images::decode_rows(tme, rows)?;
+    let mut out = Vec::with_capacity(images.rows.len());
     // every row of one event has the same columns: one plan per image kind
-    let (before_plan, after_plan) = (plan_of(schema, before_cols), plan_of(schema, after_cols));
+    let before_plan = plan_of(schema, images.before);
+    let after_plan = plan_of(schema, images.after);
     // of a table with a key, a before image only gives the key (of the row deleted or updated)
     let keyed = !schema.key.is_empty();
-    for (n, r) in images.into_iter().enumerate() {
+    for (n, r) in images.rows.into_iter().enumerate() {
         let before = r.before.map(|b| image(schema, &before_plan, b, keyed));
         let after = r.after.map(|a| image(schema, &after_plan, a, false));
         let (id, old_id, doc) = match op {

@@ -136,12 +136,17 @@ pub struct RowImages {
     pub after: Option<Vec<Value>>,
 }
 
-/// The images of every row of `rows`, with the columns of each image kind (for the plan that
-/// maps them to fields). A partial-update event is decoded by `mysql_common`'s iterator.
-pub fn decode_rows(
-    tme: &TableMapEvent<'_>,
-    rows: &RowsEventData<'_>,
-) -> Result<(Vec<RowImages>, Option<Vec<ImageCol>>, Option<Vec<ImageCol>>), String> {
+/// The rows of one event, with the columns of each image kind the event has (for the plan that
+/// maps them to fields).
+pub struct Decoded {
+    pub rows: Vec<RowImages>,
+    pub before: Option<Vec<ImageCol>>,
+    pub after: Option<Vec<ImageCol>>,
+}
+
+/// The images of every row of `rows`. A partial-update event is decoded by `mysql_common`'s
+/// iterator.
+pub fn decode_rows(tme: &TableMapEvent<'_>, rows: &RowsEventData<'_>) -> Result<Decoded, String> {
     if let RowsEventData::PartialUpdateRowsEvent(_) = rows {
         return partial(tme, rows);
     }
@@ -173,20 +178,16 @@ pub fn decode_rows(
             after: a,
         });
     }
-    Ok((
-        out,
-        before.map(|l| l.image_cols()),
-        after.map(|l| l.image_cols()),
-    ))
+    Ok(Decoded {
+        rows: out,
+        before: before.map(|l| l.image_cols()),
+        after: after.map(|l| l.image_cols()),
+    })
 }
 
 /// MySQL's partial JSON updates: `mysql_common`'s iterator (its JSON diff needs the shared
 /// image it reads); such an event is refused by [`value_of`] anyway, with the setting to change.
-#[allow(clippy::type_complexity)]
-fn partial(
-    tme: &TableMapEvent<'_>,
-    rows: &RowsEventData<'_>,
-) -> Result<(Vec<RowImages>, Option<Vec<ImageCol>>, Option<Vec<ImageCol>>), String> {
+fn partial(tme: &TableMapEvent<'_>, rows: &RowsEventData<'_>) -> Result<Decoded, String> {
     let mut out = vec![];
     let (mut bc, mut ac) = (None, None);
     let cols_of = |r: &mysql_async::binlog::row::BinlogRow| -> Vec<ImageCol> {
@@ -212,5 +213,9 @@ fn partial(
         let after = a.map(|r| values(r, &mut ac)).transpose()?;
         out.push(RowImages { before, after });
     }
-    Ok((out, bc, ac))
+    Ok(Decoded {
+        rows: out,
+        before: bc,
+        after: ac,
+    })
 }
