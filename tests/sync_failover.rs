@@ -525,6 +525,40 @@ async fn a_planned_switchover_resumes_exactly() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+async fn a_run_started_while_no_host_is_a_primary_waits_for_the_promotion() {
+    let p = Pair::start(true);
+    let db = &unique_name("fo_wait");
+    schema(&p, db).await;
+    let e = task(&[p.primary, p.replica], db);
+    e.expect(0, &["sync", "run", "t", "--once"], None);
+    write(p.primary, db, 0, 40).await;
+    caught_up(&p).await;
+    // mid-failover: the old primary is read-only, the replica not promoted yet
+    sql(p.primary, &["SET GLOBAL read_only = 1"]).await;
+    let mut run = e.spawn(&["sync", "run", "t"]);
+    wait_for("the run to wait for a primary", PATIENCE, || {
+        let (logs, _) = e.expect(0, &["sync", "logs", "t"], None);
+        logs.contains("no writable primary among its hosts")
+            && logs.contains("trying its hosts again")
+    });
+    promote(p.replica).await;
+    write(p.replica, db, 40, 90).await;
+    wait_equal(p.replica, db).await;
+    assert_eq!(
+        status(&e)["host"],
+        format!("127.0.0.1:{}", p.replica),
+        "the run follows the promoted replica"
+    );
+    e.expect(0, &["sync", "stop", "t"], None);
+    assert_eq!(
+        run.wait_timeout(PATIENCE),
+        Some(Some(0)),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
 async fn a_new_primary_behind_what_the_target_has_is_refused() {
     let p = Pair::start(true);
     let db = &unique_name("fo_behind");

@@ -361,14 +361,15 @@ impl Term<'_> {
     pub async fn run(&self, book: &dyn Book, copy_only: bool) -> Result<Outcome, SyncError> {
         let (name, stop, spec) = (self.name, self.stop, self.spec);
         let (source_conn, target_conn) = crate::sync::endpoints::connections(self.reg, spec)?;
-        let opened = stop
-            .wait(async {
-                let source = crate::sync::endpoints::source(&source_conn, target_conn.kind).await?;
-                source.check().await?;
-                let sink = crate::sync::endpoints::sink(&target_conn, spec).await?;
-                Ok((source, sink))
-            })
-            .await;
+        let attempts = if self.opts.once {
+            MAX_ATTEMPTS_ONCE
+        } else {
+            MAX_ATTEMPTS_FOLLOW
+        };
+        let opened = open_endpoints(stop, &source_conn, &target_conn, spec, attempts, |m| {
+            self.log(LogLevel::Warn, m)
+        })
+        .await;
         let (source, sink) = match opened {
             Err(SyncError::Halted) => {
                 let outcome = stop.outcome();
@@ -392,11 +393,7 @@ impl Term<'_> {
             run: self.run,
             stop,
             drop_target: self.opts.drop_target,
-            attempts: if self.opts.once {
-                MAX_ATTEMPTS_ONCE
-            } else {
-                MAX_ATTEMPTS_FOLLOW
-            },
+            attempts,
         };
         let work = async {
             if copy_only {
@@ -417,6 +414,51 @@ impl Term<'_> {
             other => other,
         }
     }
+}
+
+/// The source (checked) and the sink. A source listing several hosts may be in the middle of a
+/// failover when the run starts (no host answers as a writable primary yet): a transient
+/// failure is then retried within the run's retry budget, as a running follower would. A
+/// connection naming one host fails at once (an unreachable or refused server is said now).
+async fn open_endpoints(
+    stop: &Stopper,
+    source_conn: &crate::conn::Connection,
+    target_conn: &crate::conn::Connection,
+    spec: &TaskSpec,
+    attempts: u32,
+    warn: impl Fn(&str),
+) -> Result<(Box<dyn Source>, Box<dyn Sink>), SyncError> {
+    let several = source_conn.hosts().len() > 1;
+    let mut budget = pipe::Budget::new(attempts);
+    let source = loop {
+        let opened = stop
+            .wait(async {
+                let source = crate::sync::endpoints::source(source_conn, target_conn.kind).await?;
+                source.check().await?;
+                Ok(source)
+            })
+            .await;
+        match opened {
+            Err(e) if several && e.is_transient() => match budget.fail() {
+                Some(wait) => {
+                    warn(&format!(
+                        "{e}; trying its hosts again in {} s ({})",
+                        wait.as_secs_f64(),
+                        budget.attempt()
+                    ));
+                    if !stop.sleep(wait).await {
+                        return Err(SyncError::Halted);
+                    }
+                }
+                None => return Err(e),
+            },
+            other => break other?,
+        }
+    };
+    let sink = stop
+        .wait(crate::sync::endpoints::sink(target_conn, spec))
+        .await?;
+    Ok((source, sink))
 }
 
 /// The position of a source without a change stream (its checkpoint only records the phase).

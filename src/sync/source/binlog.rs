@@ -3,16 +3,15 @@
 //! events; names from `binlog_row_metadata=FULL`, else from the schema), and DDL recognition.
 
 use super::gtid::{GtidSet, ServerInfo};
+use super::row_images;
 use crate::conn::Connection;
 use crate::sync::error::{SyncError, source_err};
 use crate::sync::model::change::{Change, Op};
 use crate::sync::model::doc::{ImageCol, RowPlan, doc_id};
 use crate::sync::model::schema::TableSchema;
-use crate::sync::model::value::{Charset, Origin};
+use crate::sync::model::value::Origin;
 use mysql_async::Value;
 use mysql_async::binlog::events::RowsEventData;
-use mysql_async::binlog::row::BinlogRow;
-use mysql_async::binlog::value::BinlogValue;
 use mysql_async::prelude::Queryable;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -332,50 +331,32 @@ pub async fn check_not_purged(
     }
 }
 
-fn value_of(b: BinlogValue<'static>) -> Result<Value, String> {
-    match b {
-        BinlogValue::Value(v) => Ok(v),
-        BinlogValue::Jsonb(j) => {
-            let dom = j.parse().map_err(|e| format!("JSON column: {e}"))?;
-            Ok(Value::Bytes(serde_json::Value::from(dom).to_string().into_bytes()))
-        }
-        BinlogValue::JsonDiff(_) => Err("partial JSON updates in the binlog are not supported: set binlog_row_value_options='' on the source".into()),
-    }
-}
-
 /// A row image as a document: columns by their FULL-metadata names (by position when the
 /// server logs none), text decoded by the charset the TABLE_MAP gives (else the schema's).
 fn image(
     schema: &TableSchema,
-    plan: &mut Option<RowPlan>,
-    row: BinlogRow,
+    plan: &Option<RowPlan>,
+    values: Vec<Value>,
     key_only: bool,
-) -> Result<mongodb::bson::Document, String> {
-    let plan = plan.get_or_insert_with(|| {
-        let cols: Vec<ImageCol> = row
-            .columns_ref()
-            .iter()
-            .map(|c| ImageCol {
-                name: c.name_str().into_owned(),
-                charset: Charset::from_collation_id(c.character_set()),
-            })
-            .collect();
+) -> mongodb::bson::Document {
+    let plan = plan.as_ref().expect("a plan for every image kind present");
+    if key_only {
+        plan.key_doc(schema, values, Origin::Binlog)
+    } else {
+        plan.doc(schema, values, Origin::Binlog)
+    }
+}
+
+/// The plan of an image kind: by the image's column names, else the schema's column order.
+fn plan_of(schema: &TableSchema, cols: Option<Vec<ImageCol>>) -> Option<RowPlan> {
+    let cols = cols?;
+    Some(
         if !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty()) {
             RowPlan::of_image(schema, &cols)
         } else {
             RowPlan::of_schema(schema)
-        }
-    });
-    let values = row
-        .unwrap()
-        .into_iter()
-        .map(value_of)
-        .collect::<Result<Vec<_>, _>>()?;
-    Ok(if key_only {
-        plan.key_doc(schema, values, Origin::Binlog)
-    } else {
-        plan.doc(schema, values, Origin::Binlog)
-    })
+        },
+    )
 }
 
 /// Decode a rows event into changes for `schema`'s table.
@@ -392,19 +373,16 @@ pub fn decode(
         RowsEventData::DeleteRowsEvent(_) | RowsEventData::DeleteRowsEventV1(_) => Op::Delete,
         _ => Op::Update,
     };
-    let mut out = vec![];
+    let images = row_images::decode_rows(tme, rows)?;
+    let mut out = Vec::with_capacity(images.rows.len());
     // every row of one event has the same columns: one plan per image kind
-    let (mut before_plan, mut after_plan) = (None, None);
+    let before_plan = plan_of(schema, images.before);
+    let after_plan = plan_of(schema, images.after);
     // of a table with a key, a before image only gives the key (of the row deleted or updated)
     let keyed = !schema.key.is_empty();
-    for (n, r) in rows.rows(tme).enumerate() {
-        let (before, after) = r.map_err(|e| format!("row {n}: {e}"))?;
-        let before = before
-            .map(|b| image(schema, &mut before_plan, b, keyed))
-            .transpose()?;
-        let after = after
-            .map(|a| image(schema, &mut after_plan, a, false))
-            .transpose()?;
+    for (n, r) in images.rows.into_iter().enumerate() {
+        let before = r.before.map(|b| image(schema, &before_plan, b, keyed));
+        let after = r.after.map(|a| image(schema, &after_plan, a, false));
         let (id, old_id, doc) = match op {
             Op::Delete => {
                 let b = before.ok_or("delete without a before image")?;

@@ -12,6 +12,7 @@ pub mod follow;
 pub mod gtid;
 pub mod mysql;
 pub mod resume;
+pub mod row_images;
 
 use crate::conn::{ConnError, Connection};
 use crate::state::LogLevel;
