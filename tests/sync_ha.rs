@@ -22,6 +22,8 @@ const PATIENCE: Duration = Duration::from_secs(90);
 const SESSION_S: &str = "4";
 /// Rows in the table before the task starts.
 const ROWS: u32 = 2000;
+/// The row every writer round updates.
+const HOT: u32 = ROWS / 2;
 
 async fn sql(stmts: &[&str]) {
     mysql_run("SHARK_T_MYSQL_PORT", stmts).await
@@ -207,6 +209,8 @@ fn writer(db: &str, rounds: u32, done: Arc<AtomicU32>) -> tokio::task::JoinHandl
                 "BEGIN".to_string(),
                 format!("INSERT INTO {db}.t VALUES ({}, {k})", ROWS + k),
                 format!("UPDATE {db}.t SET n = n + 1 WHERE id = {}", k % ROWS + 1),
+                // a hot row whose value only grows: a stale write would take it back
+                format!("UPDATE {db}.t SET n = n + 1 WHERE id = {HOT}"),
                 format!("INSERT INTO {db}.ev VALUES ({}, 'w{k}')", k % 7),
                 "COMMIT".to_string(),
             ];
@@ -217,6 +221,34 @@ fn writer(db: &str, rounds: u32, done: Arc<AtomicU32>) -> tokio::task::JoinHandl
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
         c.disconnect().await.unwrap();
+    })
+}
+
+/// The hot row's value in the target.
+async fn hot(db: &str) -> i64 {
+    let d = mongo(db)
+        .await
+        .collection::<Document>("t")
+        .find_one(doc! {"_id": HOT as i64})
+        .await
+        .unwrap()
+        .unwrap();
+    int(d.get("n"))
+}
+
+/// Watch the hot row until `until` is set: every value it takes in the target, in order.
+fn watch_hot(db: &str, until: Arc<AtomicU32>) -> tokio::task::JoinHandle<Vec<i64>> {
+    let db = db.to_string();
+    tokio::spawn(async move {
+        let mut seen = vec![];
+        while until.load(Ordering::SeqCst) == 0 {
+            let v = hot(&db).await;
+            if seen.last() != Some(&v) {
+                seen.push(v);
+            }
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+        seen
     })
 }
 
@@ -370,7 +402,20 @@ async fn a_leader_paused_past_its_session_is_fenced_and_rejoins_as_a_follower() 
         assert!(t0.elapsed() < PATIENCE, "the new leader applies nothing");
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
+    // from here only the new leader writes: the hot row's value may only grow, also once the old
+    // leader wakes up with the binlog events that reached it while it was paused
+    let stop_watch = Arc::new(AtomicU32::new(0));
+    let watch = watch_hot(db, stop_watch.clone());
+    tokio::time::sleep(Duration::from_millis(300)).await;
     workers[i].signal("CONT");
+    tokio::time::sleep(Duration::from_secs(3)).await;
+    stop_watch.store(1, Ordering::SeqCst);
+    let values = watch.await.unwrap();
+    assert!(
+        values.windows(2).all(|w| w[0] < w[1]),
+        "the hot row went back (a stale write): {values:?}"
+    );
+    assert!(values.len() > 10, "the new leader kept writing: {values:?}");
     // it finds itself fenced, stops writing and rejoins as a follower
     wait_for(
         "the resumed worker to rejoin as a follower",
