@@ -446,10 +446,16 @@ async fn create(
         ctx.ui
             .print_json(&serde_json::json!({"name": a.name, "spec": spec}));
     } else {
-        ctx.ui.note(format!(
-            "created sync task '{}'; start it with `shark sync run {}`",
-            a.name, a.name
-        ));
+        ctx.ui.note(match &spec.coordinator {
+            Some(zk) => format!(
+                "created sync task '{}' shared through {zk}; start it on each host with `shark sync run {} --coordinator {zk}`",
+                a.name, a.name
+            ),
+            None => format!(
+                "created sync task '{}'; start it with `shark sync run {}`",
+                a.name, a.name
+            ),
+        });
     }
     Ok(())
 }

@@ -236,6 +236,15 @@ pub async fn view(conn: &Connection, task: &str) -> Result<View, SyncError> {
     let client = command_client(conn).await?;
     let paths = Paths::new(task);
     let t = COMMAND_SESSION;
+    let root = within(t, client.check_stat(&paths.root))
+        .await
+        .map_err(|e| zk_err(&paths.root, e))?;
+    if root.is_none() {
+        return Err(SyncError::Usage(format!(
+            "coordinator {} holds no task {task} any more (`sync rm` on another host?); `shark sync rm {task}` removes it here too",
+            conn.name
+        )));
+    }
     let mut workers = vec![];
     let names = within(t, client.list_children(&paths.workers()))
         .await
@@ -333,9 +342,12 @@ async fn refuse_if_running(
     paths: &Paths,
     task: &str,
 ) -> Result<(), SyncError> {
-    let workers = within(COMMAND_SESSION, client.list_children(&paths.workers()))
-        .await
-        .map_err(|e| zk_err(&paths.workers(), e))?;
+    let workers = match within(COMMAND_SESSION, client.list_children(&paths.workers())).await {
+        Ok(w) => w,
+        // the task is gone from the coordinator: nobody runs it
+        Err(zkc::Error::NoNode) => vec![],
+        Err(e) => return Err(zk_err(&paths.workers(), e)),
+    };
     if workers.is_empty() {
         return Ok(());
     }
