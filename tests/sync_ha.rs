@@ -506,7 +506,6 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
             .as_array()
             .cloned()
             .unwrap_or_default();
-        let leader = leader_pid(&st);
         for l in leases {
             let (unit, holder) = (l["unit"].as_str().unwrap(), l["worker"].as_str().unwrap());
             let pid: u32 = holder.rsplit(':').next().unwrap().parse().unwrap();
@@ -516,12 +515,12 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
                 .iter()
                 .find(|u| u["unit"] == unit)
                 .map_or(0, |u| u["rows_done"].as_i64().unwrap_or(0));
-            // a follower that copied a unit already and has committed part of another
+            // a worker (the leader too) that copied a unit already and has committed part of
+            // another
             let Some(k) = workers.iter().position(|w| w.id() == pid) else {
                 continue;
             };
-            if Some(pid) != leader
-                && (2_000..(TABLE_ROWS as i64 - 10_000)).contains(&done)
+            if (2_000..(TABLE_ROWS as i64 - 10_000)).contains(&done)
                 && hosts[k]
                     .expect(0, &["sync", "logs", task], None)
                     .0

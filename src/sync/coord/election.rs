@@ -29,8 +29,36 @@ async fn members(client: &zkc::Client, paths: &Paths) -> Result<Vec<String>, Syn
     Ok(names)
 }
 
-/// Enter the election; returns this worker's znode name.
+/// Delete the ephemeral znodes under `dir` that an earlier session of this very process left
+/// (they hold its id, `host:pid`): that session was given up (an outage), and its znodes would
+/// otherwise stand in the way until it expires.
+async fn forget_earlier_sessions(s: &Session, dir: &str) -> Result<(), SyncError> {
+    let names = match within(s.timeout, s.client.list_children(dir)).await {
+        Ok(n) => n,
+        Err(zkc::Error::NoNode) => return Ok(()),
+        Err(e) => return Err(zk_err(dir, e)),
+    };
+    let mine = s.client.session_id().0;
+    for n in names {
+        let p = format!("{dir}/{n}");
+        if let Ok((d, stat)) = within(s.timeout, s.client.get_data(&p)).await
+            && d == s.id.as_bytes()
+            && stat.ephemeral_owner != mine
+        {
+            match within(s.timeout, s.client.delete(&p, Some(stat.version))).await {
+                Ok(()) | Err(zkc::Error::NoNode) => {}
+                Err(e) => return Err(zk_err(&p, e)),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Enter the election (after removing what an earlier session of this process left there and
+/// among the unit leases); returns this worker's znode name.
 pub async fn join(s: &Session) -> Result<String, SyncError> {
+    forget_earlier_sessions(s, &s.paths.election()).await?;
+    forget_earlier_sessions(s, &s.paths.leases()).await?;
     let prefix = format!("{}/n_", s.paths.election());
     let opts = zkc::CreateMode::EphemeralSequential.with_acls(s.acls);
     let (_, seq) = within(s.timeout, s.client.create(&prefix, s.id.as_bytes(), &opts))

@@ -137,7 +137,8 @@ impl Session {
         state: &str,
         stop: Arc<AtomicBool>,
     ) -> Result<Session, SyncError> {
-        let client = crate::conn::clients::zookeeper(conn, timeout, CONNECT_TIMEOUT).await?;
+        let connect = (timeout / 4).clamp(Duration::from_secs(1), MAX_CONNECT);
+        let client = crate::conn::clients::zookeeper(conn, timeout, connect).await?;
         // what the ensemble granted (it narrows the timeout asked for to its own bounds)
         let timeout = client.session_timeout();
         let paths = Paths::new(task);
@@ -225,8 +226,9 @@ impl Session {
     }
 }
 
-/// How long the first connection to the ensemble may take (per attempt of the client).
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+/// Longest wait for one member to answer when a session is opened (a quarter of the session
+/// timeout, at least 1 s): a worker waiting out an outage tries again soon after it ends.
+const MAX_CONNECT: Duration = Duration::from_secs(3);
 
 /// Every `timeout / 8`: rewrite the worker znode (confirms the session, publishes the role and
 /// lag), look for the stop znode, and compare the checkpoint's version with ours.
