@@ -50,12 +50,14 @@ fn status(e: &Env, task: &str) -> Value {
     serde_json::from_str::<Value>(&out).unwrap()[0].clone()
 }
 
+/// The pid of worker `id` (`host:pid:token`).
+fn pid_of(id: &str) -> u32 {
+    id.split(':').nth(1).unwrap().parse().unwrap()
+}
+
 /// The leading worker's pid, from the coordinator as `sync status` shows it.
 fn leader_pid(st: &Value) -> Option<u32> {
-    st["coordinator"]["leader"]
-        .as_str()
-        .and_then(|l| l.rsplit(':').next())
-        .and_then(|p| p.parse().ok())
+    st["coordinator"]["leader"].as_str().map(pid_of)
 }
 
 /// Source rows (id, n) of the keyed table and the key-less multiset, read from MariaDB.
@@ -508,7 +510,7 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
             .unwrap_or_default();
         for l in leases {
             let (unit, holder) = (l["unit"].as_str().unwrap(), l["worker"].as_str().unwrap());
-            let pid: u32 = holder.rsplit(':').next().unwrap().parse().unwrap();
+            let pid = pid_of(holder);
             let done = st["units"]
                 .as_array()
                 .unwrap()

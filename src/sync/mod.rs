@@ -349,7 +349,7 @@ pub enum Stopped {
     NotRunning,
     /// The run stopped at a checkpoint.
     Stopped { pid: i64 },
-    /// The workers of a shared task (`host:pid`) stopped at a checkpoint.
+    /// The workers of a shared task (`host:pid:token`) stopped at a checkpoint.
     Workers(Vec<String>),
 }
 

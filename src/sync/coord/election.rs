@@ -30,7 +30,7 @@ async fn members(client: &zkc::Client, paths: &Paths) -> Result<Vec<String>, Syn
 }
 
 /// Delete the ephemeral znodes under `dir` that an earlier session of this very process left
-/// (they hold its id, `host:pid`): that session was given up (an outage), and its znodes would
+/// (they hold its id, `host:pid:token`): that session was given up (an outage), and its znodes would
 /// otherwise stand in the way until it expires.
 async fn forget_earlier_sessions(s: &Session, dir: &str) -> Result<(), SyncError> {
     let names = match within(s.timeout, s.client.list_children(dir)).await {

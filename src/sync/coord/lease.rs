@@ -36,7 +36,7 @@ pub async fn release(s: &Session, unit: &str) -> Result<(), SyncError> {
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Holder {
     pub unit: String,
-    /// `host:pid`
+    /// `host:pid:token`
     pub worker: String,
 }
 

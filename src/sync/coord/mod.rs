@@ -7,7 +7,7 @@
 //!                               version fences writers: a new leader rewrites it on takeover
 //!   checkpoints/<unit>          the other checkpoints (key-less counts, snapshot positions)
 //!   units/<unit>                each unit's full-copy progress
-//!   workers/<host:pid>          ephemeral: one per running worker (role, lag, units)
+//!   workers/<host:pid:token>    ephemeral: one per running worker (role, lag, units)
 //!   election/n_<seq>            ephemeral sequential: the lowest leads
 //!   leases/<unit>               ephemeral: the worker copying that unit
 //!   stop                        present while `sync stop` asks every worker to stop
@@ -218,7 +218,7 @@ pub async fn fetch(conn: &Connection, task: &str) -> Result<TaskSpec, SyncError>
 pub struct View {
     /// The zookeeper connection.
     pub coordinator: String,
-    /// The leading worker's id (`host:pid`), when one leads.
+    /// The leading worker's id (`host:pid:token`), when one leads.
     pub leader: Option<String>,
     pub workers: Vec<WorkerInfo>,
     /// Units being copied and the worker holding each.

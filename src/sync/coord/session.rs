@@ -18,10 +18,24 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use zookeeper_client as zkc;
 
+/// A token drawn once per process: with host and pid it names this worker (`host:pid:token`)
+/// even where two hosts share a name and two workers a pid (containers on the host network).
+fn process_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static TOKEN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TOKEN
+        .get_or_init(|| {
+            let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+            h.write_u32(std::process::id());
+            format!("{:06x}", h.finish() & 0xff_ffff)
+        })
+        .clone()
+}
+
 /// What a worker publishes in its znode, shown by `sync status`.
 #[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct WorkerInfo {
-    /// `host:pid`
+    /// `host:pid:token` (the token tells apart workers whose host and pid are alike)
     pub id: String,
     pub host: String,
     pub pid: u32,
@@ -155,7 +169,7 @@ impl Session {
         }
         let host = crate::state::Holder::current().host;
         let pid = std::process::id();
-        let id = format!("{host}:{pid}");
+        let id = format!("{host}:{pid}:{}", process_token());
         let info = WorkerInfo {
             id: id.clone(),
             host,
