@@ -11,7 +11,20 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// No transparent huge pages for this process: mimalloc asks for them on its arenas, and the
+/// kernel then zeroes a whole 2 MiB page whenever memory mimalloc gave back is touched again.
+/// In a sync CDC catch-up that zeroing was ~15 % of shark's CPU (sys time 0.2-0.4 s per 100k
+/// row events, 0.05 s without; same wall time or better).
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: prctl with PR_SET_THP_DISABLE takes plain integer arguments and touches no memory
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
+}
+
 fn main() -> ExitCode {
+    no_huge_pages();
     // reqwest is built without a default crypto provider: ring is the only one in the tree
     let _ = rustls::crypto::ring::default_provider().install_default();
     let cli = match Cli::try_parse() {
