@@ -532,8 +532,8 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
-            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
             [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -557,6 +557,8 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('--column-type', '--column-type', [CompletionResultType]::ParameterName, 'Elasticsearch sources: the column type of fields, over what the mapping and a sample of documents say: UNIT:field=TYPE[,field=TYPE], TYPE = json, text, int, bigint, double, decimal, bool, date, datetime or binary (e.g. logs-*:tags=json for a field that holds arrays in documents the sample missed; repeatable)')
             [CompletionResult]::new('--fields-file', '--fields-file', [CompletionResultType]::ParameterName, 'Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type')
             [CompletionResult]::new('--es-mapping', '--es-mapping', [CompletionResultType]::ParameterName, 'Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns (or over an index source''s own mapping)')
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'Share the task through this zookeeper connection: its progress and checkpoint live there, and `sync run` on several hosts elects one leader, the others take over when its session ends (default: `coordinator` in the [sync] config section)')
+            [CompletionResult]::new('--session-timeout', '--session-timeout', [CompletionResultType]::ParameterName, 'Shared tasks: ZooKeeper session timeout of the workers, in seconds; a dead leader is replaced about this long after it died, and a leader that cannot confirm its session for half of it stops writing')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -610,6 +612,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
         }
         'shark;sync;run' {
             [CompletionResult]::new('--parallel', '--parallel', [CompletionResultType]::ParameterName, 'Units copied at once (overrides the task''s setting)')
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -630,6 +633,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;status' {
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -647,6 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;stop' {
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -666,6 +671,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
         }
         'shark;sync;reset' {
             [CompletionResult]::new('--unit', '--unit', [CompletionResultType]::ParameterName, 'Only this unit (db.table, or an index); the binlog checkpoint stays')
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -683,6 +689,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;rm' {
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -700,6 +707,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;logs' {
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -719,6 +727,7 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             break
         }
         'shark;sync;verify' {
+            [CompletionResult]::new('--coordinator', '--coordinator', [CompletionResultType]::ParameterName, 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml')
             [CompletionResult]::new('--state', '--state', [CompletionResultType]::ParameterName, 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db')
             [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)')
@@ -761,8 +770,8 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
-            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
             [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -2503,8 +2512,8 @@ Register-ArgumentCompleter -Native -CommandName 'shark' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0')
             [CompletionResult]::new('reset', 'reset', [CompletionResultType]::ParameterValue, 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete')
-            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays)')
-            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run')
+            [CompletionResult]::new('rm', 'rm', [CompletionResultType]::ParameterValue, 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)')
+            [CompletionResult]::new('logs', 'logs', [CompletionResultType]::ParameterValue, 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)')
             [CompletionResult]::new('verify', 'verify', [CompletionResultType]::ParameterValue, 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch')
             [CompletionResult]::new('skipped', 'skipped', [CompletionResultType]::ParameterValue, 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)')
             break

@@ -5748,7 +5748,7 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__create)
-            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --on-error --include --exclude --rename --column-type --fields-file --es-mapping --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --source --target --tables --mode --soft-delete --target-db --batch-rows --batch-bytes --parallel --server-id --time-precision --on-error --include --exclude --rename --column-type --fields-file --es-mapping --coordinator --session-timeout --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5819,6 +5819,14 @@ _shark() {
                     return 0
                     ;;
                 --es-mapping)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --session-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6066,12 +6074,16 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__logs)
-            opts="-f -o -q -v -h -V --follow --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-f -o -q -v -h -V --follow --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6100,13 +6112,17 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__reset)
-            opts="-o -q -v -h -V --unit --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --unit --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --unit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coordinator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6138,12 +6154,16 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__rm)
-            opts="-o -q -v -h -V --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6172,13 +6192,17 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__run)
-            opts="-o -q -v -h -V --once --follow --drop-target --parallel --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --once --follow --drop-target --parallel --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --parallel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --coordinator)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6282,12 +6306,16 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__status)
-            opts="-o -q -v -h -V --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6316,12 +6344,16 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__stop)
-            opts="-o -q -v -h -V --soft --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --soft --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6350,12 +6382,16 @@ _shark() {
             return 0
             ;;
         shark__subcmd__sync__subcmd__verify)
-            opts="-o -q -v -h -V --config --state --output --quiet --verbose --log-format --no-color --help --version"
+            opts="-o -q -v -h -V --coordinator --config --state --output --quiet --verbose --log-format --no-color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --coordinator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -486,8 +486,8 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete'
-            cand rm 'Delete a task and its state (target data stays)'
-            cand logs 'The log of the task''s latest run'
+            cand rm 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)'
+            cand logs 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)'
             cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
             cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -510,6 +510,8 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --column-type 'Elasticsearch sources: the column type of fields, over what the mapping and a sample of documents say: UNIT:field=TYPE[,field=TYPE], TYPE = json, text, int, bigint, double, decimal, bool, date, datetime or binary (e.g. logs-*:tags=json for a field that holds arrays in documents the sample missed; repeatable)'
             cand --fields-file 'Field mapping as TOML: a table per unit (or "*") with include = [..], exclude = [..], a [UNIT.rename] table and a [UNIT.types] table (field = "json"); merged with --include/--exclude/--rename/--column-type'
             cand --es-mapping 'Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns (or over an index source''s own mapping)'
+            cand --coordinator 'Share the task through this zookeeper connection: its progress and checkpoint live there, and `sync run` on several hosts elects one leader, the others take over when its session ends (default: `coordinator` in the [sync] config section)'
+            cand --session-timeout 'Shared tasks: ZooKeeper session timeout of the workers, in seconds; a dead leader is replaced about this long after it died, and a leader that cannot confirm its session for half of it stops writing'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -560,6 +562,7 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;sync;run'= {
             cand --parallel 'Units copied at once (overrides the task''s setting)'
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -579,6 +582,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;status'= {
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -595,6 +599,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;stop'= {
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -613,6 +618,7 @@ set edit:completion:arg-completer[shark] = {|@words|
         }
         &'shark;sync;reset'= {
             cand --unit 'Only this unit (db.table, or an index); the binlog checkpoint stays'
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -629,6 +635,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;rm'= {
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -645,6 +652,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;logs'= {
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -663,6 +671,7 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand --version 'Print version'
         }
         &'shark;sync;verify'= {
+            cand --coordinator 'A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)'
             cand --config 'Config file (TOML); default ./shark.toml, then $XDG_CONFIG_HOME/shark/shark.toml'
             cand --state 'State file (SQLite); default $XDG_DATA_HOME/shark/shark.db'
             cand -o 'Output format: human tables, or JSON (one document; NDJSON events for long-running verbs)'
@@ -703,8 +712,8 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete'
-            cand rm 'Delete a task and its state (target data stays)'
-            cand logs 'The log of the task''s latest run'
+            cand rm 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)'
+            cand logs 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)'
             cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
             cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -2264,8 +2273,8 @@ set edit:completion:arg-completer[shark] = {|@words|
             cand status 'Phase, per-unit progress, binlog position, lag and last error (all tasks without NAME)'
             cand stop 'Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0'
             cand reset 'Copy again on the next run (every unit, or one), into a shadow swapped in when complete'
-            cand rm 'Delete a task and its state (target data stays)'
-            cand logs 'The log of the task''s latest run'
+            cand rm 'Delete a task and its state (target data stays; a shared task is removed from its coordinator too)'
+            cand logs 'The log of the task''s latest run on this host (a shared task: and what each of its workers does now)'
             cand verify 'Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch'
             cand skipped 'Rows the target refused and `--on-error skip` recorded, with the error (newest first)'
         }

@@ -92,7 +92,10 @@ fn init_logging(cli: &Cli) {
     let filter = EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         // our own crate gets the chosen level; dependencies stay one notch quieter below trace
         let deps = if g.verbose >= 3 { "trace" } else { "warn" };
-        EnvFilter::new(format!("{deps},shark={default}"))
+        // the ZooKeeper client warns at every reconnection attempt; shark reports an outage
+        // itself, once (`sync run` of a shared task)
+        let zk = if g.verbose >= 2 { deps } else { "error" };
+        EnvFilter::new(format!("{deps},zookeeper_client={zk},shark={default}"))
     });
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)

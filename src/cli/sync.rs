@@ -26,7 +26,11 @@ BINLOG MONITOR): `shark conn test SOURCE` checks all of it. Failover (MariaDB): 
 server_id and host; a source connection listing several hosts (mysql://USER@H1:3306,H2:3306/) is read from the first \
 writable primary, and on another server than the checkpoint's the task resumes by GTID once that server's binlog holds \
 every transaction after it (log_slave_updates on, nothing purged or missing; else exit 4 naming what is missing and \
-`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch.";
+`shark sync reset`). `sync status` shows the GTID position and the host followed; `sync logs` each switch. Several hosts: \
+`sync create --coordinator ZKCONN` keeps the progress and checkpoint in ZooKeeper; `sync run NAME --coordinator ZKCONN` \
+on each host elects one leader that follows the binlog (the others copy units of the full copy under leases and take \
+over from the last checkpoint when its session ends); a worker whose session is unconfirmed for half the session \
+timeout stops writing.";
 
 #[derive(Debug, Subcommand)]
 pub enum SyncCmd {
@@ -48,6 +52,8 @@ pub enum SyncCmd {
     Status {
         /// Task name
         name: Option<String>,
+        #[command(flatten)]
+        coord: CoordArg,
     },
     /// Stop a running task from another terminal: it finishes the batch or transaction in flight, stops at that checkpoint and exits 0
     Stop {
@@ -56,6 +62,8 @@ pub enum SyncCmd {
         /// Kept for scripts: every stop is soft (finishes what is in flight, exit 0)
         #[arg(long)]
         soft: bool,
+        #[command(flatten)]
+        coord: CoordArg,
     },
     /// Copy again on the next run (every unit, or one), into a shadow swapped in when complete
     ///
@@ -69,24 +77,32 @@ pub enum SyncCmd {
         /// Only this unit (db.table, or an index); the binlog checkpoint stays
         #[arg(long)]
         unit: Option<String>,
+        #[command(flatten)]
+        coord: CoordArg,
     },
-    /// Delete a task and its state (target data stays)
+    /// Delete a task and its state (target data stays; a shared task is removed from its coordinator too)
     Rm {
         /// Task name
         name: String,
+        #[command(flatten)]
+        coord: CoordArg,
     },
-    /// The log of the task's latest run
+    /// The log of the task's latest run on this host (a shared task: and what each of its workers does now)
     Logs {
         /// Task name
         name: String,
         /// Keep printing new lines while the run goes on
         #[arg(short, long)]
         follow: bool,
+        #[command(flatten)]
+        coord: CoordArg,
     },
     /// Compare row counts and checksums of source units and their targets (rows recorded by --on-error skip counted apart); exit 1 on a mismatch
     Verify {
         /// Task name
         name: String,
+        #[command(flatten)]
+        coord: CoordArg,
     },
     /// Rows the target refused and `--on-error skip` recorded, with the error (newest first)
     Skipped {
@@ -96,6 +112,23 @@ pub enum SyncCmd {
         #[arg(long)]
         unit: Option<String>,
     },
+}
+
+/// `--coordinator` of the verbs that act on an existing task.
+#[derive(Debug, Args, Default, Clone)]
+pub struct CoordArg {
+    /// A task shared through this zookeeper connection that this host does not know yet: its definition is read from there and kept here (default: `coordinator` in the [sync] config section)
+    #[arg(long, value_name = "ZKCONN")]
+    pub coordinator: Option<String>,
+}
+
+/// The `[sync]` section of the config file.
+#[derive(Debug, Default, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SyncSettings {
+    /// The zookeeper connection of `sync create` without `--coordinator`, and where the other
+    /// verbs look for a task this host does not know.
+    pub coordinator: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -170,6 +203,12 @@ pub struct CreateArgs {
     /// Elasticsearch targets: a JSON object of field → mapping merged over the mapping derived from the source columns (or over an index source's own mapping)
     #[arg(long, value_name = "FILE")]
     pub es_mapping: Option<std::path::PathBuf>,
+    /// Share the task through this zookeeper connection: its progress and checkpoint live there, and `sync run` on several hosts elects one leader, the others take over when its session ends (default: `coordinator` in the [sync] config section)
+    #[arg(long, value_name = "ZKCONN")]
+    pub coordinator: Option<String>,
+    /// Shared tasks: ZooKeeper session timeout of the workers, in seconds; a dead leader is replaced about this long after it died, and a leader that cannot confirm its session for half of it stops writing
+    #[arg(long, value_name = "SECS", requires = "coordinator")]
+    pub session_timeout: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -194,6 +233,8 @@ pub struct RunArgs {
     /// Units copied at once (overrides the task's setting)
     #[arg(long)]
     pub parallel: Option<usize>,
+    #[command(flatten)]
+    pub coord: CoordArg,
 }
 
 impl SyncCmd {
@@ -215,13 +256,30 @@ impl SyncCmd {
             SyncCmd::Show { name }
             | SyncCmd::Stop { name, .. }
             | SyncCmd::Reset { name, .. }
-            | SyncCmd::Rm { name } => Some(name.clone()),
+            | SyncCmd::Rm { name, .. } => Some(name.clone()),
             SyncCmd::Logs { name, .. }
-            | SyncCmd::Verify { name }
+            | SyncCmd::Verify { name, .. }
             | SyncCmd::Skipped { name, .. } => Some(name.clone()),
-            SyncCmd::Status { name } => name.clone(),
+            SyncCmd::Status { name, .. } => name.clone(),
             SyncCmd::List => None,
         }
+    }
+}
+
+/// The verb's task and `--coordinator` (or the config's), for a host joining a shared task.
+fn joining(cmd: &SyncCmd) -> Option<(&str, &CoordArg)> {
+    match cmd {
+        SyncCmd::Run(a) => Some((&a.name, &a.coord)),
+        SyncCmd::Status {
+            name: Some(name),
+            coord,
+        } => Some((name, coord)),
+        SyncCmd::Stop { name, coord, .. }
+        | SyncCmd::Reset { name, coord, .. }
+        | SyncCmd::Rm { name, coord }
+        | SyncCmd::Logs { name, coord, .. }
+        | SyncCmd::Verify { name, coord } => Some((name, coord)),
+        _ => None,
     }
 }
 
@@ -229,13 +287,19 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
     let store = ctx.store()?;
     let reg = Registry::new(store, &ctx.config);
     let ui = &ctx.ui;
+    let settings: SyncSettings = ctx.config.section("sync")?;
+    if let Some((name, c)) = joining(&cmd)
+        && let Some(zk) = c.coordinator.as_ref().or(settings.coordinator.as_ref())
+    {
+        sync::join(store, &reg, name, zk).await?;
+    }
     match cmd {
-        SyncCmd::Create(a) => create(ctx, &reg, *a)?,
+        SyncCmd::Create(a) => create(ctx, &reg, *a, settings.coordinator).await?,
         SyncCmd::List => list(ctx)?,
         SyncCmd::Show { name } => show(ctx, &name)?,
         SyncCmd::Run(a) => run_task(ctx, &reg, a, run).await?,
-        SyncCmd::Status { name } => {
-            let all = sync::statuses(store, name.as_deref())?;
+        SyncCmd::Status { name, .. } => {
+            let all = sync::statuses(store, &reg, name.as_deref()).await?;
             if ui.json() {
                 ui.print_json(&all);
             } else if all.is_empty() {
@@ -245,25 +309,30 @@ pub async fn run(cmd: SyncCmd, ctx: &Ctx, run: Option<&RunHandle>) -> CliResult 
                 all.iter().for_each(|st| print_status(ctx, st));
             }
         }
-        SyncCmd::Stop { name, soft } => match sync::stop(store, &name, soft).await? {
+        SyncCmd::Stop { name, soft, .. } => match sync::stop(store, &reg, &name, soft).await? {
             sync::Stopped::NotRunning => ui.note(format!("{name} is not running")),
             sync::Stopped::Stopped { pid } => {
                 ui.note(format!("{name} stopped at a checkpoint (pid {pid})"))
             }
+            sync::Stopped::Workers(w) => ui.note(format!(
+                "{name} stopped at a checkpoint ({} worker(s): {})",
+                w.len(),
+                w.join(", ")
+            )),
         },
-        SyncCmd::Reset { name, unit } => {
-            let n = sync::reset(store, &name, unit.as_deref())?;
+        SyncCmd::Reset { name, unit, .. } => {
+            let n = sync::reset(store, &reg, &name, unit.as_deref()).await?;
             ui.note(match unit {
                 Some(u) => format!("{name}: unit {u} will be copied again on the next run ({n} reset)"),
                 None => format!("{name}: progress and binlog checkpoint forgotten; the next run copies every unit again into a shadow that replaces its target"),
             });
         }
-        SyncCmd::Rm { name } => {
-            sync::remove(store, &name)?;
+        SyncCmd::Rm { name, .. } => {
+            sync::remove(store, &reg, &name).await?;
             ui.note(format!("removed sync task '{name}' (target data is kept)"));
         }
-        SyncCmd::Logs { name, follow } => logs(ctx, &name, follow).await?,
-        SyncCmd::Verify { name } => verify(ctx, &reg, &name).await?,
+        SyncCmd::Logs { name, follow, .. } => logs(ctx, &reg, &name, follow).await?,
+        SyncCmd::Verify { name, .. } => verify(ctx, &reg, &name).await?,
         SyncCmd::Skipped { name, unit } => {
             let rows = sync::skipped(store, &name, unit.as_deref())?;
             if ui.json() {
@@ -331,7 +400,12 @@ fn read_es_mapping(path: &std::path::Path) -> Result<serde_json::Value, Usage> {
     Ok(v)
 }
 
-fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
+async fn create(
+    ctx: &Ctx,
+    reg: &Registry<'_>,
+    a: CreateArgs,
+    coordinator: Option<String>,
+) -> CliResult {
     let fields = field_map(&a)?;
     let es_mapping = match &a.es_mapping {
         None => None,
@@ -359,21 +433,29 @@ fn create(ctx: &Ctx, reg: &Registry<'_>, a: CreateArgs) -> CliResult {
         },
         es_mapping,
         id_format: sync::task::ID_FORMAT,
+        coordinator: a.coordinator.or(coordinator),
+        session_timeout_ms: a.session_timeout.map(|s| s.saturating_mul(1000)),
     };
     let time = a.time_precision.map(|t| match t {
         TimePrecisionArg::Ms => TimePrecision::Ms,
         TimePrecisionArg::Us => TimePrecision::Us,
     });
     // what was stored (the time precision is decided from the target's kind)
-    let spec = sync::create(ctx.store()?, reg, &a.name, &spec, time)?;
+    let spec = sync::create(ctx.store()?, reg, &a.name, &spec, time).await?;
     if ctx.ui.json() {
         ctx.ui
             .print_json(&serde_json::json!({"name": a.name, "spec": spec}));
     } else {
-        ctx.ui.note(format!(
-            "created sync task '{}'; start it with `shark sync run {}`",
-            a.name, a.name
-        ));
+        ctx.ui.note(match &spec.coordinator {
+            Some(zk) => format!(
+                "created sync task '{}' shared through {zk}; start it on each host with `shark sync run {} --coordinator {zk}`",
+                a.name, a.name
+            ),
+            None => format!(
+                "created sync task '{}'; start it with `shark sync run {}`",
+                a.name, a.name
+            ),
+        });
     }
     Ok(())
 }
@@ -461,8 +543,20 @@ async fn run_task(ctx: &Ctx, reg: &Registry<'_>, a: RunArgs, run: Option<&RunHan
     Ok(())
 }
 
-async fn logs(ctx: &Ctx, name: &str, follow: bool) -> CliResult {
+async fn logs(ctx: &Ctx, reg: &Registry<'_>, name: &str, follow: bool) -> CliResult {
     let ui = &ctx.ui;
+    // a shared task: what each worker does now (their logs are in their own state files)
+    if sync::load(ctx.store()?, name)?.coordinator.is_some() {
+        match sync::status_shared(ctx.store()?, reg, name).await {
+            Ok(st) => {
+                for w in st.coordinator.iter().flat_map(|v| &v.workers) {
+                    ui.note(format!("worker {}: {}", w.id, describe_worker(w)));
+                }
+            }
+            // this host's log is worth showing all the same
+            Err(e) => ui.note(format!("workers unknown: {e}")),
+        }
+    }
     let mut printed = 0usize;
     loop {
         let Some(log) = sync::latest_log(ctx.store()?, name)? else {
@@ -586,9 +680,43 @@ fn print_status(ctx: &Ctx, st: &sync::Status) {
         }
         ui.print_table(&t);
     }
+    if let Some(v) = &st.coordinator {
+        ui.line(format!(
+            "coordinator {} · leader {} · {} worker(s)",
+            v.coordinator,
+            v.leader.as_deref().unwrap_or("-"),
+            v.workers.len()
+        ));
+        if !v.workers.is_empty() {
+            let mut t = Table::new(["WORKER", "ROLE", "LAG", "UNITS", "SINCE", "STATE FILE"]);
+            for w in &v.workers {
+                t.row([
+                    w.id.clone(),
+                    w.role.clone(),
+                    w.lag_s.map_or_else(|| "-".to_string(), |l| format!("{l}s")),
+                    w.units.join(" "),
+                    w.since.clone(),
+                    w.state.clone(),
+                ]);
+            }
+            ui.print_table(&t);
+        }
+    }
     if let Some(e) = &st.last_error {
         ui.line(format!("last error: {e}"));
     }
+}
+
+/// One worker of a shared task, in a line.
+fn describe_worker(w: &sync::coord::session::WorkerInfo) -> String {
+    let mut s = w.role.clone();
+    if let Some(l) = w.lag_s {
+        s.push_str(&format!(", lag {l}s"));
+    }
+    if !w.units.is_empty() {
+        s.push_str(&format!(", copying {}", w.units.join(" ")));
+    }
+    format!("{s}, since {} (state file {})", w.since, w.state)
 }
 
 /// Every unit phase with what it means, for `sync status --help`.

@@ -27,7 +27,7 @@ impl Classify for ConfigError {
 }
 
 /// Engine sections of the config file; each engine deserializes its own (strictly).
-pub const SECTIONS: [&str; 3] = ["inspect", "monitors", "zk"];
+pub const SECTIONS: [&str; 4] = ["inspect", "monitors", "sync", "zk"];
 
 /// The loaded configuration (empty when there is no file).
 #[derive(Debug, Default)]

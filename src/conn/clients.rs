@@ -151,3 +151,46 @@ pub fn s3(conn: &Connection, limits: S3Limits) -> Result<AmazonS3, ConnError> {
         ))
     })
 }
+
+/// A ZooKeeper session for a zookeeper connection: its members (and `chroot` option), digest
+/// credentials when the connection has a user and a secret (never shown in errors), the session
+/// timeout asked for, and a bound on the wait for the first session (`connect`).
+pub async fn zookeeper(
+    conn: &Connection,
+    session: Duration,
+    connect: Duration,
+) -> Result<zookeeper_client::Client, ConnError> {
+    let mut endpoint = super::probe::zk::hosts(conn).join(",");
+    if let Some(c) = conn.option("chroot").filter(|c| !c.is_empty() && *c != "/") {
+        if !c.starts_with('/') {
+            endpoint.push('/');
+        }
+        endpoint.push_str(c);
+    }
+    let mut connector = zookeeper_client::Client::connector()
+        .with_session_timeout(session)
+        .with_connection_timeout(connect);
+    if let (Some(user), Some(secret)) = (&conn.user, &conn.secret) {
+        let cred = zeroize::Zeroizing::new(format!("{user}:{}", secret.expose()));
+        connector = connector.with_auth("digest", cred.as_bytes());
+    }
+    let unreachable = |reason: String| ConnError::Unreachable {
+        name: conn.name.clone(),
+        endpoint: endpoint.clone(),
+        reason: Redactor::for_conn(conn).scrub(&reason),
+    };
+    match tokio::time::timeout(connect * 3, connector.connect(&endpoint)).await {
+        Ok(Ok(c)) => Ok(c),
+        Ok(Err(zookeeper_client::Error::AuthFailed)) => Err(ConnError::Auth {
+            name: conn.name.clone(),
+            endpoint: endpoint.clone(),
+            reason: "the ensemble refused the digest credentials".into(),
+            hint: format!("fix the user or secret of connection {}", conn.name),
+        }),
+        Ok(Err(e)) => Err(unreachable(e.to_string())),
+        Err(_) => Err(unreachable(format!(
+            "no session within {} s",
+            (connect * 3).as_secs()
+        ))),
+    }
+}

@@ -76,6 +76,17 @@ pub enum SyncError {
     /// this into its outcome at the last checkpoint.
     #[error("halted; progress up to the last checkpoint is saved")]
     Halted,
+    /// A worker of a shared task may no longer write (its ZooKeeper session is unconfirmed or
+    /// gone, or another worker leads now): it steps down and rejoins as a follower.
+    #[error("this worker stopped writing: {0}")]
+    Fenced(String),
+    /// A ZooKeeper request of a shared task failed; `unreachable`: the ensemble could not be
+    /// reached (exit 3).
+    #[error(
+        "coordinator: {detail}{}",
+        if *unreachable { "; check that a quorum of the ZooKeeper ensemble is up and reachable" } else { "" }
+    )]
+    Coordinator { detail: String, unreachable: bool },
     #[error(transparent)]
     Conn(#[from] ConnError),
     #[error(transparent)]
@@ -89,6 +100,10 @@ impl Classify for SyncError {
             SyncError::Conn(e) => e.exit_kind(),
             SyncError::State(e) => e.exit_kind(),
             SyncError::Halted => ExitKind::Interrupted,
+            SyncError::Coordinator {
+                unreachable: true, ..
+            } => ExitKind::Connect,
+            SyncError::Fenced(_) | SyncError::Coordinator { .. } => ExitKind::Runtime,
             SyncError::SourceConfig(_)
             | SyncError::BinlogPurged { .. }
             | SyncError::GtidGap { .. }
@@ -258,6 +273,15 @@ mod tests {
                 more: 0,
             },
             SyncError::Halted,
+            SyncError::Fenced(s()),
+            SyncError::Coordinator {
+                detail: s(),
+                unreachable: true,
+            },
+            SyncError::Coordinator {
+                detail: s(),
+                unreachable: false,
+            },
             SyncError::Conn(ConnError::Invalid(s())),
             SyncError::Conn(ConnError::Unreachable {
                 name: s(),
@@ -277,6 +301,11 @@ mod tests {
                 SyncError::Unreadable { .. } => 4,
                 SyncError::Rejected { .. } => 4,
                 SyncError::Halted => 130,
+                SyncError::Fenced(_) => 4,
+                SyncError::Coordinator {
+                    unreachable: true, ..
+                } => 3,
+                SyncError::Coordinator { .. } => 4,
                 SyncError::Conn(ConnError::Invalid(_)) => 2,
                 SyncError::Conn(ConnError::Unreachable { .. }) => 3,
                 SyncError::Conn(other) => other.exit_kind().code(),

@@ -5,6 +5,8 @@
 //! The entry points below take plain values and return plain values; `cli/sync.rs` parses the
 //! command line, calls one of them and renders what it returns.
 
+pub mod book;
+pub mod coord;
 pub mod endpoints;
 pub mod engine;
 pub mod error;
@@ -33,7 +35,7 @@ use std::time::Duration;
 /// Create a task after checking its name, its options and that its connections exist and have
 /// the right kinds. `time`: the DATETIME/TIMESTAMP precision asked for; None: exact where the
 /// target can hold it ([`endpoints::exact_time`]). Returns the definition as stored.
-pub fn create(
+pub async fn create(
     store: &Store,
     reg: &Registry<'_>,
     name: &str,
@@ -59,7 +61,50 @@ pub fn create(
         time_precision: time.unwrap_or(endpoints::exact_time(target.kind)),
         ..spec.clone()
     };
-    SyncStore::new(store)?.insert_task(name, &spec)?;
+    let sync = SyncStore::new(store)?;
+    if let Some(zk) = &spec.coordinator {
+        if sync.task_names()?.iter().any(|n| n == name) {
+            return Err(SyncError::Usage(format!(
+                "sync task '{name}' exists on this host; pick another name or `shark sync rm` it first"
+            )));
+        }
+        if let Some(ms) = spec.session_timeout_ms
+            && !(coord::MIN_SESSION_TIMEOUT..=coord::MAX_SESSION_TIMEOUT)
+                .contains(&Duration::from_millis(ms))
+        {
+            return Err(SyncError::Usage(format!(
+                "--session-timeout {}s: between {} and {} seconds (the ensemble narrows it to 2..20 ticks)",
+                ms / 1000,
+                coord::MIN_SESSION_TIMEOUT.as_secs(),
+                coord::MAX_SESSION_TIMEOUT.as_secs()
+            )));
+        }
+        coord::publish(&coord::connection(reg, zk)?, name, &spec).await?;
+    }
+    sync.insert_task(name, &spec)?;
+    Ok(spec)
+}
+
+/// A host joins a shared task: the definition the coordinator `zk` holds is stored in this
+/// host's state file (with `zk`, this host's name for the coordinator), unless the task is
+/// known here already. Returns the definition.
+pub async fn join(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+    zk: &str,
+) -> Result<TaskSpec, SyncError> {
+    let sync = SyncStore::new(store)?;
+    if sync.task_names()?.iter().any(|n| n == name) {
+        return sync.task(name);
+    }
+    let conn = coord::connection(reg, zk)?;
+    let spec = TaskSpec {
+        coordinator: Some(zk.to_string()),
+        ..coord::fetch(&conn, name).await?
+    };
+    endpoints::connections(reg, &spec)?;
+    sync.insert_task(name, &spec)?;
     Ok(spec)
 }
 
@@ -93,20 +138,40 @@ pub struct Status {
     pub units: Vec<UnitRow>,
     pub lease: Option<LeaseInfo>,
     pub last_error: Option<String>,
+    /// A shared task: its coordinator's workers and leader.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<coord::View>,
 }
 
+/// The status of a task as this host's state file knows it (a shared task's progress and
+/// workers are in its coordinator: [`statuses`] reads them).
 pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
+    let sync = SyncStore::new(store)?;
+    let key = task_key(name);
+    let binlog = store.checkpoint(&key, engine::runner::BINLOG_UNIT)?;
+    status_of(store, name, binlog, sync.units(name)?, None)
+}
+
+/// A task's status from its checkpoint and units (and the coordinator's view).
+fn status_of(
+    store: &Store,
+    name: &str,
+    binlog: Option<Checkpoint>,
+    units: Vec<UnitRow>,
+    view: Option<coord::View>,
+) -> Result<Status, SyncError> {
     let sync = SyncStore::new(store)?;
     let spec = sync.task(name)?;
     let key = task_key(name);
-    let binlog = store.checkpoint(&key, engine::runner::BINLOG_UNIT)?;
-    let units = sync.units(name)?;
     let lease = store.lease(&key)?;
-    let state = match &lease {
-        Some(l) if l.alive && l.stop_requested.is_some() => "stopping",
-        Some(l) if l.alive => "running",
-        Some(_) => "dead",
-        None => "idle",
+    let state = match (&view, &lease) {
+        (Some(v), _) if v.stopping => "stopping",
+        (Some(v), _) if !v.workers.is_empty() => "running",
+        (Some(_), _) => "idle",
+        (None, Some(l)) if l.alive && l.stop_requested.is_some() => "stopping",
+        (None, Some(l)) if l.alive => "running",
+        (None, Some(_)) => "dead",
+        (None, None) => "idle",
     };
     let (phase, lag_s, position) = match &binlog {
         None => (TaskPhase::New, None, None),
@@ -153,16 +218,40 @@ pub fn status(store: &Store, name: &str) -> Result<Status, SyncError> {
         units,
         lease,
         last_error,
+        coordinator: view,
     })
 }
 
+/// The status of a task, from its coordinator when it is shared.
+pub async fn status_shared(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+) -> Result<Status, SyncError> {
+    let spec = load(store, name)?;
+    let Some(zk) = &spec.coordinator else {
+        return status(store, name);
+    };
+    let view = coord::view(&coord::connection(reg, zk)?, name).await?;
+    let (binlog, units) = (view.checkpoint.clone(), view.units.clone());
+    status_of(store, name, binlog, units, Some(view))
+}
+
 /// The status of one task, or of every task.
-pub fn statuses(store: &Store, name: Option<&str>) -> Result<Vec<Status>, SyncError> {
+pub async fn statuses(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: Option<&str>,
+) -> Result<Vec<Status>, SyncError> {
     let names = match name {
         Some(n) => vec![n.to_string()],
         None => SyncStore::new(store)?.task_names()?,
     };
-    names.iter().map(|n| status(store, n)).collect()
+    let mut out = vec![];
+    for n in names {
+        out.push(status_shared(store, reg, &n).await?);
+    }
+    Ok(out)
 }
 
 /// Changing a task's state under a running process would corrupt its progress.
@@ -178,11 +267,24 @@ pub fn refuse_if_running(store: &Store, name: &str) -> Result<(), SyncError> {
 
 /// Forget progress so the next run copies again (every unit and the binlog checkpoint, or one
 /// unit); returns how many units were reset.
-pub fn reset(store: &Store, name: &str, unit: Option<&str>) -> Result<usize, SyncError> {
+pub async fn reset(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+    unit: Option<&str>,
+) -> Result<usize, SyncError> {
     let sync = SyncStore::new(store)?;
     let spec = sync.task(name)?;
     refuse_if_running(store, name)?;
-    let n = sync.reset(name, unit)?;
+    let n = match &spec.coordinator {
+        Some(zk) => {
+            let n = coord::reset(&coord::connection(reg, zk)?, name, unit).await?;
+            // this host's records of refused rows go with it
+            sync.reset(name, unit)?;
+            n
+        }
+        None => sync.reset(name, unit)?,
+    };
     // every unit is copied again: with today's Elasticsearch `_id`s
     if unit.is_none() && spec.id_format != task::ID_FORMAT {
         let spec = TaskSpec {
@@ -195,8 +297,14 @@ pub fn reset(store: &Store, name: &str, unit: Option<&str>) -> Result<usize, Syn
 }
 
 /// Delete a task and its state (target data stays).
-pub fn remove(store: &Store, name: &str) -> Result<(), SyncError> {
+/// A shared task is removed from its coordinator too (every host's workers then refuse to
+/// run it).
+pub async fn remove(store: &Store, reg: &Registry<'_>, name: &str) -> Result<(), SyncError> {
     refuse_if_running(store, name)?;
+    let spec = load(store, name)?;
+    if let Some(zk) = &spec.coordinator {
+        coord::remove(&coord::connection(reg, zk)?, name).await?;
+    }
     SyncStore::new(store)?.delete_task(name)
 }
 
@@ -231,7 +339,7 @@ pub async fn run(
     let outcome = engine::runner::run(store, reg, name, spec, opts, hooks).await?;
     Ok(RunReport {
         outcome,
-        status: status(store, name)?,
+        status: status_shared(store, reg, name).await?,
     })
 }
 
@@ -241,6 +349,8 @@ pub enum Stopped {
     NotRunning,
     /// The run stopped at a checkpoint.
     Stopped { pid: i64 },
+    /// The workers of a shared task (`host:pid:token`) stopped at a checkpoint.
+    Workers(Vec<String>),
 }
 
 /// How long `sync stop` waits for the run to reach its checkpoint.
@@ -249,8 +359,21 @@ const STOP_WAIT: Duration = Duration::from_secs(60);
 /// `sync stop`: flag the task's lease so its run stops at its next checkpoint (it exits 0),
 /// and wait until it has. `soft` only changes the wording: either way the batch or transaction
 /// in flight is finished first.
-pub async fn stop(store: &Store, name: &str, soft: bool) -> Result<Stopped, SyncError> {
-    load(store, name)?;
+pub async fn stop(
+    store: &Store,
+    reg: &Registry<'_>,
+    name: &str,
+    soft: bool,
+) -> Result<Stopped, SyncError> {
+    let spec = load(store, name)?;
+    if let Some(zk) = &spec.coordinator {
+        let workers = coord::stop(&coord::connection(reg, zk)?, name).await?;
+        return Ok(if workers.is_empty() {
+            Stopped::NotRunning
+        } else {
+            Stopped::Workers(workers)
+        });
+    }
     let key = task_key(name);
     let Some(lease) = store.request_stop(&key)? else {
         return Ok(Stopped::NotRunning);

@@ -202,7 +202,7 @@ impl BinlogProgress {
 }
 
 /// A unit (table) of a sync task.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct UnitRow {
     pub unit: String,
     pub phase: Phase,
@@ -212,7 +212,7 @@ pub struct UnitRow {
     pub rows_total: Option<i64>,
     pub note: Option<String>,
     /// The shadow (a name in the target's database) being swapped in, in phase `swapping`.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shadow: Option<String>,
     pub updated_at: String,
 }

@@ -83,6 +83,13 @@ pub struct TaskSpec {
     /// reset` of the whole task copies them again).
     #[serde(default = "legacy_id_format")]
     pub id_format: u8,
+    /// The zookeeper connection that holds the task's checkpoint and unit progress when it
+    /// runs on several hosts (`sync create --coordinator`); None: the local state file only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coordinator: Option<String>,
+    /// The ZooKeeper session timeout of the task's workers, in ms (None: the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_timeout_ms: Option<u64>,
 }
 
 /// The current `_id` form of composite keys (see [`TaskSpec::id_format`]).
@@ -245,6 +252,8 @@ mod tests {
             on_error: OnError::Stop,
             es_mapping: None,
             id_format: ID_FORMAT,
+            coordinator: None,
+            session_timeout_ms: None,
         }
     }
 

@@ -366,6 +366,15 @@ impl Env {
         );
     }
 
+    /// Add zookeeper connection `name` for the members `connect` (`host:port,...`).
+    pub fn add_zookeeper(&self, name: &str, connect: &str) {
+        self.expect(
+            0,
+            &["conn", "add", name, "--kind", "zookeeper", "--url", connect],
+            None,
+        );
+    }
+
     /// Add connection `ai` to the stub OpenAI-compatible API.
     pub fn add_llm(&self) {
         let i = infra();

@@ -11,7 +11,7 @@ use crate::sync::error::SyncError;
 use crate::sync::model::change::{Change, Item, Live, Op, Pos, change_bytes, now_ms};
 use crate::sync::sink::Written;
 use crate::sync::sink::{KeylessTarget, Prepared, Writing};
-use crate::sync::store::{BinlogProgress, TaskPhase, task_key};
+use crate::sync::store::{BinlogProgress, TaskPhase};
 use crate::sync::task::Mode;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -146,7 +146,7 @@ fn keyless_key(unit: &str, hash: &str) -> String {
 /// The snapshot positions of the task's key-less units.
 fn keyless_snapshots(ctx: &Ctx<'_>) -> Result<BTreeMap<String, Pos>, SyncError> {
     let mut out = BTreeMap::new();
-    for cp in ctx.store.checkpoints(&task_key(ctx.name))? {
+    for cp in ctx.book.checkpoints()? {
         if let Some(unit) = cp.unit.strip_prefix("__snapshot__:")
             && let Ok(pos) = serde_json::from_value::<Pos>(cp.position)
         {
@@ -171,7 +171,7 @@ impl<'a, 'c> Applier<'a, 'c> {
             snapshots: keyless_snapshots(ctx)?,
             ..Keyless::default()
         };
-        if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), KEYLESS_UNIT)? {
+        if let Some(cp) = ctx.book.checkpoint(KEYLESS_UNIT)? {
             let at: Option<Pos> = serde_json::from_value(cp.position).ok();
             if at.as_ref() == Some(&start) {
                 let base: BTreeMap<String, u64> =
@@ -197,8 +197,7 @@ impl<'a, 'c> Applier<'a, 'c> {
                     })
                     .collect();
             } else {
-                ctx.store
-                    .checkpoint_clear(&task_key(ctx.name), Some(KEYLESS_UNIT))?;
+                ctx.book.clear_checkpoint(KEYLESS_UNIT)?;
             }
         }
         Ok(Applier {
@@ -379,11 +378,13 @@ impl<'a, 'c> Applier<'a, 'c> {
             if batch.changes.is_empty() {
                 return self.written(at);
             }
+            ctx.fence()?;
             let writing = ctx.sink.write(batch.clone(), built);
             self.flight = Some(Flight { batch, writing, at });
             return Ok(());
         }
         loop {
+            ctx.fence()?;
             let r = ctx
                 .stop
                 .work(async {
@@ -430,6 +431,7 @@ impl<'a, 'c> Applier<'a, 'c> {
                 }
                 Err(e) => {
                     self.retry(e).await?;
+                    ctx.fence()?;
                     f.writing = ctx.sink.write(f.batch.clone(), None);
                 }
             }
@@ -569,13 +571,11 @@ impl<'a, 'c> Applier<'a, 'c> {
         ctx.stop.lease.check()?;
         let position = serde_json::to_value(&self.from)
             .map_err(|e| SyncError::Usage(format!("{}: {e}", ctx.name)))?;
-        ctx.store.checkpoint_save(
-            &task_key(ctx.name),
+        ctx.book.save_checkpoint(
             KEYLESS_UNIT,
             &position,
             &serde_json::json!({ "base": self.keyless.base }),
-        )?;
-        Ok(())
+        )
     }
 
     /// Write the buffered changes up to the last boundary, then commit the checkpoint at `at`
@@ -604,9 +604,7 @@ impl<'a, 'c> Applier<'a, 'c> {
             .collect();
         for unit in passed {
             self.keyless.snapshots.remove(&unit);
-            self.ctx
-                .store
-                .checkpoint_clear(&task_key(self.ctx.name), Some(&snapshot_unit(&unit)))?;
+            self.ctx.book.clear_checkpoint(&snapshot_unit(&unit))?;
         }
         // the sink holds exactly what the checkpoint says: key-less counts start afresh
         if !self.keyless.ahead && !self.keyless.base.is_empty() {
@@ -614,9 +612,7 @@ impl<'a, 'c> Applier<'a, 'c> {
             if self.keyless.have.len() > KEYLESS_CACHE {
                 self.keyless.have.clear();
             }
-            self.ctx
-                .store
-                .checkpoint_clear(&task_key(self.ctx.name), Some(KEYLESS_UNIT))?;
+            self.ctx.book.clear_checkpoint(KEYLESS_UNIT)?;
         }
         Ok(())
     }

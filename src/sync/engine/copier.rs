@@ -16,7 +16,7 @@ use crate::sync::error::SyncError;
 use crate::sync::model::schema::TableSchema;
 use crate::sync::sink::{Begin, Target};
 use crate::sync::source::BatchLimits;
-use crate::sync::store::{Phase, UnitRow, task_key};
+use crate::sync::store::{Phase, UnitRow};
 
 /// Batches of one unit's copy written at once.
 pub const WRITES_IN_FLIGHT: usize = 2;
@@ -129,6 +129,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
     } else {
         Begin::Fresh { drop: false }
     };
+    ctx.fence()?;
     let into = ctx
         .stop
         .work(ctx.sink.begin_copy(&target_schema, &target, how))
@@ -209,6 +210,7 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
                             .map(|d| ctx.spec.fields.apply(&unit, d))
                             .collect()
                     };
+                    ctx.fence()?;
                     let upsert = upserts > 0;
                     upserts = upserts.saturating_sub(1);
                     let into = &into;
@@ -249,12 +251,8 @@ async fn copy_once(ctx: &Ctx<'_>, s: TableSchema, row: &mut UnitRow) -> Result<(
             SyncError::Usage(format!("{unit}: cannot encode binlog position {at}: {e}"))
         })?;
         ctx.stop.lease.check()?;
-        ctx.store.checkpoint_save(
-            &task_key(ctx.name),
-            &snapshot_unit(&unit),
-            &pos,
-            &serde_json::json!({}),
-        )?;
+        ctx.book
+            .save_checkpoint(&snapshot_unit(&unit), &pos, &serde_json::json!({}))?;
     }
     if into != target {
         row.phase = Phase::Swapping;
@@ -272,6 +270,7 @@ async fn swap(
     into: &Target,
     row: &mut UnitRow,
 ) -> Result<(), SyncError> {
+    ctx.fence()?;
     ctx.stop.work(ctx.sink.end_copy(target, into)).await?;
     row.phase = Phase::Copied;
     row.last_key = None;

@@ -7,3 +7,4 @@ pub(crate) mod applier;
 pub(crate) mod copier;
 pub mod pipe;
 pub mod runner;
+pub(crate) mod shared;

@@ -11,6 +11,7 @@
 use crate::cancel::Cancel;
 use crate::conn::Registry;
 use crate::state::{Lease, LogLevel, RunHandle, Store};
+use crate::sync::book::{Book, LocalBook};
 use crate::sync::engine::applier::{Applier, CdcStats, MAX_ATTEMPTS_FOLLOW, MAX_ATTEMPTS_ONCE};
 use crate::sync::engine::copier::copy_unit;
 use crate::sync::engine::pipe;
@@ -26,7 +27,8 @@ use crate::ui::Progress;
 use futures_util::StreamExt;
 use std::collections::BTreeMap;
 use std::future::Future;
-use std::sync::atomic::AtomicI64;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicI64, Ordering};
 use std::time::Duration;
 
 pub const BINLOG_UNIT: &str = "__binlog__";
@@ -77,11 +79,18 @@ impl Outcome {
 pub(super) struct Stopper {
     pub cancel: Cancel,
     pub lease: Lease,
+    /// Set by a shared task's workers when `sync stop` asks through the coordinator.
+    pub remote: Arc<AtomicBool>,
 }
 
 impl Stopper {
+    /// `sync stop` asked (through this host's lease or through the coordinator).
+    fn stop_requested(&self) -> bool {
+        self.lease.stop_requested() || self.remote.load(Ordering::Relaxed)
+    }
+
     pub fn stopping(&self) -> bool {
-        self.cancel.is_cancelled() || self.lease.stop_requested()
+        self.cancel.is_cancelled() || self.stop_requested()
     }
 
     pub fn outcome(&self) -> Outcome {
@@ -97,7 +106,7 @@ impl Stopper {
         tokio::select! {
             _ = self.cancel.cancelled() => {}
             _ = async {
-                while !self.lease.stop_requested() {
+                while !self.stop_requested() {
                     tokio::time::sleep(STOP_POLL).await;
                 }
             } => {}
@@ -142,11 +151,14 @@ pub(super) struct Ctx<'a> {
     pub spec: TaskSpec,
     pub store: &'a Store,
     pub units: SyncStore<'a>,
+    /// Where checkpoints and unit progress are committed (this host's state file, or the
+    /// coordinator of a shared task).
+    pub book: &'a dyn Book,
     pub source: Box<dyn Source>,
     pub sink: Box<dyn Sink>,
     pub progress: &'a dyn Progress,
     pub run: Option<&'a RunHandle>,
-    pub stop: Stopper,
+    pub stop: &'a Stopper,
     pub drop_target: bool,
     /// Retry budget: consecutive failures without progress before the run gives up.
     pub attempts: u32,
@@ -160,14 +172,7 @@ impl Ctx<'_> {
         self.stop.outcome()
     }
     pub fn log(&self, level: LogLevel, msg: &str) {
-        if let Some(r) = self.run {
-            let _ = self.store.run_log_at(r, level, msg);
-        }
-        match level {
-            LogLevel::Warn => tracing::warn!("{}: {msg}", self.name),
-            LogLevel::Error => tracing::error!("{}: {msg}", self.name),
-            LogLevel::Info => tracing::info!("{}: {msg}", self.name),
-        }
+        log_line(self.store, self.run, self.name, level, msg)
     }
     /// Where source unit `db.table` goes.
     pub fn target(&self, db: &str, table: &str) -> Target {
@@ -185,13 +190,16 @@ impl Ctx<'_> {
                 self.name
             ))
         })?;
-        self.store
-            .checkpoint_save(&task_key(self.name), BINLOG_UNIT, &position, &progress)?;
-        Ok(())
+        self.book.save_checkpoint(BINLOG_UNIT, &position, &progress)
     }
     pub fn save_unit(&self, u: &UnitRow) -> Result<(), SyncError> {
         self.stop.lease.check()?;
-        self.units.save_unit(self.name, u)
+        self.book.save_unit(u)
+    }
+    /// Before every write to the sink: fails when this run may no longer write (a shared
+    /// task's worker that may have been replaced); answers from memory.
+    pub fn fence(&self) -> Result<(), SyncError> {
+        self.book.fence()
     }
     /// Rows the sink refused: with `--on-error stop` the run stops here (nothing after them is
     /// checkpointed); with `skip` they are recorded and logged.
@@ -267,6 +275,7 @@ pub struct Hooks<'a> {
 
 /// Run a task: full copy of what is not copied yet, then the change stream. A signal or a
 /// `sync stop` ends it at the last checkpoint with `Outcome::Interrupted` / `Outcome::Stopped`.
+/// A task with a coordinator runs as one of its workers (see `shared`).
 pub async fn run(
     store: &Store,
     reg: &Registry<'_>,
@@ -280,66 +289,130 @@ pub async fn run(
         run,
         cancel,
     } = hooks;
-    let units = SyncStore::new(store)?;
-    let (source_conn, target_conn) = crate::sync::endpoints::connections(reg, &spec)?;
     let lease = Lease::acquire(
         store,
         &task_key(name),
         run.map(|r| r.id),
         &format!("sync stop {name}"),
     )?;
-    let stop = Stopper { cancel, lease };
+    let stop = Stopper {
+        cancel,
+        lease,
+        remote: Arc::new(AtomicBool::new(false)),
+    };
     let mut spec = spec;
     if let Some(p) = opts.parallel {
         spec.parallel = p.max(1);
     }
-    let attempts = if opts.once {
-        MAX_ATTEMPTS_ONCE
-    } else {
-        MAX_ATTEMPTS_FOLLOW
-    };
-    let opened = open_endpoints(&stop, &source_conn, &target_conn, &spec, attempts, |m| {
-        if let Some(r) = run {
-            let _ = store.run_log_at(r, LogLevel::Warn, m);
-        }
-        tracing::warn!("{name}: {m}");
-    })
-    .await;
-    let (source, sink) = match opened {
-        Err(SyncError::Halted) => {
-            let outcome = stop.outcome();
-            let msg = format!("{} while connecting", outcome.describe());
-            if let Some(r) = run {
-                let _ = store.run_log_at(r, LogLevel::Info, &msg);
-            }
-            tracing::info!("{name}: {msg}");
-            return Ok(outcome);
-        }
-        other => other?,
-    };
-    let ctx = Ctx {
-        name,
-        spec,
+    let term = Term {
         store,
-        units,
-        source,
-        sink,
+        reg,
+        name,
+        spec: &spec,
+        opts,
         progress,
         run,
-        stop,
-        drop_target: opts.drop_target,
-        attempts,
+        stop: &stop,
     };
-    match copy_then_follow(&ctx, opts.once).await {
-        Err(SyncError::Halted) => {
-            let outcome = ctx.outcome();
-            ctx.log(
-                LogLevel::Info,
-                &format!("{} at the last checkpoint", outcome.describe()),
-            );
-            Ok(outcome)
+    if spec.coordinator.is_some() {
+        return super::shared::run(&term).await;
+    }
+    let book = LocalBook {
+        name,
+        store,
+        units: SyncStore::new(store)?,
+    };
+    term.run(&book, false).await
+}
+
+/// A line of task `name`'s log: into the run's history (when there is one) and to the terminal.
+fn log_line(store: &Store, run: Option<&RunHandle>, name: &str, level: LogLevel, msg: &str) {
+    if let Some(r) = run {
+        let _ = store.run_log_at(r, level, msg);
+    }
+    match level {
+        LogLevel::Warn => tracing::warn!("{name}: {msg}"),
+        LogLevel::Error => tracing::error!("{name}: {msg}"),
+        LogLevel::Info => tracing::info!("{name}: {msg}"),
+    }
+}
+
+/// What one stretch of work on a task needs besides where it commits: a whole run of a
+/// local task, or one leadership of a shared task's worker.
+pub(super) struct Term<'a> {
+    pub store: &'a Store,
+    pub reg: &'a Registry<'a>,
+    pub name: &'a str,
+    pub spec: &'a TaskSpec,
+    pub opts: RunOptions,
+    pub progress: &'a dyn Progress,
+    pub run: Option<&'a RunHandle>,
+    pub stop: &'a Stopper,
+}
+
+impl Term<'_> {
+    /// Log a line to the run's history and the terminal.
+    pub fn log(&self, level: LogLevel, msg: &str) {
+        log_line(self.store, self.run, self.name, level, msg)
+    }
+
+    /// Open the source and the sink, then copy and follow (or, `copy_only`, copy the units a
+    /// shared task's follower may take), committing into `book`.
+    pub async fn run(&self, book: &dyn Book, copy_only: bool) -> Result<Outcome, SyncError> {
+        let (name, stop, spec) = (self.name, self.stop, self.spec);
+        let (source_conn, target_conn) = crate::sync::endpoints::connections(self.reg, spec)?;
+        let attempts = if self.opts.once {
+            MAX_ATTEMPTS_ONCE
+        } else {
+            MAX_ATTEMPTS_FOLLOW
+        };
+        let opened = open_endpoints(stop, &source_conn, &target_conn, spec, attempts, |m| {
+            self.log(LogLevel::Warn, m)
+        })
+        .await;
+        let (source, sink) = match opened {
+            Err(SyncError::Halted) => {
+                let outcome = stop.outcome();
+                self.log(
+                    LogLevel::Info,
+                    &format!("{} while connecting", outcome.describe()),
+                );
+                return Ok(outcome);
+            }
+            other => other?,
+        };
+        let ctx = Ctx {
+            name,
+            spec: spec.clone(),
+            store: self.store,
+            units: SyncStore::new(self.store)?,
+            book,
+            source,
+            sink,
+            progress: self.progress,
+            run: self.run,
+            stop,
+            drop_target: self.opts.drop_target,
+            attempts,
+        };
+        let work = async {
+            if copy_only {
+                self::copy_only(&ctx).await.map(|()| Outcome::CaughtUp)
+            } else {
+                copy_then_follow(&ctx, self.opts.once).await
+            }
+        };
+        match work.await {
+            Err(SyncError::Halted) => {
+                let outcome = ctx.outcome();
+                ctx.log(
+                    LogLevel::Info,
+                    &format!("{} at the last checkpoint", outcome.describe()),
+                );
+                Ok(outcome)
+            }
+            other => other,
         }
-        other => other,
     }
 }
 
@@ -406,7 +479,7 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
     let name = ctx.name;
     let stream = ctx.source.changes();
     // 1. where the change stream will start: recorded before any copying
-    let start = match ctx.store.checkpoint(&task_key(name), BINLOG_UNIT)? {
+    let start = match ctx.book.checkpoint(BINLOG_UNIT)? {
         Some(cp) => {
             let pos: Pos =
                 serde_json::from_value(cp.position).map_err(|e| unreadable_checkpoint(name, e))?;
@@ -442,12 +515,7 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
             ),
         );
     }
-    let known: BTreeMap<String, UnitRow> = ctx
-        .units
-        .units(name)?
-        .into_iter()
-        .map(|u| (u.unit.clone(), u))
-        .collect();
+    let known = known_units(ctx)?;
     let mut todo = vec![];
     for (unit, s) in &schemas {
         // a field mapping the unit cannot take is refused before anything is written
@@ -464,30 +532,12 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
         }
     }
 
-    // 3. full copy, several units at once, with a bar per unit and one for the total
-    let parallel = ctx.spec.parallel;
-    if !todo.is_empty() {
-        let mut total = 0u64;
-        for (s, row) in &mut todo {
-            row.rows_total = ctx
-                .stop
-                .wait(async { Ok(ctx.source.estimate(s).await) })
-                .await
-                .ok()
-                .flatten()
-                .or(row.rows_total);
-            total += row.rows_total.map_or(0, |t| t.max(0) as u64);
-        }
-        ctx.progress.start(TOTAL, Some(total));
-    }
-    let results: Vec<Result<(), SyncError>> =
-        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(ctx, s, row)))
-            .buffer_unordered(parallel)
-            .collect()
-            .await;
-    ctx.progress.finish(TOTAL, "done");
-    for r in results {
-        r?;
+    // 3. full copy, several units at once, with a bar per unit and one for the total; the
+    // units of a shared task are spread over its workers
+    if ctx.book.shared() {
+        copy_shared(ctx, &schemas).await?;
+    } else {
+        copy_all(ctx, todo).await?;
     }
     if ctx.stopping() {
         ctx.log(
@@ -513,6 +563,125 @@ async fn copy_then_follow(ctx: &Ctx<'_>, once: bool) -> Result<Outcome, SyncErro
         return Ok(Outcome::CaughtUp);
     }
     follow(ctx, schemas, start, once).await
+}
+
+/// The task's units as committed, by name.
+fn known_units(ctx: &Ctx<'_>) -> Result<BTreeMap<String, UnitRow>, SyncError> {
+    Ok(ctx
+        .book
+        .units()?
+        .into_iter()
+        .map(|u| (u.unit.clone(), u))
+        .collect())
+}
+
+/// Copy every unit of `todo`, `parallel` at once.
+async fn copy_all(ctx: &Ctx<'_>, mut todo: Vec<(TableSchema, UnitRow)>) -> Result<(), SyncError> {
+    let parallel = ctx.spec.parallel;
+    if !todo.is_empty() {
+        let mut total = 0u64;
+        for (s, row) in &mut todo {
+            row.rows_total = ctx
+                .stop
+                .wait(async { Ok(ctx.source.estimate(s).await) })
+                .await
+                .ok()
+                .flatten()
+                .or(row.rows_total);
+            total += row.rows_total.map_or(0, |t| t.max(0) as u64);
+        }
+        ctx.progress.start(TOTAL, Some(total));
+    }
+    let results: Vec<Result<(), SyncError>> =
+        futures_util::stream::iter(todo.into_iter().map(|(s, row)| copy_unit(ctx, s, row)))
+            .buffer_unordered(parallel)
+            .collect()
+            .await;
+    ctx.progress.finish(TOTAL, "done");
+    for r in results {
+        r?;
+    }
+    Ok(())
+}
+
+/// How often a worker of a shared task looks for a unit to copy while others copy theirs.
+const LEASE_POLL: Duration = Duration::from_millis(500);
+
+/// The full copy of a shared task: each worker takes the lease of units not copied yet (up to
+/// `parallel` at a time) and copies them from their last committed progress; returns once
+/// every unit is copied, by whichever worker.
+pub(super) async fn copy_shared(
+    ctx: &Ctx<'_>,
+    schemas: &BTreeMap<String, TableSchema>,
+) -> Result<(), SyncError> {
+    loop {
+        if ctx.stopping() {
+            return Ok(());
+        }
+        let known = known_units(ctx)?;
+        let pending: Vec<(&TableSchema, UnitRow)> = schemas
+            .iter()
+            .map(|(unit, s)| {
+                let row = known
+                    .get(unit)
+                    .cloned()
+                    .unwrap_or_else(|| UnitRow::new(unit.clone(), Phase::Pending));
+                (s, row)
+            })
+            .filter(|(_, row)| row.phase != Phase::Copied)
+            .collect();
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let mut mine = vec![];
+        for (s, row) in pending {
+            if mine.len() >= ctx.spec.parallel {
+                break;
+            }
+            if ctx.book.take_unit(&row.unit)? {
+                ctx.log(
+                    LogLevel::Info,
+                    &format!(
+                        "{}: copying it ({} rows committed before)",
+                        row.unit, row.rows_done
+                    ),
+                );
+                mine.push((s.clone(), row));
+            }
+        }
+        if mine.is_empty() {
+            // every pending unit is being copied by another worker
+            if !ctx.stop.sleep(LEASE_POLL).await {
+                return Err(SyncError::Halted);
+            }
+            continue;
+        }
+        let results: Vec<Result<(), SyncError>> =
+            futures_util::stream::iter(mine.into_iter().map(|(s, row)| async move {
+                let unit = row.unit.clone();
+                let r = copy_unit(ctx, s, row).await;
+                ctx.book.release_unit(&unit)?;
+                r
+            }))
+            .buffer_unordered(ctx.spec.parallel)
+            .collect()
+            .await;
+        for r in results {
+            r?;
+        }
+    }
+}
+
+/// A follower of a shared task: once the leader has recorded the stream's position, copy the
+/// units no worker copies yet; returns when every unit is copied.
+pub(super) async fn copy_only(ctx: &Ctx<'_>) -> Result<(), SyncError> {
+    while ctx.book.checkpoint(BINLOG_UNIT)?.is_none() {
+        if !ctx.stop.sleep(LEASE_POLL).await {
+            return Err(SyncError::Halted);
+        }
+    }
+    let schemas = ctx.stop.wait(ctx.source.units(&ctx.spec)).await?;
+    copy_shared(ctx, &schemas).await
 }
 
 /// The binlog heartbeat period unless `SHARK_SYNC_HEARTBEAT_MS` says otherwise; no event and
@@ -548,7 +717,7 @@ async fn follow(
         None
     };
     let mut stats = CdcStats::default();
-    if let Some(cp) = ctx.store.checkpoint(&task_key(ctx.name), BINLOG_UNIT)? {
+    if let Some(cp) = ctx.book.checkpoint(BINLOG_UNIT)? {
         stats.events = BinlogProgress::parse(ctx.name, &cp.progress)?.events;
     }
     ctx.save_checkpoint(&start, stats.json())?;
@@ -675,6 +844,7 @@ pub(super) async fn handle_ddl(
             }
         }
         Ddl::Truncate(db, t) if ctx.spec.selects(&db, &t) => {
+            ctx.fence()?;
             ctx.stop
                 .work(ctx.sink.truncate(&ctx.target(&db, &t)))
                 .await?;
