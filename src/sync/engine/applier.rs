@@ -381,6 +381,11 @@ impl<'a, 'c> Applier<'a, 'c> {
             ctx.fence()?;
             let writing = ctx.sink.write(batch.clone(), built);
             self.flight = Some(Flight { batch, writing, at });
+            // a write that progresses only while awaited is awaited now: left in flight it
+            // would start only when the next batch comes (or the next idle tick, 100 ms on)
+            if !ctx.sink.writes_in_background() {
+                self.settle().await?;
+            }
             return Ok(());
         }
         loop {

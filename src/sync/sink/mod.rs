@@ -196,6 +196,13 @@ pub trait Sink: Send + Sync {
         None
     }
 
+    /// Whether [`Sink::write`] starts the write on a task of its own at once. False (the
+    /// default write): the returned future does the work only while awaited, so the applier
+    /// awaits it right away rather than letting it wait for the next batch.
+    fn writes_in_background(&self) -> bool {
+        false
+    }
+
     /// Apply a batch, as [`Sink::apply`] does, with what [`Sink::prepare`] built for it (None:
     /// build it here). A sink may start the write on a task of its own at once (the MySQL sink
     /// does), so that the caller reads and prepares the next batch meanwhile; the caller starts

@@ -729,6 +729,10 @@ impl Sink for MySqlSink {
 
     /// The transaction runs on a task of its own, started here: it goes on while the caller
     /// prepares the next batch (dropping the future stops it; the target rolls it back).
+    fn writes_in_background(&self) -> bool {
+        true
+    }
+
     fn write(&self, batch: Arc<Prepared>, built: Option<Built>) -> Writing<'_> {
         let core = self.0.clone();
         let name = self.conn.name.clone();
