@@ -8,8 +8,8 @@
 //! with the new primary through the servers' own clients, never through shark.
 
 mod common;
-use common::{Env, infra, infra_dir, unique_name, wait_for};
-use mongodb::bson::{Bson, Document, doc};
+use common::{Env, infra, infra_dir, mongo_docs, mysql_root_at, unique_name, wait_for};
+use mongodb::bson::{Bson, Document};
 use mysql_async::prelude::Queryable;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -88,17 +88,8 @@ impl Drop for Pair {
     }
 }
 
-async fn conn(port: u16) -> mysql_async::Conn {
-    let opts = mysql_async::OptsBuilder::default()
-        .ip_or_hostname("127.0.0.1")
-        .tcp_port(port)
-        .user(Some("root"))
-        .prefer_socket(false);
-    mysql_async::Conn::new(opts).await.unwrap()
-}
-
 async fn sql(port: u16, stmts: &[&str]) {
-    let mut c = conn(port).await;
+    let mut c = mysql_root_at(port).await;
     for s in stmts {
         c.query_drop(*s)
             .await
@@ -108,7 +99,7 @@ async fn sql(port: u16, stmts: &[&str]) {
 }
 
 async fn text(port: u16, q: &str) -> String {
-    let mut c = conn(port).await;
+    let mut c = mysql_root_at(port).await;
     let v: Option<Option<String>> = c.query_first(q).await.unwrap();
     c.disconnect().await.unwrap();
     v.flatten().unwrap_or_default()
@@ -174,7 +165,7 @@ async fn write_one(c: &mut mysql_async::Conn, db: &str, i: u32) -> Result<(), my
 
 /// Transactions `from..to` on the server at `port`, one after another.
 async fn write(port: u16, db: &str, from: u32, to: u32) {
-    let mut c = conn(port).await;
+    let mut c = mysql_root_at(port).await;
     for i in from..to {
         write_one(&mut c, db, i).await.unwrap();
     }
@@ -183,7 +174,7 @@ async fn write(port: u16, db: &str, from: u32, to: u32) {
 
 /// The rows of `db` on a MariaDB: `t` by key, `kl` as a multiset.
 async fn source_rows(port: u16, db: &str) -> (BTreeMap<i64, String>, BTreeMap<String, u64>) {
-    let mut c = conn(port).await;
+    let mut c = mysql_root_at(port).await;
     let t: Vec<(i64, i64, Option<String>)> = c
         .query(format!("SELECT k, v, note FROM {db}.t"))
         .await
@@ -212,22 +203,7 @@ fn int(d: &Document, k: &str) -> Option<i64> {
 
 /// The same, read from the target collections with the MongoDB driver.
 async fn target_rows(db: &str) -> (BTreeMap<i64, String>, BTreeMap<String, u64>) {
-    use futures_util::TryStreamExt;
-    let client = mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
-        .await
-        .unwrap();
-    let d = client.database(db);
-    let all = |c: &str| {
-        let coll = d.collection::<Document>(c);
-        async move {
-            coll.find(doc! {})
-                .await
-                .unwrap()
-                .try_collect::<Vec<Document>>()
-                .await
-                .unwrap()
-        }
-    };
+    let all = |c: &'static str| mongo_docs(db, c);
     let mut t = BTreeMap::new();
     for r in all("t").await {
         let k = int(&r, "k").unwrap_or_else(|| panic!("no k in {r}"));
@@ -334,7 +310,7 @@ async fn the_primary_killed_mid_stream_and_the_replica_promoted_loses_and_double
     let writer = {
         let (db, stop, written, port) = (db.clone(), stop.clone(), written.clone(), p.primary);
         tokio::spawn(async move {
-            let mut c = conn(port).await;
+            let mut c = mysql_root_at(port).await;
             for i in 0..3000 {
                 if stop.load(Ordering::SeqCst) {
                     break;
@@ -432,7 +408,7 @@ async fn a_replica_without_log_slave_updates_is_refused_with_the_fix() {
 /// checkpoint (crash recovery) has moved past it: the engine logs are flushed and the purge
 /// retried for a while.
 async fn purge_all_but_the_newest(port: u16) {
-    let mut c = conn(port).await;
+    let mut c = mysql_root_at(port).await;
     c.query_drop("FLUSH BINARY LOGS").await.unwrap();
     let t0 = std::time::Instant::now();
     loop {

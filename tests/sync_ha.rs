@@ -6,7 +6,9 @@
 //! applied twice would show.
 
 mod common;
-use common::{Env, Lock, Running, infra, lock_servers, mysql_run, unique_name, wait_for};
+use common::{
+    Env, Lock, Running, infra, lock_servers, mongo_db, mongo_docs, mysql_run, unique_name, wait_for,
+};
 use futures_util::TryStreamExt;
 use mongodb::bson::{Bson, Document, doc};
 use mysql_async::prelude::Queryable;
@@ -27,13 +29,6 @@ const HOT: u32 = ROWS / 2;
 
 async fn sql(stmts: &[&str]) {
     mysql_run("SHARK_T_MYSQL_PORT", stmts).await
-}
-
-async fn mongo(db: &str) -> mongodb::Database {
-    mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
-        .await
-        .unwrap()
-        .database(db)
 }
 
 /// One host: a state file with the connections `src`, `dst` and `zk`.
@@ -86,24 +81,16 @@ fn int(b: Option<&Bson>) -> i64 {
 
 /// (`_id`, `n`) of every document of collection `coll`, by `_id`, read with the mongodb driver.
 async fn keyed_docs(db: &str, coll: &str) -> Vec<(i64, i64)> {
-    let docs: Vec<Document> = mongo(db)
+    mongo_docs(db, coll)
         .await
-        .collection::<Document>(coll)
-        .find(doc! {})
-        .sort(doc! {"_id": 1})
-        .await
-        .unwrap()
-        .try_collect()
-        .await
-        .unwrap();
-    docs.iter()
+        .iter()
         .map(|d| (int(d.get("_id")), int(d.get("n"))))
         .collect()
 }
 
 /// The same, read from the target with the mongodb driver.
 async fn target_state(db: &str) -> (Vec<(i64, i64)>, BTreeMap<(i64, String), u32>) {
-    let d = mongo(db).await;
+    let d = mongo_db(db).await;
     let keyed = keyed_docs(db, "t").await;
     let ev: Vec<Document> = d
         .collection::<Document>("ev")
@@ -196,7 +183,7 @@ async fn setup(first: &Env, db: &str, task: &str, session: &str) {
         &format!("INSERT INTO {db}.ev SELECT seq % 10, 'start' FROM seq_1_to_100"),
     ])
     .await;
-    let _ = mongo(db).await.drop().await;
+    let _ = mongo_db(db).await.drop().await;
     create_task(first, task, db, session, &[]);
 }
 
@@ -228,7 +215,7 @@ fn writer(db: &str, rounds: u32, done: Arc<AtomicU32>) -> tokio::task::JoinHandl
 
 /// The hot row's value in the target.
 async fn hot(db: &str) -> i64 {
-    let d = mongo(db)
+    let d = mongo_db(db)
         .await
         .collection::<Document>("t")
         .find_one(doc! {"_id": HOT as i64})
@@ -256,7 +243,7 @@ fn watch_hot(db: &str, until: Arc<AtomicU32>) -> tokio::task::JoinHandle<Vec<i64
 
 /// Whether the target holds the keyed row the writer inserted in round `k`.
 async fn has_round(db: &str, k: u32) -> bool {
-    mongo(db)
+    mongo_db(db)
         .await
         .collection::<Document>("t")
         .count_documents(doc! {"_id": (ROWS + k) as i64})
@@ -485,7 +472,7 @@ async fn the_full_copy_of_6_tables_is_spread_over_3_workers_and_a_dead_workers_u
     }
     let refs: Vec<&str> = stmts.iter().map(String::as_str).collect();
     sql(&refs).await;
-    let _ = mongo(db).await.drop().await;
+    let _ = mongo_db(db).await.drop().await;
     let hosts = [host(), host(), host()];
     create_task(
         &hosts[0],

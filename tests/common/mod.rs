@@ -619,7 +619,11 @@ impl Drop for FakeSlack {
 /// A root connection to the test MariaDB whose port is under `port_key` in the env file
 /// (`SHARK_T_MYSQL_PORT` the source, `SHARK_T_MYSQL_TARGET_PORT` the target).
 pub async fn mysql_root(port_key: &str) -> mysql_async::Conn {
-    let port: u16 = infra().get(port_key).parse().unwrap();
+    mysql_root_at(infra().get(port_key).parse().unwrap()).await
+}
+
+/// A root connection to a MariaDB on `port` of 127.0.0.1 (e.g. one a test started itself).
+pub async fn mysql_root_at(port: u16) -> mysql_async::Conn {
     let opts = mysql_async::OptsBuilder::default()
         .ip_or_hostname("127.0.0.1")
         .tcp_port(port)
@@ -641,4 +645,27 @@ pub async fn mysql_run(port_key: &str, stmts: &[&str]) {
             .unwrap_or_else(|e| panic!("{s}: {e}"));
     }
     c.disconnect().await.unwrap();
+}
+
+/// Database `db` of the test MongoDB (SecantusDB), through the mongodb driver.
+pub async fn mongo_db(db: &str) -> mongodb::Database {
+    mongodb::Client::with_uri_str(infra().get("SHARK_T_MONGO_URI"))
+        .await
+        .unwrap()
+        .database(db)
+}
+
+/// Every document of `db.coll` in `_id` order, read with the mongodb driver.
+pub async fn mongo_docs(db: &str, coll: &str) -> Vec<mongodb::bson::Document> {
+    use futures_util::TryStreamExt;
+    mongo_db(db)
+        .await
+        .collection::<mongodb::bson::Document>(coll)
+        .find(mongodb::bson::doc! {})
+        .sort(mongodb::bson::doc! {"_id": 1})
+        .await
+        .unwrap()
+        .try_collect()
+        .await
+        .unwrap()
 }
