@@ -10,7 +10,6 @@ use crate::sync::model::change::{Change, Op};
 use crate::sync::model::doc::{ImageCol, RowPlan, doc_id};
 use crate::sync::model::schema::TableSchema;
 use crate::sync::model::value::Origin;
-use mysql_async::Value;
 use mysql_async::binlog::events::RowsEventData;
 use mysql_async::prelude::Queryable;
 use serde::{Deserialize, Serialize};
@@ -331,32 +330,15 @@ pub async fn check_not_purged(
     }
 }
 
-/// A row image as a document: columns by their FULL-metadata names (by position when the
-/// server logs none), text decoded by the charset the TABLE_MAP gives (else the schema's).
-fn image(
-    schema: &TableSchema,
-    plan: &Option<RowPlan>,
-    values: Vec<Value>,
-    key_only: bool,
-) -> mongodb::bson::Document {
-    let plan = plan.as_ref().expect("a plan for every image kind present");
-    if key_only {
-        plan.key_doc(schema, values, Origin::Binlog)
+/// How an image kind's values become a document: columns by their FULL-metadata names (by
+/// position when the server logs none), text decoded by the charset the TABLE_MAP gives (else
+/// the schema's), else in the schema's column order.
+fn plan_of(schema: &TableSchema, cols: Vec<ImageCol>) -> RowPlan {
+    if !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty()) {
+        RowPlan::of_image(schema, &cols)
     } else {
-        plan.doc(schema, values, Origin::Binlog)
+        RowPlan::of_schema(schema)
     }
-}
-
-/// The plan of an image kind: by the image's column names, else the schema's column order.
-fn plan_of(schema: &TableSchema, cols: Option<Vec<ImageCol>>) -> Option<RowPlan> {
-    let cols = cols?;
-    Some(
-        if !cols.is_empty() && cols.iter().all(|c| !c.name.is_empty()) {
-            RowPlan::of_image(schema, &cols)
-        } else {
-            RowPlan::of_schema(schema)
-        },
-    )
 }
 
 /// Decode a rows event into changes for `schema`'s table.
@@ -376,13 +358,23 @@ pub fn decode(
     let images = row_images::decode_rows(tme, rows)?;
     let mut out = Vec::with_capacity(images.rows.len());
     // every row of one event has the same columns: one plan per image kind
-    let before_plan = plan_of(schema, images.before);
-    let after_plan = plan_of(schema, images.after);
+    let before_plan = images.before.map(|c| plan_of(schema, c));
+    let after_plan = images.after.map(|c| plan_of(schema, c));
     // of a table with a key, a before image only gives the key (of the row deleted or updated)
     let keyed = !schema.key.is_empty();
     for (n, r) in images.rows.into_iter().enumerate() {
-        let before = r.before.map(|b| image(schema, &before_plan, b, keyed));
-        let after = r.after.map(|a| image(schema, &after_plan, a, false));
+        // an image is there exactly when the event has that image kind (and so its plan)
+        let before = r.before.zip(before_plan.as_ref()).map(|(b, p)| {
+            if keyed {
+                p.key_doc(schema, b, Origin::Binlog)
+            } else {
+                p.doc(schema, b, Origin::Binlog)
+            }
+        });
+        let after = r
+            .after
+            .zip(after_plan.as_ref())
+            .map(|(a, p)| p.doc(schema, a, Origin::Binlog));
         let (id, old_id, doc) = match op {
             Op::Delete => {
                 let b = before.ok_or("delete without a before image")?;
