@@ -75,6 +75,13 @@ struct Flight<'a> {
     at: Option<(Pos, bool)>,
 }
 
+/// A batch the sink has written: its boundary, still to checkpoint, and its changes (freed
+/// once the next batch is on its way).
+struct Landed {
+    at: Option<(Pos, bool)>,
+    _batch: Arc<Prepared>,
+}
+
 /// Writes what the reader sends and checkpoints at transaction boundaries once the sink has
 /// it. Transient sink errors are retried in place (the writes are idempotent) within the
 /// budget, which a checkpoint resets. A batch is prepared (statements built) while the one
@@ -348,7 +355,10 @@ impl<'a, 'c> Applier<'a, 'c> {
 
     /// Write the first `n` buffered changes and checkpoint `at` (with its idle flag) once they
     /// are written. The batch is prepared now, while the one before it may still be written;
-    /// that one is waited for (and checkpointed), then this one starts and is left in flight.
+    /// that one is waited for, this one starts and is left in flight, then the one before is
+    /// checkpointed (the target is not kept waiting for the state file). A boundary with
+    /// nothing to write since the batch in flight goes with that batch (a transaction whose
+    /// rows were all written before its commit came, or one without selected rows).
     /// Batches with key-less changes are written here and now.
     async fn write(&mut self, n: usize, at: Option<(Pos, bool)>) -> Result<(), SyncError> {
         let ctx = self.ctx;
@@ -365,28 +375,41 @@ impl<'a, 'c> Applier<'a, 'c> {
                 c.doc = c.doc.take().map(|d| ctx.spec.fields.apply(&unit, d));
             }
         }
+        if batch.is_empty() {
+            return match (&mut self.flight, at) {
+                (Some(f), Some(at)) => {
+                    f.at = Some(at);
+                    Ok(())
+                }
+                (None, at) => self.written(at),
+                (Some(_), None) => Ok(()),
+            };
+        }
         let keyless = ctx.spec.mode == Mode::Mirror && batch.iter().any(|c| c.keyless);
         let target = |db: &str, table: &str| ctx.target(db, table);
         let batch = Arc::new(Prepared::new(&target, batch));
-        let built = if !keyless && !batch.changes.is_empty() {
+        let built = if !keyless {
             ctx.sink.prepare(&batch).await
         } else {
             None
         };
-        self.settle().await?;
+        let landed = self.land().await?;
         if !keyless {
-            if batch.changes.is_empty() {
-                return self.written(at);
-            }
             ctx.fence()?;
             let writing = ctx.sink.write(batch.clone(), built);
             self.flight = Some(Flight { batch, writing, at });
+            if let Some(before) = landed {
+                self.written(before.at)?;
+            }
             // a write that progresses only while awaited is awaited now: left in flight it
             // would start only when the next batch comes (or the next idle tick, 100 ms on)
             if !ctx.sink.writes_in_background() {
                 self.settle().await?;
             }
             return Ok(());
+        }
+        if let Some(before) = landed {
+            self.written(before.at)?;
         }
         loop {
             ctx.fence()?;
@@ -424,9 +447,19 @@ impl<'a, 'c> Applier<'a, 'c> {
     /// Wait for the batch in flight to be written (writing it again after a transient error),
     /// then checkpoint its boundary.
     async fn settle(&mut self) -> Result<(), SyncError> {
+        match self.land().await? {
+            Some(landed) => self.written(landed.at),
+            None => Ok(()),
+        }
+    }
+
+    /// Wait for the batch in flight to be written (writing it again after a transient error)
+    /// and act on the rows it refused; its boundary (None: none in flight) is left to
+    /// checkpoint with [`Applier::written`].
+    async fn land(&mut self) -> Result<Option<Landed>, SyncError> {
         let ctx = self.ctx;
         let Some(mut f) = self.flight.take() else {
-            return Ok(());
+            return Ok(None);
         };
         loop {
             match ctx.stop.work(&mut f.writing).await {
@@ -441,7 +474,10 @@ impl<'a, 'c> Applier<'a, 'c> {
                 }
             }
         }
-        self.written(f.at)
+        Ok(Some(Landed {
+            at: f.at,
+            _batch: f.batch,
+        }))
     }
 
     /// A failed write: after a transient error, wait out the back-off the budget gives (the
