@@ -94,10 +94,14 @@ fn normal(s: &str) -> Option<(bool, String, i64)> {
 /// without the exponent form its `Display` uses for small and large exponents; NaN and
 /// infinities as `Display` has them.
 pub fn decimal_text(d: &Decimal128) -> String {
-    let s = d.to_string();
-    let Some((neg, digits, exp)) = normal_keep_zeros(&s) else {
-        return s;
-    };
+    match super::dec128::parts(d) {
+        Some((neg, coeff, exp)) => plain(neg, &coeff.to_string(), i64::from(exp)),
+        None => d.to_string(),
+    }
+}
+
+/// Digits (no leading zeros but one for zero) times ten to `exp` as plain decimal text.
+fn plain(neg: bool, digits: &str, exp: i64) -> String {
     let sign = if neg { "-" } else { "" };
     if exp >= 0 {
         let zeros = "0".repeat(exp as usize);
@@ -109,16 +113,6 @@ pub fn decimal_text(d: &Decimal128) -> String {
         format!("{sign}{i}.{f}")
     } else {
         format!("{sign}0.{}{digits}", "0".repeat((-point) as usize))
-    }
-}
-
-/// A decimal text as (negative, its digits, exponent of the last digit): trailing zeros kept
-/// (a decimal's scale), leading zeros dropped but one digit for zero.
-fn normal_keep_zeros(s: &str) -> Option<(bool, String, i64)> {
-    let (neg, digits, exp) = digits_of(s)?;
-    match digits.trim_start_matches('0') {
-        "" => Some((neg, "0".into(), exp)),
-        d => Some((neg, d.to_string(), exp)),
     }
 }
 

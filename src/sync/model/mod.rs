@@ -1,5 +1,5 @@
 //! What flows between a source and a sink: table schemas ([`schema`]), source values and their
-//! mapping ([`value`]), JSON values that keep their text and exact numbers ([`json`]; its doc
+//! mapping ([`value`]; decimals packed by [`dec128`]), JSON values that keep their text and exact numbers ([`json`]; its doc
 //! says how sources and sinks must use the row model), rows as documents with their keys
 //! ([`doc`]), changes ([`change`]) and the field mapping a task applies on the way ([`fields`]).
 //!
@@ -11,6 +11,7 @@
 //! through an `f64`. Each sink converts the row once into what it stores (see `json`).
 
 pub mod change;
+pub mod dec128;
 pub mod doc;
 pub mod fields;
 pub mod json;

@@ -193,6 +193,9 @@ fn text(b: Vec<u8>) -> Bson {
 /// A decimal's text as Decimal128, or the string itself beyond 34 digits.
 pub(crate) fn decimal(s: &str) -> Bson {
     let s = s.trim();
+    if let Some(d) = super::dec128::parse(s) {
+        return Bson::Decimal128(d);
+    }
     match Decimal128::from_str(s) {
         Ok(d) => Bson::Decimal128(d),
         Err(_) => Bson::String(s.to_string()),
