@@ -169,10 +169,25 @@ pub async fn run(
         }
     }
     drop(extra); // closes the extra sessions; their ephemeral znodes go with them
-    if !opts.keep {
-        let _ = znode::rm(client, ROOT, None, true).await;
+    if !opts.keep && !remove_root(client).await {
+        r.errors += 1;
     }
     progress.finish("workload", "done");
     r.seconds = started.elapsed().as_secs_f64();
     Ok(r)
+}
+
+/// Remove [`ROOT`] and everything under it; false when it is still there after a few tries (a
+/// closing session's ephemeral znode can make a pass fail, e.g. `sessions` not empty yet).
+async fn remove_root(client: &zkc::Client) -> bool {
+    for _ in 0..10 {
+        if znode::rm(client, ROOT, None, true).await.is_ok() {
+            return true;
+        }
+        if matches!(client.check_stat(ROOT).await, Ok(None)) {
+            return true;
+        }
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    false
 }
